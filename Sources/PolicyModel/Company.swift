@@ -1,0 +1,94 @@
+/// `content/<slug>/company.yml`: language-neutral facts about the controller.
+/// Anything in words that differs by language belongs in the policy files instead.
+public struct CompanyInfo: Codable, Sendable, Equatable {
+    public var legalName: String
+    public var displayName: String
+    /// URL path segment; defaults to the folder name.
+    public var slug: String?
+    public var website: String?
+    /// Street address lines, as they are written on letters.
+    public var address: [String]
+    public var country: CountryCode?
+    public var governingLaw: GoverningLaw?
+    public var privacyEmail: String?
+    public var phone: String?
+    public var dpo: ContactPerson?
+    /// How quickly the privacy contact answers questions.
+    public var responseTime: PolicyDuration?
+    public var supervisoryAuthority: SupervisoryAuthority?
+    /// Languages the policy is published in; defaults to the language folders present.
+    public var languages: [LanguageCode]?
+    public var defaultLanguage: LanguageCode?
+    /// Per-language Foundation locale overrides, e.g. `ar: ar-MA`.
+    public var locales: [String: String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case legalName = "legal_name", displayName = "display_name", slug, website, address, country
+        case governingLaw = "governing_law", privacyEmail = "privacy_email", phone, dpo
+        case responseTime = "response_time", supervisoryAuthority = "supervisory_authority"
+        case languages, defaultLanguage = "default_language", locales
+    }
+
+    public init(legalName: String, displayName: String) {
+        self.legalName = legalName
+        self.displayName = displayName
+        address = []
+        locales = [:]
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        legalName = try c.decode(String.self, forKey: .legalName)
+        displayName = try c.decode(String.self, forKey: .displayName)
+        slug = try c.decodeIfPresent(String.self, forKey: .slug)
+        website = try c.decodeIfPresent(String.self, forKey: .website)
+        address = try c.decodeIfPresent([String].self, forKey: .address) ?? []
+        country = try c.decodeIfPresent(CountryCode.self, forKey: .country)
+        governingLaw = try c.decodeIfPresent(GoverningLaw.self, forKey: .governingLaw)
+        privacyEmail = try c.decodeIfPresent(String.self, forKey: .privacyEmail)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        dpo = try c.decodeIfPresent(ContactPerson.self, forKey: .dpo)
+        responseTime = try c.decodeIfPresent(PolicyDuration.self, forKey: .responseTime)
+        supervisoryAuthority = try c.decodeIfPresent(SupervisoryAuthority.self, forKey: .supervisoryAuthority)
+        languages = try c.decodeIfPresent([LanguageCode].self, forKey: .languages)
+        defaultLanguage = try c.decodeIfPresent(LanguageCode.self, forKey: .defaultLanguage)
+        locales = try c.decodeIfPresent([String: String].self, forKey: .locales) ?? [:]
+        if let email = privacyEmail, !isPlausibleEmail(email) {
+            try c.superDecoder(forKey: .privacyEmail).report(
+                ValueError("bad-email", "privacy_email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
+        }
+        if let website, !(website.hasPrefix("https://") || website.hasPrefix("http://")) {
+            try c.superDecoder(forKey: .website).report(
+                ValueError("bad-url", "website '\(website)' is not an absolute URL", expected: "expected e.g. https://www.example.com"))
+        }
+    }
+}
+
+func isPlausibleEmail(_ text: String) -> Bool {
+    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+    return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+}
+
+/// The law a policy is governed by and, when stated, whose courts hear disputes.
+public struct GoverningLaw: Codable, Sendable, Equatable {
+    public var country: CountryCode
+    public var courts: CountryCode?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case country, courts }
+}
+
+public struct ContactPerson: Codable, Sendable, Equatable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, email, phone }
+}
+
+public struct SupervisoryAuthority: Codable, Sendable, Equatable {
+    public var name: String
+    public var country: CountryCode?
+    public var website: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, country, website }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Loads one `content/<company>/` folder: company.yml, one privacy.md per language,
+/// the changelog and the archived versions.
+struct CompanyLoader {
+    let fileSystem: any FileSystem
+    let cache: DocumentCache?
+    let config: SiteConfig
+    let context: DecodingContext
+
+    func load(folder: String, name: String) -> (Company?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let companyPath = joinPath(folder, "company.yml")
+        let loader = ContentLoader(fileSystem: fileSystem)
+        guard let text = loader.readText(companyPath, &diagnostics, missing: "expected every company folder to have a company.yml with legal_name and display_name") else {
+            return (nil, diagnostics)
+        }
+        let (decodedInfo, infoProblems) = StrictYAMLDecoder(file: companyPath).decode(CompanyInfo.self, from: text)
+        diagnostics += infoProblems
+        guard let info = decodedInfo else { return (nil, diagnostics) }
+        let companyFile = SourceLocation(file: companyPath, line: 1, column: 1)
+
+        let slug = info.slug ?? name
+        if !isValidSlug(slug) {
+            diagnostics.append(.error(
+                "bad-slug", at: companyFile, "slug '\(slug)' cannot be used in URLs",
+                expected: "expected lowercase letters, digits and single hyphens, e.g. acme-cloud"))
+        }
+
+        var languageFolders: [LanguageCode] = []
+        var hasVersions = false
+        for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") {
+            let path = joinPath(folder, entry)
+            if fileSystem.isDirectory(path) {
+                if entry == "versions" {
+                    hasVersions = true
+                } else if let code = LanguageCode(entry), code.rawValue == entry {
+                    languageFolders.append(code)
+                } else {
+                    let problem = LanguageCode.unknown(entry)
+                    diagnostics.append(.error(
+                        problem.code, at: SourceLocation(file: path), "folder '\(entry)' is not a language: \(problem.message)",
+                        expected: (problem.expected ?? "") + " in lowercase, or 'versions'"))
+                }
+            } else if entry != "company.yml" && entry != "changelog.yml" {
+                diagnostics.append(.error(
+                    "unexpected-file", at: SourceLocation(file: path), "unexpected file in a company folder",
+                    expected: "expected company.yml, changelog.yml, language folders (en/, fr/, …) and versions/"))
+            }
+        }
+
+        var policies: [LanguageCode: PolicyDocument] = [:]
+        for language in languageFolders {
+            let (document, problems) = loadPolicy(joinPath(folder, language.rawValue), language: language)
+            diagnostics += problems
+            policies[language] = document
+        }
+
+        let languages = resolveLanguages(info: info, folders: languageFolders, at: companyFile, &diagnostics)
+        let defaultLanguage = info.defaultLanguage ?? config.defaultLanguage
+        if !languages.contains(defaultLanguage) {
+            diagnostics.append(.error(
+                "missing-default-language", at: companyFile,
+                "the default language '\(defaultLanguage)' has no policy (\(joinPath(folder, defaultLanguage.rawValue, "privacy.md")) is missing)",
+                expected: "expected a policy in the default language, or set default_language in company.yml to one of: \(languages.map(\.rawValue).joined(separator: ", "))"))
+        }
+        let ordered = languages.contains(defaultLanguage) ? [defaultLanguage] + languages.filter { $0 != defaultLanguage } : languages
+
+        var changelog = Changelog()
+        let changelogPath = joinPath(folder, "changelog.yml")
+        if fileSystem.fileExists(changelogPath), let text = loader.readText(changelogPath, &diagnostics, missing: "") {
+            let (decoded, problems) = StrictYAMLDecoder(file: changelogPath).decode(Changelog.self, from: text)
+            diagnostics += problems
+            changelog = decoded ?? Changelog()
+        }
+        let archive = hasVersions ? loadArchive(joinPath(folder, "versions"), &diagnostics) : []
+
+        let company = Company(
+            slug: slug, folder: folder, info: info, languages: ordered, defaultLanguage: defaultLanguage,
+            policies: policies, archive: archive, changelog: changelog)
+        return (company, diagnostics)
+    }
+
+    private func resolveLanguages(info: CompanyInfo, folders: [LanguageCode], at location: SourceLocation, _ diagnostics: inout [Diagnostic]) -> [LanguageCode] {
+        guard let listed = info.languages else { return folders.sorted() }
+        for language in listed where !folders.contains(language) {
+            diagnostics.append(.error(
+                "missing-translation", at: location, "language '\(language)' is listed but has no policy",
+                expected: "expected \(joinPath(location.file.replacingOccurrences(of: "/company.yml", with: ""), language.rawValue, "privacy.md")), or remove '\(language)' from languages"))
+        }
+        for language in folders where !listed.contains(language) {
+            diagnostics.append(.error(
+                "unlisted-language", at: location, "folder '\(language)/' is not in this company's languages",
+                expected: "expected languages to list every language folder: add '\(language)'"))
+        }
+        return listed.filter { folders.contains($0) }
+    }
+
+    /// Reads `<folder>/privacy.md`; nil with a diagnostic when it is missing or broken.
+    func loadPolicy(_ folder: String, language: LanguageCode) -> (PolicyDocument?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") && entry != "privacy.md" {
+            diagnostics.append(.error(
+                "unexpected-file", at: SourceLocation(file: joinPath(folder, entry)), "unexpected file in a language folder",
+                expected: "expected only privacy.md"))
+        }
+        let path = joinPath(folder, "privacy.md")
+        guard let data = try? fileSystem.readFile(path) else {
+            diagnostics.append(.error(
+                "missing-file", at: SourceLocation(file: path), "file is missing",
+                expected: "expected each language folder to hold a privacy.md"))
+            return (nil, diagnostics)
+        }
+        let hash = sha256Hex(data)
+        if let (document, problems) = cache?.lookup(path, hash: hash) {
+            return (document, diagnostics + problems)
+        }
+        let (document, problems) = PolicyFile.parse(path: path, language: language, data: data, context: context)
+        cache?.store(path, hash: hash, document: document, diagnostics: problems)
+        return (document, diagnostics + problems)
+    }
+
+    private func loadArchive(_ folder: String, _ diagnostics: inout [Diagnostic]) -> [ArchivedVersion] {
+        var versions: [ArchivedVersion] = []
+        for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") {
+            let path = joinPath(folder, entry)
+            guard let version = PolicyVersionNumber(entry), fileSystem.isDirectory(path) else {
+                diagnostics.append(.error(
+                    "bad-version", at: SourceLocation(file: path), "'\(entry)' in versions/ is not a version folder",
+                    expected: "expected folders named by version, e.g. versions/1.0/, made by `policysite publish`"))
+                continue
+            }
+            var policies: [LanguageCode: PolicyDocument] = [:]
+            for name in (try? fileSystem.contentsOfDirectory(path)) ?? [] where !name.hasPrefix(".") {
+                guard let language = LanguageCode(name), language.rawValue == name else {
+                    diagnostics.append(.error(
+                        "unknown-language", at: SourceLocation(file: joinPath(path, name)), "'\(name)' is not a language folder",
+                        expected: "expected language folders such as en/"))
+                    continue
+                }
+                let (document, problems) = loadPolicy(joinPath(path, name), language: language)
+                diagnostics += problems
+                policies[language] = document
+            }
+            versions.append(ArchivedVersion(version: version, folder: path, policies: policies))
+        }
+        return versions.sorted { $0.version < $1.version }
+    }
+}
+
+func isValidSlug(_ slug: String) -> Bool {
+    !slug.isEmpty && slug.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
+        !part.isEmpty && part.allSatisfy { ($0.isASCII && $0.isLowercase) || $0.isASCII && $0.isNumber }
+    }
+}

@@ -1,0 +1,139 @@
+import Crypto
+import Foundation
+
+/// What loading `content/` produced: the site (nil when it could not be assembled at all)
+/// and every problem found, in file order.
+public struct LoadResult: Sendable {
+    public var site: Site?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads `content/` into a `Site`, checking everything it reads. It never stops at the first
+/// problem: a build lists all of them so one edit-run cycle fixes them all.
+public struct ContentLoader: Sendable {
+    public var fileSystem: any FileSystem
+    /// Parsed policy files by path, reused while their bytes are unchanged (serve, rebuilds).
+    public var cache: DocumentCache?
+
+    public init(fileSystem: any FileSystem = LocalFileSystem(), cache: DocumentCache? = nil) {
+        self.fileSystem = fileSystem
+        self.cache = cache
+    }
+
+    public func load(contentPath: String) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        let sitePath = joinPath(contentPath, "site.yml")
+        guard let siteText = readText(sitePath, &diagnostics, missing: "create it with title, base_url and default_language") else {
+            return LoadResult(site: nil, diagnostics: diagnostics)
+        }
+        let (decodedConfig, siteProblems) = StrictYAMLDecoder(file: sitePath).decode(SiteConfig.self, from: siteText)
+        diagnostics += siteProblems
+        guard let config = decodedConfig else { return LoadResult(site: nil, diagnostics: diagnostics.sortedByLocation()) }
+        let context = DecodingContext(customCookieCategories: Set(config.customCookieCategories.map(\.id)))
+
+        let entries = (try? fileSystem.contentsOfDirectory(contentPath)) ?? []
+        var folders: [String] = []
+        for name in entries where !name.hasPrefix(".") && name != "site.yml" {
+            let path = joinPath(contentPath, name)
+            if fileSystem.isDirectory(path) {
+                folders.append(name)
+            } else {
+                diagnostics.append(.error(
+                    "unexpected-file", at: SourceLocation(file: path), "unexpected file in content/",
+                    expected: "expected only site.yml and one folder per company"))
+            }
+        }
+
+        // Companies are independent: parse them in parallel, then merge in folder order.
+        let results = ConcurrentMap.map(folders) { name in
+            CompanyLoader(fileSystem: fileSystem, cache: cache, config: config, context: context)
+                .load(folder: joinPath(contentPath, name), name: name)
+        }
+        var companies: [Company] = []
+        var slugs: [String: String] = [:]
+        for (company, problems) in results {
+            diagnostics += problems
+            guard let company else { continue }
+            if let other = slugs[company.slug] {
+                diagnostics.append(.error(
+                    "duplicate-slug", at: SourceLocation(file: joinPath(company.folder, "company.yml")),
+                    "slug '\(company.slug)' is already used by \(other)", expected: "expected a unique slug per company"))
+                continue
+            }
+            slugs[company.slug] = company.folder
+            companies.append(company)
+        }
+        if folders.isEmpty {
+            diagnostics.append(.error(
+                "no-companies", at: SourceLocation(file: contentPath), "content/ has no company folders",
+                expected: "expected at least one folder such as content/acme/ with company.yml and en/privacy.md"))
+        }
+        let site = Site(config: config, companies: companies, contentPath: contentPath)
+        diagnostics += TranslationChecks.check(site)
+        return LoadResult(site: site, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    func readText(_ path: String, _ diagnostics: inout [Diagnostic], missing: String) -> String? {
+        guard let data = try? fileSystem.readFile(path) else {
+            diagnostics.append(.error("missing-file", at: SourceLocation(file: path), "file is missing", expected: missing))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(.error("bad-encoding", at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text"))
+            return nil
+        }
+        return text
+    }
+}
+
+public func sha256Hex(_ data: Data) -> String {
+    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+}
+
+/// Parallel map over both cores for CPU-bound, independent work (parsing, rendering).
+public enum ConcurrentMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, transform(items[index]))
+        }
+        return results.values
+    }
+}
+
+/// Write-once slots filled from concurrent iterations; each index is written by exactly one.
+final class ResultSlots<R>: @unchecked Sendable {
+    private var storage: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: R) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [R] { storage.map { $0! } }
+}
+
+/// Parsed policy files keyed by path and content hash, shared across rebuilds.
+public final class DocumentCache: @unchecked Sendable {
+    private var entries: [String: (hash: String, document: PolicyDocument?, diagnostics: [Diagnostic])] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func lookup(_ path: String, hash: String) -> (PolicyDocument?, [Diagnostic])? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[path], entry.hash == hash else { return nil }
+        return (entry.document, entry.diagnostics)
+    }
+
+    func store(_ path: String, hash: String, document: PolicyDocument?, diagnostics: [Diagnostic]) {
+        lock.lock()
+        entries[path] = (hash, document, diagnostics)
+        lock.unlock()
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The file operations PolicySite needs, so tests can run against an in-memory tree.
+public protocol FileSystem: Sendable {
+    func contentsOfDirectory(_ path: String) throws -> [String]
+    func isDirectory(_ path: String) -> Bool
+    func fileExists(_ path: String) -> Bool
+    func readFile(_ path: String) throws -> Data
+}
+
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func contentsOfDirectory(_ path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    public func readFile(_ path: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+}
+
+/// A file tree held in memory: paths are `/`-separated, directories implied by file paths.
+public struct InMemoryFileSystem: FileSystem {
+    public var files: [String: Data]
+
+    public init(files: [String: String] = [:]) {
+        self.files = files.mapValues { Data($0.utf8) }
+    }
+
+    public mutating func write(_ path: String, _ text: String) { files[path] = Data(text.utf8) }
+
+    public func contentsOfDirectory(_ path: String) throws -> [String] {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        let names = Set(files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).split(separator: "/")[0]) })
+        guard !names.isEmpty else { throw CocoaError(.fileReadNoSuchFile) }
+        return names.sorted()
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    public func fileExists(_ path: String) -> Bool { files[path] != nil || isDirectory(path) }
+
+    public func readFile(_ path: String) throws -> Data {
+        guard let data = files[path] else { throw CocoaError(.fileReadNoSuchFile) }
+        return data
+    }
+}
+
+/// Joins path segments with `/`, the way content paths are shown in messages.
+public func joinPath(_ parts: String...) -> String {
+    parts.filter { !$0.isEmpty }.joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+}

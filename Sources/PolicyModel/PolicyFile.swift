@@ -1,0 +1,34 @@
+import Foundation
+
+/// Splits a policy file into YAML front matter and Markdown body, and decodes the front matter.
+enum PolicyFile {
+    static func parse(path: String, language: LanguageCode, data: Data, context: DecodingContext) -> (PolicyDocument?, [Diagnostic]) {
+        guard var text = String(data: data, encoding: .utf8) else {
+            return (nil, [.error("bad-encoding", at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text")])
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            return (nil, [.error(
+                "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
+                expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")])
+        }
+        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return (nil, [.error(
+                "unclosed-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the front matter is never closed",
+                expected: "expected a line '---' after the last YAML field")])
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        let decoder = StrictYAMLDecoder(file: path, lineOffset: 1, context: context)
+        let (node, syntaxProblems) = decoder.compose(yaml)
+        guard let node else { return (nil, syntaxProblems) }
+        let (frontMatter, problems) = decoder.decode(PolicyFrontMatter.self, from: node)
+        guard let frontMatter else { return (nil, problems) }
+        let document = PolicyDocument(
+            path: path, language: language, frontMatter: frontMatter, body: body, bodyLine: end + 2,
+            contentHash: sha256Hex(data), fieldLocations: decoder.fieldLocations(of: node))
+        return (document, problems)
+    }
+}

@@ -1,0 +1,241 @@
+/// The YAML front matter of `content/<company>/<lang>/privacy.md`: the structured parts of a
+/// policy, which the theme renders as tables and lists. The Markdown body holds the prose.
+public struct PolicyFrontMatter: Codable, Sendable, Equatable {
+    public var title: String
+    public var version: PolicyVersionNumber
+    public var effective: PolicyDate
+    public var lastUpdated: PolicyDate
+    public var summary: String?
+    public var dataCollected: [DataCategory]
+    public var purposes: [Purpose]
+    public var cookies: [CookieCategory]
+    /// How visitors can control cookies (browser settings, a consent banner).
+    public var cookieControls: String?
+    public var retention: [RetentionRule]
+    public var rights: RightsSection?
+    public var thirdParties: [ThirdParty]
+    public var transfers: [Transfer]
+    public var childrenMinAge: Int?
+    /// `false` when the policy states personal data is never sold.
+    public var sellsPersonalData: Bool?
+    /// Whether providing data is a legal or contractual requirement, and what follows if it is not provided.
+    public var dataRequired: String?
+    /// Automated decision-making, including profiling; "none" is a statement too.
+    public var automatedDecisions: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, version, effective, lastUpdated = "last_updated", summary
+        case dataCollected = "data_collected", purposes, cookies, cookieControls = "cookie_controls"
+        case retention, rights, thirdParties = "third_parties", transfers
+        case childrenMinAge = "children_min_age", sellsPersonalData = "sells_personal_data"
+        case dataRequired = "data_required", automatedDecisions = "automated_decisions"
+    }
+
+    public init(title: String, version: PolicyVersionNumber, effective: PolicyDate, lastUpdated: PolicyDate) {
+        self.title = title
+        self.version = version
+        self.effective = effective
+        self.lastUpdated = lastUpdated
+        dataCollected = []
+        purposes = []
+        cookies = []
+        retention = []
+        thirdParties = []
+        transfers = []
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        version = try c.decode(PolicyVersionNumber.self, forKey: .version)
+        effective = try c.decode(PolicyDate.self, forKey: .effective)
+        lastUpdated = try c.decode(PolicyDate.self, forKey: .lastUpdated)
+        summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        dataCollected = try c.decodeIfPresent([DataCategory].self, forKey: .dataCollected) ?? []
+        purposes = try c.decodeIfPresent([Purpose].self, forKey: .purposes) ?? []
+        cookies = try c.decodeIfPresent([CookieCategory].self, forKey: .cookies) ?? []
+        cookieControls = try c.decodeIfPresent(String.self, forKey: .cookieControls)
+        retention = try c.decodeIfPresent([RetentionRule].self, forKey: .retention) ?? []
+        rights = try c.decodeIfPresent(RightsSection.self, forKey: .rights)
+        thirdParties = try c.decodeIfPresent([ThirdParty].self, forKey: .thirdParties) ?? []
+        transfers = try c.decodeIfPresent([Transfer].self, forKey: .transfers) ?? []
+        childrenMinAge = try c.decodeIfPresent(Int.self, forKey: .childrenMinAge)
+        sellsPersonalData = try c.decodeIfPresent(Bool.self, forKey: .sellsPersonalData)
+        dataRequired = try c.decodeIfPresent(String.self, forKey: .dataRequired)
+        automatedDecisions = try c.decodeIfPresent(String.self, forKey: .automatedDecisions)
+
+        if lastUpdated < effective && lastUpdated.day != nil && effective.day != nil {
+            try c.superDecoder(forKey: .lastUpdated).report(ValueError(
+                "bad-date", "last_updated \(lastUpdated) is before effective \(effective)",
+                expected: "expected last_updated on or after the effective date"))
+        }
+        var seen = Set<String>()
+        for category in cookies where !seen.insert(category.category.id).inserted {
+            decoder.report(ValueError(
+                "duplicate-cookie-category", "cookie category '\(category.category.id)' is listed twice",
+                expected: "expected each category once; put all its cookies under one entry"))
+        }
+        if let age = childrenMinAge, !(0...21).contains(age) {
+            try c.superDecoder(forKey: .childrenMinAge).report(
+                ValueError("bad-value", "children_min_age \(age) is out of range", expected: "expected an age from 0 to 21"))
+        }
+    }
+}
+
+/// `1.0`, `2.1.3`: compared numerically, so 1.10 follows 1.9.
+public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var components: [Int]
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
+        components = parts.map { $0! }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let version = PolicyVersionNumber(text) else {
+            throw ValueError("bad-version", "version '\(text)' is not a version number", expected: "expected MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. 1.0 or 2.1.3")
+        }
+        self = version
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public var description: String { components.map(String.init).joined(separator: ".") }
+
+    public static func < (lhs: PolicyVersionNumber, rhs: PolicyVersionNumber) -> Bool {
+        let count = max(lhs.components.count, rhs.components.count)
+        let l = lhs.components + Array(repeating: 0, count: count - lhs.components.count)
+        let r = rhs.components + Array(repeating: 0, count: count - rhs.components.count)
+        return l.lexicographicallyPrecedes(r)
+    }
+
+    /// The next version: `1.2` → `2.0` (major) or `1.3` (minor).
+    public func bumped(major: Bool) -> PolicyVersionNumber {
+        var next = self
+        if major {
+            next.components = [components[0] + 1] + Array(repeating: 0, count: components.count - 1)
+        } else {
+            next.components = [components[0], components[1] + 1] + Array(repeating: 0, count: components.count - 2)
+        }
+        return next
+    }
+}
+
+/// A raw-value enum decoded with a clear error naming the allowed values.
+public protocol StrictEnum: RawRepresentable, CaseIterable, Codable, Sendable, Hashable where RawValue == String {
+    static var fieldName: String { get }
+}
+
+extension StrictEnum {
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Self(rawValue: text) else {
+            let names = Self.allCases.map(\.rawValue)
+            var message = "unknown \(Self.fieldName) '\(text)'"
+            if let suggestion = closest(to: text, in: names) { message += " (did you mean '\(suggestion)'?)" }
+            throw ValueError("unknown-\(Self.fieldName.replacingOccurrences(of: " ", with: "-"))", message, expected: "expected one of: \(names.joined(separator: ", "))")
+        }
+        self = value
+    }
+}
+
+/// GDPR Article 6(1) legal bases.
+public enum LegalBasis: String, StrictEnum {
+    case consent, contract
+    case legalObligation = "legal_obligation"
+    case vitalInterests = "vital_interests"
+    case publicTask = "public_task"
+    case legitimateInterests = "legitimate_interests"
+    public static let fieldName = "legal basis"
+}
+
+public struct DataCategory: Codable, Sendable, Equatable {
+    public var category: String
+    public var items: [String]
+    public var source: DataSource?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case category, items, source }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        category = try c.decode(String.self, forKey: .category)
+        items = try c.decodeIfPresent([String].self, forKey: .items) ?? []
+        source = try c.decodeIfPresent(DataSource.self, forKey: .source)
+    }
+}
+
+public enum DataSource: String, StrictEnum {
+    /// Given by the person (forms, e-mails).
+    case provided
+    /// Collected automatically (logs, cookies).
+    case automatic
+    case thirdParty = "third_party"
+    public static let fieldName = "data source"
+}
+
+public struct Purpose: Codable, Sendable, Equatable {
+    public var purpose: String
+    public var legalBasis: LegalBasis?
+    /// Required when the legal basis is legitimate interests (GDPR Art. 13(1)(d)).
+    public var legitimateInterest: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case purpose, legalBasis = "legal_basis", legitimateInterest = "legitimate_interest"
+    }
+}
+
+public struct RetentionRule: Codable, Sendable, Equatable {
+    public var data: String
+    public var period: PolicyDuration?
+    /// The event the period counts from ("after the project is completed").
+    public var after: String?
+    /// The criteria used when there is no fixed period.
+    public var criteria: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case data, period, after, criteria }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        data = try c.decode(String.self, forKey: .data)
+        period = try c.decodeIfPresent(PolicyDuration.self, forKey: .period)
+        after = try c.decodeIfPresent(String.self, forKey: .after)
+        criteria = try c.decodeIfPresent(String.self, forKey: .criteria)
+        if period == nil && criteria == nil {
+            decoder.report(ValueError(
+                "missing-field", "retention for '\(data)' has neither a period nor criteria",
+                expected: "expected 'period' (e.g. '2 years') or 'criteria' (how the period is decided)"))
+        }
+    }
+}
+
+public struct ThirdParty: Codable, Sendable, Equatable {
+    /// A named company ("Google Analytics") or a category of recipients ("payment processors").
+    public var name: String
+    public var purpose: String
+    public var role: ThirdPartyRole?
+    public var location: String?
+    public var privacyPolicy: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, purpose, role, location, privacyPolicy = "privacy_policy"
+    }
+}
+
+public enum ThirdPartyRole: String, StrictEnum {
+    case processor, controller, authority, recipient
+    public static let fieldName = "third-party role"
+}
+
+public struct Transfer: Codable, Sendable, Equatable {
+    /// Where data goes, in words ("France (Roubaix data centre)", "countries outside your own").
+    public var destination: String
+    public var country: CountryCode?
+    public var safeguards: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case destination, country, safeguards }
+}

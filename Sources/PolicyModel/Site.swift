@@ -1,0 +1,106 @@
+/// `content/site.yml`: settings for the whole site.
+public struct SiteConfig: Codable, Sendable, Equatable {
+    public var title: String
+    /// Absolute URL the site is published at; used for sitemap, feeds and hreflang links.
+    public var baseURL: String
+    public var defaultLanguage: LanguageCode
+    public var theme: String
+    public var description: String?
+    /// Foundation locale to format each language with, e.g. `ar: ar-EG` for Arabic-Indic digits.
+    public var locales: [String: String]
+    public var options: SiteOptions
+    /// Cookie categories beyond the four built-in ones.
+    public var customCookieCategories: [CustomCookieCategory]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, baseURL = "base_url", defaultLanguage = "default_language", theme, description, locales, options
+        case customCookieCategories = "custom_cookie_categories"
+    }
+
+    public init(
+        title: String, baseURL: String, defaultLanguage: LanguageCode, theme: String = "default",
+        description: String? = nil, locales: [String: String] = [:], options: SiteOptions = SiteOptions(),
+        customCookieCategories: [CustomCookieCategory] = []
+    ) {
+        self.title = title
+        self.baseURL = baseURL
+        self.defaultLanguage = defaultLanguage
+        self.theme = theme
+        self.description = description
+        self.locales = locales
+        self.options = options
+        self.customCookieCategories = customCookieCategories
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        baseURL = try c.decode(String.self, forKey: .baseURL)
+        defaultLanguage = try c.decode(LanguageCode.self, forKey: .defaultLanguage)
+        theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? "default"
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        locales = try c.decodeIfPresent([String: String].self, forKey: .locales) ?? [:]
+        options = try c.decodeIfPresent(SiteOptions.self, forKey: .options) ?? SiteOptions()
+        customCookieCategories = try c.decodeIfPresent([CustomCookieCategory].self, forKey: .customCookieCategories) ?? []
+        if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            try c.superDecoder(forKey: .baseURL).report(
+                ValueError("bad-url", "base_url '\(baseURL)' is not an absolute URL", expected: "expected e.g. https://privacy.example.com/"))
+        }
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+    }
+
+    /// The base URL joined with a site-relative path such as `acme/en/`.
+    public func absoluteURL(_ path: String) -> String { baseURL + path }
+}
+
+public struct SiteOptions: Codable, Sendable, Equatable {
+    /// Raw HTML in Markdown bodies is escaped unless this is on.
+    public var allowRawHTML: Bool
+    /// What a page does for a language its company lacks.
+    public var missingTranslation: MissingTranslation
+
+    public enum MissingTranslation: String, Codable, Sendable, CaseIterable {
+        /// The language switcher leaves the language out.
+        case omit
+        /// The default-language policy is shown at that language's URL with a visible note.
+        case fallback
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case allowRawHTML = "allow_raw_html", missingTranslation = "missing_translation"
+    }
+
+    public init(allowRawHTML: Bool = false, missingTranslation: MissingTranslation = .omit) {
+        self.allowRawHTML = allowRawHTML
+        self.missingTranslation = missingTranslation
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        allowRawHTML = try c.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
+        let text = try c.decodeIfPresent(String.self, forKey: .missingTranslation) ?? "omit"
+        guard let value = MissingTranslation(rawValue: text) else {
+            throw ValueError(
+                "bad-option", "missing_translation is '\(text)'",
+                expected: "expected one of: \(MissingTranslation.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        missingTranslation = value
+    }
+}
+
+/// A site-specific cookie category, e.g. `functional`, with its label in each language.
+public struct CustomCookieCategory: Codable, Sendable, Equatable {
+    public var id: String
+    public var labels: [String: String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, labels }
+}
+
+/// Facts the loader passes to decoding so values can be checked where they stand in the file.
+public struct DecodingContext: Sendable {
+    public var customCookieCategories: Set<String>
+
+    public init(customCookieCategories: Set<String> = []) {
+        self.customCookieCategories = customCookieCategories
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// One language version of a company's current policy: front matter plus Markdown prose.
+public struct PolicyDocument: Sendable, Equatable {
+    /// Path as shown in messages, e.g. `content/acme/en/privacy.md`.
+    public var path: String
+    public var language: LanguageCode
+    public var frontMatter: PolicyFrontMatter
+    public var body: String
+    /// Line of the file where the Markdown body starts (1-based).
+    public var bodyLine: Int
+    /// SHA-256 of the file's bytes; the build caches and the archive checks key on it.
+    public var contentHash: String
+    /// Where each top-level front-matter field is written, for checks made after decoding.
+    public var fieldLocations: [String: SourceLocation]
+
+    public init(
+        path: String, language: LanguageCode, frontMatter: PolicyFrontMatter, body: String, bodyLine: Int,
+        contentHash: String, fieldLocations: [String: SourceLocation] = [:]
+    ) {
+        self.fieldLocations = fieldLocations
+        self.path = path
+        self.language = language
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLine = bodyLine
+        self.contentHash = contentHash
+    }
+}
+
+public struct Company: Sendable, Equatable {
+    /// URL segment: `company.yml`'s `slug`, or the folder name.
+    public var slug: String
+    /// Folder path as shown in messages, e.g. `content/acme`.
+    public var folder: String
+    public var info: CompanyInfo
+    /// Published languages, the default first.
+    public var languages: [LanguageCode]
+    public var defaultLanguage: LanguageCode
+    public var policies: [LanguageCode: PolicyDocument]
+    /// Earlier versions frozen by `policysite publish`, oldest first.
+    public var archive: [ArchivedVersion]
+    public var changelog: Changelog
+
+    public init(
+        slug: String, folder: String, info: CompanyInfo, languages: [LanguageCode], defaultLanguage: LanguageCode,
+        policies: [LanguageCode: PolicyDocument], archive: [ArchivedVersion] = [], changelog: Changelog = Changelog()
+    ) {
+        self.slug = slug
+        self.folder = folder
+        self.info = info
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
+        self.policies = policies
+        self.archive = archive
+        self.changelog = changelog
+    }
+
+    /// The policy in the company's default language, which translations follow.
+    public var source: PolicyDocument? { policies[defaultLanguage] }
+}
+
+/// A published version kept in `content/<company>/versions/<version>/`.
+public struct ArchivedVersion: Sendable, Equatable {
+    public var version: PolicyVersionNumber
+    public var folder: String
+    public var policies: [LanguageCode: PolicyDocument]
+
+    public init(version: PolicyVersionNumber, folder: String, policies: [LanguageCode: PolicyDocument]) {
+        self.version = version
+        self.folder = folder
+        self.policies = policies
+    }
+}
+
+/// Everything under `content/`, loaded and checked.
+public struct Site: Sendable, Equatable {
+    public var config: SiteConfig
+    public var companies: [Company]
+    public var contentPath: String
+
+    public init(config: SiteConfig, companies: [Company], contentPath: String) {
+        self.config = config
+        self.companies = companies
+        self.contentPath = contentPath
+    }
+
+    /// Every language any company publishes, the site default first.
+    public var languages: [LanguageCode] {
+        var all = Set(companies.flatMap(\.languages))
+        all.insert(config.defaultLanguage)
+        return [config.defaultLanguage] + all.subtracting([config.defaultLanguage]).sorted()
+    }
+}
+
+extension PolicyDocument {
+    /// The location of a top-level field, or of the file's first line when it is absent.
+    public func location(of field: String) -> SourceLocation {
+        fieldLocations[field] ?? SourceLocation(file: path, line: 1, column: 1)
+    }
+}

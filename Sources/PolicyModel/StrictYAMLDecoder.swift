@@ -1,0 +1,442 @@
+import Yams
+
+/// A problem a value type reports about its own text (a bad date, an unknown right).
+/// The decoder attaches the YAML position of the value it was decoding.
+public struct ValueError: Error, Sendable {
+    public var code: String
+    public var message: String
+    public var expected: String?
+
+    public init(_ code: String, _ message: String, expected: String? = nil) {
+        self.code = code
+        self.message = message
+        self.expected = expected
+    }
+}
+
+/// Decodes `Codable` structs straight from a Yams node tree, strictly:
+/// every error carries the line and column of the offending value, unknown keys are
+/// reported (Codable alone silently ignores them), and non-fatal problems are collected
+/// so one run lists them all.
+public struct StrictYAMLDecoder {
+    public var file: String
+    /// Lines before the YAML text in its file (front matter starts after the `---` line).
+    public var lineOffset: Int
+    /// Site-wide facts some values validate against (custom cookie categories).
+    public var context: DecodingContext
+
+    public init(file: String, lineOffset: Int = 0, context: DecodingContext = DecodingContext()) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.context = context
+    }
+
+    /// Parses and decodes `yaml`. Returns the value (nil when a fatal error stopped decoding)
+    /// and every problem found.
+    public func decode<T: Decodable>(_ type: T.Type, from yaml: String) -> (T?, [Diagnostic]) {
+        let (node, problems) = compose(yaml)
+        guard let node else { return (nil, problems) }
+        return decode(type, from: node)
+    }
+
+    /// Parses `yaml` into a node tree, or explains why it is not valid YAML.
+    public func compose(_ yaml: String) -> (Node?, [Diagnostic]) {
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                let diagnostic = Diagnostic.error(
+                    "empty-document", at: location(line: 1, column: 1), "the YAML document is empty",
+                    expected: "expected a mapping of fields such as `key: value`")
+                return (nil, [diagnostic])
+            }
+            return (node, [])
+        } catch let error as YamlError {
+            return (nil, [diagnostic(for: error)])
+        } catch {
+            return (nil, [.error("yaml-syntax", at: location(line: 1, column: 1), "\(error)")])
+        }
+    }
+
+    /// Where each top-level field of a mapping document stands, for checks made after decoding.
+    public func fieldLocations(of node: Node) -> [String: SourceLocation] {
+        guard case .mapping(let mapping) = node else { return [:] }
+        var locations: [String: SourceLocation] = [:]
+        for (key, _) in mapping {
+            if let name = key.string, let mark = key.mark {
+                locations[name] = location(line: mark.line, column: mark.column)
+            }
+        }
+        return locations
+    }
+
+    public func decode<T: Decodable>(_ type: T.Type, from node: Node) -> (T?, [Diagnostic]) {
+        let state = DecodingState(file: file, lineOffset: lineOffset, context: context)
+        do {
+            let value = try T(from: NodeDecoder(node: node, codingPath: [], state: state))
+            return (value, state.diagnostics)
+        } catch let failure as LocatedFailure {
+            return (nil, state.diagnostics + [failure.diagnostic])
+        } catch {
+            let diagnostic = Diagnostic.error("invalid-value", at: state.location(of: node), "\(error)")
+            return (nil, state.diagnostics + [diagnostic])
+        }
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(
+                "yaml-syntax", at: location(line: mark.line, column: mark.column), message,
+                expected: "expected valid YAML; check indentation and quote values that contain ': ' or '#'")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(
+                "duplicate-key", at: location(line: context.mark.line, column: context.mark.column),
+                "duplicate field \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+                expected: "expected each field once per mapping")
+        default:
+            return .error("yaml-syntax", at: location(line: 1, column: 1), "YAML error: \(error)")
+        }
+    }
+}
+
+/// Mutable collector shared by the decoder tree of one document; used from one thread only.
+final class DecodingState {
+    let file: String
+    let lineOffset: Int
+    let context: DecodingContext
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, lineOffset: Int, context: DecodingContext) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.context = context
+    }
+
+    func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func failure(_ code: String, _ node: Node?, _ message: String, expected: String? = nil) -> LocatedFailure {
+        LocatedFailure(diagnostic: .error(code, at: location(of: node), message, expected: expected))
+    }
+}
+
+/// An error that already knows where it happened; wrapping stops here.
+struct LocatedFailure: Error {
+    var diagnostic: Diagnostic
+}
+
+private func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): return scalar.string.isEmpty ? "an empty value" : "'\(scalar.string)'"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+}
+
+private func isNull(_ node: Node) -> Bool {
+    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+}
+
+private func pathText(_ path: [CodingKey]) -> String {
+    var text = ""
+    for key in path {
+        if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+    }
+    return text
+}
+
+/// Runs `body`, turning an unlocated error into one located at `node`.
+private func located<T>(_ node: Node, _ state: DecodingState, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as LocatedFailure {
+        throw failure
+    } catch let error as ValueError {
+        throw state.failure(error.code, node, error.message, expected: error.expected)
+    } catch let error as DecodingError {
+        switch error {
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            throw state.failure("invalid-value", node, context.debugDescription)
+        case .keyNotFound(let key, _):
+            throw state.failure("missing-field", node, "missing required field '\(key.stringValue)'")
+        @unknown default:
+            throw state.failure("invalid-value", node, "\(error)")
+        }
+    }
+}
+
+struct NodeDecoder: Decoder {
+    let node: Node
+    let codingPath: [CodingKey]
+    let state: DecodingState
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .mapping(let mapping) = node else {
+            throw state.failure(
+                "wrong-type", node, "\(pathText(codingPath).isEmpty ? "the document" : "'\(pathText(codingPath))'") is \(describe(node))",
+                expected: "expected a mapping of `field: value` lines")
+        }
+        return KeyedDecodingContainer(KeyedNodeContainer<Key>(mapping: mapping, node: node, codingPath: codingPath, state: state))
+    }
+
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+        if isNull(node) { return UnkeyedNodeContainer(items: [], codingPath: codingPath, state: state) }
+        guard case .sequence(let sequence) = node else {
+            throw state.failure(
+                "wrong-type", node, "'\(pathText(codingPath))' is \(describe(node))",
+                expected: "expected a list (lines starting with '- ')")
+        }
+        return UnkeyedNodeContainer(items: Array(sequence), codingPath: codingPath, state: state)
+    }
+
+    func singleValueContainer() throws -> SingleValueDecodingContainer {
+        SingleNodeContainer(node: node, codingPath: codingPath, state: state)
+    }
+}
+
+private func decodeValue<T: Decodable>(_ type: T.Type, node: Node, path: [CodingKey], state: DecodingState) throws -> T {
+    let decoder = NodeDecoder(node: node, codingPath: path, state: state)
+    return try located(node, state) {
+        switch type {
+        case is String.Type: return try decoder.singleValueContainer().decode(String.self) as! T
+        case is Int.Type: return try decoder.singleValueContainer().decode(Int.self) as! T
+        case is Bool.Type: return try decoder.singleValueContainer().decode(Bool.self) as! T
+        case is Double.Type: return try decoder.singleValueContainer().decode(Double.self) as! T
+        default: return try T(from: decoder)
+        }
+    }
+}
+
+struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let node: Node
+    let codingPath: [CodingKey]
+    let state: DecodingState
+    private let values: [String: Node]
+
+    init(mapping: Node.Mapping, node: Node, codingPath: [CodingKey], state: DecodingState) {
+        self.node = node
+        self.codingPath = codingPath
+        self.state = state
+        var values: [String: Node] = [:]
+        let known = (Key.self as? any CaseIterable.Type).map { allKeyNames($0) } ?? []
+        for (keyNode, valueNode) in mapping {
+            let name = keyNode.string ?? ""
+            values[name] = valueNode
+            if Key(stringValue: name) == nil {
+                let place = pathText(codingPath)
+                var message = "unknown field '\(name)'" + (place.isEmpty ? "" : " in '\(place)'")
+                if let suggestion = closest(to: name, in: known) { message += " (did you mean '\(suggestion)'?)" }
+                let expected = known.isEmpty ? nil : "expected one of: \(known.joined(separator: ", "))"
+                state.diagnostics.append(.error("unknown-field", at: state.location(of: keyNode), message, expected: expected))
+            }
+        }
+        self.values = values
+    }
+
+    var allKeys: [Key] { values.keys.compactMap { Key(stringValue: $0) } }
+
+    func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
+
+    private func require(_ key: Key) throws -> Node {
+        guard let value = values[key.stringValue], !isNull(value) else {
+            let place = pathText(codingPath + [key])
+            throw state.failure(
+                "missing-field", values[key.stringValue] ?? node, "missing required field '\(place)'",
+                expected: "expected a value for '\(key.stringValue)'; see docs/content-format.md")
+        }
+        return value
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        guard let value = values[key.stringValue] else { return true }
+        return isNull(value)
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decodeValue(type, node: try require(key), path: codingPath + [key], state: state)
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = values[key.stringValue], !isNull(value) else { return nil }
+        return try decodeValue(type, node: value, path: codingPath + [key], state: state)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try NodeDecoder(node: try require(key), codingPath: codingPath + [key], state: state).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+        try NodeDecoder(node: try require(key), codingPath: codingPath + [key], state: state).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> Decoder { NodeDecoder(node: node, codingPath: codingPath, state: state) }
+
+    func superDecoder(forKey key: Key) throws -> Decoder {
+        NodeDecoder(node: try require(key), codingPath: codingPath + [key], state: state)
+    }
+}
+
+private func allKeyNames<C: CaseIterable>(_ type: C.Type) -> [String] {
+    C.allCases.compactMap { ($0 as? CodingKey)?.stringValue }
+}
+
+/// The known name within two edits of `name`, for "did you mean" hints.
+func closest(to name: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 < name.count else { return nil }
+    return best.0
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+private struct IndexKey: CodingKey {
+    var stringValue: String { "\(intValue!)" }
+    var intValue: Int?
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}
+
+struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
+    let items: [Node]
+    let codingPath: [CodingKey]
+    let state: DecodingState
+    var currentIndex = 0
+
+    init(items: [Node], codingPath: [CodingKey], state: DecodingState) {
+        self.items = items
+        self.codingPath = codingPath
+        self.state = state
+    }
+
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    private mutating func next() throws -> (Node, [CodingKey]) {
+        guard !isAtEnd else {
+            throw state.failure("wrong-type", items.last, "'\(pathText(codingPath))' has too few items")
+        }
+        defer { currentIndex += 1 }
+        return (items[currentIndex], codingPath + [IndexKey(currentIndex)])
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, isNull(items[currentIndex]) else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let (node, path) = try next()
+        if isNull(node) {
+            throw state.failure("missing-field", node, "'\(pathText(path))' is empty", expected: "expected a value in every list item")
+        }
+        return try decodeValue(type, node: node, path: path, state: state)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let (node, path) = try next()
+        return try NodeDecoder(node: node, codingPath: path, state: state).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+        let (node, path) = try next()
+        return try NodeDecoder(node: node, codingPath: path, state: state).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> Decoder {
+        let (node, path) = try next()
+        return NodeDecoder(node: node, codingPath: path, state: state)
+    }
+}
+
+struct SingleNodeContainer: SingleValueDecodingContainer {
+    let node: Node
+    let codingPath: [CodingKey]
+    let state: DecodingState
+
+    func decodeNil() -> Bool { isNull(node) }
+
+    private func scalar(_ expected: String) throws -> String {
+        guard case .scalar(let scalar) = node else {
+            throw state.failure(
+                "wrong-type", node, "'\(pathText(codingPath))' is \(describe(node))", expected: "expected \(expected)")
+        }
+        return scalar.string
+    }
+
+    func decode(_ type: String.Type) throws -> String { try scalar("text") }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        let text = try scalar("true or false")
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected true or false")
+        }
+    }
+
+    func decode(_ type: Int.Type) throws -> Int {
+        let text = try scalar("a whole number")
+        guard let value = Int(text) else {
+            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected a whole number")
+        }
+        return value
+    }
+
+    func decode(_ type: Double.Type) throws -> Double {
+        let text = try scalar("a number")
+        guard let value = Double(text) else {
+            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected a number")
+        }
+        return value
+    }
+
+    func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try narrow(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try narrow(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try narrow(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try narrow(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try narrow(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try narrow(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try narrow(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try narrow(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try narrow(type) }
+
+    private func narrow<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        let value = try decode(Int.self)
+        guard let narrowed = I(exactly: value) else {
+            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is out of range", expected: "expected a smaller number")
+        }
+        return narrowed
+    }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try decodeValue(type, node: node, path: codingPath, state: state)
+    }
+}

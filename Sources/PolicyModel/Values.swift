@@ -1,0 +1,234 @@
+import Foundation
+
+extension Decoder {
+    /// Where this value stands in its file, when decoded by `StrictYAMLDecoder`.
+    public var sourceLocation: SourceLocation? {
+        guard let decoder = self as? NodeDecoder else { return nil }
+        return decoder.state.location(of: decoder.node)
+    }
+
+    /// Records a problem with this value without stopping the decode, so one run lists them all.
+    func report(_ error: ValueError, severity: Diagnostic.Severity = .error) {
+        guard let decoder = self as? NodeDecoder else { return }
+        decoder.state.diagnostics.append(
+            Diagnostic(severity, error.code, at: decoder.state.location(of: decoder.node), error.message, expected: error.expected))
+    }
+
+    /// Values the loader hands to decoding (for example the site's custom cookie categories).
+    var decodingContext: DecodingContext? { (self as? NodeDecoder)?.state.context }
+}
+
+/// A calendar date as policies state it: a day (`2025-03-14`) or only a month (`2025-01`,
+/// seed 004 says just "January 2025"). Kept as written, never shifted by time zones.
+public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    /// Nil when the source states only the month.
+    public var day: Int?
+
+    public init(year: Int, month: Int, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts[0].count == 4, parts[1].count == 2,
+            parts.count == 2 || parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
+        var day: Int?
+        if parts.count == 3 {
+            guard let value = Int(parts[2]), value >= 1, value <= PolicyDate.days(inMonth: month, year: year) else { return nil }
+            day = value
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = PolicyDate(text) else {
+            throw ValueError(
+                "bad-date", "'\(text)' is not a valid date",
+                expected: "expected an ISO 8601 date, YYYY-MM-DD (e.g. 2025-01-31) or YYYY-MM for a month")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public var description: String {
+        let base = String(format: "%04d-%02d", year, month)
+        return day.map { base + String(format: "-%02d", $0) } ?? base
+    }
+
+    public static func < (lhs: PolicyDate, rhs: PolicyDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day ?? 1) < (rhs.year, rhs.month, rhs.day ?? 1)
+    }
+
+    /// Midnight UTC of the day (the first of the month for month precision).
+    public var date: Date {
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day ?? 1
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: components)!
+    }
+
+    /// The day `date` falls on in UTC.
+    public init(_ date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}
+
+/// A length of time in data: `30 days`, `up to 2 years`, `24-48 hours`, `session`.
+/// Stored structurally so each language renders it in its own words ("14 mois").
+public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Unit: String, Sendable, Codable, CaseIterable {
+        case hour, day, week, month, year
+    }
+
+    public enum Kind: Hashable, Sendable {
+        /// Ends with the browser session (cookies).
+        case session
+        /// `lower` is set for a range such as 24-48 hours; `upTo` for "up to N".
+        case span(lower: Int?, upper: Int, unit: Unit, upTo: Bool)
+    }
+
+    public var kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    public init?(_ text: String) {
+        var words = text.lowercased().split(separator: " ").map(String.init)
+        if words == ["session"] {
+            kind = .session
+            return
+        }
+        var upTo = false
+        if words.count >= 2, words[0] == "up", words[1] == "to" {
+            upTo = true
+            words.removeFirst(2)
+        }
+        guard words.count == 2 else { return nil }
+        var unitWord = words[1]
+        if unitWord.hasSuffix("s") { unitWord.removeLast() }
+        guard let unit = Unit(rawValue: unitWord) else { return nil }
+        let bounds = words[0].split(separator: "-").map { Int($0) }
+        guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
+        if bounds.count == 2 {
+            guard bounds[0]! < bounds[1]!, !upTo else { return nil }
+            kind = .span(lower: bounds[0], upper: bounds[1]!, unit: unit, upTo: false)
+        } else {
+            kind = .span(lower: nil, upper: bounds[0]!, unit: unit, upTo: upTo)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let duration = PolicyDuration(text) else {
+            throw ValueError(
+                "bad-duration", "'\(text)' is not a duration",
+                expected: "expected a number and a unit (hours, days, weeks, months, years), e.g. '14 months', 'up to 2 years', '24-48 hours', or 'session'")
+        }
+        self = duration
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public var description: String {
+        switch kind {
+        case .session: return "session"
+        case let .span(lower, upper, unit, upTo):
+            let count = lower.map { "\($0)-\(upper)" } ?? "\(upper)"
+            return (upTo ? "up to " : "") + "\(count) \(unit.rawValue)\(upper == 1 ? "" : "s")"
+        }
+    }
+}
+
+/// A BCP 47 language tag as used in folder names and URLs: `en`, `fr`, `ar`, `pt-br`.
+public struct LanguageCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// The ISO 639-1 codes Foundation knows, so a typo such as `eng` or `fn` is caught.
+    private static let knownLanguages: Set<String> = Set(Locale.LanguageCode.isoLanguageCodes.map(\.identifier))
+
+    public init?(_ text: String) {
+        let lowered = text.lowercased()
+        let parts = lowered.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, language.count == 2, LanguageCode.knownLanguages.contains(String(language)),
+            parts.count <= 2, parts.count == 1 || (parts[1].count == 2 && parts[1].allSatisfy(\.isLetter))
+        else { return nil }
+        rawValue = lowered
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let code = LanguageCode(text) else { throw LanguageCode.unknown(text) }
+        self = code
+    }
+
+    static func unknown(_ text: String) -> ValueError {
+        ValueError(
+            "unknown-language", "unknown language code '\(text)'",
+            expected: "expected a two-letter ISO 639-1 code, optionally with a region, e.g. en, fr, ar, pt-br")
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: LanguageCode, rhs: LanguageCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// An ISO 3166-1 alpha-2 country code (`MA`, `TN`, `IN`); each page names it in its own language.
+public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    private static let known: Set<String> = Set(Locale.Region.isoRegions.map(\.identifier))
+
+    public init?(_ text: String) {
+        let upper = text.uppercased()
+        guard upper.count == 2, CountryCode.known.contains(upper) else { return nil }
+        rawValue = upper
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let code = CountryCode(text) else {
+            throw ValueError(
+                "unknown-country", "unknown country code '\(text)'",
+                expected: "expected an ISO 3166-1 alpha-2 code such as MA, TN, IN, FR")
+        }
+        self = code
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,2 @@
+import ArgumentParser
+public struct PolicySiteCommand: ParsableCommand { public init() {} public func run() throws {} }

@@ -1,0 +1,2 @@
+import PolicySiteCommands
+PolicySiteCommand.main()
