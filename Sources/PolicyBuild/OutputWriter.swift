@@ -1,0 +1,90 @@
+import Foundation
+import PolicyModel
+import PolicyRender
+
+/// Writes a complete site without ever leaving a half-written one: files go to a staging
+/// folder beside the output, which then replaces the output in two renames. Files whose bytes
+/// did not change are hard-linked from the previous output instead of rewritten, so their
+/// modification times (and anything syncing on them) stay put.
+public struct OutputWriter {
+    public var outputPath: String
+    private let files = FileManager.default
+
+    public init(outputPath: String) {
+        self.outputPath = outputPath
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+    }
+
+    public func write(_ pages: [RenderedPage], assets: [(source: String, destination: String)]) throws -> Summary {
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        let parent = output.deletingLastPathComponent()
+        try files.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try? files.removeItem(at: staging)
+        try files.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            var summary = Summary()
+            var directories = Set<String>()
+            for page in pages {
+                try place(page.path, in: staging, previous: output, directories: &directories, summary: &summary) { target in
+                    try page.contents.write(to: target)
+                } same: { existing in
+                    existing == page.contents
+                }
+            }
+            for asset in assets {
+                let data = try Data(contentsOf: URL(fileURLWithPath: asset.source))
+                try place(asset.destination, in: staging, previous: output, directories: &directories, summary: &summary) { target in
+                    try data.write(to: target)
+                } same: { existing in
+                    existing == data
+                }
+            }
+            try swap(staging, into: output)
+            return summary
+        } catch {
+            try? files.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func place(
+        _ path: String, in staging: URL, previous: URL, directories: inout Set<String>, summary: inout Summary,
+        write: (URL) throws -> Void, same: (Data) -> Bool
+    ) throws {
+        let target = staging.appendingPathComponent(path)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, directories.insert(folder).inserted {
+            try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        let old = previous.appendingPathComponent(path)
+        if let existing = try? Data(contentsOf: old), same(existing), (try? files.linkItem(at: old, to: target)) != nil {
+            summary.unchanged += 1
+        } else {
+            try write(target)
+            summary.written += 1
+        }
+    }
+
+    /// Replaces `output` with `staging`: the old output is moved aside first and removed only
+    /// once the new one is in place.
+    private func swap(_ staging: URL, into output: URL) throws {
+        guard files.fileExists(atPath: output.path) else {
+            try files.moveItem(at: staging, to: output)
+            return
+        }
+        let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
+        try files.moveItem(at: output, to: aside)
+        do {
+            try files.moveItem(at: staging, to: output)
+        } catch {
+            try? files.moveItem(at: aside, to: output)
+            throw error
+        }
+        try? files.removeItem(at: aside)
+    }
+}

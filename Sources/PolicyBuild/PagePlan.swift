@@ -1,0 +1,51 @@
+import PolicyModel
+import PolicyRender
+
+/// One page to render. Jobs are independent, so a build renders them in parallel.
+enum PageJob: Sendable {
+    case home
+    case notFound
+    case policy(CompanyPage)
+    case cookies(CompanyPage)
+    case rights(CompanyPage)
+    case contact(CompanyPage)
+
+    func render(_ renderer: SiteRenderer) -> RenderedPage {
+        switch self {
+        case .home: return renderer.renderHome()
+        case .notFound: return renderer.renderNotFound()
+        case .policy(let page): return renderer.renderPolicy(page)
+        case .cookies(let page): return renderer.renderCookies(page)
+        case .rights(let page): return renderer.renderRights(page)
+        case .contact(let page): return renderer.renderContact(page)
+        }
+    }
+}
+
+/// Which pages a site has.
+enum PagePlan {
+    static func jobs(for site: Site, renderer: SiteRenderer) -> [PageJob] {
+        var jobs: [PageJob] = [.home, .notFound]
+        for company in site.companies {
+            for page in renderer.pages(of: company) {
+                jobs += [.policy(page), .cookies(page), .rights(page), .contact(page)]
+            }
+        }
+        return jobs
+    }
+
+    static func sitemapEntries(for site: Site, renderer: SiteRenderer) -> [Sitemap.Entry] {
+        var entries = [Sitemap.Entry(path: "", lastModified: nil, alternates: [])]
+        let kinds: [(String, LanguageCode) -> String] = [SitePaths.policy, SitePaths.cookies, SitePaths.rights, SitePaths.contact]
+        for company in site.companies {
+            let pages = renderer.pages(of: company)
+            for pathFor in kinds {
+                let alternates = pages.map { ($0.language, pathFor(company.slug, $0.language)) }
+                for page in pages {
+                    entries.append(Sitemap.Entry(path: pathFor(company.slug, page.language), lastModified: page.document.frontMatter.lastUpdated, alternates: alternates))
+                }
+            }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import PolicyModel
+import PolicyRender
+
+public struct BuildOptions: Sendable {
+    public var contentPath: String
+    public var themesPath: String
+    public var outputPath: String
+    /// Warnings (stale translations, missing UI strings) fail the build too.
+    public var strict: Bool
+
+    public init(contentPath: String = "content", themesPath: String = "themes", outputPath: String = "public", strict: Bool = false) {
+        self.contentPath = contentPath
+        self.themesPath = themesPath
+        self.outputPath = outputPath
+        self.strict = strict
+    }
+}
+
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var pages: Int
+    public var written: Int
+    public var unchanged: Int
+    public var seconds: Double
+}
+
+public enum BuildError: Error, CustomStringConvertible {
+    /// The content has problems; nothing was written.
+    case invalidContent([Diagnostic])
+    /// Writing the output failed; the previous output is untouched.
+    case output(path: String, underlying: String)
+
+    public var description: String {
+        switch self {
+        case .invalidContent(let diagnostics):
+            let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+            return "build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); the previous output was left as it was. Fix the problems above and build again."
+        case let .output(path, underlying):
+            return "could not write the site to \(path): \(underlying); the previous output was left as it was."
+        }
+    }
+}
+
+/// Everything a build has checked and is ready to render: the loaded site and its theme.
+public struct PreparedSite: Sendable {
+    public let site: Site
+    public let theme: Theme
+    public let diagnostics: [Diagnostic]
+}
+
+/// `policysite build`: content/ and a theme in, a complete static site out.
+public struct SiteBuilder: Sendable {
+    public var fileSystem: any FileSystem
+    /// Parsed policies and rendered bodies survive between builds of one process (serve).
+    public let documents: DocumentCache
+    public let bodies: BodyCache
+    public var now: @Sendable () -> Date
+
+    public init(fileSystem: any FileSystem = LocalFileSystem(), documents: DocumentCache = DocumentCache(), bodies: BodyCache = BodyCache(), now: @escaping @Sendable () -> Date = Date.init) {
+        self.fileSystem = fileSystem
+        self.documents = documents
+        self.bodies = bodies
+        self.now = now
+    }
+
+    /// Loads and checks content and theme without writing anything (`check`, and the first
+    /// half of `build`).
+    public func prepare(_ options: BuildOptions) -> (PreparedSite?, [Diagnostic]) {
+        let loaded = ContentLoader(fileSystem: fileSystem, cache: documents).load(contentPath: options.contentPath)
+        var diagnostics = loaded.diagnostics
+        guard let site = loaded.site else { return (nil, diagnostics) }
+        let (theme, themeProblems) = Theme.load(
+            themesDirectory: options.themesPath, name: site.config.theme, defaultLanguage: site.config.defaultLanguage, fileSystem: fileSystem)
+        diagnostics += themeProblems
+        guard let theme else { return (nil, diagnostics) }
+        diagnostics += theme.translations.diagnostics(for: site.languages, themeDirectory: theme.directory)
+        diagnostics = diagnostics.sortedByLocation()
+        return (PreparedSite(site: site, theme: theme, diagnostics: diagnostics), diagnostics)
+    }
+
+    /// Renders every page of the site in memory, in parallel.
+    public func render(_ prepared: PreparedSite) -> [RenderedPage] {
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies)
+        let jobs = PagePlan.jobs(for: prepared.site, renderer: renderer)
+        var pages = ConcurrentMap.map(jobs) { $0.render(renderer) }
+        pages.append(RenderedPage(path: "sitemap.xml", html: Sitemap.render(PagePlan.sitemapEntries(for: prepared.site, renderer: renderer), config: prepared.site.config)))
+        pages.append(RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(prepared.site.config.absoluteURL("sitemap.xml"))\n"))
+        return pages
+    }
+
+    public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
+        let start = now()
+        let (prepared, diagnostics) = prepare(options)
+        guard let prepared, !diagnostics.hasErrors, !(options.strict && !diagnostics.warnings.isEmpty) else {
+            throw .invalidContent(diagnostics)
+        }
+        let pages = render(prepared)
+        let assets = prepared.theme.assets.map { (joinPath(prepared.theme.directory, "assets", $0), joinPath("assets", $0)) }
+        let summary: OutputWriter.Summary
+        do {
+            summary = try OutputWriter(outputPath: options.outputPath).write(pages, assets: assets)
+        } catch {
+            throw .output(path: options.outputPath, underlying: "\(error)")
+        }
+        return BuildReport(
+            diagnostics: diagnostics, pages: pages.count, written: summary.written, unchanged: summary.unchanged,
+            seconds: now().timeIntervalSince(start))
+    }
+}

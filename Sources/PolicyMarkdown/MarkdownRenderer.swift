@@ -1,0 +1,230 @@
+import CCmarkGFM
+import Foundation
+
+/// A heading of the Markdown body, for the page's table of contents.
+public struct Heading: Hashable, Sendable, Codable {
+    public var level: Int
+    public var text: String
+    /// The `id` attribute the rendered heading carries.
+    public var id: String
+    /// True when the author chose the id with `{#id}` after the heading text.
+    public var isExplicit: Bool
+
+    public init(level: Int, text: String, id: String, isExplicit: Bool = false) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.isExplicit = isExplicit
+    }
+}
+
+public struct RenderedMarkdown: Hashable, Sendable, Codable {
+    public var html: String
+    public var headings: [Heading]
+    /// The body's words without markup, for checks that read the prose.
+    public var plainText: String
+}
+
+/// GitHub-flavoured Markdown through cmark-gfm (tables, autolinks, strikethrough).
+///
+/// Raw HTML in the source is shown as literal text unless `allowRawHTML` is set: a policy
+/// author writing `<script>` sees it on the page instead of it running or silently vanishing.
+public struct MarkdownRenderer: Sendable {
+    public var allowRawHTML: Bool
+    /// Ids already taken by the page around the body (e.g. `cookies`), so headings never clash.
+    public var reservedIDs: Set<String>
+
+    public init(allowRawHTML: Bool = false, reservedIDs: Set<String> = []) {
+        self.allowRawHTML = allowRawHTML
+        self.reservedIDs = reservedIDs
+    }
+
+    private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        cmark_gfm_core_extensions_ensure_registered()
+        // The HTML renderer runs with UNSAFE on purpose: in safe mode every raw HTML node has
+        // already been turned into text below (cmark would drop it instead), and script-capable
+        // link URLs are emptied by `neutraliseUnsafeLinks`.
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames where allowRawHTML || name != "tagfilter" {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var utf8 = Array(markdown.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+
+        var headings: [Heading] = []
+        var usedIDs = reservedIDs
+        var explicitIDs = Set<String>()
+        var plain = ""
+        var rawNodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)!
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                if type == CMARK_NODE_HEADING {
+                    let explicit = Self.takeExplicitID(node)
+                    let text = Self.text(of: node)
+                    let id: String
+                    if let explicit, !explicitIDs.contains(explicit) {
+                        explicitIDs.insert(explicit)
+                        usedIDs.insert(explicit)
+                        id = explicit
+                    } else {
+                        id = Self.uniqueID(Self.slug(text), &usedIDs)
+                    }
+                    headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id, isExplicit: explicit != nil && id == explicit))
+                } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                    rawNodes.append(node)
+                }
+                if let literal = cmark_node_get_literal(node), type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
+                    plain += String(cString: literal) + " "
+                }
+            } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM {
+                plain += "\n"
+            }
+        }
+        cmark_iter_free(iterator)
+        if !allowRawHTML {
+            for node in rawNodes { Self.replaceWithText(node) }
+        }
+        neutraliseUnsafeLinks(document)
+
+        let options = CMARK_OPT_UNSAFE
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let rendered = cmark_render_html(document, options, extensions)!
+        var html = String(cString: rendered)
+        free(rendered)
+        html = Self.addHeadingIDs(html, headings)
+        return RenderedMarkdown(html: html, headings: headings, plainText: plain)
+    }
+
+    /// Shows a raw HTML node as the characters the author typed.
+    private static func replaceWithText(_ node: OpaquePointer) {
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let text = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(text, literal.hasSuffix("\n") ? String(literal.dropLast()) : literal)
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+            let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            cmark_node_append_child(paragraph, text)
+            cmark_node_replace(node, paragraph)
+        } else {
+            cmark_node_replace(node, text)
+        }
+        cmark_node_free(node)
+    }
+
+    /// Links and images whose URL scheme could run script are emptied, as cmark's safe mode does.
+    private func neutraliseUnsafeLinks(_ document: OpaquePointer) {
+        let iterator = cmark_iter_new(document)!
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(node)
+            guard event == CMARK_EVENT_ENTER, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                let url = cmark_node_get_url(node)
+            else { continue }
+            let scheme = String(cString: url).lowercased().filter { !$0.isWhitespace }
+            if ["javascript:", "vbscript:", "file:", "data:"].contains(where: { scheme.hasPrefix($0) }) && !scheme.hasPrefix("data:image/") {
+                cmark_node_set_url(node, "")
+            }
+        }
+    }
+
+    /// Removes a trailing `{#id}` from a heading (Pandoc/Hugo heading attribute) and returns
+    /// the id. Only letters, digits, `-` and `_` are accepted, so the id is safe in HTML.
+    private static func takeExplicitID(_ heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(last)
+        else { return nil }
+        let text = String(cString: literal)
+        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        var rest = String(text[..<open.lowerBound])
+        while rest.hasSuffix(" ") { rest.removeLast() }
+        cmark_node_set_literal(last, rest)
+        return id
+    }
+
+    private static func text(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)!
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let child = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(child)
+            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            }
+        }
+        return text
+    }
+
+    /// A URL fragment from heading text; keeps letters of every script so Arabic headings get
+    /// readable anchors.
+    public static func slug(_ text: String) -> String {
+        var slug = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if (character.isWhitespace || character == "-" || character == "_") && !slug.isEmpty && slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "section" : slug
+    }
+
+    static func uniqueID(_ base: String, _ used: inout Set<String>) -> String {
+        var id = base, counter = 2
+        while used.contains(id) {
+            id = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(id)
+        return id
+    }
+
+    /// cmark renders headings as bare `<hN>` tags, in document order; give each its id.
+    private static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
+        guard !headings.isEmpty else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.range(of: tag) else { break }
+            result += rest[..<range.lowerBound]
+            result += "<h\(heading.level) id=\"\(escapeAttribute(heading.id))\">"
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}
+
+/// Escapes text for an HTML attribute value or element content.
+public func escapeAttribute(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&#39;"
+        default: result.append(character)
+        }
+    }
+    return result
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PolicyModel
+
+/// How one page formats dates, numbers, durations and place names: the page's language,
+/// the Foundation locale chosen for it, and its writing direction.
+public struct PageLocale: Sendable {
+    public let language: LanguageCode
+    public let locale: Locale
+    public let strings: UIStrings
+
+    public init(language: LanguageCode, localeIdentifier: String? = nil, strings: UIStrings) {
+        self.language = language
+        self.locale = Locale(identifier: localeIdentifier ?? language.rawValue)
+        self.strings = strings
+    }
+
+    /// Right-to-left for Arabic, Hebrew, Persian, Urdu and the like, from Foundation's data.
+    public var isRightToLeft: Bool {
+        Locale.Language(identifier: language.rawValue).characterDirection == .rightToLeft
+    }
+
+    public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+
+    private var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.locale = locale
+        return calendar
+    }
+
+    /// "14 January 2025", "15 janvier 2025"; a month-precision date as "January 2025".
+    public func format(_ date: PolicyDate) -> String {
+        let style: Date.FormatStyle
+        if date.day == nil {
+            style = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).year().month(.wide)
+        } else {
+            style = Date.FormatStyle(date: .long, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone)
+        }
+        return date.date.formatted(style)
+    }
+
+    public func format(_ number: Int) -> String {
+        number.formatted(.number.locale(locale).grouping(.never))
+    }
+
+    /// "up to 2 years", "jusqu'à 2 ans", "24–48 hours".
+    public func format(_ duration: PolicyDuration) -> String {
+        switch duration.kind {
+        case .session:
+            return strings["duration.session"]
+        case let .span(lower, upper, unit, upTo):
+            let count = lower.map { "\(format($0))–\(format(upper))" } ?? format(upper)
+            let text = strings.plural("duration.\(unit.rawValue)", count: upper, n: count)
+            return upTo ? strings.format("duration.up_to", ["duration": text]) : text
+        }
+    }
+
+    /// The country's name in this language ("Maroc", "المغرب").
+    public func countryName(_ country: CountryCode) -> String {
+        locale.localizedString(forRegionCode: country.rawValue) ?? country.rawValue
+    }
+
+    /// A language's own name, as shown in language switchers ("Français", "العربية").
+    public static func nativeName(of language: LanguageCode) -> String {
+        let locale = Locale(identifier: language.rawValue)
+        let name = locale.localizedString(forIdentifier: language.rawValue) ?? language.rawValue
+        return name.prefix(1).uppercased(with: locale) + name.dropFirst()
+    }
+
+    /// A language's name in this page's language ("the English version").
+    public func languageName(_ language: LanguageCode) -> String {
+        locale.localizedString(forIdentifier: language.rawValue) ?? language.rawValue
+    }
+}

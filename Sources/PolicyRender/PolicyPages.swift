@@ -1,0 +1,189 @@
+import PolicyMarkdown
+import PolicyModel
+
+/// The pages of a company in one language (policy, cookies, rights, contact), the home page
+/// and the 404 page.
+public enum PolicyPages {
+    /// Ids of the structured sections on the policy page; body headings never take them.
+    public static let sectionIDs: Set<String> = [
+        "main", "contents", "summary", "data-collected", "purposes", "third-parties", "transfers",
+        "retention", "cookies", "rights", "children", "contact", "more",
+    ]
+}
+
+extension SiteRenderer {
+    public func renderPolicy(_ page: CompanyPage) -> RenderedPage {
+        let company = page.company, front = page.document.frontMatter
+        let path = SitePaths.policy(company.slug, page.language)
+        let locale = locale(for: page.language, company: company)
+        let t = locale.strings
+        let sections = PolicySections(locale: locale, company: company)
+        var context = companyFrame(page, path: path, title: front.title) { SitePaths.policy(company.slug, $0) }
+        let body = body(page.document)
+        context["summary"] = front.summary ?? ""
+        context["body"] = body.html
+        context["data_collected"] = sections.dataCollected(front)
+        context["purposes"] = sections.purposes(front)
+        context["third_parties"] = sections.thirdParties(front)
+        context["transfers"] = sections.transfers(front)
+        context["retention"] = sections.retention(front)
+        context["cookies"] = sections.cookies(front, config: site.config)
+        context["cookie_controls"] = front.cookieControls ?? ""
+        context["rights"] = sections.rights(front)
+        context["contact"] = sections.contact()
+        context["children"] = front.childrenMinAge.map { t.format("policy.children_min_age", ["age": locale.format($0)]) } ?? ""
+        context["no_sale"] = front.sellsPersonalData == false
+        context["data_required"] = front.dataRequired ?? ""
+        context["automated_decisions"] = front.automatedDecisions ?? ""
+        context["cookies_href"] = SitePaths.link(from: path, to: SitePaths.cookies(company.slug, page.language))
+        context["rights_href"] = SitePaths.link(from: path, to: SitePaths.rights(company.slug, page.language))
+
+        let present: [(id: String, titleKey: String)] = [
+            ("data-collected", "sections.data_collected", !front.dataCollected.isEmpty),
+            ("purposes", "sections.purposes", !front.purposes.isEmpty),
+            ("third-parties", "sections.third_parties", !front.thirdParties.isEmpty),
+            ("transfers", "sections.transfers", !front.transfers.isEmpty),
+            ("retention", "sections.retention", !front.retention.isEmpty),
+            ("cookies", "sections.cookies", !front.cookies.isEmpty),
+            ("rights", "sections.rights", front.rights != nil),
+            ("children", "sections.children", front.childrenMinAge != nil),
+            ("more", "sections.more", front.dataRequired != nil || front.automatedDecisions != nil || front.sellsPersonalData == false),
+            ("contact", "sections.contact", true),
+        ].filter(\.2).map { ($0.0, $0.1) }
+        let prepared = pruned(context)
+        let sectionHTML = Dictionary(uniqueKeysWithValues: present.map { ($0.id, theme.render(prepared, template: "section-\($0.id)")) })
+        let layout = PolicyLayout(body: body, sections: present.map { ($0.id, t[$0.titleKey], sectionHTML[$0.id]!) })
+        context["document"] = layout.html
+        context["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
+        return render(context, template: "policy", path: path)
+    }
+
+    public func renderCookies(_ page: CompanyPage) -> RenderedPage {
+        let company = page.company, front = page.document.frontMatter
+        let path = SitePaths.cookies(company.slug, page.language)
+        let locale = locale(for: page.language, company: company)
+        var context = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
+        context["cookies"] = PolicySections(locale: locale, company: company).cookies(front, config: site.config)
+        context["cookie_controls"] = front.cookieControls ?? ""
+        context["policy_title"] = front.title
+        return render(context, template: "cookies", path: path)
+    }
+
+    public func renderRights(_ page: CompanyPage) -> RenderedPage {
+        let company = page.company, front = page.document.frontMatter
+        let path = SitePaths.rights(company.slug, page.language)
+        let locale = locale(for: page.language, company: company)
+        var context = companyFrame(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
+        let sections = PolicySections(locale: locale, company: company)
+        context["rights"] = sections.rights(front)
+        context["contact"] = sections.contact()
+        context["contact_href"] = SitePaths.link(from: path, to: SitePaths.contact(company.slug, page.language))
+        return render(context, template: "rights", path: path)
+    }
+
+    public func renderContact(_ page: CompanyPage) -> RenderedPage {
+        let company = page.company
+        let path = SitePaths.contact(company.slug, page.language)
+        let locale = locale(for: page.language, company: company)
+        var context = companyFrame(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
+        context["contact"] = PolicySections(locale: locale, company: company).contact()
+        return render(context, template: "contact", path: path)
+    }
+
+    /// The home page: every company, with links to its pages in each language.
+    public func renderHome() -> RenderedPage {
+        let language = site.config.defaultLanguage
+        let locale = locale(for: language)
+        let t = locale.strings
+        var context = frame(path: "", title: site.config.title, language: language, locale: locale, alternates: [(language, "")])
+        context["companies"] = site.companies.map { company -> [String: Any] in
+            let main = company.policies[language] ?? company.source
+            return [
+                "name": company.info.displayName,
+                "legal_name": company.info.legalName,
+                "summary": main?.frontMatter.summary ?? "",
+                "last_updated": main.map { locale.format($0.frontMatter.lastUpdated) } ?? "",
+                "href": SitePaths.link(from: "", to: SitePaths.policy(company.slug, main?.language ?? company.defaultLanguage)),
+                "links": [
+                    ("home.cookies", SitePaths.cookies), ("home.rights", SitePaths.rights), ("home.contact", SitePaths.contact),
+                ].map { key, pathFor in
+                    ["label": t[key], "href": SitePaths.link(from: "", to: pathFor(company.slug, main?.language ?? company.defaultLanguage))]
+                },
+                "languages": company.languages.map { other in
+                    [
+                        "code": other.rawValue, "name": PageLocale.nativeName(of: other),
+                        "href": SitePaths.link(from: "", to: SitePaths.policy(company.slug, other)),
+                    ]
+                },
+            ]
+        }
+        return render(context, template: "home", path: "")
+    }
+
+    public func renderNotFound() -> RenderedPage {
+        let language = site.config.defaultLanguage
+        let locale = locale(for: language)
+        // The 404 page is served for any missing URL, so its links are absolute from the base URL.
+        var context = frame(path: "", title: locale.strings["not_found.title"], language: language, locale: locale, alternates: [])
+        context["home"] = site.config.baseURL
+        context["assets"] = site.config.absoluteURL("assets/")
+        context["canonical"] = ""
+        return RenderedPage(path: "404.html", html: theme.render(pruned(context), template: "not-found"))
+    }
+}
+
+/// Places the theme's structured sections (tables, lists) in the prose. A body heading that
+/// claims a section id (`## Cookies {#cookies}`) gets that section's content at the end of
+/// its own text; sections no heading claims follow the body under the theme's headings.
+struct PolicyLayout {
+    let html: String
+    let toc: [(id: String, text: String)]
+
+    init(body: RenderedMarkdown, sections: [(id: String, title: String, html: String)]) {
+        let sectionIDs = Set(sections.map(\.id))
+        let claimed = Set(body.headings.filter { $0.level == 2 && $0.isExplicit && sectionIDs.contains($0.id) }.map(\.id))
+        let content = Dictionary(uniqueKeysWithValues: sections.map { ($0.id, $0.html) })
+
+        // Split the body at its level-2 headings, in document order.
+        var chunks: [(id: String?, text: Substring)] = []
+        var rest = body.html[...]
+        var currentID: String? = nil
+        for heading in body.headings where heading.level == 2 {
+            guard let range = rest.range(of: "<h2 id=\"\(escapeAttribute(heading.id))\">") else { continue }
+            chunks.append((currentID, rest[..<range.lowerBound]))
+            rest = rest[range.lowerBound...]
+            currentID = heading.id
+        }
+        chunks.append((currentID, rest))
+
+        // Sections no heading claims go just before the contact section when the body has
+        // one (contact reads best last), otherwise after the body.
+        var unclaimedHTML = ""
+        var unclaimedTOC: [(id: String, text: String)] = []
+        for section in sections where !claimed.contains(section.id) {
+            let id = escapeAttribute(section.id)
+            unclaimedHTML += "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n<h2 id=\"\(id)-heading\">\(escapeAttribute(section.title))</h2>\n\(section.html)</section>\n"
+            unclaimedTOC.append((section.id, section.title))
+        }
+        var html = ""
+        var toc: [(id: String, text: String)] = []
+        let contactClaimed = claimed.contains("contact")
+        for chunk in chunks {
+            if contactClaimed, chunk.id == "contact" {
+                html += unclaimedHTML
+                toc += unclaimedTOC
+            }
+            html += chunk.text
+            if let id = chunk.id, let heading = body.headings.first(where: { $0.id == id }) { toc.append((id, heading.text)) }
+            if let id = chunk.id, claimed.contains(id), let extra = content[id] {
+                html += "<div class=\"policy-data\">\n\(extra)</div>\n"
+            }
+        }
+        if !contactClaimed {
+            html += unclaimedHTML
+            toc += unclaimedTOC
+        }
+        self.html = html
+        self.toc = toc
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import PolicyMarkdown
+import PolicyModel
+
+/// A file of the built site: its path under the output folder and its bytes.
+public struct RenderedPage: Sendable, Equatable {
+    public var path: String
+    public var contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, html: String) {
+        self.init(path: path, contents: Data(html.utf8))
+    }
+}
+
+/// One page of a company in one language, with what decides its content.
+public struct CompanyPage: Sendable {
+    public let company: Company
+    /// The language the page is published under (its URL and its UI strings).
+    public let language: LanguageCode
+    /// The policy text shown: the translation, or the default-language text on a fallback page.
+    public let document: PolicyDocument
+    public var isFallback: Bool { document.language != language }
+
+    public init(company: Company, language: LanguageCode, document: PolicyDocument) {
+        self.company = company
+        self.language = language
+        self.document = document
+    }
+}
+
+/// Renders pages with a theme. Holds everything that is the same for every page of a build
+/// (compiled templates, UI strings per language), so each page is one template render.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+    public let theme: Theme
+    let bodies: BodyCache
+    private let trees: [LanguageCode: StringTree]
+
+    public init(site: Site, theme: Theme, bodies: BodyCache = BodyCache()) {
+        self.site = site
+        self.theme = theme
+        self.bodies = bodies
+        var trees: [LanguageCode: StringTree] = [:]
+        for language in site.languages { trees[language] = StringTree(theme.translations.strings(for: language)) }
+        self.trees = trees
+    }
+
+    /// Languages a company's pages are published in: its own, or every site language when
+    /// missing translations fall back to the default-language text.
+    public func pageLanguages(of company: Company) -> [LanguageCode] {
+        guard site.config.options.missingTranslation == .fallback else { return company.languages }
+        return company.languages + site.languages.filter { !company.languages.contains($0) }
+    }
+
+    public func pages(of company: Company) -> [CompanyPage] {
+        pageLanguages(of: company).compactMap { language in
+            guard let document = company.policies[language] ?? company.source else { return nil }
+            return CompanyPage(company: company, language: language, document: document)
+        }
+    }
+
+    public func locale(for language: LanguageCode, company: Company? = nil) -> PageLocale {
+        let identifier = company?.info.locales[language.rawValue] ?? site.config.locales[language.rawValue]
+        return PageLocale(language: language, localeIdentifier: identifier, strings: theme.translations.strings(for: language))
+    }
+
+    func strings(_ language: LanguageCode) -> [String: Any] {
+        (trees[language] ?? StringTree(theme.translations.strings(for: language))).tree
+    }
+
+    /// The Markdown body as HTML, rendered once per distinct text.
+    func body(_ document: PolicyDocument) -> RenderedMarkdown {
+        bodies.body(for: document, allowRawHTML: site.config.options.allowRawHTML)
+    }
+
+    // MARK: Common page frame
+
+    /// Values every page template shares: language, direction, links, switcher, navigation.
+    func frame(path: String, title: String, language: LanguageCode, locale: PageLocale, alternates: [(LanguageCode, String)]) -> [String: Any] {
+        var context: [String: Any] = [
+            "lang": language.rawValue,
+            "dir": locale.direction,
+            "title": title,
+            "site_title": site.config.title,
+            "site_description": site.config.description ?? "",
+            "canonical": site.config.absoluteURL(path),
+            "home": SitePaths.link(from: path, to: ""),
+            "assets": SitePaths.link(from: path, to: "assets/").replacingOccurrences(of: "index.html", with: ""),
+            "t": strings(language),
+        ]
+        if alternates.count > 1 {
+            context["has_languages"] = true
+            context["languages"] = alternates.map { other, otherPath in
+                [
+                    "code": other.rawValue,
+                    "name": PageLocale.nativeName(of: other),
+                    "href": SitePaths.link(from: path, to: otherPath),
+                    "url": site.config.absoluteURL(otherPath),
+                    "current": other == language,
+                    "dir": self.locale(for: other).direction,
+                ] as [String: Any]
+            }
+        }
+        if alternates.count > 1, let first = alternates.first {
+            context["x_default"] = site.config.absoluteURL(first.1)
+        }
+        return context
+    }
+
+    /// The frame of a company page, with its navigation and the notices a reader must see.
+    func companyFrame(_ page: CompanyPage, path: String, title: String, pathFor: (LanguageCode) -> String) -> [String: Any] {
+        let company = page.company
+        let locale = locale(for: page.language, company: company)
+        let alternates = pageLanguages(of: company).map { ($0, pathFor($0)) }
+        var context = frame(path: path, title: title, language: page.language, locale: locale, alternates: alternates)
+        let t = locale.strings
+        let front = page.document.frontMatter
+        context["company"] = ["display_name": company.info.displayName, "legal_name": company.info.legalName, "slug": company.slug]
+        context["content_lang"] = page.document.language.rawValue
+        context["content_dir"] = self.locale(for: page.document.language).direction
+        context["last_updated"] = locale.format(front.lastUpdated)
+        context["last_updated_iso"] = front.lastUpdated.description
+        context["effective"] = locale.format(front.effective)
+        context["version"] = front.version.description
+        context["nav"] = [
+            ("policy.privacy_policy", SitePaths.policy(company.slug, page.language)),
+            ("sections.cookies", SitePaths.cookies(company.slug, page.language)),
+            ("sections.rights", SitePaths.rights(company.slug, page.language)),
+            ("sections.contact", SitePaths.contact(company.slug, page.language)),
+            ("history.changelog", SitePaths.changelog(company.slug, page.language)),
+        ].map { key, target in
+            ["label": t[key], "href": SitePaths.link(from: path, to: target), "current": target == path] as [String: Any]
+        }
+        context["policy_href"] = SitePaths.link(from: path, to: SitePaths.policy(company.slug, page.language))
+        if page.isFallback {
+            context["fallback_note"] = t.format("policy.fallback_note", [
+                "language": locale.languageName(page.language), "source": locale.languageName(page.document.language),
+            ])
+        }
+        if let source = company.source, page.document.language != company.defaultLanguage, front.version < source.frontMatter.version {
+            context["stale_note"] = t.format("policy.stale_translation", ["language": locale.languageName(company.defaultLanguage)])
+            context["stale_source"] = [
+                "label": t.format("policy.read_source", ["language": locale.languageName(company.defaultLanguage)]),
+                "href": SitePaths.link(from: path, to: pathFor(company.defaultLanguage)),
+            ]
+        }
+        return context
+    }
+
+    public func render(_ context: [String: Any], template: String, path: String) -> RenderedPage {
+        RenderedPage(path: SitePaths.file(path), html: theme.render(pruned(context), template: template))
+    }
+}
+
+/// Turns empty strings into `false` so templates can test presence with `{{#field}}`
+/// (Mustache treats an empty string as true). The key is kept on purpose: a missing key
+/// would resolve up the context stack, so a DPO without an e-mail would show the company's.
+func pruned(_ context: [String: Any]) -> [String: Any] {
+    var result: [String: Any] = [:]
+    result.reserveCapacity(context.count)
+    for (key, value) in context {
+        result[key] = key == "t" ? value : prunedValue(value)
+    }
+    return result
+}
+
+private func prunedValue(_ value: Any) -> Any {
+    switch value {
+    case let text as String: return text.isEmpty ? false : text
+    case let dictionary as [String: Any]: return pruned(dictionary)
+    case let dictionary as [String: String]: return dictionary.mapValues { $0.isEmpty ? false : $0 as Any }
+    case let array as [[String: Any]]: return array.map(pruned)
+    case let array as [[String: String]]: return array.map { $0.mapValues { $0.isEmpty ? false : $0 as Any } }
+    default: return value
+    }
+}
+
+/// Nested UI strings for templates (`{{t.sections.cookies}}`), built once per language.
+final class StringTree: @unchecked Sendable {
+    /// Never mutated after init, so sharing across render tasks is safe.
+    let tree: [String: Any]
+
+    init(_ strings: UIStrings) {
+        var root: [String: Any] = [:]
+        for key in Set(strings.fallback.keys).union(strings.table.keys) {
+            StringTree.insert(strings[key], at: key.split(separator: ".").map(String.init)[...], into: &root)
+        }
+        tree = root
+    }
+
+    private static func insert(_ value: String, at path: ArraySlice<String>, into node: inout [String: Any]) {
+        guard let head = path.first else { return }
+        if path.count == 1 {
+            node[head] = value
+        } else {
+            var child = node[head] as? [String: Any] ?? [:]
+            insert(value, at: path.dropFirst(), into: &child)
+            node[head] = child
+        }
+    }
+}
+
+/// Rendered Markdown bodies keyed by content hash, shared across pages and rebuilds: the
+/// fallback pages and every rebuild reuse the HTML of unchanged policies.
+public final class BodyCache: @unchecked Sendable {
+    private var entries: [String: RenderedMarkdown] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func body(for document: PolicyDocument, allowRawHTML: Bool) -> RenderedMarkdown {
+        let key = document.contentHash + (allowRawHTML ? "+raw" : "")
+        lock.lock()
+        if let cached = entries[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let rendered = MarkdownRenderer(allowRawHTML: allowRawHTML, reservedIDs: PolicyPages.sectionIDs).render(document.body)
+        lock.lock()
+        entries[key] = rendered
+        lock.unlock()
+        return rendered
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Mustache
+import PolicyModel
+
+/// A theme folder, `themes/<name>/`: Mustache templates compiled once per build, UI strings
+/// per language, and static assets copied to `public/assets/`.
+public struct Theme: Sendable {
+    public let name: String
+    public let directory: String
+    public let library: MustacheLibrary
+    public let translations: Translations
+    /// Asset files, relative to `<directory>/assets`.
+    public let assets: [String]
+
+    /// The templates a theme must provide; each page kind renders one.
+    public static var requiredTemplates: [String] { ["layout", "home", "policy", "cookies", "rights", "contact", "not-found"] }
+
+    public static func load(themesDirectory: String, name: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem = LocalFileSystem()) -> (Theme?, [Diagnostic]) {
+        let directory = joinPath(themesDirectory, name)
+        guard fileSystem.isDirectory(directory) else {
+            let available = ((try? fileSystem.contentsOfDirectory(themesDirectory)) ?? []).filter { !$0.hasPrefix(".") }
+            return (nil, [.error(
+                "unknown-theme", at: SourceLocation(file: "content/site.yml"), "theme '\(name)' not found at \(directory)",
+                expected: "expected one of: \(available.joined(separator: ", "))")])
+        }
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        let templatesDirectory = joinPath(directory, "templates")
+        for file in (try? fileSystem.contentsOfDirectory(templatesDirectory)) ?? [] where file.hasSuffix(".mustache") {
+            let path = joinPath(templatesDirectory, file)
+            guard let data = try? fileSystem.readFile(path), let text = String(data: data, encoding: .utf8) else { continue }
+            do {
+                try library.register(text, named: String(file.dropLast(".mustache".count)))
+            } catch {
+                diagnostics.append(.error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
+            }
+        }
+        for required in requiredTemplates where library.getTemplate(named: required) == nil {
+            diagnostics.append(.error(
+                "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(required).mustache")), "template is missing",
+                expected: "expected the theme to provide \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
+        }
+        let (translations, problems) = Translations.load(directory: joinPath(directory, "i18n"), defaultLanguage: defaultLanguage, fileSystem: fileSystem)
+        diagnostics += problems
+        if !translations.hasTable(for: defaultLanguage) {
+            diagnostics.append(.error(
+                "missing-ui-strings", at: SourceLocation(file: joinPath(directory, "i18n", "\(defaultLanguage).yml")),
+                "the theme has no UI strings for the default language", expected: "expected this file; other languages fall back to it"))
+        }
+        let assets = listFiles(joinPath(directory, "assets"), fileSystem: fileSystem)
+        let theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
+        return (diagnostics.hasErrors ? nil : theme, diagnostics)
+    }
+
+    init(name: String, directory: String, library: MustacheLibrary, translations: Translations, assets: [String]) {
+        self.name = name
+        self.directory = directory
+        self.library = library
+        self.translations = translations
+        self.assets = assets
+    }
+
+    public func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func listFiles(_ directory: String, fileSystem: any FileSystem) -> [String] {
+        var files: [String] = []
+        for name in (try? fileSystem.contentsOfDirectory(directory)) ?? [] where !name.hasPrefix(".") {
+            let path = joinPath(directory, name)
+            if fileSystem.isDirectory(path) {
+                files += listFiles(path, fileSystem: fileSystem).map { joinPath(name, $0) }
+            } else {
+                files.append(name)
+            }
+        }
+        return files
+    }
+}
+
+/// Where each page lives, as a site-relative folder (`acme/en/cookies/`); the page itself is
+/// that folder's `index.html`, so URLs stay clean on any static host.
+public enum SitePaths {
+    public static func policy(_ slug: String, _ language: LanguageCode) -> String { "\(slug)/\(language.rawValue)/" }
+    public static func cookies(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "cookies/" }
+    public static func rights(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "rights/" }
+    public static func contact(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "contact/" }
+    public static func changelog(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "changelog/" }
+    public static func version(_ slug: String, _ language: LanguageCode, _ version: PolicyVersionNumber) -> String {
+        policy(slug, language) + "versions/\(version)/"
+    }
+    public static func diff(_ slug: String, _ language: LanguageCode, from: PolicyVersionNumber, to: PolicyVersionNumber) -> String {
+        policy(slug, language) + "diff/\(from)-\(to)/"
+    }
+    public static func feed(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "feed.xml" }
+
+    /// The file a page folder is written to.
+    public static func file(_ page: String) -> String { page.isEmpty || page.hasSuffix("/") ? page + "index.html" : page }
+
+    /// A link from the page in folder `from` to `target` (a page folder or a file), relative
+    /// so the site works from any base path and when opened from disk.
+    public static func link(from: String, to target: String) -> String {
+        let fromParts = from.split(separator: "/")
+        let targetFile = file(target)
+        var targetParts = targetFile.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < targetParts.count - 1, fromParts[common] == targetParts[common] { common += 1 }
+        targetParts.removeFirst(common)
+        let ups = String(repeating: "../", count: fromParts.count - common)
+        return ups + targetParts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import PolicyModel
+import Yams
+
+/// The theme's UI strings (`themes/<theme>/i18n/<lang>.yml`), nested YAML flattened to dotted
+/// keys (`right.access`). The default language's file defines the keys; another language
+/// missing one falls back to the default and the build warns.
+public struct Translations: Sendable {
+    public let defaultLanguage: LanguageCode
+    private let tables: [LanguageCode: [String: String]]
+
+    public init(defaultLanguage: LanguageCode, tables: [LanguageCode: [String: String]]) {
+        self.defaultLanguage = defaultLanguage
+        self.tables = tables
+    }
+
+    public var languages: [LanguageCode] { tables.keys.sorted() }
+
+    /// Loads every `<lang>.yml` in `directory`.
+    public static func load(directory: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem) -> (Translations, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var tables: [LanguageCode: [String: String]] = [:]
+        for name in (try? fileSystem.contentsOfDirectory(directory)) ?? [] where name.hasSuffix(".yml") {
+            let path = joinPath(directory, name)
+            let code = String(name.dropLast(4))
+            guard let language = LanguageCode(code) else {
+                diagnostics.append(.error("unknown-language", at: SourceLocation(file: path), "UI strings file for unknown language code '\(code)'", expected: "expected files named like en.yml, fr.yml, ar.yml"))
+                continue
+            }
+            guard let data = try? fileSystem.readFile(path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error("bad-encoding", at: SourceLocation(file: path), "cannot read UI strings", expected: "expected a UTF-8 YAML file"))
+                continue
+            }
+            let decoder = StrictYAMLDecoder(file: path)
+            let (node, problems) = decoder.compose(text)
+            diagnostics += problems
+            guard let node else { continue }
+            var table: [String: String] = [:]
+            flatten(node, prefix: "", into: &table, file: path, &diagnostics)
+            tables[language] = table
+        }
+        return (Translations(defaultLanguage: defaultLanguage, tables: tables), diagnostics)
+    }
+
+    private static func flatten(_ node: Node, prefix: String, into table: inout [String: String], file: String, _ diagnostics: inout [Diagnostic]) {
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                flatten(value, prefix: prefix.isEmpty ? (key.string ?? "") : prefix + "." + (key.string ?? ""), into: &table, file: file, &diagnostics)
+            }
+        case .scalar(let scalar):
+            table[prefix] = scalar.string
+        default:
+            let line = node.mark?.line
+            diagnostics.append(.error("wrong-type", at: SourceLocation(file: file, line: line, column: node.mark?.column), "UI string '\(prefix)' is not text", expected: "expected nested mappings of text"))
+        }
+    }
+
+    /// Keys of the default language missing from `language` (plural forms the language does
+    /// not use are not missing), each reported once per build.
+    public func missingKeys(for language: LanguageCode) -> [String] {
+        guard let reference = tables[defaultLanguage] else { return [] }
+        let table = tables[language] ?? [:]
+        return reference.keys.filter { table[$0] == nil }.sorted()
+    }
+
+    public func hasTable(for language: LanguageCode) -> Bool { tables[language] != nil }
+
+    /// The strings one page uses: its language, falling back to the default language.
+    public func strings(for language: LanguageCode) -> UIStrings {
+        UIStrings(language: language, table: tables[language] ?? [:], fallback: tables[defaultLanguage] ?? [:])
+    }
+
+    /// Warnings for languages the site publishes whose UI strings are missing or incomplete.
+    public func diagnostics(for languages: [LanguageCode], themeDirectory: String) -> [Diagnostic] {
+        languages.flatMap { language -> [Diagnostic] in
+            let path = joinPath(themeDirectory, "i18n", "\(language.rawValue).yml")
+            guard hasTable(for: language) else {
+                return [.warning("missing-ui-strings", at: SourceLocation(file: path), "no UI strings for language '\(language)'", expected: "expected \(path); pages in \(language) use \(defaultLanguage) headings until it exists")]
+            }
+            let missing = missingKeys(for: language)
+            guard !missing.isEmpty else { return [] }
+            return [.warning(
+                "missing-ui-string", at: SourceLocation(file: path),
+                "missing UI string\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                expected: "expected every key of \(defaultLanguage).yml; falling back to \(defaultLanguage)")]
+        }
+    }
+}
+
+/// UI strings for one language, with placeholder filling and plural selection.
+public struct UIStrings: Sendable {
+    public let language: LanguageCode
+    let table: [String: String]
+    let fallback: [String: String]
+
+    public subscript(key: String) -> String { table[key] ?? fallback[key] ?? key }
+
+    /// `key` with `{name}` placeholders replaced.
+    public func format(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The plural form of `base` for `count`: `base_one`, `base_few`, … per the language's
+    /// CLDR rule, falling back to `base_other`.
+    public func plural(_ base: String, count: Int, n: String) -> String {
+        let forms = ["\(base)_\(PluralRule.category(for: count, language: language))", "\(base)_other"]
+        let text = forms.lazy.compactMap { table[$0] }.first ?? forms.lazy.compactMap { fallback[$0] }.first ?? base
+        return text.replacingOccurrences(of: "{n}", with: n)
+    }
+}
+
+/// CLDR plural categories for integers, for the languages PolicySite ships strings for.
+/// Foundation does not expose plural rules, and they are short.
+public enum PluralRule {
+    public static func category(for n: Int, language: LanguageCode) -> String {
+        let base = String(language.rawValue.prefix(2))
+        switch base {
+        case "ar":
+            let mod100 = n % 100
+            if n == 0 { return "zero" }
+            if n == 1 { return "one" }
+            if n == 2 { return "two" }
+            if (3...10).contains(mod100) { return "few" }
+            if (11...99).contains(mod100) { return "many" }
+            return "other"
+        case "fr", "hi", "pt":
+            return n == 0 || n == 1 ? "one" : (base == "fr" && n != 0 && n % 1_000_000 == 0 ? "many" : "other")
+        case "ja", "zh", "ko", "tr", "id", "vi", "th":
+            return "other"
+        default:
+            return n == 1 ? "one" : "other"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import PolicyBuild
+import PolicyModel
+
+/// The `policysite` command line: a thin shell over the PolicyBuild, PolicyHistory and
+/// PolicyServer libraries.
+public struct PolicySiteCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "policysite",
+        abstract: "Build multilingual privacy-policy websites from structured content.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+
+    public init() {}
+}
+
+/// Where the site's folders are; shared by every subcommand.
+struct SiteLocation: ParsableArguments {
+    @Option(name: .long, help: "Folder with site.yml and one folder per company.")
+    var content = "content"
+
+    @Option(name: .long, help: "Folder holding themes (themes/<name>/).")
+    var themes = "themes"
+}
+
+/// Exit codes: 0 success, 1 content or build problems, 2 usage (ArgumentParser's own).
+struct ExitFailure: Error {}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Render content/ into a static site.")
+
+    @OptionGroup var location: SiteLocation
+
+    @Option(name: .shortAndLong, help: "Output folder; replaced only when the build succeeds.")
+    var output = "public"
+
+    @Flag(help: "Treat warnings (stale translations, missing UI strings) as errors.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but problems.")
+    var quiet = false
+
+    func run() throws {
+        let options = BuildOptions(contentPath: location.content, themesPath: location.themes, outputPath: output, strict: strict)
+        do {
+            let report = try SiteBuilder().build(options)
+            printError(DiagnosticFormat.text.render(report.diagnostics))
+            if !quiet {
+                print("Built \(report.pages) files into \(output)/ (\(report.written) written, \(report.unchanged) unchanged) in \(String(format: "%.2f", report.seconds)) s")
+            }
+        } catch {
+            if case .invalidContent(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics, strict: strict)) }
+            printError("error: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate all content without writing the site; exits 1 on any error.")
+
+    @OptionGroup var location: SiteLocation
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    @Option(help: "Output format: text, json or github (GitHub Actions annotations).")
+    var format: OutputFormat = .text
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    func run() throws {
+        let options = BuildOptions(contentPath: location.content, themesPath: location.themes, strict: strict)
+        let diagnostics = SiteChecker().check(options)
+        let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
+        let rendered = DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, strict: strict)
+        if format == .text {
+            printError(rendered)
+            let errors = diagnostics.errors.count + (strict ? diagnostics.warnings.count : 0)
+            let warnings = strict ? 0 : diagnostics.warnings.count
+            printError("\(failed ? "check failed" : "check passed"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+        } else {
+            print(rendered, terminator: "")
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,2 +1,0 @@
-import ArgumentParser
-public struct PolicySiteCommand: ParsableCommand { public init() {} public func run() throws {} }
