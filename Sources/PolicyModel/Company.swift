@@ -37,22 +37,26 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: Decoder) throws {
+        // Every field is decoded on its own so one bad value does not hide the next one.
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        legalName = try c.decode(String.self, forKey: .legalName)
-        displayName = try c.decode(String.self, forKey: .displayName)
-        slug = try c.decodeIfPresent(String.self, forKey: .slug)
-        website = try c.decodeIfPresent(String.self, forKey: .website)
-        address = try c.decodeIfPresent([String].self, forKey: .address) ?? []
-        country = try c.decodeIfPresent(CountryCode.self, forKey: .country)
-        governingLaw = try c.decodeIfPresent(GoverningLaw.self, forKey: .governingLaw)
-        privacyEmail = try c.decodeIfPresent(String.self, forKey: .privacyEmail)
-        phone = try c.decodeIfPresent(String.self, forKey: .phone)
-        dpo = try c.decodeIfPresent(ContactPerson.self, forKey: .dpo)
-        responseTime = try c.decodeIfPresent(PolicyDuration.self, forKey: .responseTime)
-        supervisoryAuthority = try c.decodeIfPresent(SupervisoryAuthority.self, forKey: .supervisoryAuthority)
-        languages = try c.decodeIfPresent([LanguageCode].self, forKey: .languages)
-        defaultLanguage = try c.decodeIfPresent(LanguageCode.self, forKey: .defaultLanguage)
-        locales = try c.decodeIfPresent([String: String].self, forKey: .locales) ?? [:]
+        let legalName = decoder.lenient(String.self, CodingKeys.legalName, required: true)
+        let displayName = decoder.lenient(String.self, CodingKeys.displayName, required: true)
+        slug = decoder.lenient(String.self, CodingKeys.slug)
+        website = decoder.lenient(String.self, CodingKeys.website)
+        address = decoder.lenient([String].self, CodingKeys.address) ?? []
+        country = decoder.lenient(CountryCode.self, CodingKeys.country)
+        governingLaw = decoder.lenient(GoverningLaw.self, CodingKeys.governingLaw)
+        privacyEmail = decoder.lenient(String.self, CodingKeys.privacyEmail)
+        phone = decoder.lenient(String.self, CodingKeys.phone)
+        dpo = decoder.lenient(ContactPerson.self, CodingKeys.dpo)
+        responseTime = decoder.lenient(PolicyDuration.self, CodingKeys.responseTime)
+        supervisoryAuthority = decoder.lenient(SupervisoryAuthority.self, CodingKeys.supervisoryAuthority)
+        languages = decoder.lenient([LanguageCode].self, CodingKeys.languages)
+        defaultLanguage = decoder.lenient(LanguageCode.self, CodingKeys.defaultLanguage)
+        locales = decoder.lenient([String: String].self, CodingKeys.locales) ?? [:]
+        guard let legalName, let displayName else { throw AlreadyReported() }
+        self.legalName = legalName
+        self.displayName = displayName
         if let email = privacyEmail, !isPlausibleEmail(email) {
             try c.superDecoder(forKey: .privacyEmail).report(
                 ValueError("bad-email", "privacy_email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))

@@ -45,24 +45,30 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: Decoder) throws {
+        // Every field is decoded on its own so one bad value does not hide the next one.
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decode(String.self, forKey: .title)
-        version = try c.decode(PolicyVersionNumber.self, forKey: .version)
-        effective = try c.decode(PolicyDate.self, forKey: .effective)
-        lastUpdated = try c.decode(PolicyDate.self, forKey: .lastUpdated)
-        summary = try c.decodeIfPresent(String.self, forKey: .summary)
-        dataCollected = try c.decodeIfPresent([DataCategory].self, forKey: .dataCollected) ?? []
-        purposes = try c.decodeIfPresent([Purpose].self, forKey: .purposes) ?? []
-        cookies = try c.decodeIfPresent([CookieCategory].self, forKey: .cookies) ?? []
-        cookieControls = try c.decodeIfPresent(String.self, forKey: .cookieControls)
-        retention = try c.decodeIfPresent([RetentionRule].self, forKey: .retention) ?? []
-        rights = try c.decodeIfPresent(RightsSection.self, forKey: .rights)
-        thirdParties = try c.decodeIfPresent([ThirdParty].self, forKey: .thirdParties) ?? []
-        transfers = try c.decodeIfPresent([Transfer].self, forKey: .transfers) ?? []
-        childrenMinAge = try c.decodeIfPresent(Int.self, forKey: .childrenMinAge)
-        sellsPersonalData = try c.decodeIfPresent(Bool.self, forKey: .sellsPersonalData)
-        dataRequired = try c.decodeIfPresent(String.self, forKey: .dataRequired)
-        automatedDecisions = try c.decodeIfPresent(String.self, forKey: .automatedDecisions)
+        let title = decoder.lenient(String.self, CodingKeys.title, required: true)
+        let version = decoder.lenient(PolicyVersionNumber.self, CodingKeys.version, required: true)
+        let effective = decoder.lenient(PolicyDate.self, CodingKeys.effective, required: true)
+        let lastUpdated = decoder.lenient(PolicyDate.self, CodingKeys.lastUpdated, required: true)
+        summary = decoder.lenient(String.self, CodingKeys.summary)
+        dataCollected = decoder.lenientList(DataCategory.self, CodingKeys.dataCollected)
+        purposes = decoder.lenientList(Purpose.self, CodingKeys.purposes)
+        cookies = decoder.lenientList(CookieCategory.self, CodingKeys.cookies)
+        cookieControls = decoder.lenient(String.self, CodingKeys.cookieControls)
+        retention = decoder.lenientList(RetentionRule.self, CodingKeys.retention)
+        rights = decoder.lenient(RightsSection.self, CodingKeys.rights)
+        thirdParties = decoder.lenientList(ThirdParty.self, CodingKeys.thirdParties)
+        transfers = decoder.lenientList(Transfer.self, CodingKeys.transfers)
+        childrenMinAge = decoder.lenient(Int.self, CodingKeys.childrenMinAge)
+        sellsPersonalData = decoder.lenient(Bool.self, CodingKeys.sellsPersonalData)
+        dataRequired = decoder.lenient(String.self, CodingKeys.dataRequired)
+        automatedDecisions = decoder.lenient(String.self, CodingKeys.automatedDecisions)
+        guard let title, let version, let effective, let lastUpdated else { throw AlreadyReported() }
+        self.title = title
+        self.version = version
+        self.effective = effective
+        self.lastUpdated = lastUpdated
 
         if lastUpdated < effective && lastUpdated.day != nil && effective.day != nil {
             try c.superDecoder(forKey: .lastUpdated).report(ValueError(
