@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild"]),
         .testTarget(name: "PolicyServerTests", dependencies: ["PolicyServer"]),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
-        .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands"]),
+        .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands", "policysite", "PolicyModel"]),
     ]
 )

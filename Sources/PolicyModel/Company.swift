@@ -61,10 +61,7 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
             try c.superDecoder(forKey: .privacyEmail).report(
                 ValueError("bad-email", "privacy_email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
         }
-        if let website, !(website.hasPrefix("https://") || website.hasPrefix("http://")) {
-            try c.superDecoder(forKey: .website).report(
-                ValueError("bad-url", "website '\(website)' is not an absolute URL", expected: "expected e.g. https://www.example.com"))
-        }
+        if let website { try c.superDecoder(forKey: .website).requireWebURL(website, field: "website") }
     }
 }
 
@@ -95,4 +92,22 @@ public struct SupervisoryAuthority: Codable, Sendable, Equatable {
     public var website: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case name, country, website }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        country = try c.decodeIfPresent(CountryCode.self, forKey: .country)
+        website = try c.decodeIfPresent(String.self, forKey: .website)
+        if let website { try c.superDecoder(forKey: .website).requireWebURL(website, field: "website") }
+    }
+}
+
+extension Decoder {
+    /// Links in data must be web addresses: anything else (`javascript:`, relative paths) is
+    /// reported where it is written.
+    func requireWebURL(_ text: String, field: String) {
+        let lowered = text.lowercased()
+        guard !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) else { return }
+        report(ValueError("bad-url", "\(field) '\(text)' is not an absolute http(s) URL", expected: "expected e.g. https://www.example.com"))
+    }
 }

@@ -230,6 +230,16 @@ public struct ThirdParty: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, purpose, role, location, privacyPolicy = "privacy_policy"
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        purpose = try c.decode(String.self, forKey: .purpose)
+        role = try c.decodeIfPresent(ThirdPartyRole.self, forKey: .role)
+        location = try c.decodeIfPresent(String.self, forKey: .location)
+        privacyPolicy = try c.decodeIfPresent(String.self, forKey: .privacyPolicy)
+        if let url = privacyPolicy { try c.superDecoder(forKey: .privacyPolicy).requireWebURL(url, field: "privacy_policy") }
+    }
 }
 
 public enum ThirdPartyRole: String, StrictEnum {

@@ -132,7 +132,6 @@ public struct SiteRenderer: Sendable {
             ("sections.cookies", SitePaths.cookies(company.slug, page.language)),
             ("sections.rights", SitePaths.rights(company.slug, page.language)),
             ("sections.contact", SitePaths.contact(company.slug, page.language)),
-            ("history.changelog", SitePaths.changelog(company.slug, page.language)),
         ].map { key, target in
             ["label": t[key], "href": SitePaths.link(from: path, to: target), "current": target == path] as [String: Any]
         }

@@ -1,0 +1,30 @@
+import PolicyModel
+import Testing
+
+@testable import PolicyBuild
+
+@Suite struct DiagnosticFormatTests {
+    let diagnostic = Diagnostic.error(
+        "unknown-field", at: SourceLocation(file: "content/a, b/company.yml", line: 3, column: 1), "unknown field 'x'", expected: "expected one of: a, b")
+
+    @Test func textIsFileLineColumn() {
+        #expect(DiagnosticFormat.text.render([diagnostic]) == "content/a, b/company.yml:3:1: error: unknown field 'x'; expected one of: a, b\n")
+    }
+
+    @Test func githubAnnotationsEscapeProperties() {
+        #expect(DiagnosticFormat.github.render([diagnostic]) == "::error file=content/a%2C b/company.yml,line=3,col=1,title=unknown-field::unknown field 'x'; expected one of: a, b\n")
+    }
+
+    @Test func strictPromotesWarnings() {
+        let warning = Diagnostic.warning("stale-translation", at: SourceLocation(file: "f.md", line: 2, column: 1), "old")
+        #expect(DiagnosticFormat.text.render([warning], strict: true) == "f.md:2:1: error: old\n")
+        #expect(DiagnosticFormat.github.render([warning]).hasPrefix("::warning "))
+    }
+
+    @Test func jsonListsEveryField() throws {
+        let json = DiagnosticFormat.json.render([diagnostic])
+        #expect(json.contains("\"code\" : \"unknown-field\""))
+        #expect(json.contains("\"line\" : 3"))
+        #expect(json.contains("\"severity\" : \"error\""))
+    }
+}

@@ -1,0 +1,156 @@
+import Testing
+@testable import PolicyMarkdown
+
+@Suite("GFM rendering")
+struct GFMRenderingTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func tables() {
+        let html = renderer.render("| Name | Purpose |\n|---|---|\n| sid | Login |\n").html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<th>Name</th>"))
+        #expect(html.contains("<td>sid</td>"))
+    }
+
+    @Test func autolinks() {
+        let html = renderer.render("See www.example.com or https://example.org/privacy for more.\n").html
+        #expect(html.contains("<a href=\"http://www.example.com\">www.example.com</a>"))
+        #expect(html.contains("<a href=\"https://example.org/privacy\">https://example.org/privacy</a>"))
+    }
+
+    @Test func strikethrough() {
+        let html = renderer.render("We ~~sell~~ never sell data.\n").html
+        #expect(html.contains("<del>sell</del>"))
+    }
+
+    @Test func ordinaryMarkdown() {
+        let html = renderer.render("Some *emphasis* and [a link](https://example.org).\n").html
+        #expect(html == "<p>Some <em>emphasis</em> and <a href=\"https://example.org\">a link</a>.</p>\n")
+    }
+}
+
+@Suite("Raw HTML and unsafe links")
+struct RawHTMLTests {
+    @Test func rawHTMLBlockIsShownAsTextByDefault() {
+        let html = MarkdownRenderer().render("<script>alert(1)</script>\n").html
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func inlineRawHTMLIsShownAsTextByDefault() {
+        let html = MarkdownRenderer().render("Hello <b>x</b> there\n").html
+        #expect(html == "<p>Hello &lt;b&gt;x&lt;/b&gt; there</p>\n")
+    }
+
+    @Test func rawHTMLPassesThroughWhenAllowed() {
+        let html = MarkdownRenderer(allowRawHTML: true).render("Hello <b>x</b> there\n\n<div class=\"note\">Note</div>\n").html
+        #expect(html.contains("<p>Hello <b>x</b> there</p>"))
+        #expect(html.contains("<div class=\"note\">Note</div>"))
+    }
+
+    @Test func tagFilterStillNeutralisesScriptWhenAllowed() {
+        let html = MarkdownRenderer(allowRawHTML: true).render("<script>alert(1)</script>\n").html
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script>"))
+    }
+
+    @Test(arguments: [false, true])
+    func javascriptLinksLoseTheirURL(allowRawHTML: Bool) {
+        let renderer = MarkdownRenderer(allowRawHTML: allowRawHTML)
+        let html = renderer.render("[x](javascript:alert(1)) and [y](JavaScript:alert(2))\n").html
+        #expect(!html.lowercased().contains("javascript:"))
+        #expect(html.contains("<a href=\"\">x</a>"))
+        #expect(html.contains("<a href=\"\">y</a>"))
+    }
+
+    @Test func dataImagesAreKeptButDataLinksAreNot() {
+        let html = MarkdownRenderer().render("[a](data:text/html,hi) ![b](data:image/png;base64,AAAA)\n").html
+        #expect(html.contains("<a href=\"\">a</a>"))
+        #expect(html.contains("src=\"data:image/png;base64,AAAA\""))
+    }
+}
+
+@Suite("Heading ids")
+struct HeadingIDTests {
+    @Test func headingsGetSlugIDs() throws {
+        let rendered = MarkdownRenderer().render("## Data we collect\n\nText.\n\n### How we use it?\n")
+        #expect(rendered.headings.map(\.id) == ["data-we-collect", "how-we-use-it"])
+        #expect(rendered.headings.map(\.level) == [2, 3])
+        #expect(rendered.headings.map(\.text) == ["Data we collect", "How we use it?"])
+        #expect(rendered.headings.allSatisfy { !$0.isExplicit })
+        #expect(rendered.html.contains("<h2 id=\"data-we-collect\">Data we collect</h2>"))
+        #expect(rendered.html.contains("<h3 id=\"how-we-use-it\">How we use it?</h3>"))
+    }
+
+    @Test func unicodeLettersAreKept() {
+        let rendered = MarkdownRenderer().render("## البيانات التي نجمعها\n\n## Données collectées\n")
+        #expect(rendered.headings.map(\.id) == ["البيانات-التي-نجمعها", "données-collectées"])
+    }
+
+    @Test func slugEdgeCases() {
+        #expect(MarkdownRenderer.slug("  Hello,   World!  ") == "hello-world")
+        #expect(MarkdownRenderer.slug("snake_case - and dash") == "snake-case-and-dash")
+        #expect(MarkdownRenderer.slug("!!!") == "section")
+        #expect(MarkdownRenderer.slug("Version 2.0") == "version-20")
+    }
+
+    @Test func duplicateHeadingsGetNumberedIDs() {
+        let rendered = MarkdownRenderer().render("## Intro\n\n## Intro\n\n## Intro\n")
+        #expect(rendered.headings.map(\.id) == ["intro", "intro-2", "intro-3"])
+        #expect(rendered.html.contains("<h2 id=\"intro-2\">Intro</h2>"))
+    }
+
+    @Test func reservedIDsAreAvoided() {
+        let rendered = MarkdownRenderer(reservedIDs: ["cookies", "contact"]).render("## Cookies\n\n## Contact\n\n## Other\n")
+        #expect(rendered.headings.map(\.id) == ["cookies-2", "contact-2", "other"])
+    }
+
+    @Test func explicitIDIsUsedAndStripped() throws {
+        let rendered = MarkdownRenderer(reservedIDs: ["cookies"]).render("## Our cookies {#cookies}\n\nWe use a few.\n")
+        let heading = try #require(rendered.headings.first)
+        #expect(heading.id == "cookies")
+        #expect(heading.isExplicit)
+        #expect(heading.text == "Our cookies")
+        #expect(rendered.html.contains("<h2 id=\"cookies\">Our cookies</h2>"))
+        #expect(!rendered.html.contains("{#"))
+    }
+
+    @Test func invalidExplicitIDIsLeftAsText() {
+        let rendered = MarkdownRenderer().render("## Odd {#a b}\n")
+        #expect(rendered.headings.first?.isExplicit == false)
+        #expect(rendered.headings.first?.text == "Odd {#a b}")
+    }
+
+    @Test func repeatedExplicitIDFallsBackToSlug() {
+        let rendered = MarkdownRenderer().render("## First {#x}\n\n## Second {#x}\n")
+        #expect(rendered.headings.map(\.id) == ["x", "second"])
+        #expect(rendered.headings.map(\.isExplicit) == [true, false])
+    }
+
+    @Test func explicitIDDoesNotDuplicateAnEarlierSlug() {
+        let rendered = MarkdownRenderer().render("## Cookies\n\n## Cookie details {#cookies}\n")
+        let ids = rendered.headings.map(\.id)
+        #expect(Set(ids).count == ids.count, "two headings share an id: \(ids)")
+    }
+
+    @Test(arguments: ["who-we-are", "data_collected", "rights"])
+    func explicitIDsWithAnyAllowedCharacters(_ id: String) throws {
+        let rendered = MarkdownRenderer().render("## Section title {#\(id)}\n")
+        let heading = try #require(rendered.headings.first)
+        #expect(heading.id == id)
+        #expect(heading.isExplicit)
+        #expect(heading.text == "Section title")
+    }
+}
+
+@Suite("Plain text")
+struct PlainTextTests {
+    @Test func plainTextHasBodyWordsWithoutMarkup() {
+        let rendered = MarkdownRenderer().render("## Retention\n\nWe keep **invoices** for `ten` years.\n\n- logs\n")
+        for word in ["Retention", "invoices", "ten", "years", "logs"] {
+            #expect(rendered.plainText.contains(word))
+        }
+        #expect(!rendered.plainText.contains("**"))
+        #expect(!rendered.plainText.contains("<"))
+    }
+}

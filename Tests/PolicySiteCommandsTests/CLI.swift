@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs the built `policysite` binary, the way a user or CI does.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+    }
+
+    /// The package root, found from this file's location.
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        // The test bundle sits next to the executable in .build/<config>/.
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("policysite"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("policysite"),
+            root.appendingPathComponent(".build/debug/policysite"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDirectory(_ name: String = #function) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("policysite-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }

@@ -1,0 +1,137 @@
+import Foundation
+import PolicyModel
+import Testing
+
+/// Builds the real `content/` with the CLI and checks what a reader gets for each of the five
+/// seed companies.
+@Suite(.serialized) struct ExampleSiteTests {
+    static let output: URL = {
+        let output = try! CLI.temporaryDirectory("example").appendingPathComponent("public")
+        let result = try! CLI.run(["build", "--output", output.path])
+        precondition(result.status == 0, "example build failed:\n\(result.stderr)")
+        return output
+    }()
+
+    static let site: Site = ContentLoader().load(contentPath: CLI.root.appendingPathComponent("content").path).site!
+
+    func page(_ path: String) throws -> String { try read(Self.output.appendingPathComponent(path)) }
+
+    @Test func homeListsEveryCompanyWithItsPages() throws {
+        let home = try page("index.html")
+        #expect(Self.site.companies.count == 5)
+        for company in Self.site.companies {
+            #expect(home.contains(escapeHTML(company.info.displayName)))
+            for kind in ["", "cookies/", "rights/", "contact/"] {
+                #expect(home.contains("href=\"\(company.slug)/\(company.defaultLanguage)/\(kind)index.html\""), "\(company.slug) \(kind)")
+            }
+        }
+        for file in ["sitemap.xml", "404.html", "robots.txt", "assets/style.css"] {
+            #expect(FileManager.default.fileExists(atPath: Self.output.appendingPathComponent(file).path), "\(file)")
+        }
+    }
+
+    @Test func seedFactsAppearOnTheirPages() throws {
+        let facts: [(String, [String])] = [
+            ("digiterex/en/contact/index.html", ["digiterex@gmail.com", "Within 24–48 hours", "Morocco"]),
+            ("digiterex/en/index.html", ["up to 2 years", "up to 14 months", "3 years", "not directed to children under 16", "We do not sell personal data."]),
+            ("digiterex/fr/index.html", ["jusqu&#39;à 14 mois", "jusqu&#39;à 2 ans"]),
+            ("digiterex/fr/contact/index.html", ["Maroc", "24–48 heures"]),
+            ("ite/en/contact/index.html", ["support@ite.digital", "Tunisia"]),
+            ("ite/en/index.html", ["Roubaix", "Google Analytics", "Landbot", "Alore"]),
+            ("caltryx-tech/en/contact/index.html", ["Caltryx Tech SARL AU", "LES BUREAU AL WAHA N°10", "caltryx@outlook.com", "governed by the laws of Morocco", "courts of Morocco"]),
+            ("mydigisoft/en/index.html", ["https://www.mydigisoft.com", "Google"]),
+            ("digi-smart-manager/en/index.html", ["Last updated: <time datetime=\"2025-01\">January 2025</time>", "not directed to children under 18"]),
+            ("digi-smart-manager/en/contact/index.html", ["digismartmanager@gmail.com", "+91 9970124683", "India"]),
+        ]
+        for (path, needles) in facts {
+            let html = try page(path)
+            for needle in needles { #expect(html.contains(needle), "\(path) should contain \(needle)") }
+        }
+    }
+
+    /// Every company and language: the cookie table, the rights list, the contact details and
+    /// the last-updated date, compared with the content they were built from.
+    @Test func everyPolicyPageShowsItsStructuredParts() throws {
+        for company in Self.site.companies {
+            for language in company.languages {
+                let policy = company.policies[language]!.frontMatter
+                let base = "\(company.slug)/\(language)/"
+                let main = try page(base + "index.html"), cookies = try page(base + "cookies/index.html")
+                let rights = try page(base + "rights/index.html"), contact = try page(base + "contact/index.html")
+                #expect(main.contains("<time datetime=\"\(policy.lastUpdated)\">"), "\(base)")
+                #expect(main.contains("<html lang=\"\(language)\""), "\(base)")
+                for category in policy.cookies {
+                    #expect(cookies.contains("id=\"cookie-\(category.category.id)\""), "\(base) \(category.category.id)")
+                    #expect(cookies.contains(escapeHTML(category.purpose)), "\(base) \(category.purpose)")
+                    for cookie in category.cookies { #expect(cookies.contains(escapeHTML(cookie.name))) }
+                }
+                if policy.cookies.isEmpty { #expect(cookies.contains("class=\"cookie-category\"") == false) }
+                for right in policy.rights?.items ?? [] {
+                    #expect(rights.contains("id=\"right-\(right.right.rawValue)\""), "\(base) \(right.right)")
+                    #expect(main.contains("id=\"right-\(right.right.rawValue)\""), "\(base) \(right.right)")
+                }
+                #expect(contact.contains(escapeHTML(company.info.legalName)))
+                if let email = company.info.privacyEmail { #expect(contact.contains("mailto:\(email)")) }
+                if let phone = company.info.phone { #expect(contact.contains(phone)) }
+                for rule in policy.retention { #expect(main.contains(escapeHTML(rule.data)), "\(base) \(rule.data)") }
+            }
+        }
+    }
+
+    @Test func arabicPagesAreRightToLeft() throws {
+        let html = try page("caltryx-tech/ar/index.html")
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(try page("caltryx-tech/fr/index.html").contains("<html lang=\"fr\" dir=\"ltr\">"))
+    }
+
+    @Test func everyPageIsWellFormedAndItsLinksResolve() throws {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.output.path).filter { $0.hasSuffix(".html") }.sorted()
+        #expect(files.count > 40)
+        let problems = files.flatMap { HTMLChecker.problems(file: $0, root: Self.output) }
+        #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
+    }
+
+    @Test func sitemapListsEveryPageWithItsAlternates() throws {
+        let sitemap = try page("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://policies.example.org/ite/fr/cookies/</loc>"))
+        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://policies.example.org/ite/ar/cookies/\"/>"))
+        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://policies.example.org/ite/en/cookies/\"/>"))
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 4 })
+    }
+
+    @Test func rebuildingUnchangedContentWritesNothing() throws {
+        _ = Self.output
+        let again = try CLI.run(["build", "--output", Self.output.path])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("(0 written"), "\(again.stdout)")
+    }
+}
+
+@Suite struct EscapingTests {
+    @Test func hostileFrontMatterIsEscapedEverywhere() throws {
+        let output = try CLI.temporaryDirectory().appendingPathComponent("public")
+        let fixture = CLI.root.appendingPathComponent("Tests/Fixtures/xss")
+        let result = try CLI.run(["build", "--themes", CLI.root.appendingPathComponent("themes").path, "--output", output.path], in: fixture)
+        #expect(result.status == 0, "\(result.stderr)")
+        for file in try FileManager.default.subpathsOfDirectory(atPath: output.path) where file.hasSuffix(".html") {
+            let html = try read(output.appendingPathComponent(file))
+            #expect(!html.contains("<script"), "\(file)")
+            #expect(!html.lowercased().contains("href=\"javascript:"), "\(file)")
+            #expect(!html.contains("<img src=x"), "\(file)")
+            #expect(!html.contains("<iframe"), "\(file)")
+            #expect(!html.contains("<svg"), "\(file)")
+            #expect(!html.contains("\"onmouseover="), "\(file)")
+        }
+        let policy = try read(output.appendingPathComponent("evil/en/index.html"))
+        #expect(policy.contains("&lt;script&gt;alert('body')&lt;/script&gt;"))
+        #expect(policy.contains("<title>Privacy &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
+        #expect(policy.contains("<a href=\"\">link</a>"))
+        let contact = try read(output.appendingPathComponent("evil/en/contact/index.html"))
+        #expect(contact.contains("Evil &lt;b&gt;Corp&lt;/b&gt; &amp; Sons"))
+    }
+}
+
+func escapeHTML(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+}
