@@ -1,7 +1,9 @@
+import Foundation
 import PolicyModel
+import PolicyRender
 
-/// `policysite check`: everything `build` validates, plus checks of the rendered output,
-/// without writing anything.
+/// `policysite check`: everything `build` validates, plus checks of the rendered pages (links
+/// and anchors), dates, contact data and cookie prose, without writing anything.
 public struct SiteChecker: Sendable {
     public var builder: SiteBuilder
 
@@ -10,7 +12,23 @@ public struct SiteChecker: Sendable {
     }
 
     public func check(_ options: BuildOptions) -> [Diagnostic] {
-        let (_, diagnostics) = builder.prepare(options)
-        return diagnostics
+        let (prepared, diagnostics) = builder.prepare(options)
+        // Rendering a site whose content does not load would only repeat the same problems.
+        guard let prepared, !diagnostics.hasErrors else { return diagnostics }
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies)
+        let pages = builder.render(prepared)
+        let documents = Dictionary(prepared.site.companies.flatMap { $0.policies.values }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var more = LinkChecker.check(pages, assets: prepared.theme.assets.map { "assets/" + $0 }) { file, href in
+            // Links written in a policy body: point at the line of the Markdown that has them.
+            guard let document = documents[file] else { return nil }
+            for (offset, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let range = line.range(of: "(\(href))") {
+                    return SourceLocation(file: file, line: document.bodyLine + offset, column: line.distance(from: line.startIndex, to: range.lowerBound) + 2)
+                }
+            }
+            return nil
+        }
+        more += ContentChecks(site: prepared.site, renderer: renderer, today: PolicyDate(builder.now())).run()
+        return (diagnostics + more).sortedByLocation()
     }
 }

@@ -73,15 +73,23 @@ public struct MarkdownRenderer: Sendable {
                 if type == CMARK_NODE_HEADING {
                     let explicit = Self.takeExplicitID(node)
                     let text = Self.text(of: node)
+                    let level = Int(cmark_node_get_heading_level(node))
                     let id: String
-                    if let explicit, !explicitIDs.contains(explicit) {
-                        explicitIDs.insert(explicit)
-                        usedIDs.insert(explicit)
-                        id = explicit
+                    if let explicit {
+                        // A level-2 heading may claim a reserved section id (once); any other
+                        // explicit id is kept only while no earlier heading or section has it.
+                        let claimsSection = level == 2 && reservedIDs.contains(explicit) && !explicitIDs.contains(explicit)
+                        if claimsSection || !usedIDs.contains(explicit) {
+                            usedIDs.insert(explicit)
+                            explicitIDs.insert(explicit)
+                            id = explicit
+                        } else {
+                            id = Self.uniqueID(Self.slug(text), &usedIDs)
+                        }
                     } else {
                         id = Self.uniqueID(Self.slug(text), &usedIDs)
                     }
-                    headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id, isExplicit: explicit != nil && id == explicit))
+                    headings.append(Heading(level: level, text: text, id: id, isExplicit: explicit != nil && id == explicit))
                 } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                     rawNodes.append(node)
                 }

@@ -131,7 +131,8 @@ public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertib
         var unitWord = words[1]
         if unitWord.hasSuffix("s") { unitWord.removeLast() }
         guard let unit = Unit(rawValue: unitWord) else { return nil }
-        let bounds = words[0].split(separator: "-").map { Int($0) }
+        // Empty pieces are kept so "-3", "3-" and "3--5" are rejected, not read as 3.
+        let bounds = words[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
         if bounds.count == 2 {
             guard bounds[0]! < bounds[1]!, !upTo else { return nil }

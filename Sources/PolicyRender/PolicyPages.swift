@@ -55,7 +55,7 @@ extension SiteRenderer {
         let layout = PolicyLayout(body: body, sections: present.map { ($0.id, t[$0.titleKey], sectionHTML[$0.id]!) })
         context["document"] = layout.html
         context["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
-        return render(context, template: "policy", path: path)
+        return render(context, template: "policy", path: path, source: page.document.path)
     }
 
     public func renderCookies(_ page: CompanyPage) -> RenderedPage {
@@ -66,7 +66,7 @@ extension SiteRenderer {
         context["cookies"] = PolicySections(locale: locale, company: company).cookies(front, config: site.config)
         context["cookie_controls"] = front.cookieControls ?? ""
         context["policy_title"] = front.title
-        return render(context, template: "cookies", path: path)
+        return render(context, template: "cookies", path: path, source: page.document.path)
     }
 
     public func renderRights(_ page: CompanyPage) -> RenderedPage {
@@ -78,7 +78,7 @@ extension SiteRenderer {
         context["rights"] = sections.rights(front)
         context["contact"] = sections.contact()
         context["contact_href"] = SitePaths.link(from: path, to: SitePaths.contact(company.slug, page.language))
-        return render(context, template: "rights", path: path)
+        return render(context, template: "rights", path: path, source: page.document.path)
     }
 
     public func renderContact(_ page: CompanyPage) -> RenderedPage {
@@ -87,7 +87,7 @@ extension SiteRenderer {
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
         context["contact"] = PolicySections(locale: locale, company: company).contact()
-        return render(context, template: "contact", path: path)
+        return render(context, template: "contact", path: path, source: page.document.path)
     }
 
     /// The home page: every company, with links to its pages in each language.

@@ -29,9 +29,7 @@ struct PolicySections {
     }
 
     func cookieLabel(_ id: CookieCategoryID, config: SiteConfig) -> String {
-        if id.isBuiltIn { return t["cookie_category.\(id.id)"] }
-        let custom = config.customCookieCategories.first { $0.id == id.id }
-        return custom?.labels[locale.language.rawValue] ?? custom?.labels[config.defaultLanguage.rawValue] ?? id.id
+        PolicySectionsLabel.label(of: id, strings: t, config: config, language: locale.language)
     }
 
     func cookies(_ policy: PolicyFrontMatter, config: SiteConfig) -> [[String: Any]] {
@@ -133,4 +131,14 @@ struct PolicySections {
 func safeURL(_ text: String) -> String? {
     let lowered = text.lowercased()
     return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("mailto:") ? text : nil
+}
+
+public enum PolicySectionsLabel {
+    /// A cookie category's name in a language: the theme's for built-in categories, the
+    /// site's `custom_cookie_categories` labels for the others.
+    public static func label(of id: CookieCategoryID, strings: UIStrings, config: SiteConfig, language: LanguageCode) -> String {
+        if id.isBuiltIn { return strings["cookie_category.\(id.id)"] }
+        let custom = config.customCookieCategories.first { $0.id == id.id }
+        return custom?.labels[language.rawValue] ?? custom?.labels[config.defaultLanguage.rawValue] ?? id.id
+    }
 }

@@ -6,14 +6,17 @@ import PolicyModel
 public struct RenderedPage: Sendable, Equatable {
     public var path: String
     public var contents: Data
+    /// The content file the page was made from, for messages about it.
+    public var source: String?
 
-    public init(path: String, contents: Data) {
+    public init(path: String, contents: Data, source: String? = nil) {
         self.path = path
         self.contents = contents
+        self.source = source
     }
 
-    public init(path: String, html: String) {
-        self.init(path: path, contents: Data(html.utf8))
+    public init(path: String, html: String, source: String? = nil) {
+        self.init(path: path, contents: Data(html.utf8), source: source)
     }
 }
 
@@ -72,6 +75,9 @@ public struct SiteRenderer: Sendable {
     func strings(_ language: LanguageCode) -> [String: Any] {
         (trees[language] ?? StringTree(theme.translations.strings(for: language))).tree
     }
+
+    /// The words of a policy's prose, for checks that read it.
+    public func bodyText(_ document: PolicyDocument) -> String { body(document).plainText }
 
     /// The Markdown body as HTML, rendered once per distinct text.
     func body(_ document: PolicyDocument) -> RenderedMarkdown {
@@ -151,8 +157,8 @@ public struct SiteRenderer: Sendable {
         return context
     }
 
-    public func render(_ context: [String: Any], template: String, path: String) -> RenderedPage {
-        RenderedPage(path: SitePaths.file(path), html: theme.render(pruned(context), template: template))
+    public func render(_ context: [String: Any], template: String, path: String, source: String? = nil) -> RenderedPage {
+        RenderedPage(path: SitePaths.file(path), html: theme.render(pruned(context), template: template), source: source)
     }
 }
 

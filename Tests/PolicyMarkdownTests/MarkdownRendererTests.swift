@@ -127,7 +127,8 @@ struct HeadingIDTests {
         #expect(rendered.headings.map(\.isExplicit) == [true, false])
     }
 
-    @Test func explicitIDDoesNotDuplicateAnEarlierSlug() {
+    @Test
+    func explicitIDDoesNotDuplicateAnEarlierSlug() {
         let rendered = MarkdownRenderer().render("## Cookies\n\n## Cookie details {#cookies}\n")
         let ids = rendered.headings.map(\.id)
         #expect(Set(ids).count == ids.count, "two headings share an id: \(ids)")

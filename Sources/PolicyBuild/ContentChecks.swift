@@ -1,0 +1,93 @@
+import Foundation
+import PolicyModel
+import PolicyRender
+
+/// Checks `check` runs beyond the schema: dates that claim the future, controllers nobody can
+/// reach, and cookie categories the prose and the cookie table disagree on.
+struct ContentChecks {
+    let site: Site
+    let renderer: SiteRenderer
+    let today: PolicyDate
+
+    func run() -> [Diagnostic] {
+        site.companies.flatMap { company -> [Diagnostic] in
+            var diagnostics = contact(company)
+            for language in company.languages {
+                guard let document = company.policies[language] else { continue }
+                diagnostics += dates(document)
+                diagnostics += cookieMentions(document, company: company)
+            }
+            for entry in company.changelog.entries where today < entry.date {
+                diagnostics.append(.error(
+                    "future-date", at: SourceLocation(file: joinPath(company.folder, "changelog.yml")),
+                    "changelog entry \(entry.version) is dated \(entry.date), in the future",
+                    expected: "expected published versions to carry the date they were published"))
+            }
+            return diagnostics
+        }
+    }
+
+    /// `last_updated` says when the text last changed, so it cannot be later than today.
+    /// `effective` may be in the future: a policy can be announced before it applies.
+    func dates(_ document: PolicyDocument) -> [Diagnostic] {
+        let front = document.frontMatter
+        guard today < front.lastUpdated, front.effective < front.lastUpdated || today < front.effective || front.effective == front.lastUpdated else {
+            return []
+        }
+        return [.error(
+            "future-date", at: document.location(of: "last_updated"),
+            "last_updated \(front.lastUpdated) is in the future",
+            expected: "expected the date the text last changed; put a future start date in 'effective' instead")]
+    }
+
+    func contact(_ company: Company) -> [Diagnostic] {
+        let info = company.info
+        let hasRightsContact = company.policies.values.contains { $0.frontMatter.rights?.contact != nil }
+        guard info.privacyEmail == nil, info.phone == nil, info.address.isEmpty, info.website == nil, !hasRightsContact else { return [] }
+        return [.warning(
+            "missing-contact", at: SourceLocation(file: joinPath(company.folder, "company.yml"), line: 1, column: 1),
+            "the controller has no contact data",
+            expected: "expected at least one of privacy_email, phone, address or website, so readers can exercise their rights")]
+    }
+
+    /// A sentence of the prose that speaks of cookies and names a category the table lacks, or
+    /// a table category that prose discussing cookies never names.
+    func cookieMentions(_ document: PolicyDocument, company: Company) -> [Diagnostic] {
+        let locale = renderer.locale(for: document.language, company: company)
+        let strings = locale.strings
+        let cookieWord = strings["sections.cookies"].lowercased(with: locale.locale)
+        let text = renderer.bodyText(document).lowercased(with: locale.locale)
+        let sentences = text.split(whereSeparator: { ".!?\n؟।".contains($0) }).map(String.init)
+        let cookieSentences = sentences.filter { $0.contains(cookieWord) || $0.contains("cookie") }
+        guard !cookieSentences.isEmpty else { return [] }
+
+        let inTable = Set(document.frontMatter.cookies.map(\.category.id))
+        let known = CookieCategoryID.builtIn + site.config.customCookieCategories.map(\.id)
+        // Built-in categories are named as the theme's `cookie_prose.<id>` phrases say;
+        // custom ones by their label followed by the word for cookies.
+        let labels: [(String, [String])] = known.map { id in
+            let key = "cookie_prose.\(id)"
+            let phrases = strings[key] != key ? strings[key] : PolicySectionsLabel.label(of: CookieCategoryID(id), strings: strings, config: site.config, language: document.language) + " " + cookieWord
+            return (id, phrases.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased(with: locale.locale) })
+        }
+        let mentioned = Set(labels.filter { _, phrases in phrases.contains { phrase in cookieSentences.contains { $0.contains(phrase) } } }.map(\.0))
+        var diagnostics: [Diagnostic] = []
+        for (id, phrases) in labels where mentioned.contains(id) && !inTable.contains(id) {
+            diagnostics.append(.warning(
+                "cookie-prose-mismatch", at: SourceLocation(file: document.path, line: document.bodyLine, column: 1),
+                "the text mentions \(phrases[0]), but the cookie table has no '\(id)' category",
+                expected: "expected a '\(id)' entry under cookies: in the front matter, or prose that matches the table"))
+        }
+        // Prose that defers to the table names no category, which is fine; prose that lists
+        // categories must list the table's.
+        if !mentioned.isEmpty {
+            for (id, phrases) in labels where inTable.contains(id) && !mentioned.contains(id) {
+                diagnostics.append(.warning(
+                    "cookie-prose-mismatch", at: document.location(of: "cookies"),
+                    "the cookie table lists '\(id)', but the text about cookies, which names other categories, never mentions \(phrases[0])",
+                    expected: "expected the prose to name every category in the table, or the category removed"))
+            }
+        }
+        return diagnostics
+    }
+}
