@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "PolicyMarkdownTests", dependencies: ["PolicyMarkdown"]),
         .testTarget(name: "PolicyHistoryTests", dependencies: ["PolicyHistory"]),
         .testTarget(name: "PolicyRenderTests", dependencies: ["PolicyRender"]),
-        .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild"]),
+        .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild", "PolicyModel"]),
         .testTarget(name: "PolicyServerTests", dependencies: ["PolicyServer"]),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
         .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands", "policysite", "PolicyModel"]),

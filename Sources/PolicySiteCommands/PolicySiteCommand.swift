@@ -9,7 +9,7 @@ public struct PolicySiteCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "policysite",
         abstract: "Build multilingual privacy-policy websites from structured content.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, LintCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -92,5 +92,45 @@ struct CheckCommand: ParsableCommand {
             print(rendered, terminator: "")
         }
         if failed { throw ExitCode(1) }
+    }
+}
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Report which GDPR Article 13 items each policy states.",
+        discussion: "Reads each company's default-language policy. Exits 1 with --strict when an item is missing or partial.")
+
+    @OptionGroup var location: SiteLocation
+
+    @Option(help: "Output format: text, markdown, json or github.")
+    var format: Format = .text
+
+    @Flag(help: "Exit 1 when any item is missing or partial.")
+    var strict = false
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json, github
+    }
+
+    func run() throws {
+        let loaded = ContentLoader().load(contentPath: location.content)
+        guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
+            printError(DiagnosticFormat.text.render(loaded.diagnostics))
+            printError("error: fix the content errors above first (`policysite check`)\n")
+            throw ExitCode(1)
+        }
+        let reports = Article13Lint.run(site)
+        let incomplete = Article13Lint.diagnostics(reports)
+        switch format {
+        case .markdown: print(Article13Lint.markdown(reports), terminator: "")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+        case .text: print(DiagnosticFormat.text.render(incomplete), terminator: "")
+        case .github: print(DiagnosticFormat.github.render(incomplete), terminator: "")
+        }
+        if strict && !incomplete.isEmpty { throw ExitCode(1) }
     }
 }
