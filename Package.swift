@@ -28,7 +28,7 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "PolicyMarkdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "PolicyHistory", dependencies: ["PolicyModel"]),
+        .target(name: "PolicyHistory", dependencies: ["PolicyModel", "PolicyMarkdown"]),
         .target(
             name: "PolicyRender",
             dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyHistory", .product(name: "Mustache", package: "swift-mustache")]

@@ -9,8 +9,12 @@ enum PageJob: Sendable {
     case cookies(CompanyPage)
     case rights(CompanyPage)
     case contact(CompanyPage)
+    case changelog(CompanyPage)
+    case version(Company, ArchivedVersion, LanguageCode)
+    case diff(Company, ArchivedVersion, ArchivedVersion, LanguageCode)
+    case feed(Company, LanguageCode)
 
-    func render(_ renderer: SiteRenderer) -> RenderedPage {
+    func render(_ renderer: SiteRenderer) -> RenderedPage? {
         switch self {
         case .home: return renderer.renderHome()
         case .notFound: return renderer.renderNotFound()
@@ -18,6 +22,10 @@ enum PageJob: Sendable {
         case .cookies(let page): return renderer.renderCookies(page)
         case .rights(let page): return renderer.renderRights(page)
         case .contact(let page): return renderer.renderContact(page)
+        case .changelog(let page): return renderer.renderChangelog(page)
+        case let .version(company, archived, language): return renderer.renderArchivedVersion(company, archived, language: language)
+        case let .diff(company, old, new, language): return renderer.renderDiff(company, from: old, to: new, language: language)
+        case let .feed(company, language): return renderer.renderFeed(company, language: language)
         }
     }
 }
@@ -28,7 +36,11 @@ enum PagePlan {
         var jobs: [PageJob] = [.home, .notFound]
         for company in site.companies {
             for page in renderer.pages(of: company) {
-                jobs += [.policy(page), .cookies(page), .rights(page), .contact(page)]
+                jobs += [.policy(page), .cookies(page), .rights(page), .contact(page), .changelog(page), .feed(company, page.language)]
+            }
+            for language in company.languages {
+                jobs += company.archive.filter { $0.policies[language] != nil }.map { .version(company, $0, language) }
+                jobs += SiteRenderer.diffPairs(company.archive).map { .diff(company, $0.0, $0.1, language) }
             }
         }
         return jobs
@@ -36,13 +48,19 @@ enum PagePlan {
 
     static func sitemapEntries(for site: Site, renderer: SiteRenderer) -> [Sitemap.Entry] {
         var entries = [Sitemap.Entry(path: "", lastModified: nil, alternates: [])]
-        let kinds: [(String, LanguageCode) -> String] = [SitePaths.policy, SitePaths.cookies, SitePaths.rights, SitePaths.contact]
+        let kinds: [(String, LanguageCode) -> String] = [SitePaths.policy, SitePaths.cookies, SitePaths.rights, SitePaths.contact, SitePaths.changelog]
         for company in site.companies {
             let pages = renderer.pages(of: company)
             for pathFor in kinds {
                 let alternates = pages.map { ($0.language, pathFor(company.slug, $0.language)) }
                 for page in pages {
                     entries.append(Sitemap.Entry(path: pathFor(company.slug, page.language), lastModified: page.document.frontMatter.lastUpdated, alternates: alternates))
+                }
+            }
+            for archived in company.archive {
+                let alternates = company.languages.filter { archived.policies[$0] != nil }.map { ($0, SitePaths.version(company.slug, $0, archived.version)) }
+                for (language, path) in alternates {
+                    entries.append(Sitemap.Entry(path: path, lastModified: archived.policies[language]?.frontMatter.lastUpdated, alternates: alternates))
                 }
             }
         }

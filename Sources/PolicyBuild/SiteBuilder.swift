@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
     public func render(_ prepared: PreparedSite) -> [RenderedPage] {
         let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies)
         let jobs = PagePlan.jobs(for: prepared.site, renderer: renderer)
-        var pages = ConcurrentMap.map(jobs) { $0.render(renderer) }
+        var pages = ConcurrentMap.map(jobs) { $0.render(renderer) }.compactMap { $0 }
         pages.append(RenderedPage(path: "sitemap.xml", html: Sitemap.render(PagePlan.sitemapEntries(for: prepared.site, renderer: renderer), config: prepared.site.config)))
         pages.append(RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(prepared.site.config.absoluteURL("sitemap.xml"))\n"))
         return pages

@@ -31,18 +31,3 @@ enum Sitemap {
         return xml + "</urlset>\n"
     }
 }
-
-func escapeXML(_ text: String) -> String {
-    var result = ""
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&apos;"
-        default: result.append(character)
-        }
-    }
-    return result
-}

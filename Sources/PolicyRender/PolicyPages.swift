@@ -13,12 +13,19 @@ public enum PolicyPages {
 
 extension SiteRenderer {
     public func renderPolicy(_ page: CompanyPage) -> RenderedPage {
+        let path = SitePaths.policy(page.company.slug, page.language)
+        let context = policyContext(page, path: path) { SitePaths.policy(page.company.slug, $0) }
+        return render(context, template: "policy", path: path, source: page.document.path)
+    }
+
+    /// Everything the policy template shows for `page.document`, at `path`; archived versions
+    /// reuse it with their own path and language alternates.
+    func policyContext(_ page: CompanyPage, path: String, pathFor: (LanguageCode) -> String, languages: [LanguageCode]? = nil) -> [String: Any] {
         let company = page.company, front = page.document.frontMatter
-        let path = SitePaths.policy(company.slug, page.language)
         let locale = locale(for: page.language, company: company)
         let t = locale.strings
         let sections = PolicySections(locale: locale, company: company)
-        var context = companyFrame(page, path: path, title: front.title) { SitePaths.policy(company.slug, $0) }
+        var context = companyFrame(page, path: path, title: front.title, languages: languages, pathFor: pathFor)
         let body = body(page.document)
         context["summary"] = front.summary ?? ""
         context["body"] = body.html
@@ -55,7 +62,7 @@ extension SiteRenderer {
         let layout = PolicyLayout(body: body, sections: present.map { ($0.id, t[$0.titleKey], sectionHTML[$0.id]!) })
         context["document"] = layout.html
         context["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
-        return render(context, template: "policy", path: path, source: page.document.path)
+        return context
     }
 
     public func renderCookies(_ page: CompanyPage) -> RenderedPage {

@@ -119,10 +119,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The frame of a company page, with its navigation and the notices a reader must see.
-    func companyFrame(_ page: CompanyPage, path: String, title: String, pathFor: (LanguageCode) -> String) -> [String: Any] {
+    func companyFrame(_ page: CompanyPage, path: String, title: String, languages: [LanguageCode]? = nil, pathFor: (LanguageCode) -> String) -> [String: Any] {
         let company = page.company
         let locale = locale(for: page.language, company: company)
-        let alternates = pageLanguages(of: company).map { ($0, pathFor($0)) }
+        let alternates = (languages ?? pageLanguages(of: company)).map { ($0, pathFor($0)) }
         var context = frame(path: path, title: title, language: page.language, locale: locale, alternates: alternates)
         let t = locale.strings
         let front = page.document.frontMatter
@@ -138,10 +138,13 @@ public struct SiteRenderer: Sendable {
             ("sections.cookies", SitePaths.cookies(company.slug, page.language)),
             ("sections.rights", SitePaths.rights(company.slug, page.language)),
             ("sections.contact", SitePaths.contact(company.slug, page.language)),
+            ("history.changelog", SitePaths.changelog(company.slug, page.language)),
         ].map { key, target in
             ["label": t[key], "href": SitePaths.link(from: path, to: target), "current": target == path] as [String: Any]
         }
         context["policy_href"] = SitePaths.link(from: path, to: SitePaths.policy(company.slug, page.language))
+        context["feed"] = SitePaths.link(from: path, to: SitePaths.feed(company.slug, page.language))
+        context["feed_url"] = site.config.absoluteURL(SitePaths.feed(company.slug, page.language))
         if page.isFallback {
             context["fallback_note"] = t.format("policy.fallback_note", [
                 "language": locale.languageName(page.language), "source": locale.languageName(page.document.language),

@@ -13,7 +13,7 @@ public struct Theme: Sendable {
     public let assets: [String]
 
     /// The templates a theme must provide; each page kind renders one.
-    public static var requiredTemplates: [String] { ["layout", "home", "policy", "cookies", "rights", "contact", "not-found"] }
+    public static var requiredTemplates: [String] { ["layout", "home", "policy", "cookies", "rights", "contact", "not-found", "changelog", "diff"] }
 
     public static func load(themesDirectory: String, name: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem = LocalFileSystem()) -> (Theme?, [Diagnostic]) {
         let directory = joinPath(themesDirectory, name)

@@ -9,7 +9,7 @@ public struct PolicySiteCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "policysite",
         abstract: "Build multilingual privacy-policy websites from structured content.",
-        subcommands: [BuildCommand.self, CheckCommand.self, LintCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, VersionsCommand.self, DiffCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

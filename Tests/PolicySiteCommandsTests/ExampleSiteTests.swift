@@ -40,7 +40,10 @@ import Testing
             ("ite/en/index.html", ["Roubaix", "Google Analytics", "Landbot", "Alore"]),
             ("caltryx-tech/en/contact/index.html", ["Caltryx Tech SARL AU", "LES BUREAU AL WAHA N°10", "caltryx@outlook.com", "governed by the laws of Morocco", "courts of Morocco"]),
             ("mydigisoft/en/index.html", ["https://www.mydigisoft.com", "Google"]),
-            ("digi-smart-manager/en/index.html", ["Last updated: <time datetime=\"2025-01\">January 2025</time>", "not directed to children under 18"]),
+            ("digi-smart-manager/en/index.html", ["not directed to children under 18", "Version 1.1"]),
+            // Seed 004 says "Last Updated: January 2025": that text is archived as version 1.0.
+            ("digi-smart-manager/en/versions/1.0/index.html", ["Last updated: <time datetime=\"2025-01\">January 2025</time>", "superseded on November 23, 2026"]),
+            ("digi-smart-manager/en/changelog/index.html", ["<time datetime=\"2025-01\">January 2025</time>", "Version 1.1"]),
             ("digi-smart-manager/en/contact/index.html", ["digismartmanager@gmail.com", "+91 9970124683", "India"]),
         ]
         for (path, needles) in facts {
@@ -96,7 +99,8 @@ import Testing
         #expect(sitemap.contains("<loc>https://policies.example.org/ite/fr/cookies/</loc>"))
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://policies.example.org/ite/ar/cookies/\"/>"))
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://policies.example.org/ite/en/cookies/\"/>"))
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 4 })
+        let archived = Self.site.companies.reduce(0) { total, company in total + company.archive.reduce(0) { $0 + $1.policies.count } }
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 } + archived)
     }
 
     @Test func rebuildingUnchangedContentWritesNothing() throws {

@@ -78,7 +78,7 @@ import Testing
     @Test func datesAndDurationsAreWrittenInThePageLanguage() throws {
         let output = try CLI.temporaryDirectory().appendingPathComponent("public")
         #expect(try CLI.run(["build", "--output", output.path]).status == 0)
-        let hindi = try read(output.appendingPathComponent("digi-smart-manager/hi/index.html"))
+        let hindi = try read(output.appendingPathComponent("digi-smart-manager/hi/versions/1.0/index.html"))
         #expect(hindi.contains("<time datetime=\"2025-01\">जनवरी 2025</time>"))
         let arabic = try read(output.appendingPathComponent("digiterex/ar/contact/index.html"))
         #expect(arabic.contains("المغرب"))

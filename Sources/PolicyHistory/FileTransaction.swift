@@ -1,0 +1,69 @@
+import Foundation
+
+/// Writes several files as one change: every file is first written to a temporary file next
+/// to its destination, then all are renamed into place. If anything fails, files already
+/// replaced are restored from their backups and new folders are removed, so a failed publish
+/// leaves the content exactly as it was.
+public struct FileTransaction {
+    private var writes: [(path: String, data: Data)] = []
+    private let files = FileManager.default
+
+    public init() {}
+
+    public mutating func write(_ data: Data, to path: String) {
+        writes.append((path, data))
+    }
+
+    public mutating func write(_ text: String, to path: String) {
+        write(Data(text.utf8), to: path)
+    }
+
+    public var paths: [String] { writes.map(\.path) }
+
+    public func commit() throws {
+        let token = UUID().uuidString.prefix(8)
+        var createdFolders: [String] = []
+        var staged: [(temporary: String, destination: String)] = []
+        var replaced: [(backup: String, destination: String)] = []
+        var placed: [String] = []
+        do {
+            for (path, data) in writes {
+                let folder = (path as NSString).deletingLastPathComponent
+                createdFolders += try createFolders(folder)
+                let temporary = "\(folder)/.\((path as NSString).lastPathComponent).publish-\(token)"
+                guard files.createFile(atPath: temporary, contents: data) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+                }
+                staged.append((temporary, path))
+            }
+            for (temporary, destination) in staged {
+                if files.fileExists(atPath: destination) {
+                    let backup = destination + ".backup-\(token)"
+                    try files.moveItem(atPath: destination, toPath: backup)
+                    replaced.append((backup, destination))
+                }
+                try files.moveItem(atPath: temporary, toPath: destination)
+                placed.append(destination)
+            }
+        } catch {
+            for path in placed { try? files.removeItem(atPath: path) }
+            for (backup, destination) in replaced { try? files.moveItem(atPath: backup, toPath: destination) }
+            for (temporary, _) in staged { try? files.removeItem(atPath: temporary) }
+            for folder in createdFolders.reversed() { try? files.removeItem(atPath: folder) }
+            throw error
+        }
+        for (backup, _) in replaced { try? files.removeItem(atPath: backup) }
+    }
+
+    /// Creates `folder` and any missing parents; returns the ones it created, outermost first.
+    private func createFolders(_ folder: String) throws -> [String] {
+        var missing: [String] = []
+        var current = folder
+        while !current.isEmpty, current != "/", !files.fileExists(atPath: current) {
+            missing.insert(current, at: 0)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        for path in missing { try files.createDirectory(atPath: path, withIntermediateDirectories: false) }
+        return missing
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import PolicyModel
+
+public struct PublishRequest: Sendable {
+    public enum Bump: Sendable { case automatic, minor, major }
+
+    /// A company slug, or nil for every company with changes (`--all`).
+    public var company: String?
+    public var summary: String
+    public var changes: [String]
+    public var date: PolicyDate?
+    /// When the new version applies; defaults to the publication date.
+    public var effective: PolicyDate?
+    public var bump: Bump
+
+    public init(company: String?, summary: String, changes: [String] = [], date: PolicyDate? = nil, effective: PolicyDate? = nil, bump: Bump = .automatic) {
+        self.company = company
+        self.summary = summary
+        self.changes = changes
+        self.date = date
+        self.effective = effective
+        self.bump = bump
+    }
+}
+
+public enum PublishError: Error, CustomStringConvertible, Equatable {
+    case contentErrors([Diagnostic])
+    case unknownCompany(String, available: [String])
+    case nothingChanged(company: String, version: PolicyVersionNumber)
+    case dateGoesBackwards(company: String, date: PolicyDate, latest: PolicyDate)
+    case versionExists(String)
+    case emptySummary
+    case writeFailed(String)
+
+    public var description: String {
+        switch self {
+        case .contentErrors(let diagnostics):
+            return "content has \(diagnostics.errors.count) error(s); nothing was published. Fix them first (`policysite check`)."
+        case let .unknownCompany(name, available):
+            return "no company '\(name)' in content/; expected one of: \(available.joined(separator: ", "))"
+        case let .nothingChanged(company, version):
+            return "\(company): nothing changed since version \(version); edit the policy first, nothing was written"
+        case let .dateGoesBackwards(company, date, latest):
+            return "\(company): --date \(date) is before the last published version (\(latest)); expected a date on or after \(latest)"
+        case .versionExists(let path):
+            return "\(path) already exists; published versions are never overwritten, so pick another version (--major/--minor)"
+        case .emptySummary:
+            return "--summary is empty; expected one sentence saying what changed, for the changelog and the feed"
+        case .writeFailed(let reason):
+            return "could not write the new version (\(reason)); every file was left as it was"
+        }
+    }
+}
+
+/// What one publish wrote, for the command's report.
+public struct PublishedVersion: Sendable, Equatable {
+    public var company: String
+    public var version: PolicyVersionNumber
+    public var date: PolicyDate
+    public var languages: [LanguageCode]
+    public var files: [String]
+}
+
+/// `policysite publish`: freezes the current policy of every language as a new version in
+/// `versions/<version>/`, stamps its version and dates, and records it in `changelog.yml`.
+public struct Publisher: Sendable {
+    public var fileSystem: any FileSystem
+    public var today: @Sendable () -> Date
+
+    public init(fileSystem: any FileSystem = LocalFileSystem(), today: @escaping @Sendable () -> Date = Date.init) {
+        self.fileSystem = fileSystem
+        self.today = today
+    }
+
+    public func publish(_ request: PublishRequest, contentPath: String) throws(PublishError) -> [PublishedVersion] {
+        guard !request.summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .emptySummary }
+        let loaded = ContentLoader(fileSystem: fileSystem).load(contentPath: contentPath)
+        guard let site = loaded.site, !loaded.diagnostics.hasErrors else { throw .contentErrors(loaded.diagnostics.errors) }
+
+        var companies = site.companies
+        if let name = request.company {
+            guard let company = site.companies.first(where: { $0.slug == name || $0.folder.hasSuffix("/\(name)") }) else {
+                throw .unknownCompany(name, available: site.companies.map(\.slug))
+            }
+            companies = [company]
+        }
+        var transaction = FileTransaction()
+        var published: [PublishedVersion] = []
+        var unchanged: [PublishError] = []
+        for company in companies {
+            do throws(PublishError) {
+                let version = try plan(company, request, into: &transaction)
+                published.append(version)
+            } catch {
+                // `--all` skips companies without changes; a single company reports it.
+                guard request.company == nil, case .nothingChanged = error else { throw error }
+                unchanged.append(error)
+            }
+        }
+        if published.isEmpty, let first = unchanged.first { throw first }
+        do {
+            try transaction.commit()
+        } catch {
+            throw .writeFailed("\(error)")
+        }
+        return published
+    }
+
+    /// Adds one company's new version to `transaction`.
+    func plan(_ company: Company, _ request: PublishRequest, into transaction: inout FileTransaction) throws(PublishError) -> PublishedVersion {
+        guard let source = company.source else { throw .nothingChanged(company: company.slug, version: PolicyVersionNumber("1.0")!) }
+        let latest = company.archive.last
+        var current: [LanguageCode: String] = [:]
+        var changed: [LanguageCode] = []
+        for language in company.languages {
+            guard let document = company.policies[language], let text = readText(document.path) else { continue }
+            current[language] = text
+            let archived = latest?.policies[language].flatMap { readText($0.path) }
+            if archived != text { changed.append(language) }
+        }
+        guard !changed.isEmpty else { throw .nothingChanged(company: company.slug, version: latest?.version ?? source.frontMatter.version) }
+
+        let version: PolicyVersionNumber
+        if latest == nil, request.bump == .automatic {
+            version = source.frontMatter.version  // first publication keeps the version the text states
+        } else {
+            let base = max(latest?.version ?? source.frontMatter.version, source.frontMatter.version)
+            version = base.bumped(major: request.bump == .major)
+        }
+        let date = request.date ?? PolicyDate(today())
+        if let last = company.changelog.entries.last, date < last.date {
+            throw .dateGoesBackwards(company: company.slug, date: date, latest: last.date)
+        }
+        let versionFolder = joinPath(company.folder, "versions", version.description)
+        if fileSystem.fileExists(versionFolder) { throw .versionExists(versionFolder) }
+
+        // Languages whose text changed take the new version. When only translations changed,
+        // the source is re-stamped too and every language stays in step; when the source
+        // changed, untouched translations keep their version and show as out of date.
+        let stamped = latest == nil || !changed.contains(company.defaultLanguage) ? company.languages : changed
+        var archiveLines: [String] = []
+        for language in company.languages.sorted() {
+            guard var text = current[language], let document = company.policies[language] else { continue }
+            if stamped.contains(language) {
+                text = FrontMatterEditor.set(["version": "\"\(version)\"", "last_updated": date.description, "effective": (request.effective ?? date).description], in: text)
+                transaction.write(text, to: document.path)
+            }
+            let archivedPath = joinPath(versionFolder, language.rawValue, "privacy.md")
+            transaction.write(text, to: archivedPath)
+            archiveLines.append("\(language.rawValue)/privacy.md \(sha256Hex(Data(text.utf8)))\n")
+        }
+        var changelog = company.changelog
+        changelog.entries.append(ChangelogEntry(
+            version: version, date: date, summary: request.summary, changes: request.changes,
+            archiveHash: sha256Hex(Data(archiveLines.joined().utf8))))
+        transaction.write(ChangelogFile.render(changelog), to: joinPath(company.folder, "changelog.yml"))
+        return PublishedVersion(company: company.slug, version: version, date: date, languages: stamped, files: transaction.paths)
+    }
+
+    private func readText(_ path: String) -> String? {
+        (try? fileSystem.readFile(path)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+}
+
+/// Edits top-level fields of a policy's front matter in place, leaving every other line,
+/// comment and the body byte for byte as they were.
+enum FrontMatterEditor {
+    static func set(_ values: [String: String], in text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+            let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" })
+        else { return text }
+        var missing = values
+        for index in 1..<end {
+            for (key, value) in values where lines[index].hasPrefix("\(key):") {
+                lines[index] = "\(key): \(value)"
+                missing[key] = nil
+            }
+        }
+        let additions = missing.keys.sorted().map { "\($0): \(missing[$0]!)" }
+        lines.insert(contentsOf: additions, at: end)
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Writes `changelog.yml` in a stable, readable shape.
+enum ChangelogFile {
+    static func render(_ changelog: Changelog) -> String {
+        var text = "# Written by `policysite publish`. Edit only summary, translations and changes;\n# archive_hash guards versions/<version>/ against later edits.\nentries:\n"
+        for entry in changelog.entries {
+            text += "  - version: \"\(entry.version)\"\n"
+            text += "    date: \(entry.date)\n"
+            text += "    summary: \(quote(entry.summary))\n"
+            if !entry.translations.isEmpty {
+                text += "    translations:\n"
+                for key in entry.translations.keys.sorted() { text += "      \(key): \(quote(entry.translations[key]!))\n" }
+            }
+            if !entry.changes.isEmpty {
+                text += "    changes:\n"
+                for change in entry.changes { text += "      - \(quote(change))\n" }
+            }
+            text += "    archive_hash: \(entry.archiveHash)\n"
+        }
+        return text
+    }
+
+    /// A YAML double-quoted scalar, safe for any text.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += String(format: "\\x%02X", scalar.value) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+}

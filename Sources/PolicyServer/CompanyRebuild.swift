@@ -1,0 +1,121 @@
+import Foundation
+import PolicyBuild
+import PolicyModel
+import PolicyRender
+
+/// A site that last built cleanly, kept so that an edit inside one company folder re-renders
+/// only that company's pages.
+struct LiveSite: Sendable {
+    var site: Site
+    var theme: Theme
+}
+
+/// What a set of changed paths makes stale.
+enum RebuildScope: Equatable, Sendable {
+    /// site.yml, the theme, or the set of companies changed: every page may differ.
+    case everything
+    /// Only files inside these company folders changed (folders as `Company.folder` names them).
+    case companies(Set<String>)
+
+    static func of(_ changes: Set<String>, contentPath: String) -> RebuildScope {
+        let prefix = contentPath + "/"
+        var folders = Set<String>()
+        for path in changes {
+            guard path.hasPrefix(prefix) else { return .everything }
+            let parts = path.dropFirst(prefix.count).split(separator: "/")
+            // `content/site.yml`, a stray file, or a company folder added or removed.
+            guard parts.count >= 2 else { return .everything }
+            folders.insert(joinPath(contentPath, String(parts[0])))
+        }
+        return folders.isEmpty ? .everything : .companies(folders)
+    }
+
+    func union(_ other: RebuildScope) -> RebuildScope {
+        guard case .companies(let mine) = self, case .companies(let theirs) = other else { return .everything }
+        return .companies(mine.union(theirs))
+    }
+}
+
+/// Shows the content loader a `content/` that holds only site.yml and some company folders,
+/// so reloading one company reads one folder instead of the whole corpus.
+struct CompanySubsetFileSystem: FileSystem {
+    let base: any FileSystem
+    let contentPath: String
+    let folderNames: Set<String>
+
+    func contentsOfDirectory(_ path: String) throws -> [String] {
+        let entries = try base.contentsOfDirectory(path)
+        guard path == contentPath else { return entries }
+        return entries.filter { $0 == "site.yml" || folderNames.contains($0) }
+    }
+
+    func isDirectory(_ path: String) -> Bool { base.isDirectory(path) }
+    func fileExists(_ path: String) -> Bool { base.fileExists(path) }
+    func readFile(_ path: String) throws -> Data { try base.readFile(path) }
+}
+
+/// Re-renders the pages of a few companies into an existing output folder.
+///
+/// The pages come from `SiteBuilder.render` on a site holding only those companies, so the
+/// fast path renders exactly the pages a full build would, whatever kinds of page the build
+/// plan has. It only handles edits that leave every other page's bytes as they were: the same
+/// slug (URLs), the same languages (switchers, site languages), the same archived versions
+/// and the same `last_updated` dates (sitemap.xml). Anything else returns nil and the caller
+/// rebuilds the whole site, so the fast path never leaves a stale page behind.
+enum CompanyRebuild {
+    /// The live site with the reloaded companies swapped in, or nil when other pages depend
+    /// on what changed.
+    static func merge(_ reloaded: Site, into live: Site) -> Site? {
+        // Under `missing_translation: fallback` every company is published in every site
+        // language, so a subset with fewer languages would render different pages.
+        guard reloaded.languages == live.languages || reloaded.config.options.missingTranslation == .omit else { return nil }
+        var site = live
+        for company in reloaded.companies {
+            guard let index = site.companies.firstIndex(where: { $0.folder == company.folder }),
+                SitewideFacts(site.companies[index]) == SitewideFacts(company)
+            else { return nil }
+            site.companies[index] = company
+        }
+        return site.languages == live.languages ? site : nil
+    }
+
+    /// What pages outside a company's own folder of URLs show about it.
+    private struct SitewideFacts: Equatable {
+        var slug: String
+        var languages: [LanguageCode]
+        var dates: [LanguageCode: PolicyDate]
+        var archive: [String]
+
+        init(_ company: Company) {
+            slug = company.slug
+            languages = company.languages
+            dates = company.policies.mapValues(\.frontMatter.lastUpdated)
+            archive = company.archive.map { archived in
+                "\(archived.version):" + archived.policies.map { "\($0.key)=\($0.value.frontMatter.lastUpdated)" }.sorted().joined(separator: ",")
+            }
+        }
+    }
+
+    /// The reloaded companies' pages, taken from a render of the subset site, and the home
+    /// page rendered from the merged site (it lists every company's name and date).
+    static func pages(from subset: [RenderedPage], companies: [Company], merged: Site, theme: Theme, bodies: BodyCache) -> [RenderedPage] {
+        let prefixes = companies.map { $0.slug + "/" }
+        let own = subset.filter { page in prefixes.contains { page.path.hasPrefix($0) } }
+        return own + [SiteRenderer(site: merged, theme: theme, bodies: bodies).renderHome()]
+    }
+
+    /// Writes pages whose bytes changed, each by an atomic rename, so a request never reads a
+    /// half-written page. Returns how many files were written.
+    static func write(_ pages: [RenderedPage], to outputPath: String) throws -> Int {
+        let output = URL(fileURLWithPath: outputPath)
+        var written = 0
+        for page in pages {
+            let target = output.appendingPathComponent(page.path)
+            if let existing = try? Data(contentsOf: target), existing == page.contents { continue }
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try page.contents.write(to: target, options: .atomic)
+            written += 1
+        }
+        return written
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What identifies one version of a file: saving through a rename changes the inode, an
+/// in-place write changes the size or the modification time.
+struct FileStamp: Equatable, Sendable {
+    var isDirectory: Bool
+    var modified: Int64
+    var size: Int64
+    var inode: UInt64
+
+    /// `lstat`, not `stat`: a symlink is watched as itself and never followed out of the tree.
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        size = Int64(info.st_size)
+        inode = UInt64(info.st_ino)
+    }
+}
+
+/// Every file and folder under the watched roots with its stamp.
+struct TreeSnapshot: Sendable {
+    var entries: [String: FileStamp] = [:]
+}
+
+/// Notices edits under `content/` and `themes/` by polling. Polling is portable and, because a
+/// folder is listed again only when its own modification time moved (an entry was added,
+/// removed or renamed into it), one pass over a 1,000-company corpus is a few thousand `lstat`
+/// calls rather than a full directory walk.
+public struct ContentWatcher: Sendable {
+    public var roots: [String]
+    public var interval: Duration
+    private let sleep: @Sendable (Duration) async throws -> Void
+
+    public init(roots: [String], interval: Duration = .milliseconds(100), sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+        self.roots = roots
+        self.interval = interval
+        self.sleep = sleep
+    }
+
+    /// Calls `onChange` with the paths that changed (added, modified or removed) after each
+    /// poll that found any, until the task is cancelled. Edits made while `onChange` runs are
+    /// picked up by the next poll, so a slow rebuild coalesces a burst of saves.
+    public func watch(onChange: @Sendable (Set<String>) async -> Void) async {
+        var snapshot = scan()
+        while !Task.isCancelled {
+            do { try await sleep(interval) } catch { return }
+            let (next, changed) = rescan(snapshot)
+            snapshot = next
+            if !changed.isEmpty { await onChange(changed) }
+        }
+    }
+
+    func scan() -> TreeSnapshot {
+        var snapshot = TreeSnapshot()
+        for root in roots { walk(root, into: &snapshot) }
+        return snapshot
+    }
+
+    /// Stats what `previous` knew, lists only folders whose stamp moved, and reports every
+    /// path whose stamp differs.
+    func rescan(_ previous: TreeSnapshot) -> (TreeSnapshot, Set<String>) {
+        var next = TreeSnapshot()
+        var changed = Set<String>()
+        var relist: [String] = []
+        for (path, old) in previous.entries {
+            guard let stamp = FileStamp(path: path) else {
+                changed.insert(path)
+                continue
+            }
+            next.entries[path] = stamp
+            if stamp != old {
+                if stamp.isDirectory && old.isDirectory { relist.append(path) } else { changed.insert(path) }
+            }
+        }
+        for root in roots where previous.entries[root] == nil && FileStamp(path: root) != nil { relist.append(root) }
+        for folder in relist {
+            for name in Self.visibleEntries(folder) {
+                let path = folder + "/" + name
+                if next.entries[path] == nil, previous.entries[path] == nil {
+                    walk(path, into: &next)
+                    changed.insert(path)
+                }
+            }
+        }
+        return (next, changed)
+    }
+
+    private func walk(_ path: String, into snapshot: inout TreeSnapshot) {
+        guard let stamp = FileStamp(path: path) else { return }
+        snapshot.entries[path] = stamp
+        guard stamp.isDirectory else { return }
+        for name in Self.visibleEntries(path) { walk(path + "/" + name, into: &snapshot) }
+    }
+
+    /// Hidden files and editor backups (`.privacy.md.swp`, `privacy.md~`) are not content.
+    static func visibleEntries(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasSuffix("~") }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public enum PreviewServerError: Error, CustomStringConvertible, Equatable {
+    case portInUse(Int)
+    case cannotListen(host: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .portInUse(let port):
+            return "port \(port) is already in use; pick another with --port"
+        case let .cannotListen(host, port, reason):
+            return "cannot listen on \(host):\(port): \(reason)"
+        }
+    }
+}
+
+/// The HTTP side of `serve`: the output folder over Hummingbird, the reload event stream, and
+/// a watcher that rebuilds through the session. It never writes pages itself.
+public struct PreviewServer: Sendable {
+    public var host: String
+    /// 0 picks a free port; `onStart` receives the one bound.
+    public var port: Int
+    public let session: PreviewSession
+    public var watcher: ContentWatcher
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, session: PreviewSession, watcher: ContentWatcher? = nil) {
+        self.host = host
+        self.port = port
+        self.session = session
+        self.watcher = watcher ?? ContentWatcher(roots: session.watchedRoots)
+    }
+
+    /// Loopback hosts only; anything else exposes unpublished drafts to the network.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
+    /// Serves until the task is cancelled or, with `stopOnInterrupt`, until Ctrl-C / SIGTERM.
+    /// Either way open event streams are closed so the shutdown does not wait on browsers.
+    public func run(stopOnInterrupt: Bool = false, onStart: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(PreviewServerError) {
+        var logger = Logger(label: "policysite.serve")
+        logger.logLevel = .critical
+        let port = self.port
+        let app = Application(
+            responder: PreviewResponder(output: OutputFolder(path: session.options.outputPath), status: session.status, events: session.events),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            services: [WatchService(watcher: watcher, session: session)],
+            onServerRunning: { channel in await onStart(channel.localAddress?.port ?? port) },
+            logger: logger)
+        do {
+            try await app.runService(gracefulShutdownSignals: stopOnInterrupt ? [.sigint, .sigterm] : [])
+        } catch is CancellationError {
+            return
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw .portInUse(port)
+        } catch {
+            if "\(error)".contains("Address already in use") { throw .portInUse(port) }
+            throw .cannotListen(host: host, port: port, reason: "\(error)")
+        }
+    }
+}
+
+/// Polls for edits and rebuilds; when it stops (shutdown), it ends every event stream.
+struct WatchService: Service {
+    let watcher: ContentWatcher
+    let session: PreviewSession
+
+    func run() async throws {
+        defer { session.events.finishAll() }
+        let session = self.session
+        try await cancelWhenGracefulShutdown {
+            await watcher.watch { changes in await session.rebuild(after: changes) }
+        }
+    }
+}
+
+/// Answers every request: the event stream, a file of the site, or the error overlay.
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let output: OutputFolder
+    let status: PreviewStatus
+    let events: ReloadBroadcaster
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Self.text(.methodNotAllowed, "only GET and HEAD are served\n")
+        }
+        let path = request.uri.path
+        if path == LiveReload.eventsPath { return eventStream() }
+        var response = page(at: path)
+        // Never let a browser keep a page across rebuilds.
+        response.headers[.cacheControl] = "no-store"
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        if request.method == .head { response.body = ResponseBody() }
+        return response
+    }
+
+    private func page(at path: String) -> Response {
+        switch output.resolve(path) {
+        case .badRequest:
+            return Self.text(.badRequest, "bad request path\n")
+        case .redirect(let location):
+            var response = Self.text(.movedPermanently, "moved to \(location)\n")
+            response.headers[.location] = location
+            return response
+        case .notFound:
+            if let failure = status.currentFailure { return Self.html(.internalServerError, LiveReload.overlay(failure)) }
+            guard let page = output.notFoundPage, let data = FileManager.default.contents(atPath: page) else {
+                return Self.text(.notFound, "not found\n")
+            }
+            return Self.html(.notFound, LiveReload.inject(into: data))
+        case .file(let file):
+            let type = ContentType.of(file)
+            if type == ContentType.html, let failure = status.currentFailure {
+                return Self.html(.internalServerError, LiveReload.overlay(failure))
+            }
+            // Pages are small; reading them whole keeps the responder simple.
+            guard let data = FileManager.default.contents(atPath: file) else { return Self.text(.notFound, "not found\n") }
+            if type == ContentType.html { return Self.html(.ok, LiveReload.inject(into: data)) }
+            var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            response.headers[.contentType] = type
+            return response
+        }
+    }
+
+    /// `text/event-stream`: a comment line at once (so clients know they are subscribed),
+    /// then one event per build until the browser leaves or the server stops.
+    private func eventStream() -> Response {
+        let (id, stream) = events.subscribe()
+        let events = self.events
+        let body = ResponseBody { writer in
+            defer { events.unsubscribe(id) }
+            try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+            for await event in stream {
+                try await writer.write(ByteBuffer(string: event.wireFormat))
+            }
+            try await writer.finish(nil)
+        }
+        var response = Response(status: .ok, body: body)
+        response.headers[.contentType] = "text/event-stream"
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    private static func html(_ status: HTTPResponse.Status, _ data: Data) -> Response {
+        var response = Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        response.headers[.contentType] = ContentType.html
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    private static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        var response = Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        response.headers[.contentType] = "text/plain; charset=utf-8"
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}

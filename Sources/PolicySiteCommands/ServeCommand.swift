@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import PolicyBuild
+import PolicyServer
+
+/// `policysite serve`: how an editor previews a policy before opening a pull request.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site: rebuild on every save and reload open browsers.",
+        discussion: """
+            Builds into a temporary folder (or --output), serves it over HTTP and watches content/, \
+            themes/ and site.yml. A content error keeps the server running and is shown in the \
+            terminal and in the browser until the next good save. Ctrl-C stops it.
+            """)
+
+    @OptionGroup var location: SiteLocation
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(help: "Address to listen on. Anything but a loopback address lets other machines see your drafts.")
+    var host = "127.0.0.1"
+
+    @Option(name: .shortAndLong, help: "Output folder (default: a temporary folder, removed when the server stops).")
+    var output: String?
+
+    @Flag(help: "Open the site in the default browser once it is served.")
+    var open = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() throws {
+        let temporary = output == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("policysite-serve-\(UUID().uuidString.prefix(8))") : nil
+        let outputPath = output ?? temporary!.appendingPathComponent("site").path
+        defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
+        if !PreviewServer.isLoopback(host) {
+            printError("warning: serving on \(host) makes unpublished drafts reachable from other machines; use --host 127.0.0.1 to keep them private\n")
+        }
+        let options = BuildOptions(contentPath: location.content, themesPath: location.themes, outputPath: outputPath)
+        let session = PreviewSession(options: options, log: printError)
+        let server = PreviewServer(host: host, port: port, session: session)
+        let (host, open) = (self.host, self.open)
+
+        // The root command is synchronous, so the server runs on a task this thread waits for.
+        let outcome = ServeOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await server.run(stopOnInterrupt: true) { port in
+                    // Bound first, built second: a taken port is reported before a long build.
+                    await session.buildAll()
+                    let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+                    print("Serving \(url) from \(outputPath) (watching \(options.contentPath)/ and \(options.themesPath)/); Ctrl-C to stop")
+                    if open { Self.openBrowser(url) }
+                }
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error {
+            printError("error: \(error)\n")
+            throw ExitCode(1)
+        }
+        print("Stopped.")
+    }
+
+    /// `xdg-open` on Linux, `open` on macOS; without either, the URL printed above is enough.
+    static func openBrowser(_ url: String) {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let candidates = path.split(separator: ":").flatMap { ["\($0)/xdg-open", "\($0)/open"] }
+        guard let tool = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            printError("note: no xdg-open found; open \(url) yourself\n")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = [url]
+        try? process.run()
+    }
+}
+
+/// Carries the server's error from its task back to the waiting command thread.
+private final class ServeOutcome: @unchecked Sendable {
+    private var stored: (any Error)?
+    private let lock = NSLock()
+
+    var error: (any Error)? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

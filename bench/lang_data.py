@@ -1,0 +1,504 @@
+"""Per-language text for bench/generate.py.
+
+Every list is parallel across languages: index i means the same thing in every language, so a
+generated policy and its translations say the same things (the benchmark's "translations" are
+realisations of one abstract document, not machine translation).
+"""
+
+LANGUAGES = ["en", "fr", "ar", "es", "de"]
+
+# Sentence templates. Slots: {C} company, {np} {np2} noun phrases, {vp} purpose, {adv} adverbial,
+# {actor} who handles the data.
+TEMPLATES = {
+    "en": [
+        "We use {np} to {vp}, {adv}.",
+        "{C} only shares {np} with {actor} when it is needed to {vp}.",
+        "Where the law allows it, {actor} may process {np} so that we can {vp}.",
+        "You can ask us at any time how we handle {np} and why we need it to {vp}.",
+        "{actor} keeps {np} separate from {np2}, {adv}.",
+        "We review how {actor} handles {np} every year, and we record the results of each review.",
+        "When you contact us, we may combine {np} with {np2} in order to {vp}.",
+        "We do not use {np} for any purpose other than to {vp}, {adv}.",
+        "Access to {np} is limited to {actor}, who must keep it confidential {adv}.",
+        "If we find a mistake in {np}, we correct it as soon as we can and inform {actor}.",
+    ],
+    "fr": [
+        "Nous utilisons {np} pour {vp}, {adv}.",
+        "{C} ne partage {np} avec {actor} que lorsque cela est nécessaire pour {vp}.",
+        "Lorsque la loi le permet, {actor} peut traiter {np} afin que nous puissions {vp}.",
+        "Vous pouvez nous demander à tout moment comment nous traitons {np} et pourquoi nous en avons besoin pour {vp}.",
+        "{actor} conserve {np} à l'écart de {np2}, {adv}.",
+        "Chaque année, nous vérifions la manière dont {actor} traite {np} et nous consignons les résultats de chaque contrôle.",
+        "Lorsque vous nous contactez, nous pouvons rapprocher {np} et {np2} afin de {vp}.",
+        "Nous n'utilisons {np} à aucune autre fin que pour {vp}, {adv}.",
+        "L'accès à {np} est réservé à {actor}, qui est tenu à la confidentialité {adv}.",
+        "Si nous découvrons une erreur dans {np}, nous la corrigeons dès que possible et nous en informons {actor}.",
+    ],
+    "ar": [
+        "نستخدم {np} من أجل {vp}، {adv}.",
+        "لا تشارك {C} {np} مع {actor} إلا عند الحاجة إلى ذلك من أجل {vp}.",
+        "حيثما يسمح القانون بذلك، يجوز لـ{actor} معالجة {np} حتى نتمكن من {vp}.",
+        "يمكنك أن تسألنا في أي وقت عن كيفية تعاملنا مع {np} وعن سبب حاجتنا إليها من أجل {vp}.",
+        "يحتفظ {actor} بـ{np} بمعزل عن {np2}، {adv}.",
+        "نراجع كل عام طريقة تعامل {actor} مع {np}، ونوثّق نتائج كل مراجعة.",
+        "عندما تتواصل معنا، قد نجمع بين {np} و{np2} من أجل {vp}.",
+        "لا نستخدم {np} لأي غرض آخر غير {vp}، {adv}.",
+        "يقتصر الوصول إلى {np} على {actor}، مع الالتزام بالسرية {adv}.",
+        "إذا اكتشفنا خطأً في {np}، نصححه في أقرب وقت ممكن ونبلغ {actor} بذلك.",
+    ],
+    "es": [
+        "Utilizamos {np} para {vp}, {adv}.",
+        "{C} solo comparte {np} con {actor} cuando es necesario para {vp}.",
+        "Cuando la ley lo permite, {actor} puede tratar {np} para que podamos {vp}.",
+        "Puede preguntarnos en cualquier momento cómo tratamos {np} y por qué lo necesitamos para {vp}.",
+        "{actor} conserva {np} por separado de {np2}, {adv}.",
+        "Cada año revisamos cómo {actor} trata {np} y dejamos constancia de los resultados de cada revisión.",
+        "Cuando se pone en contacto con nosotros, podemos combinar {np} con {np2} para {vp}.",
+        "No utilizamos {np} para ningún fin distinto de {vp}, {adv}.",
+        "El acceso a {np} está limitado a {actor}, que debe mantener su confidencialidad {adv}.",
+        "Si detectamos un error en {np}, lo corregimos lo antes posible e informamos a {actor}.",
+    ],
+    "de": [
+        "Wir verwenden {np}, um {vp}, {adv}.",
+        "{C} gibt {np} nur dann an {actor} weiter, wenn dies nötig ist, um {vp}.",
+        "Soweit gesetzlich zulässig, kann {actor} {np} verarbeiten, um uns zu helfen, {vp}.",
+        "Sie können uns jederzeit fragen, wie wir {np} verarbeiten und warum wir sie benötigen, um {vp}.",
+        "{actor} speichert {np} und {np2} getrennt voneinander, {adv}.",
+        "Jedes Jahr prüfen wir, wie {actor} {np} verarbeitet, und dokumentieren die Ergebnisse jeder Prüfung.",
+        "Wenn Sie uns kontaktieren, können wir {np} und {np2} zusammenführen, um {vp}.",
+        "Wir verwenden {np} ausschließlich, um {vp}, {adv}.",
+        "Der Zugriff auf {np} ist auf {actor} beschränkt und unterliegt der Vertraulichkeit, {adv}.",
+        "Fehler in den gespeicherten Angaben ({np}) berichtigen wir so bald wie möglich und informieren {actor}.",
+    ],
+}
+
+NP = {
+    "en": ["your contact details", "the information you give us", "your account data", "technical data about your device",
+           "records of your orders", "the messages you send us", "your billing information", "data about how you use our services",
+           "your preferences", "the identity documents you provide", "the logs of our systems", "your professional details",
+           "the feedback you leave on our services", "information from public sources"],
+    "fr": ["vos coordonnées", "toute information que vous nous transmettez", "vos données de compte", "certaines données techniques sur votre appareil",
+           "l'historique de vos commandes", "vos messages", "vos informations de facturation", "vos données d'utilisation de nos services",
+           "vos préférences", "vos pièces d'identité", "nos journaux système", "vos informations professionnelles",
+           "vos avis sur nos services", "certaines informations issues de sources publiques"],
+    "ar": ["بيانات الاتصال الخاصة بك", "المعلومات التي تقدمها لنا", "بيانات حسابك", "البيانات التقنية المتعلقة بجهازك",
+           "سجل طلباتك", "الرسائل التي ترسلها إلينا", "معلومات الفوترة الخاصة بك", "بيانات استخدامك لخدماتنا",
+           "تفضيلاتك", "وثائق الهوية التي تقدمها", "سجلات أنظمتنا", "بياناتك المهنية",
+           "ملاحظاتك حول خدماتنا", "المعلومات المأخوذة من مصادر عامة"],
+    "es": ["sus datos de contacto", "cualquier información que nos facilite", "sus datos de cuenta", "ciertos datos técnicos de su dispositivo",
+           "su historial de pedidos", "sus mensajes", "sus datos de facturación", "sus datos de uso de nuestros servicios",
+           "sus preferencias", "sus documentos de identidad", "nuestros registros de sistema", "sus datos profesionales",
+           "sus opiniones sobre nuestros servicios", "cierta información procedente de fuentes públicas"],
+    "de": ["Ihre Kontaktdaten", "die Angaben, die Sie uns machen", "Ihre Kontodaten", "technische Daten über Ihr Gerät",
+           "Ihre Bestellhistorie", "Ihre Nachrichten an uns", "Ihre Rechnungsdaten", "Daten über Ihre Nutzung unserer Dienste",
+           "Ihre Einstellungen", "Ihre Ausweisdokumente", "die Protokolle unserer Systeme", "Ihre beruflichen Angaben",
+           "Ihr Feedback zu unseren Diensten", "Informationen aus öffentlichen Quellen"],
+}
+
+VP = {
+    "en": ["provide the services you ask for", "answer your questions", "keep our platform secure", "send you invoices and receipts",
+           "improve the quality of our products", "meet our legal obligations", "prevent fraud and abuse", "manage your subscription",
+           "personalise your experience", "measure the performance of our websites", "train our support staff",
+           "defend our rights in a dispute", "tell you about changes to our services", "plan the capacity of our infrastructure"],
+    "fr": ["fournir les services que vous demandez", "répondre à vos questions", "sécuriser notre plateforme", "vous envoyer factures et reçus",
+           "rendre nos produits plus fiables", "respecter nos obligations légales", "prévenir la fraude et les abus", "gérer votre abonnement",
+           "personnaliser votre expérience", "mesurer les performances de nos sites", "former notre personnel d'assistance",
+           "défendre nos droits en cas de litige", "vous informer des évolutions de nos services", "planifier la capacité de notre infrastructure"],
+    "ar": ["تقديم الخدمات التي تطلبها", "الرد على أسئلتك", "حماية منصتنا", "إرسال الفواتير والإيصالات إليك",
+           "تحسين جودة منتجاتنا", "الوفاء بالتزاماتنا القانونية", "منع الاحتيال وإساءة الاستخدام", "إدارة اشتراكك",
+           "تخصيص تجربتك", "قياس أداء مواقعنا الإلكترونية", "تدريب فريق الدعم لدينا",
+           "الدفاع عن حقوقنا في حال النزاع", "إبلاغك بالتغييرات في خدماتنا", "تخطيط سعة بنيتنا التحتية"],
+    "es": ["prestar los servicios que solicita", "responder a sus preguntas", "proteger nuestra plataforma", "enviarle facturas y recibos",
+           "mejorar la calidad de nuestros productos", "cumplir nuestras obligaciones legales", "prevenir el fraude y los abusos", "gestionar su suscripción",
+           "personalizar su experiencia", "medir el rendimiento de nuestros sitios web", "formar a nuestro personal de soporte",
+           "defender nuestros derechos en caso de litigio", "informarle de los cambios en nuestros servicios", "planificar la capacidad de nuestra infraestructura"],
+    "de": ["die von Ihnen angefragten Dienste bereitzustellen", "Ihre Fragen zu beantworten", "unsere Plattform zu schützen", "Ihnen Rechnungen und Belege zu senden",
+           "die Qualität unserer Produkte zu verbessern", "unsere gesetzlichen Pflichten zu erfüllen", "Betrug und Missbrauch zu verhindern", "Ihr Abonnement zu verwalten",
+           "Ihr Nutzungserlebnis zu personalisieren", "die Leistung unserer Websites zu messen", "unser Support-Personal zu schulen",
+           "unsere Rechte in einem Streitfall zu verteidigen", "Sie über Änderungen unserer Dienste zu informieren", "die Kapazität unserer Infrastruktur zu planen"],
+}
+
+ADV = {
+    "en": ["for as long as the contract lasts", "where the law allows it", "in line with this policy", "under strict confidentiality",
+           "only within the European Union", "after checking your identity", "unless you object", "with appropriate safeguards",
+           "on the basis of a written agreement", "during normal business hours"],
+    "fr": ["pendant toute la durée du contrat", "lorsque la loi l'autorise", "conformément à la présente politique", "sous une stricte confidentialité",
+           "uniquement au sein de l'Union européenne", "après vérification de votre identité", "sauf si vous vous y opposez", "avec des garanties appropriées",
+           "sur la base d'un accord écrit", "pendant les heures ouvrables"],
+    "ar": ["طوال مدة العقد", "حيثما يسمح القانون بذلك", "وفقًا لهذه السياسة", "في إطار من السرية التامة",
+           "داخل الاتحاد الأوروبي فقط", "بعد التحقق من هويتك", "ما لم تعترض على ذلك", "مع ضمانات مناسبة",
+           "بناءً على اتفاق مكتوب", "خلال ساعات العمل المعتادة"],
+    "es": ["mientras dure el contrato", "cuando la ley lo permite", "de acuerdo con esta política", "bajo estricta confidencialidad",
+           "solo dentro de la Unión Europea", "tras verificar su identidad", "salvo que usted se oponga", "con las garantías adecuadas",
+           "sobre la base de un acuerdo escrito", "en horario laboral"],
+    "de": ["solange der Vertrag besteht", "soweit das Gesetz es erlaubt", "im Einklang mit dieser Erklärung", "unter strikter Vertraulichkeit",
+           "ausschließlich innerhalb der Europäischen Union", "nach Prüfung Ihrer Identität", "sofern Sie nicht widersprechen", "mit geeigneten Garantien",
+           "auf Grundlage einer schriftlichen Vereinbarung", "während der üblichen Geschäftszeiten"],
+}
+
+ACTOR = {
+    "en": ["our support team", "our hosting provider", "our accounting department", "our payment processor",
+           "our security team", "authorised employees", "our subcontractors", "our legal advisers"],
+    "fr": ["notre équipe d'assistance", "notre hébergeur", "notre service comptable", "notre prestataire de paiement",
+           "notre équipe de sécurité", "nos salariés habilités", "nos sous-traitants", "nos conseils juridiques"],
+    "ar": ["فريق الدعم لدينا", "مزود الاستضافة لدينا", "قسم المحاسبة لدينا", "مزود خدمات الدفع",
+           "فريق الأمن لدينا", "الموظفين المخولين", "المتعاقدين من الباطن معنا", "مستشارينا القانونيين"],
+    "es": ["nuestro equipo de soporte", "nuestro proveedor de alojamiento", "nuestro departamento de contabilidad", "nuestro proveedor de pagos",
+           "nuestro equipo de seguridad", "nuestros empleados autorizados", "nuestros subcontratistas", "nuestros asesores jurídicos"],
+    "de": ["unser Support-Team", "unser Rechenzentrum", "unsere Buchhaltung", "unsere Zahlungsdienstleister",
+           "unsere Sicherheitsabteilung", "unsere befugten Mitarbeitenden", "unsere Unterauftragnehmer", "unsere Rechtsberater"],
+}
+
+# Body sections: key, explicit heading id (a PolicySite section claim or a plain anchor), heading.
+SECTION_KEYS = ["intro", "about", "data", "use", "bases", "cookies", "sharing", "transfers", "retention",
+                "security", "rights", "children", "automated", "changes", "contact"]
+SECTION_IDS = {"data": "data-collected", "use": "purposes", "cookies": "cookies", "sharing": "third-parties",
+               "transfers": "transfers", "retention": "retention", "security": "security", "rights": "rights",
+               "children": "children", "contact": "contact"}
+HEADINGS = {
+    "en": ["Introduction", "About {C}", "Information we collect", "How we use information", "Legal bases for processing",
+           "Cookies and similar technologies", "Who we share data with", "International transfers", "How long we keep data",
+           "How we protect data", "Your rights", "Children", "Automated decisions", "Changes to this policy", "Contact us"],
+    "fr": ["Introduction", "À propos de {C}", "Informations que nous collectons", "Utilisation des informations", "Bases légales du traitement",
+           "Cookies et technologies similaires", "Partage des données", "Transferts internationaux", "Durée de conservation",
+           "Sécurité des données", "Vos droits", "Enfants", "Décisions automatisées", "Modifications de cette politique", "Nous contacter"],
+    "ar": ["مقدمة", "نبذة عن {C}", "المعلومات التي نجمعها", "كيف نستخدم المعلومات", "الأسس القانونية للمعالجة",
+           "ملفات تعريف الارتباط والتقنيات المشابهة", "الجهات التي نشارك البيانات معها", "عمليات النقل الدولية", "مدة الاحتفاظ بالبيانات",
+           "كيف نحمي البيانات", "حقوقك", "الأطفال", "القرارات الآلية", "التغييرات على هذه السياسة", "اتصل بنا"],
+    "es": ["Introducción", "Acerca de {C}", "Información que recopilamos", "Cómo usamos la información", "Bases jurídicas del tratamiento",
+           "Cookies y tecnologías similares", "Con quién compartimos los datos", "Transferencias internacionales", "Cuánto tiempo conservamos los datos",
+           "Cómo protegemos los datos", "Sus derechos", "Menores", "Decisiones automatizadas", "Cambios en esta política", "Contacto"],
+    "de": ["Einleitung", "Über {C}", "Welche Daten wir erheben", "Wie wir Daten verwenden", "Rechtsgrundlagen der Verarbeitung",
+           "Cookies und ähnliche Technologien", "Weitergabe von Daten", "Internationale Übermittlungen", "Speicherdauer",
+           "Datensicherheit", "Ihre Rechte", "Kinder", "Automatisierte Entscheidungen", "Änderungen dieser Erklärung", "Kontakt"],
+}
+
+# Fixed sentences of particular sections. {links} etc. are filled by the generator.
+FIXED = {
+    "en": {
+        "intro": "{L} (\"{C}\", \"we\") respects your privacy. This policy explains which personal data we collect, why we collect it, how long we keep it and how you can exercise your rights.",
+        "about": "{L} is registered in {country}. Our [contact page](contact/) lists our postal address, our e-mail address and, where we have one, our data protection officer.",
+        "data_list": "We collect the following kinds of personal data:",
+        "purpose_list": "We process this information to:",
+        "table_head": ["Purpose", "Legal basis"],
+        "cookies_cats": "We use {cats} on our websites and in our applications.",
+        "cookies_link": "Each of them is described, with its provider and lifetime, on the [cookies page](cookies/).",
+        "sharing_list": "The service providers we work with include:",
+        "retention": "The table in this section gives each retention period. Read [how we protect data](#security) while we keep it.",
+        "rights": "You can read what each right means on [your rights](rights/), or write to [{email}](mailto:{email}).",
+        "contact": "Questions about this policy can be sent to [{email}](mailto:{email}). You may also lodge a complaint with [{authority}]({authority_url}).",
+        "and": " and ",
+        "policy_of": "Privacy policy of the {C} provider",
+    },
+    "fr": {
+        "intro": "{L} (« {C} », « nous ») respecte votre vie privée. La présente politique explique quelles données personnelles nous collectons, pourquoi, combien de temps nous les conservons et comment exercer vos droits.",
+        "about": "{L} est immatriculée en {country}. Notre [page de contact](contact/) indique notre adresse postale, notre adresse électronique et, le cas échéant, notre délégué à la protection des données.",
+        "data_list": "Nous collectons les catégories de données personnelles suivantes :",
+        "purpose_list": "Nous traitons ces informations pour :",
+        "table_head": ["Finalité", "Base légale"],
+        "cookies_cats": "Nous utilisons des {cats} sur nos sites et dans nos applications.",
+        "cookies_link": "Chacun d'eux est décrit, avec son fournisseur et sa durée de vie, sur la [page des cookies](cookies/).",
+        "sharing_list": "Parmi nos prestataires figurent :",
+        "retention": "Le tableau de cette section indique chaque durée de conservation. Voir aussi [la sécurité des données](#security) pendant cette durée.",
+        "rights": "La page [vos droits](rights/) explique chacun d'eux ; vous pouvez aussi écrire à [{email}](mailto:{email}).",
+        "contact": "Vos questions sur cette politique peuvent être adressées à [{email}](mailto:{email}). Vous pouvez aussi saisir [{authority}]({authority_url}).",
+        "and": " et ",
+        "policy_of": "Politique de confidentialité du prestataire {C}",
+    },
+    "ar": {
+        "intro": "تحترم {L} (\"{C}\" أو \"نحن\") خصوصيتك. توضح هذه السياسة البيانات الشخصية التي نجمعها وسبب جمعها ومدة الاحتفاظ بها وكيفية ممارسة حقوقك.",
+        "about": "{L} مسجلة في {country}. تتضمن [صفحة الاتصال](contact/) عنواننا البريدي وبريدنا الإلكتروني ومسؤول حماية البيانات إن وُجد.",
+        "data_list": "نجمع الأنواع التالية من البيانات الشخصية:",
+        "purpose_list": "نعالج هذه المعلومات من أجل:",
+        "table_head": ["الغرض", "الأساس القانوني"],
+        "cookies_cats": "نستخدم {cats} على مواقعنا الإلكترونية وفي تطبيقاتنا.",
+        "cookies_link": "يرد وصف كل منها، مع الجهة المزودة ومدة صلاحيتها، في [صفحة ملفات تعريف الارتباط](cookies/).",
+        "sharing_list": "من بين مزودي الخدمات الذين نتعامل معهم:",
+        "retention": "يبين الجدول في هذا القسم كل مدة احتفاظ. اطلع أيضًا على [كيفية حماية البيانات](#security) خلال هذه المدة.",
+        "rights": "تشرح صفحة [حقوقك](rights/) كل حق منها، ويمكنك أيضًا الكتابة إلى [{email}](mailto:{email}).",
+        "contact": "يمكن إرسال الأسئلة المتعلقة بهذه السياسة إلى [{email}](mailto:{email}). ويمكنك أيضًا تقديم شكوى إلى [{authority}]({authority_url}).",
+        "and": " و",
+        "policy_of": "سياسة الخصوصية لدى المزود {C}",
+    },
+    "es": {
+        "intro": "{L} («{C}», «nosotros») respeta su privacidad. Esta política explica qué datos personales recopilamos, por qué, durante cuánto tiempo los conservamos y cómo puede ejercer sus derechos.",
+        "about": "{L} está registrada en {country}. Nuestra [página de contacto](contact/) indica nuestra dirección postal, nuestro correo electrónico y, en su caso, nuestro delegado de protección de datos.",
+        "data_list": "Recopilamos los siguientes tipos de datos personales:",
+        "purpose_list": "Tratamos esta información para:",
+        "table_head": ["Finalidad", "Base jurídica"],
+        "cookies_cats": "Utilizamos {cats} en nuestros sitios web y aplicaciones.",
+        "cookies_link": "Cada una se describe, con su proveedor y su duración, en la [página de cookies](cookies/).",
+        "sharing_list": "Entre los proveedores con los que trabajamos están:",
+        "retention": "La tabla de esta sección indica cada plazo de conservación. Consulte también [cómo protegemos los datos](#security) durante ese tiempo.",
+        "rights": "La página [sus derechos](rights/) explica cada uno de ellos; también puede escribir a [{email}](mailto:{email}).",
+        "contact": "Puede enviar sus preguntas sobre esta política a [{email}](mailto:{email}). También puede presentar una reclamación ante [{authority}]({authority_url}).",
+        "and": " y ",
+        "policy_of": "Política de privacidad del proveedor {C}",
+    },
+    "de": {
+        "intro": "{L} („{C}“, „wir“) achtet Ihre Privatsphäre. Diese Erklärung beschreibt, welche personenbezogenen Daten wir erheben, warum, wie lange wir sie speichern und wie Sie Ihre Rechte ausüben.",
+        "about": "{L} ist in {country} eingetragen. Auf unserer [Kontaktseite](contact/) finden Sie unsere Postanschrift, unsere E-Mail-Adresse und gegebenenfalls unseren Datenschutzbeauftragten.",
+        "data_list": "Wir erheben folgende Arten personenbezogener Daten:",
+        "purpose_list": "Wir verarbeiten diese Daten, um:",
+        "table_head": ["Zweck", "Rechtsgrundlage"],
+        "cookies_cats": "Wir setzen {cats} auf unseren Websites und in unseren Anwendungen ein.",
+        "cookies_link": "Jedes davon wird mit Anbieter und Laufzeit auf der [Cookie-Seite](cookies/) beschrieben.",
+        "sharing_list": "Zu unseren Dienstleistern gehören:",
+        "retention": "Die Tabelle in diesem Abschnitt nennt jede Speicherdauer. Lesen Sie auch, [wie wir Daten schützen](#security), solange wir sie speichern.",
+        "rights": "Was jedes Recht bedeutet, steht unter [Ihre Rechte](rights/); Sie können auch an [{email}](mailto:{email}) schreiben.",
+        "contact": "Fragen zu dieser Erklärung richten Sie bitte an [{email}](mailto:{email}). Sie können sich auch bei [{authority}]({authority_url}) beschweren.",
+        "and": " und ",
+        "policy_of": "Datenschutzerklärung des Anbieters {C}",
+    },
+}
+
+# First phrase of `cookie_prose.<id>` in themes/default/i18n/<lang>.yml: how the prose names a
+# category, so `check` sees the prose and the cookie table agree.
+COOKIE_PROSE = {
+    "en": {"essential": "essential cookies", "analytics": "analytics cookies", "preferences": "preference cookies", "marketing": "marketing cookies"},
+    "fr": {"essential": "cookies essentiels", "analytics": "cookies de mesure d'audience", "preferences": "cookies de préférences", "marketing": "cookies marketing"},
+    "ar": {"essential": "ملفات تعريف الارتباط الضرورية", "analytics": "ملفات تعريف الارتباط التحليلية", "preferences": "ملفات تعريف الارتباط الخاصة بالتفضيلات", "marketing": "ملفات تعريف الارتباط التسويقية"},
+    "es": {"essential": "cookies esenciales", "analytics": "cookies analíticas", "preferences": "cookies de preferencias", "marketing": "cookies de marketing"},
+    "de": {"essential": "notwendige Cookies", "analytics": "Analyse-Cookies", "preferences": "Präferenz-Cookies", "marketing": "Marketing-Cookies"},
+}
+
+TITLE = {"en": "Privacy Policy", "fr": "Politique de confidentialité", "ar": "سياسة الخصوصية",
+         "es": "Política de privacidad", "de": "Datenschutzerklärung"}
+
+SUMMARY = {
+    "en": "{C} explains here which personal data it collects, why, how long it keeps it and how you can exercise your rights. We never sell personal data.",
+    "fr": "{C} explique ici quelles données personnelles elle collecte, pourquoi, combien de temps elle les conserve et comment exercer vos droits. Nous ne vendons jamais de données personnelles.",
+    "ar": "توضح {C} هنا البيانات الشخصية التي تجمعها وسبب جمعها ومدة الاحتفاظ بها وكيف يمكنك ممارسة حقوقك. نحن لا نبيع البيانات الشخصية أبدًا.",
+    "es": "{C} explica aquí qué datos personales recopila, por qué, cuánto tiempo los conserva y cómo puede ejercer sus derechos. Nunca vendemos datos personales.",
+    "de": "{C} erklärt hier, welche personenbezogenen Daten erhoben werden, warum, wie lange sie gespeichert werden und wie Sie Ihre Rechte ausüben. Wir verkaufen niemals personenbezogene Daten.",
+}
+
+# (category, items, source)
+DATA_COLLECTED = {
+    "en": [("Identity and contact data", ["Name", "Email address", "Phone number", "Postal address"], "provided"),
+           ("Account data", ["Username", "Password hash", "Subscription plan", "Settings"], "provided"),
+           ("Technical data", ["IP address", "Browser type", "Device identifiers", "Connection times"], "automatic"),
+           ("Payment data", ["Billing address", "Last four card digits", "Invoice history"], "provided"),
+           ("Data from partners", ["Company name", "Job title", "Industry"], "third_party")],
+    "fr": [("Données d'identité et de contact", ["Nom", "Adresse électronique", "Numéro de téléphone", "Adresse postale"], "provided"),
+           ("Données de compte", ["Identifiant", "Empreinte du mot de passe", "Formule d'abonnement", "Réglages"], "provided"),
+           ("Données techniques", ["Adresse IP", "Type de navigateur", "Identifiants de l'appareil", "Heures de connexion"], "automatic"),
+           ("Données de paiement", ["Adresse de facturation", "Quatre derniers chiffres de la carte", "Historique des factures"], "provided"),
+           ("Données transmises par des partenaires", ["Nom de l'entreprise", "Fonction", "Secteur d'activité"], "third_party")],
+    "ar": [("بيانات الهوية والاتصال", ["الاسم", "عنوان البريد الإلكتروني", "رقم الهاتف", "العنوان البريدي"], "provided"),
+           ("بيانات الحساب", ["اسم المستخدم", "بصمة كلمة المرور", "خطة الاشتراك", "الإعدادات"], "provided"),
+           ("البيانات التقنية", ["عنوان IP", "نوع المتصفح", "معرّفات الجهاز", "أوقات الاتصال"], "automatic"),
+           ("بيانات الدفع", ["عنوان الفوترة", "آخر أربعة أرقام من البطاقة", "سجل الفواتير"], "provided"),
+           ("بيانات من الشركاء", ["اسم الشركة", "المسمى الوظيفي", "القطاع"], "third_party")],
+    "es": [("Datos de identidad y contacto", ["Nombre", "Correo electrónico", "Número de teléfono", "Dirección postal"], "provided"),
+           ("Datos de la cuenta", ["Nombre de usuario", "Hash de la contraseña", "Plan de suscripción", "Ajustes"], "provided"),
+           ("Datos técnicos", ["Dirección IP", "Tipo de navegador", "Identificadores del dispositivo", "Horas de conexión"], "automatic"),
+           ("Datos de pago", ["Dirección de facturación", "Últimos cuatro dígitos de la tarjeta", "Historial de facturas"], "provided"),
+           ("Datos de socios", ["Nombre de la empresa", "Cargo", "Sector"], "third_party")],
+    "de": [("Identitäts- und Kontaktdaten", ["Name", "E-Mail-Adresse", "Telefonnummer", "Postanschrift"], "provided"),
+           ("Kontodaten", ["Benutzername", "Passwort-Hash", "Abonnement", "Einstellungen"], "provided"),
+           ("Technische Daten", ["IP-Adresse", "Browsertyp", "Gerätekennungen", "Verbindungszeiten"], "automatic"),
+           ("Zahlungsdaten", ["Rechnungsanschrift", "Letzte vier Kartenziffern", "Rechnungsverlauf"], "provided"),
+           ("Daten von Partnern", ["Firmenname", "Funktion", "Branche"], "third_party")],
+}
+
+# (purpose, legal_basis, legitimate_interest or None)
+PURPOSES = {
+    "en": [("Provide and operate the services", "contract", None),
+           ("Bill customers and keep accounts", "legal_obligation", None),
+           ("Keep the services secure", "legitimate_interests", "Protecting our systems and users against abuse"),
+           ("Measure and improve the services", "consent", None),
+           ("Send news about our products", "consent", None),
+           ("Answer requests and complaints", "contract", None),
+           ("Meet requests from authorities", "legal_obligation", None)],
+    "fr": [("Fournir et exploiter les services", "contract", None),
+           ("Facturer les clients et tenir la comptabilité", "legal_obligation", None),
+           ("Assurer la sécurité des services", "legitimate_interests", "Protéger nos systèmes et nos utilisateurs contre les abus"),
+           ("Mesurer et améliorer les services", "consent", None),
+           ("Envoyer des nouvelles sur nos produits", "consent", None),
+           ("Répondre aux demandes et réclamations", "contract", None),
+           ("Répondre aux demandes des autorités", "legal_obligation", None)],
+    "ar": [("تقديم الخدمات وتشغيلها", "contract", None),
+           ("إصدار الفواتير للعملاء ومسك الحسابات", "legal_obligation", None),
+           ("الحفاظ على أمن الخدمات", "legitimate_interests", "حماية أنظمتنا ومستخدمينا من إساءة الاستخدام"),
+           ("قياس الخدمات وتحسينها", "consent", None),
+           ("إرسال أخبار عن منتجاتنا", "consent", None),
+           ("الرد على الطلبات والشكاوى", "contract", None),
+           ("الاستجابة لطلبات السلطات", "legal_obligation", None)],
+    "es": [("Prestar y operar los servicios", "contract", None),
+           ("Facturar a los clientes y llevar la contabilidad", "legal_obligation", None),
+           ("Mantener la seguridad de los servicios", "legitimate_interests", "Proteger nuestros sistemas y usuarios frente a abusos"),
+           ("Medir y mejorar los servicios", "consent", None),
+           ("Enviar novedades sobre nuestros productos", "consent", None),
+           ("Atender solicitudes y reclamaciones", "contract", None),
+           ("Atender requerimientos de las autoridades", "legal_obligation", None)],
+    "de": [("Bereitstellung und Betrieb der Dienste", "contract", None),
+           ("Abrechnung und Buchhaltung", "legal_obligation", None),
+           ("Sicherheit der Dienste", "legitimate_interests", "Schutz unserer Systeme und Nutzer vor Missbrauch"),
+           ("Messung und Verbesserung der Dienste", "consent", None),
+           ("Versand von Neuigkeiten zu unseren Produkten", "consent", None),
+           ("Bearbeitung von Anfragen und Beschwerden", "contract", None),
+           ("Erfüllung behördlicher Anfragen", "legal_obligation", None)],
+}
+
+CATEGORY_PURPOSE = {
+    "en": {"essential": "Make the site work and keep sessions secure", "analytics": "Count visits and understand how the site is used",
+           "preferences": "Remember your choices, such as language", "marketing": "Measure campaigns and show relevant advertising"},
+    "fr": {"essential": "Faire fonctionner le site et sécuriser les sessions", "analytics": "Compter les visites et comprendre l'usage du site",
+           "preferences": "Mémoriser vos choix, comme la langue", "marketing": "Mesurer les campagnes et afficher des publicités pertinentes"},
+    "ar": {"essential": "تشغيل الموقع وتأمين الجلسات", "analytics": "إحصاء الزيارات وفهم طريقة استخدام الموقع",
+           "preferences": "تذكر اختياراتك مثل اللغة", "marketing": "قياس الحملات وعرض إعلانات ملائمة"},
+    "es": {"essential": "Hacer funcionar el sitio y proteger las sesiones", "analytics": "Contar las visitas y entender el uso del sitio",
+           "preferences": "Recordar sus elecciones, como el idioma", "marketing": "Medir campañas y mostrar publicidad relevante"},
+    "de": {"essential": "Betrieb der Website und sichere Sitzungen", "analytics": "Besuche zählen und die Nutzung der Website verstehen",
+           "preferences": "Ihre Auswahl speichern, etwa die Sprache", "marketing": "Kampagnen messen und passende Werbung zeigen"},
+}
+CATEGORY_BASIS = {"essential": "legitimate_interests", "analytics": "consent", "preferences": "consent", "marketing": "consent"}
+
+COOKIE_PURPOSES = {
+    "en": {"essential": ["Keeps you signed in", "Protects forms against forgery", "Balances traffic between servers"],
+           "analytics": ["Tells visitors apart", "Counts page views", "Records the length of a visit"],
+           "preferences": ["Remembers your language", "Remembers your display settings", "Remembers your region"],
+           "marketing": ["Measures the results of campaigns", "Shows ads on other sites", "Limits how often an ad is shown"]},
+    "fr": {"essential": ["Maintient votre connexion", "Protège les formulaires contre la falsification", "Répartit le trafic entre les serveurs"],
+           "analytics": ["Distingue les visiteurs", "Compte les pages vues", "Mesure la durée d'une visite"],
+           "preferences": ["Mémorise votre langue", "Mémorise vos réglages d'affichage", "Mémorise votre région"],
+           "marketing": ["Mesure les résultats des campagnes", "Affiche des publicités sur d'autres sites", "Limite la répétition d'une publicité"]},
+    "ar": {"essential": ["يبقيك مسجلًا للدخول", "يحمي النماذج من التزوير", "يوزع الحركة بين الخوادم"],
+           "analytics": ["يميز بين الزوار", "يحصي مشاهدات الصفحات", "يسجل مدة الزيارة"],
+           "preferences": ["يتذكر لغتك", "يتذكر إعدادات العرض", "يتذكر منطقتك"],
+           "marketing": ["يقيس نتائج الحملات", "يعرض إعلانات على مواقع أخرى", "يحد من تكرار عرض الإعلان"]},
+    "es": {"essential": ["Mantiene su sesión iniciada", "Protege los formularios contra la falsificación", "Reparte el tráfico entre servidores"],
+           "analytics": ["Distingue a los visitantes", "Cuenta las páginas vistas", "Registra la duración de la visita"],
+           "preferences": ["Recuerda su idioma", "Recuerda sus ajustes de visualización", "Recuerda su región"],
+           "marketing": ["Mide los resultados de las campañas", "Muestra anuncios en otros sitios", "Limita la repetición de un anuncio"]},
+    "de": {"essential": ["Hält Sie angemeldet", "Schützt Formulare vor Fälschung", "Verteilt die Last auf die Server"],
+           "analytics": ["Unterscheidet Besucher", "Zählt Seitenaufrufe", "Misst die Dauer eines Besuchs"],
+           "preferences": ["Speichert Ihre Sprache", "Speichert Ihre Anzeigeeinstellungen", "Speichert Ihre Region"],
+           "marketing": ["Misst den Erfolg von Kampagnen", "Zeigt Werbung auf anderen Websites", "Begrenzt, wie oft eine Anzeige erscheint"]},
+}
+
+COOKIE_CONTROLS = {
+    "en": "You can accept or refuse non-essential cookies in the consent banner and change your choice at any time from the link in the footer. Your browser can also block or delete cookies.",
+    "fr": "Vous pouvez accepter ou refuser les cookies non essentiels dans le bandeau de consentement et modifier votre choix à tout moment depuis le lien en bas de page. Votre navigateur permet aussi de bloquer ou de supprimer les cookies.",
+    "ar": "يمكنك قبول ملفات تعريف الارتباط غير الضرورية أو رفضها من لافتة الموافقة، وتغيير اختيارك في أي وقت من الرابط في أسفل الصفحة. ويمكن لمتصفحك أيضًا حظرها أو حذفها.",
+    "es": "Puede aceptar o rechazar las cookies no esenciales en el banner de consentimiento y cambiar su elección en cualquier momento desde el enlace del pie de página. Su navegador también puede bloquear o eliminar las cookies.",
+    "de": "Sie können nicht notwendige Cookies im Einwilligungsbanner annehmen oder ablehnen und Ihre Wahl jederzeit über den Link in der Fußzeile ändern. Ihr Browser kann Cookies auch blockieren oder löschen.",
+}
+
+# (data, after event or None)
+RETENTION = {
+    "en": [("Account data", "the account is closed"), ("Invoices and accounting records", "the end of the financial year"),
+           ("Support messages", "the request is closed"), ("Server logs", None), ("Marketing preferences", "your last interaction with us"),
+           ("Job applications", "the recruitment ends")],
+    "fr": [("Données de compte", "la clôture du compte"), ("Factures et pièces comptables", "la fin de l'exercice"),
+           ("Messages d'assistance", "la clôture de la demande"), ("Journaux des serveurs", None), ("Préférences marketing", "votre dernière interaction avec nous"),
+           ("Candidatures", "la fin du recrutement")],
+    "ar": [("بيانات الحساب", "إغلاق الحساب"), ("الفواتير والسجلات المحاسبية", "نهاية السنة المالية"),
+           ("رسائل الدعم", "إغلاق الطلب"), ("سجلات الخوادم", None), ("تفضيلات التسويق", "آخر تفاعل لك معنا"),
+           ("طلبات التوظيف", "انتهاء عملية التوظيف")],
+    "es": [("Datos de la cuenta", "el cierre de la cuenta"), ("Facturas y registros contables", "el final del ejercicio"),
+           ("Mensajes de soporte", "el cierre de la solicitud"), ("Registros de los servidores", None), ("Preferencias de marketing", "su última interacción con nosotros"),
+           ("Candidaturas", "el final del proceso de selección")],
+    "de": [("Kontodaten", "der Schließung des Kontos"), ("Rechnungen und Buchungsbelege", "dem Ende des Geschäftsjahres"),
+           ("Support-Nachrichten", "dem Abschluss der Anfrage"), ("Serverprotokolle", None), ("Marketing-Einstellungen", "Ihrer letzten Interaktion mit uns"),
+           ("Bewerbungen", "dem Ende des Auswahlverfahrens")],
+}
+RETENTION_CRITERIA = {
+    "en": "As long as needed to resolve disputes and enforce our agreements",
+    "fr": "Aussi longtemps que nécessaire pour régler les litiges et faire respecter nos accords",
+    "ar": "طالما كان ذلك ضروريًا لتسوية النزاعات وتنفيذ اتفاقاتنا",
+    "es": "Mientras sea necesario para resolver disputas y hacer cumplir nuestros acuerdos",
+    "de": "So lange, wie es zur Beilegung von Streitigkeiten und zur Durchsetzung unserer Vereinbarungen nötig ist",
+}
+RETENTION_CRITERIA_DATA = {"en": "Dispute files", "fr": "Dossiers contentieux", "ar": "ملفات النزاعات", "es": "Expedientes de litigios", "de": "Streitfallakten"}
+
+RIGHTS_HOW = {
+    "en": "Send your request by e-mail with the subject \"Privacy request\". We may ask you to prove your identity before we answer.",
+    "fr": "Envoyez votre demande par courrier électronique avec l'objet « Demande vie privée ». Nous pouvons vous demander de justifier de votre identité avant de répondre.",
+    "ar": "أرسل طلبك بالبريد الإلكتروني مع عنوان \"طلب خصوصية\". قد نطلب منك إثبات هويتك قبل الرد.",
+    "es": "Envíe su solicitud por correo electrónico con el asunto «Solicitud de privacidad». Podemos pedirle que acredite su identidad antes de responder.",
+    "de": "Senden Sie Ihre Anfrage per E-Mail mit dem Betreff „Datenschutzanfrage“. Wir können Sie bitten, Ihre Identität nachzuweisen, bevor wir antworten.",
+}
+RIGHT_DESCRIPTIONS_EN = {
+    "access": "Ask for a copy of the personal data we hold about you.",
+    "rectification": "Ask us to correct data that is wrong or incomplete.",
+    "erasure": "Ask us to delete your data when we no longer need it.",
+    "restriction": "Ask us to pause the use of your data while a question is settled.",
+    "portability": "Receive the data you gave us in a machine-readable format.",
+    "objection": "Object to processing based on our legitimate interests.",
+    "withdraw_consent": "Withdraw your consent at any time, without affecting earlier processing.",
+    "complaint": "Complain to the supervisory authority.",
+    "opt_out": "Stop receiving marketing messages.",
+    "account_closure": "Close your account and have its data deleted.",
+}
+RIGHT_IDS = list(RIGHT_DESCRIPTIONS_EN)
+
+THIRD_PARTY_PURPOSES = {
+    "en": ["Hosting of the services", "Payment processing", "Sending e-mails", "Customer support tools", "Website analytics", "Content delivery and protection"],
+    "fr": ["Hébergement des services", "Traitement des paiements", "Envoi de courriers électroniques", "Outils d'assistance client", "Mesure d'audience", "Diffusion et protection du contenu"],
+    "ar": ["استضافة الخدمات", "معالجة المدفوعات", "إرسال رسائل البريد الإلكتروني", "أدوات دعم العملاء", "تحليلات الموقع", "توزيع المحتوى وحمايته"],
+    "es": ["Alojamiento de los servicios", "Procesamiento de pagos", "Envío de correos electrónicos", "Herramientas de atención al cliente", "Analítica web", "Distribución y protección del contenido"],
+    "de": ["Hosting der Dienste", "Zahlungsabwicklung", "E-Mail-Versand", "Kundensupport-Werkzeuge", "Webanalyse", "Auslieferung und Schutz der Inhalte"],
+}
+# (name, purpose index, role, country, privacy policy URL)
+PROVIDERS = [
+    ("Amazon Web Services EMEA SARL", 0, "processor", "IE", "https://aws.amazon.com/privacy/"),
+    ("OVH SAS", 0, "processor", "FR", "https://www.ovhcloud.com/en/personal-data-protection/"),
+    ("Hetzner Online GmbH", 0, "processor", "DE", "https://www.hetzner.com/legal/privacy-policy/"),
+    ("Stripe Payments Europe Ltd", 1, "processor", "IE", "https://stripe.com/privacy"),
+    ("Adyen N.V.", 1, "processor", "NL", "https://www.adyen.com/policies-and-disclaimer/privacy-policy"),
+    ("Brevo (Sendinblue SAS)", 2, "processor", "FR", "https://www.brevo.com/legal/privacypolicy/"),
+    ("Mailjet SAS", 2, "processor", "FR", "https://www.mailjet.com/legal/privacy-policy/"),
+    ("Zendesk, Inc.", 3, "processor", "US", "https://www.zendesk.com/company/agreements-and-terms/privacy-notice/"),
+    ("Freshworks Inc.", 3, "processor", "US", "https://www.freshworks.com/privacy/"),
+    ("Google Ireland Limited", 4, "controller", "IE", "https://policies.google.com/privacy"),
+    ("InnoCraft Ltd (Matomo)", 4, "processor", "NZ", "https://matomo.org/privacy-policy/"),
+    ("Cloudflare, Inc.", 5, "processor", "US", "https://www.cloudflare.com/privacypolicy/"),
+]
+COUNTRY_NAMES = {
+    "IE": {"en": "Ireland", "fr": "Irlande", "ar": "أيرلندا", "es": "Irlanda", "de": "Irland"},
+    "FR": {"en": "France", "fr": "France", "ar": "فرنسا", "es": "Francia", "de": "Frankreich"},
+    "DE": {"en": "Germany", "fr": "Allemagne", "ar": "ألمانيا", "es": "Alemania", "de": "Deutschland"},
+    "NL": {"en": "Netherlands", "fr": "Pays-Bas", "ar": "هولندا", "es": "Países Bajos", "de": "Niederlande"},
+    "US": {"en": "United States", "fr": "États-Unis", "ar": "الولايات المتحدة", "es": "Estados Unidos", "de": "Vereinigte Staaten"},
+    "NZ": {"en": "New Zealand", "fr": "Nouvelle-Zélande", "ar": "نيوزيلندا", "es": "Nueva Zelanda", "de": "Neuseeland"},
+    "MA": {"en": "Morocco", "fr": "Maroc", "ar": "المغرب", "es": "Marruecos", "de": "Marokko"},
+    "TN": {"en": "Tunisia", "fr": "Tunisie", "ar": "تونس", "es": "Túnez", "de": "Tunesien"},
+    "ES": {"en": "Spain", "fr": "Espagne", "ar": "إسبانيا", "es": "España", "de": "Spanien"},
+    "BE": {"en": "Belgium", "fr": "Belgique", "ar": "بلجيكا", "es": "Bélgica", "de": "Belgien"},
+}
+TRANSFER_DESTINATION = {
+    "en": "Servers of {P}", "fr": "Serveurs de {P}", "ar": "خوادم {P}", "es": "Servidores de {P}", "de": "Server von {P}",
+}
+TRANSFER_SAFEGUARDS = {
+    "en": "Standard contractual clauses approved by the European Commission",
+    "fr": "Clauses contractuelles types approuvées par la Commission européenne",
+    "ar": "البنود التعاقدية النموذجية المعتمدة من المفوضية الأوروبية",
+    "es": "Cláusulas contractuales tipo aprobadas por la Comisión Europea",
+    "de": "Von der Europäischen Kommission genehmigte Standardvertragsklauseln",
+}
+DATA_REQUIRED = {
+    "en": "You must give us your contact and billing details to sign a contract; without them we cannot provide the services. Everything else is optional.",
+    "fr": "Vos coordonnées et informations de facturation sont nécessaires à la conclusion du contrat ; sans elles, nous ne pouvons pas fournir les services. Le reste est facultatif.",
+    "ar": "يجب تزويدنا ببيانات الاتصال والفوترة لإبرام العقد، ومن دونها لا يمكننا تقديم الخدمات. أما باقي البيانات فاختياري.",
+    "es": "Debe facilitarnos sus datos de contacto y facturación para firmar un contrato; sin ellos no podemos prestar los servicios. Lo demás es opcional.",
+    "de": "Für einen Vertragsabschluss benötigen wir Ihre Kontakt- und Rechnungsdaten; ohne sie können wir die Dienste nicht erbringen. Alles andere ist freiwillig.",
+}
+AUTOMATED = {
+    "en": "We do not make decisions with legal or similarly significant effects based solely on automated processing.",
+    "fr": "Nous ne prenons aucune décision produisant des effets juridiques ou similaires sur le seul fondement d'un traitement automatisé.",
+    "ar": "لا نتخذ أي قرارات ذات آثار قانونية أو آثار مماثلة بناءً على المعالجة الآلية وحدها.",
+    "es": "No tomamos decisiones con efectos jurídicos o similares basadas únicamente en un tratamiento automatizado.",
+    "de": "Wir treffen keine Entscheidungen mit rechtlicher oder ähnlich erheblicher Wirkung, die ausschließlich auf automatisierter Verarbeitung beruhen.",
+}
+CHANGELOG_FIRST = {"en": "First published version.", "fr": "Première version publiée.", "ar": "أول نسخة منشورة.",
+                   "es": "Primera versión publicada.", "de": "Erste veröffentlichte Fassung."}
+CHANGELOG_NEXT = {
+    "en": "Added the {cookie} cookie and changed how long {data} is kept.",
+    "fr": "Ajout du cookie {cookie} et modification de la durée de conservation : {data}.",
+    "ar": "إضافة ملف تعريف الارتباط {cookie} وتعديل مدة الاحتفاظ: {data}.",
+    "es": "Se añade la cookie {cookie} y se modifica el plazo de conservación: {data}.",
+    "de": "Cookie {cookie} ergänzt und Speicherdauer geändert: {data}.",
+}
+
