@@ -7,8 +7,12 @@ import Foundation
 public struct FileTransaction {
     private var writes: [(path: String, data: Data)] = []
     private let files = FileManager.default
+    /// Renames a file; tests swap it to fail part-way through.
+    private let move: (String, String) throws -> Void
 
-    public init() {}
+    public init(move: @escaping (String, String) throws -> Void = { try FileManager.default.moveItem(atPath: $0, toPath: $1) }) {
+        self.move = move
+    }
 
     public mutating func write(_ data: Data, to path: String) {
         writes.append((path, data))
@@ -28,6 +32,10 @@ public struct FileTransaction {
         var placed: [String] = []
         do {
             for (path, data) in writes {
+                var isDirectory: ObjCBool = false
+                if files.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path) is a folder"])
+                }
                 let folder = (path as NSString).deletingLastPathComponent
                 createdFolders += try createFolders(folder)
                 let temporary = "\(folder)/.\((path as NSString).lastPathComponent).publish-\(token)"
@@ -39,10 +47,10 @@ public struct FileTransaction {
             for (temporary, destination) in staged {
                 if files.fileExists(atPath: destination) {
                     let backup = destination + ".backup-\(token)"
-                    try files.moveItem(atPath: destination, toPath: backup)
+                    try move(destination, backup)
                     replaced.append((backup, destination))
                 }
-                try files.moveItem(atPath: temporary, toPath: destination)
+                try move(temporary, destination)
                 placed.append(destination)
             }
         } catch {

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// `publish`, `versions` and `diff` on a copy of Tests/Fixtures/history (Acme, en + fr).
+@Suite struct PublishCommandTests {
+    let folder: URL
+    var themes: String { CLI.root.appendingPathComponent("themes").path }
+
+    init() throws {
+        folder = try CLI.temporaryDirectory("publish")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/history/content"), to: folder.appendingPathComponent("content"))
+    }
+
+    func run(_ arguments: [String]) throws -> CLI.Result {
+        try CLI.run(arguments + (["publish", "versions", "diff"].contains(arguments[0]) ? [] : ["--themes", themes]), in: folder)
+    }
+
+    func file(_ path: String) throws -> String { try read(folder.appendingPathComponent(path)) }
+
+    /// Every file under content/ with its bytes, to prove a failed publish wrote nothing.
+    func snapshot() throws -> [String: Data] {
+        let content = folder.appendingPathComponent("content")
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: content.path) {
+            let url = content.appendingPathComponent(path)
+            if let data = try? Data(contentsOf: url) { files[path] = data } else { files[path] = Data("<dir>".utf8) }
+        }
+        return files
+    }
+
+    func publishTwoVersions() throws {
+        let first = try run(["publish", "acme", "--summary", "First published version.", "--date", "2025-01-01"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "Published acme 1.0 (2025-01-01), languages: en, fr\n")
+        try edit("content/acme/en/privacy.md") {
+            $0.replacingOccurrences(of: "period: 6 months", with: "period: 3 months")
+                .replacingOccurrences(of: "We keep server logs to find faults.", with: "We keep server logs to find faults. We delete them sooner now.")
+        }
+        let second = try run(["publish", "acme", "--summary", "Logs are kept for 3 months.", "--date", "2025-06-01", "--change", "Retention of server logs shortened"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout == "Published acme 1.1 (2025-06-01), languages: en\n")
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        try change(try file(path)).write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+    }
+
+    @Test func publishingTwoVersionsArchivesAndRecordsThem() throws {
+        try publishTwoVersions()
+        #expect(try file("content/acme/en/privacy.md").contains("version: \"1.1\"\neffective: 2025-06-01\nlast_updated: 2025-06-01"))
+        // The French text did not change: it keeps its version and shows as out of date.
+        #expect(try file("content/acme/fr/privacy.md").contains("version: \"1.0\""))
+        #expect(try file("content/acme/versions/1.0/en/privacy.md").contains("period: 6 months"))
+        #expect(try file("content/acme/versions/1.1/en/privacy.md") == (try file("content/acme/en/privacy.md")))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/acme/versions/1.1/fr/privacy.md").path))
+        let changelog = try file("content/acme/changelog.yml")
+        #expect(changelog.contains("  - version: \"1.0\"\n    date: 2025-01-01\n    summary: \"First published version.\"\n    archive_hash: "))
+        #expect(changelog.contains("  - version: \"1.1\"\n    date: 2025-06-01\n    summary: \"Logs are kept for 3 months.\"\n    changes:\n      - \"Retention of server logs shortened\"\n"))
+
+        let versions = try run(["versions", "acme"])
+        #expect(versions.stdout == "1.1\t2025-06-01\tLogs are kept for 3 months.  (current)\n1.0\t2025-01-01\tFirst published version.\n")
+        let diff = try run(["diff", "acme", "1.0", "1.1"])
+        #expect(diff.stdout == "Changes from 1.0 to 1.1\n\nStructured data:\n  changed retention: Server logs: 6 months → 3 months\n\n## Logs\n+ We delete them sooner now.\n")
+    }
+
+    @Test func theSiteShowsChangelogVersionsDiffAndFeed() throws {
+        try publishTwoVersions()
+        let build = try run(["build"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stderr.contains("content/acme/fr/privacy.md:3:1: warning: translation is version 1.0 but the en source is version 1.1"))
+        let changelog = try file("public/acme/en/changelog/index.html")
+        #expect(changelog.contains("Logs are kept for 3 months."))
+        #expect(changelog.contains("<a href=\"../versions/1.0/index.html\">Version 1.0</a>"))
+        #expect(changelog.contains("<a href=\"../diff/1.0-1.1/index.html\">"))
+        let old = try file("public/acme/en/versions/1.0/index.html")
+        #expect(old.contains("This version was superseded on June 1, 2025."))
+        #expect(old.contains("<a href=\"../../index.html\">Read the current version</a>"))
+        #expect(old.contains("6 months"))
+        let diff = try file("public/acme/en/diff/1.0-1.1/index.html")
+        #expect(diff.contains("<th scope=\"row\">Changed: Server logs</th><td data-label=\"Before\"><del>6 months</del></td><td data-label=\"After\"><ins>3 months</ins></td>"))
+        #expect(diff.contains("<ins>We delete them sooner now.</ins>"))
+        let feed = try file("public/acme/en/feed.xml")
+        #expect(feed.components(separatedBy: "<entry>").count == 3)
+        #expect(feed.contains("<id>https://example.org/acme/en/versions/1.1/</id>"))
+        #expect(try file("public/acme/en/index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+        let frenchOld = try file("public/acme/fr/versions/1.0/index.html")
+        #expect(frenchOld.contains("<html lang=\"fr\""))
+    }
+
+    @Test func anEditedArchivedVersionFailsTheBuild() throws {
+        try publishTwoVersions()
+        #expect(try run(["build"]).status == 0)
+        try edit("content/acme/versions/1.0/en/privacy.md") { $0.replacingOccurrences(of: "6 months", with: "1 month") }
+        let build = try run(["build"])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published; expected published versions to stay as they are: restore content/acme/versions/1.0"))
+    }
+
+    @Test func failedPublishesLeaveEveryFileAsItWas() throws {
+        try publishTwoVersions()
+        let before = try snapshot()
+        let attempts: [([String], String)] = [
+            (["publish", "acme", "--summary", "Again"], "error: acme: nothing changed since version 1.1; edit the policy first, nothing was written"),
+            (["publish", "nobody", "--summary", "x"], "error: no company 'nobody' in content/; expected one of: acme"),
+        ]
+        for (arguments, message) in attempts {
+            let result = try run(arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr == message + "\n")
+            #expect(try snapshot() == before)
+        }
+        try edit("content/acme/en/privacy.md") { $0.replacingOccurrences(of: "Acme sells anvils.", with: "Acme sells anvils and hammers.") }
+        let edited = try snapshot()
+        let backwards = try run(["publish", "acme", "--summary", "x", "--date", "2025-05-01"])
+        #expect(backwards.stderr == "error: acme: --date 2025-05-01 is before the last published version (2025-06-01); expected a date on or after 2025-06-01\n")
+        #expect(try snapshot() == edited)
+        try edit("content/acme/en/privacy.md") { $0.replacingOccurrences(of: "effective: 2025-06-01", with: "effective: someday") }
+        let broken = try snapshot()
+        let invalid = try run(["publish", "acme", "--summary", "x"])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.hasPrefix("content/acme/en/privacy.md:4:12: error: 'someday' is not a valid date"))
+        #expect(try snapshot() == broken)
+        #expect(try run(["publish", "--all", "acme", "--summary", "x"]).status != 0)
+    }
+}
