@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
 }
 
 public struct BuildReport: Sendable {
+    /// Seconds spent in each phase, in order: load, render, write.
+    public var phases: [(name: String, seconds: Double)] = []
     public var diagnostics: [Diagnostic]
     public var pages: Int
     public var written: Int
@@ -91,11 +93,20 @@ public struct SiteBuilder: Sendable {
 
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
         let start = now()
+        var phases: [(String, Double)] = []
+        var mark = start
+        func lap(_ name: String) {
+            let time = now()
+            phases.append((name, time.timeIntervalSince(mark)))
+            mark = time
+        }
         let (prepared, diagnostics) = prepare(options)
+        lap("load and check")
         guard let prepared, !diagnostics.hasErrors, !(options.strict && !diagnostics.warnings.isEmpty) else {
             throw .invalidContent(diagnostics)
         }
         let pages = render(prepared)
+        lap("render")
         let assets = prepared.theme.assets.map { (joinPath(prepared.theme.directory, "assets", $0), joinPath("assets", $0)) }
         let summary: OutputWriter.Summary
         do {
@@ -103,8 +114,9 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
+        lap("write")
         return BuildReport(
-            diagnostics: diagnostics, pages: pages.count, written: summary.written, unchanged: summary.unchanged,
-            seconds: now().timeIntervalSince(start))
+            phases: phases, diagnostics: diagnostics, pages: pages.count + assets.count, written: summary.written,
+            unchanged: summary.unchanged, seconds: now().timeIntervalSince(start))
     }
 }

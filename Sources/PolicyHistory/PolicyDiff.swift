@@ -1,3 +1,4 @@
+import Foundation
 import PolicyModel
 
 /// What changed between two versions of a policy, in terms a reader understands: structured
@@ -46,12 +47,36 @@ public struct TextPiece: Sendable, Equatable {
 }
 
 extension PolicyDiff {
-    /// Compares two texts of the same policy in one language.
-    public init(from old: PolicyDocument, to new: PolicyDocument) {
+    /// Compares two texts of the same policy in one language. `cache` keeps each text's
+    /// sections, so a text compared with several others is split once.
+    public init(from old: PolicyDocument, to new: PolicyDocument, cache: SectionCache? = nil) {
         from = old.frontMatter.version
         to = new.frontMatter.version
         structured = StructuredDiff.changes(from: old.frontMatter, to: new.frontMatter)
-        sections = TextDiff.sections(from: old.body, to: new.body)
+        let split = { (document: PolicyDocument) in cache?.sections(of: document) ?? TextDiff.split(document.body) }
+        sections = TextDiff.sections(from: split(old), to: split(new))
+    }
+}
+
+/// Sections of policy texts, keyed by content hash, shared by the diff pages of one build.
+public final class SectionCache: @unchecked Sendable {
+    private var entries: [String: [TextDiff.Section]] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func sections(of document: PolicyDocument) -> [TextDiff.Section] {
+        lock.lock()
+        if let cached = entries[document.contentHash] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let sections = TextDiff.split(document.body)
+        lock.lock()
+        entries[document.contentHash] = sections
+        lock.unlock()
+        return sections
     }
 }
 

@@ -1,4 +1,6 @@
+import Foundation
 import PolicyMarkdown
+import PolicyModel
 
 /// Sentence-level comparison of two Markdown bodies, section by section. Sentences are the
 /// unit readers notice ("we now keep logs for 6 months"), unlike lines or characters.
@@ -10,7 +12,10 @@ enum TextDiff {
     }
 
     static func sections(from old: String, to new: String) -> [SectionDiff] {
-        let before = split(old), after = split(new)
+        sections(from: split(old), to: split(new))
+    }
+
+    static func sections(from before: [Section], to after: [Section]) -> [SectionDiff] {
         var result: [SectionDiff] = []
         var matched = Set<String>()
         for section in after {
@@ -33,19 +38,19 @@ enum TextDiff {
             if !paragraph.isEmpty { current.sentences += sentences(paragraph.joined(separator: " ")) }
             paragraph = []
         }
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        for line in body.lines {
             if line.hasPrefix("## ") {
                 flushParagraph()
                 if current.id != "preamble" || !current.sentences.isEmpty { sections.append(current) }
                 let (title, id) = heading(String(line.dropFirst(3)))
                 current = Section(id: id, title: title, sentences: [])
-            } else if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            } else if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 flushParagraph()
-            } else if isBlockStart(line) {
+            } else if isBlockStart(String(line)) {
                 flushParagraph()
-                paragraph = [line]
+                paragraph = [String(line)]
             } else {
-                paragraph.append(line.trimmingCharacters(in: .whitespaces))
+                paragraph.append(line.trimmedSpaces)
             }
         }
         flushParagraph()
@@ -63,40 +68,66 @@ enum TextDiff {
     private static func heading(_ text: String) -> (title: String, id: String) {
         if text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) {
             let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
-            return (String(text[..<open.lowerBound]).trimmingCharacters(in: .whitespaces), id)
+            return (String(text[..<open.lowerBound]).trimmedSpaces, id)
         }
         return (text, MarkdownRenderer.slug(text))
     }
 
-    /// Sentences of a paragraph, with Markdown markup removed for reading.
+    private static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "؟", "।", "。"]
+
+    /// Sentences of a paragraph, with Markdown markup removed for reading. Works on Unicode
+    /// scalars: diffs of long policies split tens of thousands of sentences per build.
     static func sentences(_ paragraph: String) -> [String] {
-        let text = readable(paragraph)
+        let scalars = Array(readable(paragraph).unicodeScalars)
         var result: [String] = []
-        var current = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            current.append(character)
-            let atEnd = index + 1 == characters.count || characters[index + 1] == " "
-            if ".!?؟।。".contains(character) && atEnd {
-                result.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-            }
+        var start = 0
+        func emit(_ end: Int) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            let sentence = String(view).trimmedSpaces
+            if !sentence.isEmpty { result.append(sentence) }
+            start = end
         }
-        if !current.trimmingCharacters(in: .whitespaces).isEmpty { result.append(current.trimmingCharacters(in: .whitespaces)) }
+        for index in scalars.indices where terminators.contains(scalars[index]) {
+            if index + 1 == scalars.count || scalars[index + 1] == " " { emit(index + 1) }
+        }
+        if start < scalars.count { emit(scalars.count) }
         return result
     }
 
-    /// Markdown source as a reader sees it: `[text](url)` → text, emphasis and code marks dropped.
+    /// Markdown source as a reader sees it: `[text](url)` → text, emphasis and code marks
+    /// dropped. One pass over the scalars.
     static func readable(_ markdown: String) -> String {
-        var text = markdown
-        while let open = text.range(of: "]("), let close = text[open.upperBound...].firstIndex(of: ")"),
-            let start = text[..<open.lowerBound].lastIndex(of: "[")
-        {
-            let label = text[text.index(after: start)..<open.lowerBound]
-            text.replaceSubrange(start...close, with: label)
+        let scalars = Array(markdown.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        var linkStart: Int? = nil  // where the current link label starts in `output`
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if scalar == "`" {
+                index += 1
+            } else if (scalar == "*" || scalar == "_") && next == scalar {
+                index += 2
+            } else if scalar == "[" {
+                linkStart = output.count
+                output.append(scalar)
+                index += 1
+            } else if scalar == "]", next == "(", let start = linkStart,
+                let close = scalars[(index + 2)...].firstIndex(of: ")")
+            {
+                // Keep the label, drop "[" and "(url)".
+                var label = Array(output)
+                label.remove(at: start)
+                output = String.UnicodeScalarView(label)
+                linkStart = nil
+                index = close + 1
+            } else {
+                output.append(scalar)
+                index += 1
+            }
         }
-        for mark in ["**", "__", "`"] { text = text.replacingOccurrences(of: mark, with: "") }
-        return text
+        return String(output)
     }
 
     static func pieces(from old: [String], to new: [String]) -> [TextPiece] {

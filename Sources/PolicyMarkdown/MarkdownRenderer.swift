@@ -21,6 +21,9 @@ public struct Heading: Hashable, Sendable, Codable {
 public struct RenderedMarkdown: Hashable, Sendable, Codable {
     public var html: String
     public var headings: [Heading]
+    /// Where each heading's tag starts in `html`, as a UTF-8 offset, in `headings` order, so
+    /// pages can split the body at its sections without searching it.
+    public var headingOffsets: [Int]
     /// The body's words without markup, for checks that read the prose.
     public var plainText: String
 }
@@ -111,8 +114,8 @@ public struct MarkdownRenderer: Sendable {
         let rendered = cmark_render_html(document, options, extensions)!
         var html = String(cString: rendered)
         free(rendered)
-        html = Self.addHeadingIDs(html, headings)
-        return RenderedMarkdown(html: html, headings: headings, plainText: plain)
+        let (withIDs, offsets) = Self.addHeadingIDs(html, headings)
+        return RenderedMarkdown(html: withIDs, headings: headings, headingOffsets: offsets, plainText: plain)
     }
 
     /// Shows a raw HTML node as the characters the author typed.
@@ -202,21 +205,30 @@ public struct MarkdownRenderer: Sendable {
         return id
     }
 
-    /// cmark renders headings as bare `<hN>` tags, in document order; give each its id.
-    private static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
-        guard !headings.isEmpty else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
-        for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
-            result += rest[..<range.lowerBound]
-            result += "<h\(heading.level) id=\"\(escapeAttribute(heading.id))\">"
-            rest = rest[range.upperBound...]
+    /// cmark renders headings as bare `<hN>` tags, in document order; give each its id, in one
+    /// pass over the bytes, and note where each heading starts.
+    private static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> (String, [Int]) {
+        guard !headings.isEmpty else { return (html, []) }
+        let source = Array(html.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count + headings.count * 32)
+        var offsets: [Int] = []
+        var next = 0, index = 0
+        while index < source.count {
+            if next < headings.count, source[index] == UInt8(ascii: "<"), index + 3 < source.count,
+                source[index + 1] == UInt8(ascii: "h"), source[index + 2] == UInt8(ascii: "0") + UInt8(headings[next].level),
+                source[index + 3] == UInt8(ascii: ">")
+            {
+                offsets.append(bytes.count)
+                bytes += Array("<h\(headings[next].level) id=\"\(escapeAttribute(headings[next].id))\">".utf8)
+                index += 4
+                next += 1
+            } else {
+                bytes.append(source[index])
+                index += 1
+            }
         }
-        result += rest
-        return result
+        return (String(decoding: bytes, as: UTF8.self), offsets)
     }
 }
 

@@ -61,3 +61,34 @@ public struct InMemoryFileSystem: FileSystem {
 public func joinPath(_ parts: String...) -> String {
     parts.filter { !$0.isEmpty }.joined(separator: "/").replacingOccurrences(of: "//", with: "/")
 }
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and carriage returns. Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString and was a sixth of a build's time.
+    public var trimmedSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension StringProtocol {
+    /// Lines split at "\n" on UTF-8 bytes, empty lines kept. Character-based `split` costs a
+    /// grapheme break check per character, which showed in profiles of large corpora.
+    public var lines: [Substring] {
+        let text = Substring(self)
+        var result: [Substring] = []
+        var start = text.startIndex
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                result.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        result.append(text[start...])
+        return result
+    }
+}

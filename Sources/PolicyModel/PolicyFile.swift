@@ -7,14 +7,14 @@ enum PolicyFile {
             return (nil, [.error("bad-encoding", at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+        if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        let lines = text.lines
+        guard lines.first.map({ $0.trimmedSpaces == "---" }) == true else {
             return (nil, [.error(
                 "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
                 expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")])
         }
-        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmedSpaces == "---" }) else {
             return (nil, [.error(
                 "unclosed-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the front matter is never closed",
                 expected: "expected a line '---' after the last YAML field")])

@@ -76,7 +76,7 @@ extension SiteRenderer {
         let languages = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
         let title = t.format("history.diff_title", ["from": old.version.description, "to": new.version.description])
         var context = companyFrame(page, path: path, title: title, languages: languages) { SitePaths.diff(company.slug, $0, from: old.version, to: new.version) }
-        let diff = PolicyDiff(from: before, to: after)
+        let diff = PolicyDiff(from: before, to: after, cache: sectionCache)
         context["structured"] = groupedChanges(diff.structured, t: t)
         context["changed_sections"] = diff.sections.filter(\.hasChanges).map { section -> [String: Any] in
             [

@@ -151,17 +151,18 @@ struct PolicyLayout {
         let claimed = Set(body.headings.filter { $0.level == 2 && $0.isExplicit && sectionIDs.contains($0.id) }.map(\.id))
         let content = Dictionary(uniqueKeysWithValues: sections.map { ($0.id, $0.html) })
 
-        // Split the body at its level-2 headings, in document order.
+        // Split the body at its level-2 headings, at the offsets the Markdown renderer noted.
         var chunks: [(id: String?, text: Substring)] = []
-        var rest = body.html[...]
+        let utf8 = body.html.utf8
+        var start = body.html.startIndex
         var currentID: String? = nil
-        for heading in body.headings where heading.level == 2 {
-            guard let range = rest.range(of: "<h2 id=\"\(escapeAttribute(heading.id))\">") else { continue }
-            chunks.append((currentID, rest[..<range.lowerBound]))
-            rest = rest[range.lowerBound...]
+        for (heading, offset) in zip(body.headings, body.headingOffsets) where heading.level == 2 {
+            let position = utf8.index(utf8.startIndex, offsetBy: offset)
+            chunks.append((currentID, body.html[start..<position]))
+            start = position
             currentID = heading.id
         }
-        chunks.append((currentID, rest))
+        chunks.append((currentID, body.html[start...]))
 
         // Sections no heading claims go just before the contact section when the body has
         // one (contact reads best last), otherwise after the body.

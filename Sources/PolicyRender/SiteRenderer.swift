@@ -1,4 +1,5 @@
 import Foundation
+import PolicyHistory
 import PolicyMarkdown
 import PolicyModel
 
@@ -42,6 +43,8 @@ public struct SiteRenderer: Sendable {
     public let site: Site
     public let theme: Theme
     let bodies: BodyCache
+    /// Split sections of archived texts, shared by a build's diff pages.
+    let sectionCache = SectionCache()
     private let trees: [LanguageCode: StringTree]
 
     public init(site: Site, theme: Theme, bodies: BodyCache = BodyCache()) {
