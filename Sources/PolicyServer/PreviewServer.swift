@@ -78,7 +78,7 @@ struct WatchService: Service {
     func run() async throws {
         defer { session.events.finishAll() }
         let session = self.session
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await watcher.watch { changes in await session.rebuild(after: changes) }
         }
     }

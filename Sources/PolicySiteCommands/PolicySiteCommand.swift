@@ -9,7 +9,7 @@ public struct PolicySiteCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "policysite",
         abstract: "Build multilingual privacy-policy websites from structured content.",
-        subcommands: [BuildCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, VersionsCommand.self, DiffCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, VersionsCommand.self, DiffCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -46,6 +46,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
+    @Flag(help: "Print how long each phase took.")
+    var timings = false
+
     func run() throws {
         let options = BuildOptions(contentPath: location.content, themesPath: location.themes, outputPath: output, strict: strict)
         do {
@@ -53,6 +56,9 @@ struct BuildCommand: ParsableCommand {
             printError(DiagnosticFormat.text.render(report.diagnostics))
             if !quiet {
                 print("Built \(report.pages) files into \(output)/ (\(report.written) written, \(report.unchanged) unchanged) in \(String(format: "%.2f", report.seconds)) s")
+            }
+            if timings {
+                for phase in report.phases { print("  \(phase.name): \(String(format: "%.3f", phase.seconds)) s") }
             }
         } catch {
             if case .invalidContent(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics, strict: strict)) }

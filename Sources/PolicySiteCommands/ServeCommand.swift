@@ -53,7 +53,8 @@ struct ServeCommand: ParsableCommand {
                     // Bound first, built second: a taken port is reported before a long build.
                     await session.buildAll()
                     let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-                    print("Serving \(url) from \(outputPath) (watching \(options.contentPath)/ and \(options.themesPath)/); Ctrl-C to stop")
+                    // Written at once, not buffered: scripts and editors wait for this line.
+                    FileHandle.standardOutput.write(Data("Serving \(url) from \(outputPath) (watching \(options.contentPath)/ and \(options.themesPath)/); Ctrl-C to stop\n".utf8))
                     if open { Self.openBrowser(url) }
                 }
             } catch {

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import PolicyServer
+
+@Suite struct OutputFolderTests {
+    let root: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("output-folder-\(UUID().uuidString.prefix(8))")
+        try! FileManager.default.createDirectory(at: url.appendingPathComponent("site/acme/en"), withIntermediateDirectories: true)
+        try! "home".write(to: url.appendingPathComponent("site/index.html"), atomically: true, encoding: .utf8)
+        try! "acme".write(to: url.appendingPathComponent("site/acme/en/index.html"), atomically: true, encoding: .utf8)
+        return url
+    }()
+    var folder: OutputFolder { OutputFolder(path: root.appendingPathComponent("site").path) }
+    var real: String { OutputFolder.realPath(root.appendingPathComponent("site").path)! }
+
+    @Test func foldersServeTheirIndexAndNeedATrailingSlash() {
+        #expect(folder.resolve("/") == .file(real + "/index.html"))
+        #expect(folder.resolve("/acme/en/") == .file(real + "/acme/en/index.html"))
+        #expect(folder.resolve("/acme/en") == .redirect("/acme/en/"))
+        #expect(folder.resolve("//acme/en") == .redirect("/acme/en/"))
+        #expect(folder.resolve("/acme/fr/") == .notFound)
+    }
+
+    @Test func traversalIsRefusedHoweverItIsSpelled() {
+        for path in ["/../x", "/a/../../x", "/%2e%2e/x", "/%2E%2E%2Fx", "/..%2fx", "/.%2e/x", "/a%5c..%5cx", "/a%00b", "/%zz", "/./index.html"] {
+            #expect(folder.resolve(path) == .badRequest, "\(path)")
+        }
+    }
+
+    @Test func symlinksOutOfTheFolderAreNotFound() throws {
+        try "secret".write(to: root.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("site/out.txt").path, withDestinationPath: "../secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("site/in.html").path, withDestinationPath: "index.html")
+        #expect(folder.resolve("/out.txt") == .notFound)
+        #expect(folder.resolve("/in.html") == .file(real + "/index.html"))
+    }
+
+    @Test func contentTypes() {
+        #expect(ContentType.of("a/index.html") == "text/html; charset=utf-8")
+        #expect(ContentType.of("assets/style.css") == "text/css; charset=utf-8")
+        #expect(ContentType.of("sitemap.xml") == "application/xml; charset=utf-8")
+        #expect(ContentType.of("robots.txt") == "text/plain; charset=utf-8")
+        #expect(ContentType.of("blob") == "application/octet-stream")
+    }
+}
+
+@Suite struct LiveReloadTests {
+    @Test func theScriptGoesJustBeforeTheLastBodyEndTag() {
+        let page = String(decoding: LiveReload.inject(into: Data("<html><body><p>&lt;/body&gt;</p></BODY></html>".utf8)), as: UTF8.self)
+        #expect(page == "<html><body><p>&lt;/body&gt;</p>\(LiveReload.script)</BODY></html>")
+        #expect(String(decoding: LiveReload.inject(into: Data("<p>no body".utf8)), as: UTF8.self) == "<p>no body" + LiveReload.script)
+    }
+
+    @Test func theOverlayEscapesWhatItShows() {
+        let overlay = String(decoding: LiveReload.overlay([.error("x", at: .init(file: "a<b>.md", line: 1), "bad <script>")]), as: UTF8.self)
+        #expect(overlay.contains("a&lt;b&gt;.md:1"))
+        #expect(!overlay.contains("<script>alert") && !overlay.contains("bad <script>"))
+    }
+}
+
+@Suite struct RebuildScopeTests {
+    @Test func editsInsideACompanyFolderStayInThatCompany() {
+        let changes: Set = ["/c/content/acme/en/privacy.md", "/c/content/acme/company.yml", "/c/content/beta/fr/privacy.md"]
+        #expect(RebuildScope.of(changes, contentPath: "/c/content") == .companies(["/c/content/acme", "/c/content/beta"]))
+    }
+
+    @Test func siteThemeAndCompanySetChangesRebuildEverything() {
+        #expect(RebuildScope.of(["/c/content/site.yml"], contentPath: "/c/content") == .everything)
+        #expect(RebuildScope.of(["/c/themes/default/templates/layout.mustache"], contentPath: "/c/content") == .everything)
+        #expect(RebuildScope.of(["/c/content/newco", "/c/content/newco/company.yml"], contentPath: "/c/content") == .everything)
+    }
+}
+
+@Suite struct ContentWatcherTests {
+    @Test func reportsModifiedAddedAndRemovedFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("acme/en"), withIntermediateDirectories: true)
+        let policy = root.appendingPathComponent("acme/en/privacy.md")
+        try "one".write(to: policy, atomically: false, encoding: .utf8)
+        let watcher = ContentWatcher(roots: [root.path])
+        var snapshot = watcher.scan()
+
+        try "one, two".write(to: policy, atomically: false, encoding: .utf8)
+        var (next, changed) = watcher.rescan(snapshot)
+        #expect(changed == [policy.path])
+        snapshot = next
+
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("acme/fr"), withIntermediateDirectories: true)
+        try "un".write(to: root.appendingPathComponent("acme/fr/privacy.md"), atomically: false, encoding: .utf8)
+        try "swap".write(to: root.appendingPathComponent("acme/.privacy.md.swp"), atomically: false, encoding: .utf8)
+        (next, changed) = watcher.rescan(snapshot)
+        #expect(changed == [root.path + "/acme/fr", root.path + "/acme/fr/privacy.md"])
+        snapshot = next
+
+        try FileManager.default.removeItem(at: policy)
+        (next, changed) = watcher.rescan(snapshot)
+        #expect(changed == [policy.path])
+        #expect(watcher.rescan(next).1.isEmpty)
+        try? FileManager.default.removeItem(at: root)
+    }
+}
