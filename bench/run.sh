@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# PolicySite vs Hugo on the same synthetic corpus.
+#
+#   bench/run.sh [N] [L]        N companies (default 100) x L languages (default 3)
+#
+# Builds PolicySite in release (own scratch path .build-bench), generates the corpus into
+# bench/out/N-L (reused while generate.py and the arguments are unchanged), then times cold
+# builds of both tools under /usr/bin/time -v (BENCH_RUNS runs each, default 3: median wall time,
+# max peak RSS) and a one-file rebuild of PolicySite. Exits non-zero when a build fails.
+# Environment: BENCH_RUNS, BENCH_SEED (default 1), BENCH_VERSIONS (default 3), HUGO (default hugo),
+# POLICYSITE (use this binary instead of building one).
+set -euo pipefail
+
+N=${1:-100}
+L=${2:-3}
+RUNS=${BENCH_RUNS:-3}
+SEED=${BENCH_SEED:-1}
+VERSIONS=${BENCH_VERSIONS:-3}
+HUGO=${HUGO:-hugo}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+OUT="$ROOT/bench/out/$N-$L"
+CONTENT="$OUT/content"
+PS_OUT="$OUT/public-policysite"
+HUGO_OUT="$OUT/public-hugo"
+TIMES="$OUT/times"
+
+die() { echo "bench: $*" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (Debian package 'time')"
+command -v "$HUGO" >/dev/null || die "hugo not found (Debian package 'hugo')"
+command -v python3 >/dev/null || die "python3 not found"
+
+echo "== Machine"
+echo "cpus: $(nproc)  $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')"
+echo "memory: $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)"
+echo "hugo: $("$HUGO" version | cut -d' ' -f1-2)"
+echo "swift: $(swift --version 2>/dev/null | head -1)"
+
+echo
+echo "== Building PolicySite (release, --scratch-path .build-bench)"
+if [[ -n "${POLICYSITE:-}" ]]; then
+    PS="$POLICYSITE"
+    echo "using POLICYSITE=$PS"
+else
+    swift build -c release --scratch-path .build-bench --product policysite 2>&1 | tail -n 3
+    PS="$ROOT/.build-bench/release/policysite"
+fi
+[[ -x "$PS" ]] || die "no policysite binary at $PS"
+
+echo
+echo "== Generating corpus: $N companies x $L languages, $VERSIONS versions, seed $SEED -> ${OUT#$ROOT/}"
+STAMP="$(sha256sum bench/generate.py themes/default/i18n/*.yml | sha256sum | cut -c1-16) $N $L $SEED $VERSIONS"
+if [[ -f "$OUT/.stamp" && "$(cat "$OUT/.stamp")" == "$STAMP" ]]; then
+    echo "reusing the corpus generated earlier (same generator and arguments)"
+else
+    rm -f "$OUT/.stamp"
+    python3 bench/generate.py --companies "$N" --languages "$L" --out "$OUT" --seed "$SEED" --versions "$VERSIONS"
+    echo "$STAMP" > "$OUT/.stamp"
+fi
+echo "content: $(find "$CONTENT" -type f | wc -l) files, $(du -sh "$CONTENT" | cut -f1)"
+rm -rf "$TIMES"
+mkdir -p "$TIMES"
+
+# timed NAME COMMAND...: runs COMMAND under /usr/bin/time -v; output in $TIMES/NAME.{time,log}.
+timed() {
+    local name=$1; shift
+    if ! /usr/bin/time -v -o "$TIMES/$name.time" "$@" > "$TIMES/$name.log" 2>&1; then
+        echo "FAILED: $*" >&2
+        tail -n 30 "$TIMES/$name.log" >&2
+        exit 1
+    fi
+}
+wall() { python3 - "$1" <<'EOF'
+import re, sys
+text = open(sys.argv[1]).read()
+clock = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", text).group(1)
+seconds = 0.0
+for part in clock.split(":"):
+    seconds = seconds * 60 + float(part)
+print(f"{seconds:.2f}")
+EOF
+}
+
+echo
+echo "== policysite check --strict (validates the corpus; renders every page in memory)"
+timed check "$PS" check --strict --content "$CONTENT" --themes themes
+tail -n 1 "$TIMES/check.log"
+echo "check: $(wall "$TIMES/check.time") s"
+
+echo
+echo "== PolicySite build, cold ($RUNS runs)"
+for i in $(seq 1 "$RUNS"); do
+    rm -rf "$PS_OUT" "$OUT"/.public-policysite.*
+    timed "policysite-$i" "$PS" build --quiet --content "$CONTENT" --themes themes --output "$PS_OUT"
+    echo "run $i: $(wall "$TIMES/policysite-$i.time") s"
+done
+
+echo
+echo "== Hugo build, cold ($RUNS runs)"
+for i in $(seq 1 "$RUNS"); do
+    rm -rf "$HUGO_OUT" "$OUT/hugo/resources" "$OUT/hugo/.hugo_build.lock"
+    timed "hugo-$i" "$HUGO" --quiet --source "$OUT/hugo" --destination "$HUGO_OUT"
+    echo "run $i: $(wall "$TIMES/hugo-$i.time") s"
+done
+
+echo
+echo "== PolicySite one-file rebuild (one policy edited, build into the existing output; $RUNS runs)"
+# The edited file is restored afterwards, so the corpus stays as generated.
+EDIT=$(find "$CONTENT" -mindepth 3 -maxdepth 3 -path '*/en/privacy.md' | sort | head -n 1)
+[[ -n "$EDIT" ]] || EDIT=$(find "$CONTENT" -mindepth 3 -maxdepth 3 -name privacy.md -not -path '*/versions/*' | sort | head -n 1)
+cp "$EDIT" "$TIMES/edited.orig"
+restore() { if [[ -f "$TIMES/edited.orig" ]]; then cp "$TIMES/edited.orig" "$EDIT" && rm -f "$TIMES/edited.orig"; fi; return 0; }
+trap restore EXIT
+echo "edited file: ${EDIT#$ROOT/}"
+for i in $(seq 1 "$RUNS"); do
+    printf '\nThis paragraph was added by the benchmark, edit number %s.\n' "$i" >> "$EDIT"
+    timed "rebuild-$i" "$PS" build --content "$CONTENT" --themes themes --output "$PS_OUT"
+    echo "run $i: $(wall "$TIMES/rebuild-$i.time") s  ($(grep -o 'Built.*' "$TIMES/rebuild-$i.log" | tail -n 1))"
+done
+restore
+trap - EXIT
+timed "rebuild-nochange" "$PS" build --content "$CONTENT" --themes themes --output "$PS_OUT"
+echo "no-change rebuild (edit reverted): $(wall "$TIMES/rebuild-nochange.time") s  ($(grep -o 'Built.*' "$TIMES/rebuild-nochange.log" | tail -n 1))"
+
+echo
+echo "== Results: $N companies x $L languages ($VERSIONS versions each), median of $RUNS cold builds"
+python3 - "$TIMES" "$RUNS" "$PS_OUT" "$HUGO_OUT" <<'EOF'
+import os, re, statistics, sys
+times, runs, ps_out, hugo_out = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+def parse(path):
+    text = open(path).read()
+    clock = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", text).group(1)
+    wall = 0.0
+    for part in clock.split(":"):
+        wall = wall * 60 + float(part)
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+    cpu = float(re.search(r"User time \(seconds\): (\S+)", text).group(1)) + float(re.search(r"System time \(seconds\): (\S+)", text).group(1))
+    return wall, rss, cpu
+
+def count(folder):
+    html = files = 0
+    for _, _, names in os.walk(folder):
+        files += len(names)
+        html += sum(name.endswith(".html") for name in names)
+    return html, files
+
+rows = {}
+for tool, folder in (("policysite", ps_out), ("hugo", hugo_out)):
+    samples = [parse(os.path.join(times, f"{tool}-{i}.time")) for i in range(1, runs + 1)]
+    wall = statistics.median(s[0] for s in samples)
+    cpu = statistics.median(s[2] for s in samples)
+    rss = max(s[1] for s in samples) / 1024
+    pages, files = count(folder)
+    rows[tool] = (pages, files, wall, cpu, rss)
+
+print(f"{'tool':<12}{'pages':>8}{'files':>8}{'wall s':>9}{'cpu s':>9}{'pages/s':>10}{'peak MB':>9}")
+for tool, (pages, files, wall, cpu, rss) in rows.items():
+    rate = pages / wall if wall > 0 else float("inf")
+    print(f"{tool:<12}{pages:>8}{files:>8}{wall:>9.2f}{cpu:>9.2f}{rate:>10.0f}{rss:>9.0f}")
+ps, hugo = rows["policysite"], rows["hugo"]
+if ps[2] > 0 and hugo[2] > 0:
+    print(f"ratio hugo_time/policysite_time: {hugo[2] / ps[2]:.2f}  (> 1: PolicySite is faster)")
+    print(f"ratio of CPU time, hugo/policysite: {hugo[3] / ps[3]:.2f}  (less sensitive to other load on the machine)")
+    print(f"ratio of pages/s, policysite/hugo: {(ps[0] / ps[2]) / (hugo[0] / hugo[2]):.2f}  (pages = .html files written; the sites differ in page count, see bench/README.md)")
+rebuilds = [parse(os.path.join(times, f"rebuild-{i}.time"))[0] for i in range(1, runs + 1)]
+nochange = parse(os.path.join(times, "rebuild-nochange.time"))[0]
+print(f"policysite one-file rebuild: {statistics.median(rebuilds):.2f} s median (cold build {ps[2]:.2f} s); no-change rebuild {nochange:.2f} s")
+EOF
