@@ -30,6 +30,11 @@ public struct OutputWriter {
             var summary = Summary()
             var directories = Set<String>()
             for page in pages {
+                if page.isUnchanged {
+                    try keep(page.path, in: staging, previous: output, directories: &directories)
+                    summary.unchanged += 1
+                    continue
+                }
                 try place(page.path, in: staging, previous: output, directories: &directories, summary: &summary) { target in
                     try page.contents.write(to: target)
                 } same: { existing in
@@ -68,6 +73,16 @@ public struct OutputWriter {
             try write(target)
             summary.written += 1
         }
+    }
+
+    /// Links a page the render step did not redo from the previous output.
+    private func keep(_ path: String, in staging: URL, previous: URL, directories: inout Set<String>) throws {
+        let target = staging.appendingPathComponent(path)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, directories.insert(folder).inserted {
+            try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        try files.linkItem(at: previous.appendingPathComponent(path), to: target)
     }
 
     /// Replaces `output` with `staging`: the old output is moved aside first and removed only

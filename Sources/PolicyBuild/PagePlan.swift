@@ -40,7 +40,9 @@ enum PagePlan {
             }
             for language in company.languages {
                 jobs += company.archive.filter { $0.policies[language] != nil }.map { .version(company, $0, language) }
-                jobs += SiteRenderer.diffPairs(company.archive).map { .diff(company, $0.0, $0.1, language) }
+                jobs += SiteRenderer.diffPairs(company.archive)
+                    .filter { $0.0.policies[language] != nil && $0.1.policies[language] != nil }
+                    .map { .diff(company, $0.0, $0.1, language) }
             }
         }
         return jobs

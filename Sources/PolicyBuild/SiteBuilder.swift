@@ -57,12 +57,18 @@ public struct SiteBuilder: Sendable {
     /// Parsed policies and rendered bodies survive between builds of one process (serve).
     public let documents: DocumentCache
     public let bodies: BodyCache
+    /// Fingerprints of the pages last written, so unchanged pages are not rendered again.
+    public let renderCache: RenderCache
     public var now: @Sendable () -> Date
 
-    public init(fileSystem: any FileSystem = LocalFileSystem(), documents: DocumentCache = DocumentCache(), bodies: BodyCache = BodyCache(), now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        fileSystem: any FileSystem = LocalFileSystem(), documents: DocumentCache = DocumentCache(), bodies: BodyCache = BodyCache(),
+        renderCache: RenderCache = RenderCache(), now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.fileSystem = fileSystem
         self.documents = documents
         self.bodies = bodies
+        self.renderCache = renderCache
         self.now = now
     }
 
@@ -82,13 +88,32 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders every page of the site in memory, in parallel.
-    public func render(_ prepared: PreparedSite) -> [RenderedPage] {
+    /// Renders every page of the site in memory, in parallel. With `output`, pages whose
+    /// inputs are unchanged since the last build into that folder come back as `.unchanged`.
+    public func render(_ prepared: PreparedSite, reusing output: String? = nil) -> [RenderedPage] {
+        renderWithFingerprints(prepared, reusing: output).pages
+    }
+
+    func renderWithFingerprints(_ prepared: PreparedSite, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
         let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies)
         let jobs = PagePlan.jobs(for: prepared.site, renderer: renderer)
-        var pages = ConcurrentMap.map(jobs) { $0.render(renderer) }.compactMap { $0 }
+        if let output { renderCache.prepare(output: output) }
+        let cache = renderCache
+        let results = ConcurrentMap.map(jobs) { job -> (RenderedPage?, String?) in
+            let fingerprint = job.fingerprint(site: prepared.site, theme: prepared.theme)
+            if let output, let fingerprint, cache.isCurrent(job.path, fingerprint, output: output) {
+                return (.unchanged(job.path), fingerprint)
+            }
+            return (job.render(renderer), fingerprint)
+        }
+        var fingerprints: [String: String] = [:]
+        for (job, result) in zip(jobs, results) where result.0 != nil {
+            if let fingerprint = result.1 { fingerprints[job.path] = fingerprint }
+        }
+        var pages = results.compactMap(\.0)
         pages.append(RenderedPage(path: "sitemap.xml", html: Sitemap.render(PagePlan.sitemapEntries(for: prepared.site, renderer: renderer), config: prepared.site.config)))
         pages.append(RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(prepared.site.config.absoluteURL("sitemap.xml"))\n"))
-        return pages
+        return (pages, fingerprints)
     }
 
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
@@ -105,15 +130,17 @@ public struct SiteBuilder: Sendable {
         guard let prepared, !diagnostics.hasErrors, !(options.strict && !diagnostics.warnings.isEmpty) else {
             throw .invalidContent(diagnostics)
         }
-        let pages = render(prepared)
+        let (pages, fingerprints) = renderWithFingerprints(prepared, reusing: options.outputPath)
         lap("render")
         let assets = prepared.theme.assets.map { (joinPath(prepared.theme.directory, "assets", $0), joinPath("assets", $0)) }
         let summary: OutputWriter.Summary
         do {
             summary = try OutputWriter(outputPath: options.outputPath).write(pages, assets: assets)
         } catch {
+            renderCache.reset()
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
+        renderCache.save(fingerprints, output: options.outputPath)
         lap("write")
         return BuildReport(
             phases: phases, diagnostics: diagnostics, pages: pages.count + assets.count, written: summary.written,

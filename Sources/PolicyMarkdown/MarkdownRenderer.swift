@@ -44,15 +44,24 @@ public struct MarkdownRenderer: Sendable {
 
     private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
 
-    public func render(_ markdown: String) -> RenderedMarkdown {
+    /// cmark-gfm's extension registry is global and its registration is not thread-safe, so it
+    /// happens once, here (Swift runs a static initializer exactly once), before any parallel
+    /// rendering. The extension objects are read-only afterwards.
+    nonisolated(unsafe) private static let extensions: [String: OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
+        var found: [String: OpaquePointer] = [:]
+        for name in extensionNames { found[name] = cmark_find_syntax_extension(name) }
+        return found
+    }()
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
         // The HTML renderer runs with UNSAFE on purpose: in safe mode every raw HTML node has
         // already been turned into text below (cmark would drop it instead), and script-capable
         // link URLs are emptied by `neutraliseUnsafeLinks`.
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames where allowRawHTML || name != "tagfilter" {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+            if let ext = Self.extensions[name] { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var utf8 = Array(markdown.utf8)
         utf8.withUnsafeMutableBufferPointer { buffer in

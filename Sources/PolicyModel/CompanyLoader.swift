@@ -67,17 +67,20 @@ struct CompanyLoader {
         let ordered = languages.contains(defaultLanguage) ? [defaultLanguage] + languages.filter { $0 != defaultLanguage } : languages
 
         var changelog = Changelog()
+        var hashed = text
         let changelogPath = joinPath(folder, "changelog.yml")
         if fileSystem.fileExists(changelogPath), let text = loader.readText(changelogPath, &diagnostics, missing: "") {
+            hashed += "\u{0}" + text
             let (decoded, problems) = StrictYAMLDecoder(file: changelogPath).decode(Changelog.self, from: text)
             diagnostics += problems
             changelog = decoded ?? Changelog()
         }
         let archive = hasVersions ? loadArchive(joinPath(folder, "versions"), &diagnostics) : []
 
-        let company = Company(
+        var company = Company(
             slug: slug, folder: folder, info: info, languages: ordered, defaultLanguage: defaultLanguage,
             policies: policies, archive: archive, changelog: changelog)
+        company.dataHash = sha256Hex(Data(hashed.utf8))
         return (company, diagnostics)
     }
 

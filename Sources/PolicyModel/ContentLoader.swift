@@ -68,7 +68,8 @@ public struct ContentLoader: Sendable {
                 "no-companies", at: SourceLocation(file: contentPath), "content/ has no company folders",
                 expected: "expected at least one folder such as content/acme/ with company.yml and en/privacy.md"))
         }
-        let site = Site(config: config, companies: companies, contentPath: contentPath)
+        var site = Site(config: config, companies: companies, contentPath: contentPath)
+        site.configHash = sha256Hex(Data(siteText.utf8))
         diagnostics += TranslationChecks.check(site)
         return LoadResult(site: site, diagnostics: diagnostics.sortedByLocation())
     }

@@ -41,6 +41,8 @@ public struct Company: Sendable, Equatable {
     /// Earlier versions frozen by `policysite publish`, oldest first.
     public var archive: [ArchivedVersion]
     public var changelog: Changelog
+    /// SHA-256 of company.yml and changelog.yml as read, for caches keyed on inputs.
+    public var dataHash: String = ""
 
     public init(
         slug: String, folder: String, info: CompanyInfo, languages: [LanguageCode], defaultLanguage: LanguageCode,
@@ -78,6 +80,8 @@ public struct Site: Sendable, Equatable {
     public var config: SiteConfig
     public var companies: [Company]
     public var contentPath: String
+    /// SHA-256 of site.yml as read.
+    public var configHash: String = ""
 
     public init(config: SiteConfig, companies: [Company], contentPath: String) {
         self.config = config

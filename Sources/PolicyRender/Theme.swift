@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     public let translations: Translations
     /// Asset files, relative to `<directory>/assets`.
     public let assets: [String]
+    /// SHA-256 over the templates and UI strings: pages rendered with another theme text differ.
+    public var fingerprint: String = ""
 
     /// The templates a theme must provide; each page kind renders one.
     public static var requiredTemplates: [String] { ["layout", "home", "policy", "cookies", "rights", "contact", "not-found", "changelog", "diff"] }
@@ -25,10 +27,12 @@ public struct Theme: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        var hashed = Data()
         let templatesDirectory = joinPath(directory, "templates")
         for file in (try? fileSystem.contentsOfDirectory(templatesDirectory)) ?? [] where file.hasSuffix(".mustache") {
             let path = joinPath(templatesDirectory, file)
             guard let data = try? fileSystem.readFile(path), let text = String(data: data, encoding: .utf8) else { continue }
+            hashed += Data(file.utf8) + data
             do {
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch {
@@ -48,7 +52,11 @@ public struct Theme: Sendable {
                 "the theme has no UI strings for the default language", expected: "expected this file; other languages fall back to it"))
         }
         let assets = listFiles(joinPath(directory, "assets"), fileSystem: fileSystem)
-        let theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
+        for file in ((try? fileSystem.contentsOfDirectory(joinPath(directory, "i18n"))) ?? []).sorted() {
+            hashed += Data(file.utf8) + ((try? fileSystem.readFile(joinPath(directory, "i18n", file))) ?? Data())
+        }
+        var theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
+        theme.fingerprint = sha256Hex(hashed)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 

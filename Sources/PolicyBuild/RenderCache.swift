@@ -1,0 +1,108 @@
+import Foundation
+import PolicyModel
+import PolicyRender
+
+/// Remembers, for every page of the last successful build, a fingerprint of the inputs the
+/// page shows. A page whose fingerprint is unchanged and whose file is still in the output is
+/// not rendered again: the writer keeps the existing file. Kept in memory by long-lived builders
+/// (serve) and on disk beside the output (`.policysite-cache/<output>.json`) for the CLI.
+public final class RenderCache: @unchecked Sendable {
+    private var fingerprints: [String: String] = [:]
+    private var loadedFrom: String?
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// Bump when rendering changes in a way fingerprints cannot see (a code change).
+    static let salt = "policysite-render-3"
+
+    static func manifestPath(for output: String) -> String {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        return url.deletingLastPathComponent().appendingPathComponent(".policysite-cache/\(url.lastPathComponent).json").path
+    }
+
+    /// Reads the manifest of the last build into `output`, once per cache.
+    func prepare(output: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard loadedFrom != output else { return }
+        loadedFrom = output
+        let data = try? Data(contentsOf: URL(fileURLWithPath: Self.manifestPath(for: output)))
+        fingerprints = data.flatMap { try? JSONDecoder().decode([String: String].self, from: $0) } ?? [:]
+    }
+
+    func isCurrent(_ path: String, _ fingerprint: String, output: String) -> Bool {
+        lock.lock()
+        let known = fingerprints[path]
+        lock.unlock()
+        return known == fingerprint && FileManager.default.fileExists(atPath: output + "/" + path)
+    }
+
+    /// Records the fingerprints of a build whose output was written.
+    func save(_ current: [String: String], output: String) {
+        lock.lock()
+        fingerprints = current
+        loadedFrom = output
+        lock.unlock()
+        let path = Self.manifestPath(for: output)
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? JSONEncoder().encode(current).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Forgets everything, e.g. after a failed write left the output in an unknown state.
+    func reset() {
+        lock.lock()
+        fingerprints = [:]
+        lock.unlock()
+    }
+}
+
+extension PageJob {
+    /// Where the page is written, relative to the output folder.
+    var path: String {
+        switch self {
+        case .home: return "index.html"
+        case .notFound: return "404.html"
+        case .policy(let page): return SitePaths.file(SitePaths.policy(page.company.slug, page.language))
+        case .cookies(let page): return SitePaths.file(SitePaths.cookies(page.company.slug, page.language))
+        case .rights(let page): return SitePaths.file(SitePaths.rights(page.company.slug, page.language))
+        case .contact(let page): return SitePaths.file(SitePaths.contact(page.company.slug, page.language))
+        case .changelog(let page): return SitePaths.file(SitePaths.changelog(page.company.slug, page.language))
+        case let .version(company, archived, language): return SitePaths.file(SitePaths.version(company.slug, language, archived.version))
+        case let .diff(company, old, new, language): return SitePaths.file(SitePaths.diff(company.slug, language, from: old.version, to: new.version))
+        case let .feed(company, language): return SitePaths.feed(company.slug, language)
+        }
+    }
+
+    /// A hash of everything the page shows; nil for pages that draw on the whole site (home,
+    /// 404), which are always rendered — there are only two.
+    func fingerprint(site: Site, theme: Theme) -> String? {
+        let base = [RenderCache.salt, theme.fingerprint, site.configHash, site.languages.map(\.rawValue).joined(separator: ",")]
+        let parts: [String]
+        switch self {
+        case .home, .notFound:
+            return nil
+        case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page):
+            // The page kind is part of `path`, which is hashed too.
+            parts = [path, page.language.rawValue] + Self.current(page.company)
+        case let .feed(company, language):
+            parts = ["feed", language.rawValue] + Self.current(company)
+        case let .version(company, archived, language):
+            // Archived texts never change: these pages depend only on the history, not on edits
+            // to the current policy (beyond its version, which decides the stale notice).
+            parts = ["version", archived.version.description, language.rawValue] + Self.history(company)
+        case let .diff(company, old, new, language):
+            parts = ["diff", old.version.description, new.version.description, language.rawValue] + Self.history(company)
+        }
+        return sha256Hex(Data((base + parts).joined(separator: "\u{0}").utf8))
+    }
+
+    private static func current(_ company: Company) -> [String] {
+        history(company) + company.languages.map { company.policies[$0]?.contentHash ?? "-" }
+    }
+
+    private static func history(_ company: Company) -> [String] {
+        [company.slug, company.dataHash, company.languages.map(\.rawValue).joined(separator: ","), company.source?.frontMatter.version.description ?? "-"]
+            + company.archive.map(\.contentHash)
+    }
+}
