@@ -49,8 +49,17 @@ public final class RenderCache: @unchecked Sendable {
         try? JSONEncoder().encode(current).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
+    /// Adds the fingerprints of pages written by a partial rebuild (serve's one-company path).
+    public func record(_ written: [String: String], output: String) {
+        lock.lock()
+        if loadedFrom != output { fingerprints = [:] }
+        fingerprints.merge(written) { _, new in new }
+        loadedFrom = output
+        lock.unlock()
+    }
+
     /// Forgets everything, e.g. after a failed write left the output in an unknown state.
-    func reset() {
+    public func reset() {
         lock.lock()
         fingerprints = [:]
         lock.unlock()

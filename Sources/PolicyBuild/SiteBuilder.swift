@@ -94,7 +94,9 @@ public struct SiteBuilder: Sendable {
         renderWithFingerprints(prepared, reusing: output).pages
     }
 
-    func renderWithFingerprints(_ prepared: PreparedSite, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
+    /// `render`, also returning each page's fingerprint; after writing the pages, hand the
+    /// fingerprints to `renderCache.record` so the next build can skip unchanged pages.
+    public func renderWithFingerprints(_ prepared: PreparedSite, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
         let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies)
         let jobs = PagePlan.jobs(for: prepared.site, renderer: renderer)
         if let output { renderCache.prepare(output: output) }

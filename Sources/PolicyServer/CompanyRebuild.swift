@@ -109,7 +109,7 @@ enum CompanyRebuild {
     static func write(_ pages: [RenderedPage], to outputPath: String) throws -> Int {
         let output = URL(fileURLWithPath: outputPath)
         var written = 0
-        for page in pages {
+        for page in pages where !page.isUnchanged {
             let target = output.appendingPathComponent(page.path)
             if let existing = try? Data(contentsOf: target), existing == page.contents { continue }
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -104,10 +104,11 @@ public actor PreviewSession {
             failedScope = .everything
             return (.failed, 0, diagnostics)
         }
-        let pages = builder.render(prepared)
+        let (pages, fingerprints) = builder.renderWithFingerprints(prepared, reusing: options.outputPath)
         let assets = prepared.theme.assets.map { (joinPath(prepared.theme.directory, "assets", $0), joinPath("assets", $0)) }
         do {
             let summary = try OutputWriter(outputPath: options.outputPath).write(pages, assets: assets)
+            builder.renderCache.record(fingerprints, output: options.outputPath)
             live = LiveSite(site: prepared.site, theme: prepared.theme)
             failedScope = nil
             return (.full, summary.written, diagnostics)
@@ -123,7 +124,7 @@ public actor PreviewSession {
         let names = Set(folders.map { String($0.dropFirst(options.contentPath.count + 1)) })
         let subsetBuilder = SiteBuilder(
             fileSystem: CompanySubsetFileSystem(base: builder.fileSystem, contentPath: options.contentPath, folderNames: names),
-            documents: builder.documents, bodies: builder.bodies, now: builder.now)
+            documents: builder.documents, bodies: builder.bodies, renderCache: builder.renderCache, now: builder.now)
         let (prepared, diagnostics) = subsetBuilder.prepare(options)
         guard let prepared, !diagnostics.hasErrors else {
             failedScope = .companies(folders)
@@ -131,10 +132,12 @@ public actor PreviewSession {
         }
         let reloaded = prepared.site.companies
         guard reloaded.count == folders.count, let site = CompanyRebuild.merge(prepared.site, into: live.site) else { return nil }
-        let pages = CompanyRebuild.pages(
-            from: subsetBuilder.render(prepared), companies: reloaded, merged: site, theme: prepared.theme, bodies: builder.bodies)
+        // Archived-version and diff pages of the company are skipped unless their inputs changed.
+        let (rendered, fingerprints) = subsetBuilder.renderWithFingerprints(prepared, reusing: options.outputPath)
+        let pages = CompanyRebuild.pages(from: rendered, companies: reloaded, merged: site, theme: prepared.theme, bodies: builder.bodies)
         do {
             let written = try CompanyRebuild.write(pages, to: options.outputPath)
+            builder.renderCache.record(fingerprints, output: options.outputPath)
             self.live = LiveSite(site: site, theme: prepared.theme)
             failedScope = nil
             return (.companies(folders.sorted()), written, diagnostics)
