@@ -59,7 +59,11 @@ extension SiteRenderer {
         ].filter(\.2).map { ($0.0, $0.1) }
         let prepared = pruned(context)
         let sectionHTML = Dictionary(uniqueKeysWithValues: present.map { ($0.id, theme.render(prepared, template: "section-\($0.id)")) })
-        let layout = PolicyLayout(body: body, sections: present.map { ($0.id, t[$0.titleKey], sectionHTML[$0.id]!) })
+        // The author wrote body links relative to the policy page; pages elsewhere (archived
+        // versions) reach the same targets through a prefix.
+        let policyDepth = SitePaths.policy(company.slug, page.language).split(separator: "/").count
+        let linkPrefix = String(repeating: "../", count: max(0, path.split(separator: "/").count - policyDepth))
+        let layout = PolicyLayout(body: body, sections: present.map { ($0.id, t[$0.titleKey], sectionHTML[$0.id]!) }, linkPrefix: linkPrefix)
         context["document"] = layout.html
         context["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
         return context
@@ -146,7 +150,7 @@ struct PolicyLayout {
     let html: String
     let toc: [(id: String, text: String)]
 
-    init(body: RenderedMarkdown, sections: [(id: String, title: String, html: String)]) {
+    init(body: RenderedMarkdown, sections: [(id: String, title: String, html: String)], linkPrefix: String = "") {
         let sectionIDs = Set(sections.map(\.id))
         let claimed = Set(body.headings.filter { $0.level == 2 && $0.isExplicit && sectionIDs.contains($0.id) }.map(\.id))
         let content = Dictionary(uniqueKeysWithValues: sections.map { ($0.id, $0.html) })
@@ -181,7 +185,7 @@ struct PolicyLayout {
                 html += unclaimedHTML
                 toc += unclaimedTOC
             }
-            html += chunk.text
+            html += linkPrefix.isEmpty ? String(chunk.text) : rebaseRelativeLinks(chunk.text, prefix: linkPrefix)
             if let id = chunk.id, let heading = body.headings.first(where: { $0.id == id }) { toc.append((id, heading.text)) }
             if let id = chunk.id, claimed.contains(id), let extra = content[id] {
                 html += "<div class=\"policy-data\">\n\(extra)</div>\n"
@@ -194,4 +198,32 @@ struct PolicyLayout {
         self.html = html
         self.toc = toc
     }
+}
+
+/// Prefixes relative `href`/`src` values (not `#fragment`, `/absolute`, `scheme:` or `//host`)
+/// so links keep their target when the HTML moves to a deeper folder.
+func rebaseRelativeLinks(_ html: Substring, prefix: String) -> String {
+    let bytes = Array(html.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 64)
+    let prefixBytes = Array(prefix.utf8)
+    var index = 0
+    while index < bytes.count {
+        output.append(bytes[index])
+        // At `="`: is the attribute before it href or src, and the value relative?
+        guard bytes[index] == UInt8(ascii: "="), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") else {
+            index += 1
+            continue
+        }
+        let name = String(decoding: bytes[max(0, index - 5)..<index], as: UTF8.self)
+        output.append(bytes[index + 1])
+        index += 2
+        guard name.hasSuffix(" href") || name.hasSuffix(" src") else { continue }
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+        let value = bytes[index..<end]
+        let isRelative = !value.isEmpty && value.first != UInt8(ascii: "#") && value.first != UInt8(ascii: "/") && !value.contains(UInt8(ascii: ":"))
+        if isRelative { output += prefixBytes }
+    }
+    return String(decoding: output, as: UTF8.self)
 }

@@ -109,3 +109,10 @@ struct PolicyLayoutTests {
         #expect(layout.toc.map(\.id) == ["retention", "cookies", "contact"])
     }
 }
+
+@Suite struct RebaseLinkTests {
+    @Test func onlyRelativeLinksGetThePrefix() {
+        let html = ##"<a href="cookies/">c</a> <a href="#x">x</a> <a href="https://e.example">e</a> <a href="/root">r</a> <img src="pic.png" alt="a=b"> <a title="t" href="../fr/">f</a>"##[...]
+        #expect(rebaseRelativeLinks(html, prefix: "../../") == ##"<a href="../../cookies/">c</a> <a href="#x">x</a> <a href="https://e.example">e</a> <a href="/root">r</a> <img src="../../pic.png" alt="a=b"> <a title="t" href="../../../fr/">f</a>"##)
+    }
+}

@@ -85,6 +85,10 @@ import Testing
         #expect(try file("public/acme/en/index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
         let frenchOld = try file("public/acme/fr/versions/1.0/index.html")
         #expect(frenchOld.contains("<html lang=\"fr\""))
+        // A relative link in the body still reaches its page from the archived copy.
+        #expect(old.contains("<a href=\"../../cookies/\">the cookie page</a>"))
+        let check = try run(["check"])
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     @Test func anEditedArchivedVersionFailsTheBuild() throws {
