@@ -20,44 +20,71 @@ public struct OutputWriter {
     }
 
     public func write(_ pages: [RenderedPage], assets: [(source: String, destination: String)]) throws -> Summary {
-        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        try files.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-        try? files.removeItem(at: staging)
-        try files.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging = try Staging(writer: self)
         do {
-            var summary = Summary()
-            var directories = Set<String>()
+            try staging.add(pages)
+            return try staging.finish(assets: assets)
+        } catch {
+            staging.abort()
+            throw error
+        }
+    }
+
+    /// A build in progress: pages can be added in batches as they are rendered, so a large site
+    /// never has to be held in memory whole. Nothing is visible in the output until `finish`.
+    public final class Staging {
+        let writer: OutputWriter
+        let output: URL
+        let folder: URL
+        private var directories = Set<String>()
+        private(set) var summary = Summary()
+
+        public init(writer: OutputWriter) throws {
+            self.writer = writer
+            let files = FileManager.default
+            output = URL(fileURLWithPath: writer.outputPath).standardizedFileURL
+            let parent = output.deletingLastPathComponent()
+            try files.createDirectory(at: parent, withIntermediateDirectories: true)
+            folder = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+            try? files.removeItem(at: folder)
+            try files.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+
+        public func add(_ pages: [RenderedPage]) throws {
             for page in pages {
                 if page.isUnchanged {
-                    try keep(page.path, in: staging, previous: output, directories: &directories)
+                    try writer.keep(page.path, in: folder, previous: output, directories: &directories)
                     summary.unchanged += 1
                     continue
                 }
-                try place(page.path, in: staging, previous: output, directories: &directories, summary: &summary) { target in
+                try writer.place(page.path, in: folder, previous: output, directories: &directories, summary: &summary) { target in
                     try page.contents.write(to: target)
                 } same: { existing in
                     existing == page.contents
                 }
             }
+        }
+
+        public func finish(assets: [(source: String, destination: String)]) throws -> Summary {
             for asset in assets {
                 let data = try Data(contentsOf: URL(fileURLWithPath: asset.source))
-                try place(asset.destination, in: staging, previous: output, directories: &directories, summary: &summary) { target in
+                try writer.place(asset.destination, in: folder, previous: output, directories: &directories, summary: &summary) { target in
                     try data.write(to: target)
                 } same: { existing in
                     existing == data
                 }
             }
-            try swap(staging, into: output)
+            try writer.swap(folder, into: output)
             return summary
-        } catch {
-            try? files.removeItem(at: staging)
-            throw error
+        }
+
+        /// Removes the staging folder; the output is untouched.
+        public func abort() {
+            try? FileManager.default.removeItem(at: folder)
         }
     }
 
-    private func place(
+    fileprivate func place(
         _ path: String, in staging: URL, previous: URL, directories: inout Set<String>, summary: inout Summary,
         write: (URL) throws -> Void, same: (Data) -> Bool
     ) throws {
@@ -76,7 +103,7 @@ public struct OutputWriter {
     }
 
     /// Links a page the render step did not redo from the previous output.
-    private func keep(_ path: String, in staging: URL, previous: URL, directories: inout Set<String>) throws {
+    fileprivate func keep(_ path: String, in staging: URL, previous: URL, directories: inout Set<String>) throws {
         let target = staging.appendingPathComponent(path)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, directories.insert(folder).inserted {
@@ -87,7 +114,7 @@ public struct OutputWriter {
 
     /// Replaces `output` with `staging`: the old output is moved aside first and removed only
     /// once the new one is in place.
-    private func swap(_ staging: URL, into output: URL) throws {
+    fileprivate func swap(_ staging: URL, into output: URL) throws {
         guard files.fileExists(atPath: output.path) else {
             try files.moveItem(at: staging, to: output)
             return

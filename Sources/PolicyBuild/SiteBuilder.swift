@@ -97,25 +97,44 @@ public struct SiteBuilder: Sendable {
     /// `render`, also returning each page's fingerprint; after writing the pages, hand the
     /// fingerprints to `renderCache.record` so the next build can skip unchanged pages.
     public func renderWithFingerprints(_ prepared: PreparedSite, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
+        var pages: [RenderedPage] = []
+        let fingerprints = renderInBatches(prepared, reusing: output, batchSize: .max) { pages += $0 }
+        return (pages, fingerprints)
+    }
+
+    /// Renders the site in batches of `batchSize` pages (each batch in parallel) and hands each
+    /// batch to `consume` before rendering the next, so memory holds one batch at a time.
+    /// Returns the fingerprints of every page.
+    @discardableResult
+    func renderInBatches(
+        _ prepared: PreparedSite, reusing output: String?, batchSize: Int, consume: ([RenderedPage]) throws -> Void
+    ) rethrows -> [String: String] {
         let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies)
         let jobs = PagePlan.jobs(for: prepared.site, renderer: renderer)
         if let output { renderCache.prepare(output: output) }
         let cache = renderCache
-        let results = ConcurrentMap.map(jobs) { job -> (RenderedPage?, String?) in
-            let fingerprint = job.fingerprint(site: prepared.site, theme: prepared.theme)
-            if let output, let fingerprint, cache.isCurrent(job.path, fingerprint, output: output) {
-                return (.unchanged(job.path), fingerprint)
-            }
-            return (job.render(renderer), fingerprint)
-        }
         var fingerprints: [String: String] = [:]
-        for (job, result) in zip(jobs, results) where result.0 != nil {
-            if let fingerprint = result.1 { fingerprints[job.path] = fingerprint }
+        var start = 0
+        while start < jobs.count {
+            let batch = Array(jobs[start..<min(jobs.count, start &+ batchSize)])
+            start += batch.count
+            let results = ConcurrentMap.map(batch) { job -> (RenderedPage?, String?) in
+                let fingerprint = job.fingerprint(site: prepared.site, theme: prepared.theme)
+                if let output, let fingerprint, cache.isCurrent(job.path, fingerprint, output: output) {
+                    return (.unchanged(job.path), fingerprint)
+                }
+                return (job.render(renderer), fingerprint)
+            }
+            for (job, result) in zip(batch, results) where result.0 != nil {
+                if let fingerprint = result.1 { fingerprints[job.path] = fingerprint }
+            }
+            try consume(results.compactMap(\.0))
         }
-        var pages = results.compactMap(\.0)
-        pages.append(RenderedPage(path: "sitemap.xml", html: Sitemap.render(PagePlan.sitemapEntries(for: prepared.site, renderer: renderer), config: prepared.site.config)))
-        pages.append(RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(prepared.site.config.absoluteURL("sitemap.xml"))\n"))
-        return (pages, fingerprints)
+        try consume([
+            RenderedPage(path: "sitemap.xml", html: Sitemap.render(PagePlan.sitemapEntries(for: prepared.site, renderer: renderer), config: prepared.site.config)),
+            RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(prepared.site.config.absoluteURL("sitemap.xml"))\n"),
+        ])
+        return fingerprints
     }
 
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
@@ -132,20 +151,30 @@ public struct SiteBuilder: Sendable {
         guard let prepared, !diagnostics.hasErrors, !(options.strict && !diagnostics.warnings.isEmpty) else {
             throw .invalidContent(diagnostics)
         }
-        let (pages, fingerprints) = renderWithFingerprints(prepared, reusing: options.outputPath)
-        lap("render")
+        // Render and write in batches: a thousand-company site never sits in memory whole.
         let assets = prepared.theme.assets.map { (joinPath(prepared.theme.directory, "assets", $0), joinPath("assets", $0)) }
+        var staging: OutputWriter.Staging?
         let summary: OutputWriter.Summary
+        var pageCount = 0
+        let fingerprints: [String: String]
         do {
-            summary = try OutputWriter(outputPath: options.outputPath).write(pages, assets: assets)
+            let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath))
+            staging = open
+            fingerprints = try renderInBatches(prepared, reusing: options.outputPath, batchSize: 512) { batch in
+                pageCount += batch.count
+                try open.add(batch)
+            }
+            lap("render and write pages")
+            summary = try open.finish(assets: assets)
         } catch {
+            staging?.abort()
             renderCache.reset()
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
         renderCache.save(fingerprints, output: options.outputPath)
-        lap("write")
+        lap("assets and swap")
         return BuildReport(
-            phases: phases, diagnostics: diagnostics, pages: pages.count + assets.count, written: summary.written,
+            phases: phases, diagnostics: diagnostics, pages: pageCount + assets.count, written: summary.written,
             unchanged: summary.unchanged, seconds: now().timeIntervalSince(start))
     }
 }
