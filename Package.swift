@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "PolicyBuild", dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyHistory"]),
         .target(
             name: "PolicyServer",
-            dependencies: ["PolicyBuild", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["PolicyBuild", "PolicyMarkdown", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .target(
             name: "PolicySiteCommands",

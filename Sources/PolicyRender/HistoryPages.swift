@@ -1,5 +1,6 @@
 import Foundation
 import PolicyHistory
+import PolicyMarkdown
 import PolicyModel
 
 /// The history of a company's policy: its changelog, every archived version at a permanent
@@ -156,19 +157,6 @@ extension SiteRenderer {
     }
 }
 
-/// Escapes text for XML content and attribute values (feeds, sitemaps).
-public func escapeXML(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&apos;"
-        default: result.append(character)
-        }
-    }
-    return result
-}
+/// Escapes text for XML content and attribute values (feeds, sitemaps); the same five
+/// characters as HTML (`&#39;` is valid XML too).
+public func escapeXML(_ text: String) -> String { escapeAttribute(text) }

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyMarkdown
 import PolicyBuild
 import PolicyModel
 
@@ -39,26 +40,11 @@ enum LiveReload {
             <body><main id="policysite-error-overlay">
             <h1>The site did not build: \(errors) error\(errors == 1 ? "" : "s")</h1>
             <p>Fix the content and save; this page reloads by itself. The server keeps running.</p>
-            <pre>\(escapeHTML(problems))</pre>
+            <pre>\(escapeAttribute(problems))</pre>
             </main>\(script)</body>
             </html>
 
             """
         return Data(html.utf8)
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
