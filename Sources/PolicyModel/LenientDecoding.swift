@@ -1,0 +1,69 @@
+import Yams
+
+// MARK: - Lenient field decoding
+
+/// Thrown once a struct's problems have been recorded, to stop building a value that cannot
+/// exist without adding another message.
+struct AlreadyReported: Error {}
+
+struct NameKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension Decoder {
+    /// Decodes one field, recording a problem instead of throwing, so that a bad value in one
+    /// field does not hide problems in the fields after it. Returns nil when the field is
+    /// absent or invalid; a missing `required` field is recorded too.
+    func lenient<T: Decodable>(_ type: T.Type, _ key: some CodingKey, required: Bool = false) -> T? {
+        guard let decoder = self as? NodeDecoder, case .mapping(let mapping) = decoder.node else {
+            let container = try? container(keyedBy: NameKey.self)
+            return try? container?.decodeIfPresent(T.self, forKey: NameKey(key.stringValue))
+        }
+        let state = decoder.state
+        guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, !isNull(value) else {
+            if required {
+                let place = pathText(decoder.codingPath + [NameKey(key.stringValue)])
+                state.diagnostics.append(.error(
+                    "missing-field", at: state.location(of: decoder.node), "missing required field '\(place)'",
+                    expected: "expected a value for '\(key.stringValue)'; see docs/content-format.md"))
+            }
+            return nil
+        }
+        return record(state) { try decodeValue(T.self, node: value, path: decoder.codingPath + [NameKey(key.stringValue)], state: state) }
+    }
+
+    /// Decodes a list field element by element: a bad element is recorded and skipped, the
+    /// others are still checked and kept.
+    func lenientList<T: Decodable>(_ type: T.Type, _ key: some CodingKey) -> [T] {
+        guard let decoder = self as? NodeDecoder, case .mapping(let mapping) = decoder.node else {
+            return lenient([T].self, key) ?? []
+        }
+        let state = decoder.state
+        guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, !isNull(value) else { return [] }
+        let path = decoder.codingPath + [NameKey(key.stringValue)]
+        guard case .sequence(let sequence) = value else {
+            state.diagnostics.append(state.failure(
+                "wrong-type", value, "'\(pathText(path))' is \(describe(value))", expected: "expected a list (lines starting with '- ')").diagnostic)
+            return []
+        }
+        return sequence.enumerated().compactMap { index, element in
+            record(state) { try decodeValue(T.self, node: element, path: path + [IndexKey(index)], state: state) }
+        }
+    }
+}
+
+private func record<T>(_ state: DecodingState, _ body: () throws -> T) -> T? {
+    do {
+        return try body()
+    } catch let failure as LocatedFailure {
+        state.diagnostics.append(failure.diagnostic)
+    } catch is AlreadyReported {
+    } catch {
+        state.diagnostics.append(.error("invalid-value", at: SourceLocation(file: state.file), "\(error)"))
+    }
+    return nil
+}

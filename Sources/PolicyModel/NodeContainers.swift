@@ -1,0 +1,122 @@
+import Yams
+
+/// The list and single-value halves of `NodeDecoder`; the keyed half is in StrictYAMLDecoder.swift.
+struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
+    let items: [Node]
+    let codingPath: [CodingKey]
+    let state: DecodingState
+    var currentIndex = 0
+
+    init(items: [Node], codingPath: [CodingKey], state: DecodingState) {
+        self.items = items
+        self.codingPath = codingPath
+        self.state = state
+    }
+
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    private mutating func next() throws -> (Node, [CodingKey]) {
+        guard !isAtEnd else {
+            throw state.failure("wrong-type", items.last, "'\(pathText(codingPath))' has too few items")
+        }
+        defer { currentIndex += 1 }
+        return (items[currentIndex], codingPath + [IndexKey(currentIndex)])
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, isNull(items[currentIndex]) else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let (node, path) = try next()
+        if isNull(node) {
+            throw state.failure("missing-field", node, "'\(pathText(path))' is empty", expected: "expected a value in every list item")
+        }
+        return try decodeValue(type, node: node, path: path, state: state)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let (node, path) = try next()
+        return try NodeDecoder(node: node, codingPath: path, state: state).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+        let (node, path) = try next()
+        return try NodeDecoder(node: node, codingPath: path, state: state).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> Decoder {
+        let (node, path) = try next()
+        return NodeDecoder(node: node, codingPath: path, state: state)
+    }
+}
+
+struct SingleNodeContainer: SingleValueDecodingContainer {
+    let node: Node
+    let codingPath: [CodingKey]
+    let state: DecodingState
+
+    func decodeNil() -> Bool { isNull(node) }
+
+    private func scalar(_ expected: String) throws -> String {
+        guard case .scalar(let scalar) = node else {
+            throw state.failure(
+                "wrong-type", node, "'\(pathText(codingPath))' is \(describe(node))", expected: "expected \(expected)")
+        }
+        return scalar.string
+    }
+
+    func decode(_ type: String.Type) throws -> String { try scalar("text") }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        let text = try scalar("true or false")
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected true or false")
+        }
+    }
+
+    func decode(_ type: Int.Type) throws -> Int {
+        let text = try scalar("a whole number")
+        guard let value = Int(text) else {
+            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected a whole number")
+        }
+        return value
+    }
+
+    func decode(_ type: Double.Type) throws -> Double {
+        let text = try scalar("a number")
+        guard let value = Double(text) else {
+            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected a number")
+        }
+        return value
+    }
+
+    func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try narrow(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try narrow(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try narrow(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try narrow(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try narrow(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try narrow(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try narrow(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try narrow(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try narrow(type) }
+
+    private func narrow<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        let value = try decode(Int.self)
+        guard let narrowed = I(exactly: value) else {
+            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is out of range", expected: "expected a smaller number")
+        }
+        return narrowed
+    }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try decodeValue(type, node: node, path: codingPath, state: state)
+    }
+}
