@@ -59,24 +59,13 @@ extension PolicyDiff {
 }
 
 /// Sections of policy texts, keyed by content hash, shared by the diff pages of one build.
-public final class SectionCache: @unchecked Sendable {
-    private var entries: [String: [TextDiff.Section]] = [:]
-    private let lock = NSLock()
+public final class SectionCache: Sendable {
+    private let entries = ComputedCache<[TextDiff.Section]>()
 
     public init() {}
 
     func sections(of document: PolicyDocument) -> [TextDiff.Section] {
-        lock.lock()
-        if let cached = entries[document.contentHash] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        let sections = TextDiff.split(document.body)
-        lock.lock()
-        entries[document.contentHash] = sections
-        lock.unlock()
-        return sections
+        entries.value(for: document.contentHash) { TextDiff.split(document.body) }
     }
 }
 

@@ -115,8 +115,8 @@ public struct Publisher: Sendable {
         for language in company.languages {
             guard let document = company.policies[language], let text = readText(document.path) else { continue }
             current[language] = text
-            let archived = latest?.policies[language].flatMap { readText($0.path) }
-            if archived != text { changed.append(language) }
+            // The loader hashed both files' bytes already; equal hashes mean equal texts.
+            if latest?.policies[language]?.contentHash != document.contentHash { changed.append(language) }
         }
         guard !changed.isEmpty else { throw .nothingChanged(company: company.slug, version: latest?.version ?? source.frontMatter.version) }
 

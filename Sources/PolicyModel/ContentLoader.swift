@@ -138,3 +138,27 @@ public final class DocumentCache: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// Values computed once per key and shared across threads (rendered Markdown, diff sections),
+/// keyed by content hash. The lock is not held while computing, so two threads may compute the
+/// same value once each; both results are equal.
+public final class ComputedCache<Value: Sendable>: @unchecked Sendable {
+    private var entries: [String: Value] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func value(for key: String, compute: () -> Value) -> Value {
+        lock.lock()
+        if let cached = entries[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        entries[key] = value
+        lock.unlock()
+        return value
+    }
+}

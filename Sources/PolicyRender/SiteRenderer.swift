@@ -228,24 +228,14 @@ final class StringTree: @unchecked Sendable {
 
 /// Rendered Markdown bodies keyed by content hash, shared across pages and rebuilds: the
 /// fallback pages and every rebuild reuse the HTML of unchanged policies.
-public final class BodyCache: @unchecked Sendable {
-    private var entries: [String: RenderedMarkdown] = [:]
-    private let lock = NSLock()
+public final class BodyCache: Sendable {
+    private let entries = ComputedCache<RenderedMarkdown>()
 
     public init() {}
 
     func body(for document: PolicyDocument, allowRawHTML: Bool) -> RenderedMarkdown {
-        let key = document.contentHash + (allowRawHTML ? "+raw" : "")
-        lock.lock()
-        if let cached = entries[key] {
-            lock.unlock()
-            return cached
+        entries.value(for: document.contentHash + (allowRawHTML ? "+raw" : "")) {
+            MarkdownRenderer(allowRawHTML: allowRawHTML, reservedIDs: PolicyPages.sectionIDs).render(document.body)
         }
-        lock.unlock()
-        let rendered = MarkdownRenderer(allowRawHTML: allowRawHTML, reservedIDs: PolicyPages.sectionIDs).render(document.body)
-        lock.lock()
-        entries[key] = rendered
-        lock.unlock()
-        return rendered
     }
 }
