@@ -827,7 +827,7 @@ def front_matter(company, lang, v):
     for i in company["third"]:
         name, purpose, role, country, url = PROVIDERS[i]
         fm["third_parties"].append({"name": name, "purpose": THIRD_PARTY_PURPOSES[lang][purpose], "role": role,
-                                    "location": COUNTRY_NAMES[country][lang], "privacy_policy": url})
+                                    "processing_location": COUNTRY_NAMES[country][lang], "privacy_policy": url})
     for i in company["transfers"]:
         name, _, _, country, _ = PROVIDERS[i]
         fm["transfers"].append({"destination": TRANSFER_DESTINATION[lang].format(P=name), "country": country,
@@ -1006,8 +1006,8 @@ HUGO_LAYOUTS = {
 {{ range $p.retention }}<tr><th scope="row">{{ .data }}</th><td>{{ with .period }}{{ . }}{{ end }}{{ with .after }}, {{ . }}{{ end }}</td><td>{{ with .criteria }}{{ . }}{{ end }}</td></tr>
 {{ end }}</tbody></table></div></section>
 <section id="third-parties-section"><h2>{{ $ui.sections.third_parties }}</h2>
-<div class="table-scroll"><table><thead><tr><th>{{ $ui.third_parties.name }}</th><th>{{ $ui.third_parties.purpose }}</th><th>{{ $ui.third_parties.role }}</th><th>{{ $ui.third_parties.location }}</th></tr></thead><tbody>
-{{ range $p.third_parties }}<tr><th scope="row">{{ with .privacy_policy }}<a href="{{ . }}">{{ end }}{{ .name }}{{ if .privacy_policy }}</a>{{ end }}</th><td>{{ .purpose }}</td><td>{{ with .role }}{{ index $ui.role . }}{{ end }}</td><td>{{ .location }}</td></tr>
+<div class="table-scroll"><table><thead><tr><th>{{ $ui.third_parties.name }}</th><th>{{ $ui.third_parties.purpose }}</th><th>{{ $ui.third_parties.role }}</th><th>{{ $ui.third_parties.processing_location }}</th></tr></thead><tbody>
+{{ range $p.third_parties }}<tr><th scope="row">{{ with .privacy_policy }}<a href="{{ . }}">{{ end }}{{ .name }}{{ if .privacy_policy }}</a>{{ end }}</th><td>{{ .purpose }}</td><td>{{ with .role }}{{ index $ui.role . }}{{ end }}</td><td>{{ .processing_location }}</td></tr>
 {{ end }}</tbody></table></div></section>
 {{ with $p.transfers }}<section id="transfers-section"><h2>{{ $ui.sections.transfers }}</h2>
 <div class="table-scroll"><table><thead><tr><th>{{ $ui.transfers.destination }}</th><th>{{ $ui.transfers.safeguards }}</th></tr></thead><tbody>

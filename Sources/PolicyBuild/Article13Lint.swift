@@ -64,8 +64,10 @@ public enum Article13Lint {
             .filter(\.1).map(\.0)
         add("controller", channels.isEmpty ? .partial : .present, channels.isEmpty ? "\(company.legalName), but no contact details" : "\(company.legalName); \(channels.joined(separator: ", "))")
 
-        if let dpo = company.dpo, dpo.email != nil || dpo.phone != nil {
-            add("dpo", .present, dpo.name ?? "contact given")
+        if let dpo = company.dpos.first(where: \.hasContact) {
+            add("dpo", .present, company.dpos.count > 1 ? "\(company.dpos.count) DPOs" : dpo.name ?? "contact given")
+        } else if let reason = company.dpoNotAppointed {
+            add("dpo", .notApplicable, "no DPO appointed: \(reason)")
         } else {
             add("dpo", .missing, "no DPO contact stated (say whether one is appointed)")
         }

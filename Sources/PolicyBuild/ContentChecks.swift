@@ -16,6 +16,7 @@ struct ContentChecks {
                 guard let document = company.policies[language] else { continue }
                 diagnostics += dates(document)
                 diagnostics += cookieMentions(document, company: company)
+                diagnostics += escapedHTML(document)
             }
             for entry in company.changelog.entries where today < entry.date {
                 diagnostics.append(.error(
@@ -38,6 +39,19 @@ struct ContentChecks {
             "future-date", at: document.location(of: "last_updated"),
             "last_updated \(front.lastUpdated) is in the future",
             expected: "expected the date the text last changed; put a future start date in 'effective' instead")]
+    }
+
+    /// Raw HTML in a body is shown as text while `allow_raw_html` is off: the author almost
+    /// certainly meant markup, and readers would see `<br>` on the page.
+    func escapedHTML(_ document: PolicyDocument) -> [Diagnostic] {
+        guard !site.config.options.allowRawHTML else { return [] }
+        return renderer.body(of: document).escapedHTML.map { raw in
+            let shown = raw.text.count > 40 ? String(raw.text.prefix(40)) + "…" : raw.text
+            return .warning(
+                "raw-html", at: SourceLocation(file: document.path, line: document.bodyLine + raw.line - 1, column: raw.column),
+                "raw HTML '\(shown)' will be shown as text",
+                expected: "expected Markdown instead (a blank line for a paragraph, **bold**, [text](url)), or options.allow_raw_html: true in site.yml")
+        }
     }
 
     func contact(_ company: Company) -> [Diagnostic] {

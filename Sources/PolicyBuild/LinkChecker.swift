@@ -24,7 +24,7 @@ enum LinkChecker {
         var seen = Set<String>()
         for (page, index) in zip(pages, indexes) where page.path.hasSuffix(".html") {
             for href in index.links where !isExternal(href) {
-                let unescaped = href.replacingOccurrences(of: "&amp;", with: "&")
+                let unescaped = unescapeHTML(href)
                 let parts = unescaped.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let target = parts[0].isEmpty ? page.path : resolve(String(parts[0]), from: page.path)
                 let fragment = parts.count > 1 ? String(parts[1]) : nil
@@ -32,10 +32,10 @@ enum LinkChecker {
                 if let target, files.contains(target) || files.contains(target + "index.html") {
                     let file = files.contains(target) ? target : target + "index.html"
                     if let fragment, !fragment.isEmpty, let ids = byPath[file]?.ids, !ids.contains(fragment.removingPercentEncoding ?? fragment) {
-                        problem = "link '\(href)' on \(page.path) points to a missing anchor #\(fragment)"
+                        problem = "link '\(unescaped)' on \(page.path) points to a missing anchor #\(fragment)"
                     }
                 } else {
-                    problem = "link '\(href)' on \(page.path) points to a page the site does not have"
+                    problem = "link '\(unescaped)' on \(page.path) points to a page the site does not have"
                 }
                 guard let problem, seen.insert((page.source ?? page.path) + problem).inserted else { continue }
                 let source = page.source ?? page.path
@@ -45,6 +45,16 @@ enum LinkChecker {
             }
         }
         return diagnostics
+    }
+
+    /// An attribute value as the author wrote it: the theme escapes `& < > " '` in every value.
+    static func unescapeHTML(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = text
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&#X27;", "'"), ("&#34;", "\""), ("&#x22;", "\"")] {
+            result = result.replacingOccurrences(of: entity, with: character)
+        }
+        return result.replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static func isExternal(_ href: String) -> Bool {

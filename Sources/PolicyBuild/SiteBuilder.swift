@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
     /// Loads and checks content and theme without writing anything (`check`, and the first
     /// half of `build`).
     public func prepare(_ options: BuildOptions) -> (PreparedSite?, [Diagnostic]) {
-        let loaded = ContentLoader(fileSystem: fileSystem, cache: documents).load(contentPath: options.contentPath)
+        let loaded = ContentLoader(fileSystem: fileSystem, cache: documents, themesPath: options.themesPath).load(contentPath: options.contentPath)
         var diagnostics = loaded.diagnostics
         guard let site = loaded.site else { return (nil, diagnostics) }
         let (theme, themeProblems) = Theme.load(

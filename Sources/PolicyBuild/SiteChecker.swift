@@ -21,9 +21,13 @@ public struct SiteChecker: Sendable {
         var more = LinkChecker.check(pages, assets: prepared.theme.assets.map { "assets/" + $0 }) { file, href in
             // Links written in a policy body: point at the line of the Markdown that has them.
             guard let document = documents[file] else { return nil }
-            for (offset, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if let range = line.range(of: "(\(href))") {
-                    return SourceLocation(file: file, line: document.bodyLine + offset, column: line.distance(from: line.startIndex, to: range.lowerBound) + 2)
+            // `(href)` of an inline link first, then the bare text (reference definitions, autolinks).
+            let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+            for (needle, shift) in [("(\(href))", 1), (href, 0)] {
+                for (offset, line) in lines.enumerated() {
+                    if let range = line.range(of: needle) {
+                        return SourceLocation(file: file, line: document.bodyLine + offset, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1 + shift)
+                    }
                 }
             }
             return nil

@@ -26,6 +26,15 @@ public struct RenderedMarkdown: Hashable, Sendable, Codable {
     public var headingOffsets: [Int]
     /// The body's words without markup, for checks that read the prose.
     public var plainText: String
+    /// Raw HTML the author wrote, shown as text because raw HTML is off: `check` warns about it.
+    public var escapedHTML: [RawHTML] = []
+}
+
+/// A piece of raw HTML in Markdown and the line it starts on (1-based, within the body).
+public struct RawHTML: Hashable, Sendable, Codable {
+    public var line: Int
+    public var column: Int
+    public var text: String
 }
 
 /// GitHub-flavoured Markdown through cmark-gfm (tables, autolinks, strikethrough).
@@ -113,8 +122,13 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         cmark_iter_free(iterator)
+        var escaped: [RawHTML] = []
         if !allowRawHTML {
-            for node in rawNodes { Self.replaceWithText(node) }
+            for node in rawNodes {
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                escaped.append(RawHTML(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), text: literal.trimmedNewlines))
+                Self.replaceWithText(node)
+            }
         }
         neutraliseUnsafeLinks(document)
 
@@ -124,7 +138,7 @@ public struct MarkdownRenderer: Sendable {
         var html = String(cString: rendered)
         free(rendered)
         let (withIDs, offsets) = Self.addHeadingIDs(html, headings)
-        return RenderedMarkdown(html: withIDs, headings: headings, headingOffsets: offsets, plainText: plain)
+        return RenderedMarkdown(html: withIDs, headings: headings, headingOffsets: offsets, plainText: plain, escapedHTML: escaped)
     }
 
     /// Shows a raw HTML node as the characters the author typed.
@@ -238,6 +252,14 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return (String(decoding: bytes, as: UTF8.self), offsets)
+    }
+}
+
+extension String {
+    fileprivate var trimmedNewlines: String {
+        var text = Substring(self)
+        while text.hasSuffix("\n") { text.removeLast() }
+        return String(text)
     }
 }
 

@@ -12,7 +12,16 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
     public var governingLaw: GoverningLaw?
     public var privacyEmail: String?
     public var phone: String?
-    public var dpo: ContactPerson?
+    /// Data protection officers: one, or several for different regions (`dpo:` takes a mapping or a list).
+    public var dpos: [ContactPerson]
+    /// Why no DPO is appointed, when the policy says so; exclusive with `dpo`.
+    public var dpoNotAppointed: String?
+    /// Regional controllers, representatives, group companies and officers beside the main controller.
+    public var entities: [LegalEntity]
+    /// Privacy regimes the company follows; they bring rights wording, authorities and lint items.
+    public var jurisdictions: [JurisdictionID]
+    /// Registrations with authorities (e.g. the CNDP receipt number in Morocco).
+    public var registrations: [Registration]
     /// How quickly the privacy contact answers questions.
     public var responseTime: PolicyDuration?
     public var supervisoryAuthority: SupervisoryAuthority?
@@ -24,7 +33,8 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case legalName = "legal_name", displayName = "display_name", slug, website, address, country
-        case governingLaw = "governing_law", privacyEmail = "privacy_email", phone, dpo
+        case governingLaw = "governing_law", privacyEmail = "privacy_email", phone, dpo, dpoNotAppointed = "dpo_not_appointed"
+        case entities, jurisdictions, registrations
         case responseTime = "response_time", supervisoryAuthority = "supervisory_authority"
         case languages, defaultLanguage = "default_language", locales
     }
@@ -34,6 +44,10 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
         self.displayName = displayName
         address = []
         locales = [:]
+        dpos = []
+        entities = []
+        jurisdictions = []
+        registrations = []
     }
 
     public init(from decoder: Decoder) throws {
@@ -48,7 +62,11 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
         governingLaw = decoder.lenient(GoverningLaw.self, CodingKeys.governingLaw)
         privacyEmail = decoder.lenient(String.self, CodingKeys.privacyEmail)
         phone = decoder.lenient(String.self, CodingKeys.phone)
-        dpo = decoder.lenient(ContactPerson.self, CodingKeys.dpo)
+        dpos = decoder.lenientOneOrMany(ContactPerson.self, CodingKeys.dpo)
+        dpoNotAppointed = decoder.lenient(String.self, CodingKeys.dpoNotAppointed)
+        entities = decoder.lenientList(LegalEntity.self, CodingKeys.entities)
+        jurisdictions = decoder.lenientList(JurisdictionID.self, CodingKeys.jurisdictions)
+        registrations = decoder.lenientList(Registration.self, CodingKeys.registrations)
         responseTime = decoder.lenient(PolicyDuration.self, CodingKeys.responseTime)
         supervisoryAuthority = decoder.lenient(SupervisoryAuthority.self, CodingKeys.supervisoryAuthority)
         languages = decoder.lenient([LanguageCode].self, CodingKeys.languages)
@@ -62,7 +80,54 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
                 ValueError("bad-email", "privacy_email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
         }
         if let website { try c.superDecoder(forKey: .website).requireWebURL(website, field: "website") }
+        if !dpos.isEmpty, dpoNotAppointed != nil {
+            try c.superDecoder(forKey: .dpoNotAppointed).report(ValueError(
+                "conflicting-fields", "dpo_not_appointed is set but a DPO is listed under dpo",
+                expected: "expected either dpo (the officers) or dpo_not_appointed (why there is none), not both"))
+        }
+        var seen = Set<String>()
+        for jurisdiction in jurisdictions where !seen.insert(jurisdiction.id).inserted {
+            ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction)' is listed twice", expected: "expected each regime once"))
+        }
+        let declared = Set(jurisdictions.map(\.id))
+        let regions = entities.flatMap(\.regions) + dpos.flatMap(\.regions)
+        for case .jurisdiction(let id) in regions where !declared.contains(id) {
+            ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(ValueError(
+                "undeclared-jurisdiction", "an entity or DPO serves '\(id)', which this company does not declare",
+                expected: "expected '\(id)' under jurisdictions, or a country code in regions"))
+        }
+        for registration in registrations where !declared.contains(registration.jurisdiction.id) {
+            ((try? c.superDecoder(forKey: .registrations)) ?? decoder).report(ValueError(
+                "undeclared-jurisdiction", "a registration names '\(registration.jurisdiction)', which this company does not declare",
+                expected: "expected '\(registration.jurisdiction)' under jurisdictions"))
+        }
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(legalName, forKey: .legalName)
+        try c.encode(displayName, forKey: .displayName)
+        try c.encodeIfPresent(slug, forKey: .slug)
+        try c.encodeIfPresent(website, forKey: .website)
+        if !address.isEmpty { try c.encode(address, forKey: .address) }
+        try c.encodeIfPresent(country, forKey: .country)
+        try c.encodeIfPresent(governingLaw, forKey: .governingLaw)
+        try c.encodeIfPresent(privacyEmail, forKey: .privacyEmail)
+        try c.encodeIfPresent(phone, forKey: .phone)
+        if !dpos.isEmpty { try c.encode(dpos, forKey: .dpo) }
+        try c.encodeIfPresent(dpoNotAppointed, forKey: .dpoNotAppointed)
+        if !entities.isEmpty { try c.encode(entities, forKey: .entities) }
+        if !jurisdictions.isEmpty { try c.encode(jurisdictions, forKey: .jurisdictions) }
+        if !registrations.isEmpty { try c.encode(registrations, forKey: .registrations) }
+        try c.encodeIfPresent(responseTime, forKey: .responseTime)
+        try c.encodeIfPresent(supervisoryAuthority, forKey: .supervisoryAuthority)
+        try c.encodeIfPresent(languages, forKey: .languages)
+        try c.encodeIfPresent(defaultLanguage, forKey: .defaultLanguage)
+        if !locales.isEmpty { try c.encode(locales, forKey: .locales) }
+    }
+
+    /// The first DPO, for places that show one.
+    public var dpo: ContactPerson? { dpos.first }
 }
 
 func isPlausibleEmail(_ text: String) -> Bool {
@@ -76,14 +141,6 @@ public struct GoverningLaw: Codable, Sendable, Equatable {
     public var courts: CountryCode?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case country, courts }
-}
-
-public struct ContactPerson: Codable, Sendable, Equatable {
-    public var name: String?
-    public var email: String?
-    public var phone: String?
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case name, email, phone }
 }
 
 public struct SupervisoryAuthority: Codable, Sendable, Equatable {

@@ -15,7 +15,7 @@ struct CompanyLoader {
         guard let text = loader.readText(companyPath, &diagnostics, missing: "expected every company folder to have a company.yml with legal_name and display_name") else {
             return (nil, diagnostics)
         }
-        let (decodedInfo, infoProblems) = StrictYAMLDecoder(file: companyPath).decode(CompanyInfo.self, from: text)
+        let (decodedInfo, infoProblems) = StrictYAMLDecoder(file: companyPath, context: context).decode(CompanyInfo.self, from: text)
         diagnostics += infoProblems
         guard let info = decodedInfo else { return (nil, diagnostics) }
         let companyFile = SourceLocation(file: companyPath, line: 1, column: 1)
@@ -80,8 +80,21 @@ struct CompanyLoader {
         var company = Company(
             slug: slug, folder: folder, info: info, languages: ordered, defaultLanguage: defaultLanguage,
             policies: policies, archive: archive, changelog: changelog)
+        for document in policies.values { diagnostics += undeclaredRegimes(document, company: company) }
         company.dataHash = sha256Hex(Data(hashed.utf8))
         return (company, diagnostics)
+    }
+
+    /// Regional rights only for regimes the company or the policy declares: a "California" block
+    /// in a policy that does not follow the CCPA would promise rights nobody committed to.
+    private func undeclaredRegimes(_ document: PolicyDocument, company: Company) -> [Diagnostic] {
+        let declared = company.jurisdictions(of: document.frontMatter)
+        return document.frontMatter.regionalRights.filter { !declared.contains($0.jurisdiction) }.map { block in
+            .error(
+                "undeclared-jurisdiction", at: block.location ?? document.location(of: "regional_rights"),
+                "regional_rights for '\(block.jurisdiction)', which neither the company nor this policy declares",
+                expected: "expected '\(block.jurisdiction)' under jurisdictions in \(joinPath(company.folder, "company.yml")) (or in this policy's front matter)")
+        }
     }
 
     private func resolveLanguages(info: CompanyInfo, folders: [LanguageCode], at location: SourceLocation, _ diagnostics: inout [Diagnostic]) -> [LanguageCode] {

@@ -14,10 +14,13 @@ public struct ContentLoader: Sendable {
     public var fileSystem: any FileSystem
     /// Parsed policy files by path, reused while their bytes are unchanged (serve, rebuilds).
     public var cache: DocumentCache?
+    /// The themes folder, for the theme's `jurisdictions.yml`; nil means `themes/` beside `content/`.
+    public var themesPath: String?
 
-    public init(fileSystem: any FileSystem = LocalFileSystem(), cache: DocumentCache? = nil) {
+    public init(fileSystem: any FileSystem = LocalFileSystem(), cache: DocumentCache? = nil, themesPath: String? = nil) {
         self.fileSystem = fileSystem
         self.cache = cache
+        self.themesPath = themesPath
     }
 
     public func load(contentPath: String) -> LoadResult {
@@ -29,7 +32,9 @@ public struct ContentLoader: Sendable {
         let (decodedConfig, siteProblems) = StrictYAMLDecoder(file: sitePath).decode(SiteConfig.self, from: siteText)
         diagnostics += siteProblems
         guard let config = decodedConfig else { return LoadResult(site: nil, diagnostics: diagnostics.sortedByLocation()) }
-        let context = DecodingContext(customCookieCategories: Set(config.customCookieCategories.map(\.id)))
+        let (registry, registryProblems) = loadJurisdictions(theme: config.theme, contentPath: contentPath)
+        diagnostics += registryProblems
+        let context = DecodingContext(customCookieCategories: Set(config.customCookieCategories.map(\.id)), jurisdictions: registry)
 
         let entries = (try? fileSystem.contentsOfDirectory(contentPath)) ?? []
         var folders: [String] = []
@@ -69,9 +74,22 @@ public struct ContentLoader: Sendable {
                 expected: "expected at least one folder such as content/acme/ with company.yml and en/privacy.md"))
         }
         var site = Site(config: config, companies: companies, contentPath: contentPath)
+        site.jurisdictions = registry
         site.configHash = sha256Hex(Data(siteText.utf8))
         diagnostics += TranslationChecks.check(site)
         return LoadResult(site: site, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// The regimes of the site's theme (`themes/<theme>/jurisdictions.yml`), falling back to the
+    /// default theme's; an empty registry when neither exists, so declared ids are reported.
+    func loadJurisdictions(theme: String, contentPath: String) -> (JurisdictionRegistry, [Diagnostic]) {
+        let themes = themesPath ?? joinPath(parentPath(contentPath), "themes")
+        let candidates = [joinPath(themes, theme, "jurisdictions.yml"), joinPath(themes, "default", "jurisdictions.yml")]
+        guard let path = candidates.first(where: fileSystem.fileExists) else { return (JurisdictionRegistry(), []) }
+        var diagnostics: [Diagnostic] = []
+        guard let text = readText(path, &diagnostics, missing: "") else { return (JurisdictionRegistry(), diagnostics) }
+        let (registry, problems) = StrictYAMLDecoder(file: path).decode(JurisdictionRegistry.self, from: text)
+        return (registry ?? JurisdictionRegistry(), problems)
     }
 
     func readText(_ path: String, _ diagnostics: inout [Diagnostic], missing: String) -> String? {

@@ -62,7 +62,8 @@ public struct CookieCategory: Codable, Sendable, Equatable {
         category = try c.decode(CookieCategoryID.self, forKey: .category)
         purpose = try c.decode(String.self, forKey: .purpose)
         legalBasis = try c.decodeIfPresent(LegalBasis.self, forKey: .legalBasis)
-        cookies = try c.decodeIfPresent([Cookie].self, forKey: .cookies) ?? []
+        // Each cookie on its own, so four bad cookies are four messages in one run.
+        cookies = decoder.lenientList(Cookie.self, CodingKeys.cookies)
     }
 }
 
@@ -70,9 +71,20 @@ public struct Cookie: Codable, Sendable, Equatable {
     public var name: String
     public var provider: String
     public var purpose: String
-    public var duration: PolicyDuration
+    /// Nil when the policy states no expiry: the page says so rather than inventing one.
+    public var duration: PolicyDuration?
+    /// The part of the site the cookie is limited to (`/checkout`), when it is not site-wide.
+    public var path: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case name, provider, purpose, duration }
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, provider, purpose, duration, path }
+
+    public init(name: String, provider: String, purpose: String, duration: PolicyDuration? = nil, path: String? = nil) {
+        self.name = name
+        self.provider = provider
+        self.purpose = purpose
+        self.duration = duration
+        self.path = path
+    }
 }
 
 /// The data-subject rights a policy grants and how to use them.
@@ -93,7 +105,8 @@ public struct RightsSection: Codable, Sendable, Equatable {
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         responseTime = try c.decodeIfPresent(PolicyDuration.self, forKey: .responseTime)
         how = try c.decodeIfPresent(String.self, forKey: .how)
-        items = try c.decode([RightEntry].self, forKey: .items)
+        if (try? c.decodeNil(forKey: .items)) ?? true { _ = try c.decode([RightEntry].self, forKey: .items) }  // reports it missing
+        items = decoder.lenientList(RightEntry.self, CodingKeys.items)
         var seen = Set<Right>()
         for item in items where !seen.insert(item.right).inserted {
             try c.superDecoder(forKey: .items).report(ValueError(

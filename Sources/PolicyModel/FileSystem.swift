@@ -62,6 +62,14 @@ public func joinPath(_ parts: String...) -> String {
     parts.filter { !$0.isEmpty }.joined(separator: "/").replacingOccurrences(of: "//", with: "/")
 }
 
+/// The folder holding `path` (`content` → ``, `a/b/content` → `a/b`, `/x/content/` → `/x`).
+public func parentPath(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+    return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+}
+
 extension StringProtocol {
     /// Without leading and trailing spaces, tabs and carriage returns. Foundation's
     /// `trimmingCharacters(in:)` goes through NSString and was a sixth of a build's time.

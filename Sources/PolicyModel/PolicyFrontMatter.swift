@@ -13,6 +13,10 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
     public var cookieControls: String?
     public var retention: [RetentionRule]
     public var rights: RightsSection?
+    /// Rights under specific regimes ("If you are in California…"), one block per jurisdiction.
+    public var regionalRights: [RegionalRights]
+    /// Regimes this policy follows beyond those its company declares.
+    public var jurisdictions: [JurisdictionID]
     public var thirdParties: [ThirdParty]
     public var transfers: [Transfer]
     public var childrenMinAge: Int?
@@ -26,7 +30,7 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, version, effective, lastUpdated = "last_updated", summary
         case dataCollected = "data_collected", purposes, cookies, cookieControls = "cookie_controls"
-        case retention, rights, thirdParties = "third_parties", transfers
+        case retention, rights, regionalRights = "regional_rights", jurisdictions, thirdParties = "third_parties", transfers
         case childrenMinAge = "children_min_age", sellsPersonalData = "sells_personal_data"
         case dataRequired = "data_required", automatedDecisions = "automated_decisions"
     }
@@ -40,6 +44,8 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         purposes = []
         cookies = []
         retention = []
+        regionalRights = []
+        jurisdictions = []
         thirdParties = []
         transfers = []
     }
@@ -58,6 +64,8 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         cookieControls = decoder.lenient(String.self, CodingKeys.cookieControls)
         retention = decoder.lenientList(RetentionRule.self, CodingKeys.retention)
         rights = decoder.lenient(RightsSection.self, CodingKeys.rights)
+        regionalRights = decoder.lenientList(RegionalRights.self, CodingKeys.regionalRights)
+        jurisdictions = decoder.lenientList(JurisdictionID.self, CodingKeys.jurisdictions)
         thirdParties = decoder.lenientList(ThirdParty.self, CodingKeys.thirdParties)
         transfers = decoder.lenientList(Transfer.self, CodingKeys.transfers)
         childrenMinAge = decoder.lenient(Int.self, CodingKeys.childrenMinAge)
@@ -80,6 +88,12 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
             decoder.report(ValueError(
                 "duplicate-cookie-category", "cookie category '\(category.category.id)' is listed twice",
                 expected: "expected each category once; put all its cookies under one entry"))
+        }
+        var regimes = Set<String>()
+        for block in regionalRights where !regimes.insert(block.jurisdiction.id).inserted {
+            decoder.report(ValueError(
+                "duplicate-jurisdiction", "regional_rights has two blocks for \(block.jurisdiction)",
+                expected: "expected one block per jurisdiction; put all its rights under one entry"), at: block.location)
         }
         if let age = childrenMinAge, !(0...21).contains(age) {
             try c.superDecoder(forKey: .childrenMinAge).report(
@@ -220,15 +234,38 @@ public struct RetentionRule: Codable, Sendable, Equatable {
 }
 
 public struct ThirdParty: Codable, Sendable, Equatable {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(purpose, forKey: .purpose)
+        try c.encodeIfPresent(role, forKey: .role)
+        try c.encodeIfPresent(processingLocation, forKey: .processingLocation)
+        try c.encodeIfPresent(corporateLocation, forKey: .corporateLocation)
+        try c.encodeIfPresent(privacyPolicy, forKey: .privacyPolicy)
+    }
+
     /// A named company ("Google Analytics") or a category of recipients ("payment processors").
     public var name: String
     public var purpose: String
     public var role: ThirdPartyRole?
-    public var location: String?
+    /// Where the recipient processes the data ("EU (Frankfurt)").
+    public var processingLocation: String?
+    /// Where the recipient is established, when it differs ("United States").
+    public var corporateLocation: String?
     public var privacyPolicy: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, purpose, role, location, privacyPolicy = "privacy_policy"
+        case name, purpose, role, processingLocation = "processing_location", corporateLocation = "corporate_location"
+        case location, privacyPolicy = "privacy_policy"
+    }
+
+    public init(name: String, purpose: String, role: ThirdPartyRole? = nil, processingLocation: String? = nil, corporateLocation: String? = nil, privacyPolicy: String? = nil) {
+        self.name = name
+        self.purpose = purpose
+        self.role = role
+        self.processingLocation = processingLocation
+        self.corporateLocation = corporateLocation
+        self.privacyPolicy = privacyPolicy
     }
 
     public init(from decoder: Decoder) throws {
@@ -236,7 +273,16 @@ public struct ThirdParty: Codable, Sendable, Equatable {
         name = try c.decode(String.self, forKey: .name)
         purpose = try c.decode(String.self, forKey: .purpose)
         role = try c.decodeIfPresent(ThirdPartyRole.self, forKey: .role)
-        location = try c.decodeIfPresent(String.self, forKey: .location)
+        processingLocation = try c.decodeIfPresent(String.self, forKey: .processingLocation)
+        corporateLocation = try c.decodeIfPresent(String.self, forKey: .corporateLocation)
+        if let legacy = try c.decodeIfPresent(String.self, forKey: .location) {
+            // `location` was ambiguous (where data is processed, or where the company sits?).
+            try c.superDecoder(forKey: .location).report(ValueError(
+                "renamed-field", "'location' is ambiguous and was renamed",
+                expected: "expected processing_location (where the data is processed) and/or corporate_location (where the recipient is established)"),
+                severity: .warning)
+            if processingLocation == nil { processingLocation = legacy }
+        }
         privacyPolicy = try c.decodeIfPresent(String.self, forKey: .privacyPolicy)
         if let url = privacyPolicy { try c.superDecoder(forKey: .privacyPolicy).requireWebURL(url, field: "privacy_policy") }
     }

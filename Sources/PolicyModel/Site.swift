@@ -99,8 +99,11 @@ public struct CustomCookieCategory: Codable, Sendable, Equatable {
 /// Facts the loader passes to decoding so values can be checked where they stand in the file.
 public struct DecodingContext: Sendable {
     public var customCookieCategories: Set<String>
+    /// The regimes the theme defines; nil when no registry was loaded (ids are then not checked).
+    public var jurisdictions: JurisdictionRegistry?
 
-    public init(customCookieCategories: Set<String> = []) {
+    public init(customCookieCategories: Set<String> = [], jurisdictions: JurisdictionRegistry? = nil) {
         self.customCookieCategories = customCookieCategories
+        self.jurisdictions = jurisdictions
     }
 }

@@ -58,6 +58,11 @@ public struct Company: Sendable, Equatable {
         self.changelog = changelog
     }
 
+    /// Regimes a policy follows: its company's, then its own additions.
+    public func jurisdictions(of policy: PolicyFrontMatter) -> [JurisdictionID] {
+        info.jurisdictions + policy.jurisdictions.filter { !info.jurisdictions.contains($0) }
+    }
+
     /// The policy in the company's default language, which translations follow.
     public var source: PolicyDocument? { policies[defaultLanguage] }
 }
@@ -82,6 +87,8 @@ public struct Site: Sendable, Equatable {
     public var contentPath: String
     /// SHA-256 of site.yml as read.
     public var configHash: String = ""
+    /// The regimes the theme defines.
+    public var jurisdictions = JurisdictionRegistry()
 
     public init(config: SiteConfig, companies: [Company], contentPath: String) {
         self.config = config

@@ -238,8 +238,14 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             if Key(stringValue: name) == nil {
                 let place = pathText(codingPath)
                 var message = "unknown field '\(name)'" + (place.isEmpty ? "" : " in '\(place)'")
-                if let suggestion = closest(to: name, in: known) { message += " (did you mean '\(suggestion)'?)" }
-                let expected = known.isEmpty ? nil : "expected one of: \(known.joined(separator: ", "))"
+                var expected = known.isEmpty ? nil : "expected one of: \(known.joined(separator: ", "))"
+                if isNull(valueNode), let previous = flowNeighbour(before: keyNode, in: mapping) {
+                    // `{purpose: Disclosure on a subpoena, court order}`: the comma ended the value.
+                    message += " (an unquoted comma inside { } ends a value, so '\(name)' became a field)"
+                    expected = "expected the value in quotes: \(previous): \"…, \(name)\""
+                } else if let suggestion = closest(to: name, in: known) {
+                    message += " (did you mean '\(suggestion)'?)"
+                }
                 state.diagnostics.append(.error("unknown-field", at: state.location(of: keyNode), message, expected: expected))
             }
         }
@@ -287,6 +293,14 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func superDecoder(forKey key: Key) throws -> Decoder {
         NodeDecoder(node: try require(key), codingPath: codingPath + [key], state: state)
     }
+}
+
+/// The key written before `key` on the same line, as in a flow mapping `{a: b, c}`, for
+/// quoting hints. (Yams does not keep a mapping's flow style, but block keys never share a line.)
+private func flowNeighbour(before key: Node, in mapping: Node.Mapping) -> String? {
+    let keys = mapping.map(\.key)
+    guard let index = keys.firstIndex(of: key), index > 0, let line = key.mark?.line, keys[index - 1].mark?.line == line else { return nil }
+    return keys[index - 1].string
 }
 
 private func allKeyNames<C: CaseIterable>(_ type: C.Type) -> [String] {

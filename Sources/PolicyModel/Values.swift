@@ -8,10 +8,10 @@ extension Decoder {
     }
 
     /// Records a problem with this value without stopping the decode, so one run lists them all.
-    func report(_ error: ValueError, severity: Diagnostic.Severity = .error) {
+    func report(_ error: ValueError, severity: Diagnostic.Severity = .error, at location: SourceLocation? = nil) {
         guard let decoder = self as? NodeDecoder else { return }
         decoder.state.diagnostics.append(
-            Diagnostic(severity, error.code, at: decoder.state.location(of: decoder.node), error.message, expected: error.expected))
+            Diagnostic(severity, error.code, at: location ?? decoder.state.location(of: decoder.node), error.message, expected: error.expected))
     }
 
     /// Values the loader hands to decoding (for example the site's custom cookie categories).
@@ -95,75 +95,6 @@ public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         self.init(year: parts.year!, month: parts.month!, day: parts.day!)
-    }
-}
-
-/// A length of time in data: `30 days`, `up to 2 years`, `24-48 hours`, `session`.
-/// Stored structurally so each language renders it in its own words ("14 mois").
-public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Unit: String, Sendable, Codable, CaseIterable {
-        case hour, day, week, month, year
-    }
-
-    public enum Kind: Hashable, Sendable {
-        /// Ends with the browser session (cookies).
-        case session
-        /// `lower` is set for a range such as 24-48 hours; `upTo` for "up to N".
-        case span(lower: Int?, upper: Int, unit: Unit, upTo: Bool)
-    }
-
-    public var kind: Kind
-
-    public init(_ kind: Kind) { self.kind = kind }
-
-    public init?(_ text: String) {
-        var words = text.lowercased().split(separator: " ").map(String.init)
-        if words == ["session"] {
-            kind = .session
-            return
-        }
-        var upTo = false
-        if words.count >= 2, words[0] == "up", words[1] == "to" {
-            upTo = true
-            words.removeFirst(2)
-        }
-        guard words.count == 2 else { return nil }
-        var unitWord = words[1]
-        if unitWord.hasSuffix("s") { unitWord.removeLast() }
-        guard let unit = Unit(rawValue: unitWord) else { return nil }
-        // Empty pieces are kept so "-3", "3-" and "3--5" are rejected, not read as 3.
-        let bounds = words[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
-        if bounds.count == 2 {
-            guard bounds[0]! < bounds[1]!, !upTo else { return nil }
-            kind = .span(lower: bounds[0], upper: bounds[1]!, unit: unit, upTo: false)
-        } else {
-            kind = .span(lower: nil, upper: bounds[0]!, unit: unit, upTo: upTo)
-        }
-    }
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let duration = PolicyDuration(text) else {
-            throw ValueError(
-                "bad-duration", "'\(text)' is not a duration",
-                expected: "expected a number and a unit (hours, days, weeks, months, years), e.g. '14 months', 'up to 2 years', '24-48 hours', or 'session'")
-        }
-        self = duration
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    public var description: String {
-        switch kind {
-        case .session: return "session"
-        case let .span(lower, upper, unit, upTo):
-            let count = lower.map { "\($0)-\(upper)" } ?? "\(upper)"
-            return (upTo ? "up to " : "") + "\(count) \(unit.rawValue)\(upper == 1 ? "" : "s")"
-        }
     }
 }
 

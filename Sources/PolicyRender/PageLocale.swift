@@ -52,12 +52,21 @@ public struct PageLocale: Sendable {
             let count = lower.map { "\(format($0))–\(format(upper))" } ?? format(upper)
             let text = strings.plural("duration.\(unit.rawValue)", count: upper, n: count)
             return upTo ? strings.format("duration.up_to", ["duration": text]) : text
+        case .compound(let parts):
+            return parts.map { strings.plural("duration.\($0.unit.rawValue)", count: $0.count, n: format($0.count)) }.joined(separator: " ")
+        case .event(let event):
+            return strings.format("duration.until", ["event": event])
         }
     }
 
     /// The country's name in this language ("Maroc", "المغرب").
     public func countryName(_ country: CountryCode) -> String {
         locale.localizedString(forRegionCode: country.rawValue) ?? country.rawValue
+    }
+
+    /// The English name of a country, for comparing with text authors wrote in English.
+    public static func englishCountryName(_ country: CountryCode) -> String {
+        Locale(identifier: "en").localizedString(forRegionCode: country.rawValue) ?? country.rawValue
     }
 
     /// A language's own name, as shown in language switchers ("Français", "العربية").

@@ -24,7 +24,7 @@ extension SiteRenderer {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
         let t = locale.strings
-        let sections = PolicySections(locale: locale, company: company)
+        let sections = PolicySections(locale: locale, company: company, registry: site.jurisdictions)
         var context = companyFrame(page, path: path, title: front.title, languages: languages, pathFor: pathFor)
         let body = body(page.document)
         context["summary"] = front.summary ?? ""
@@ -52,7 +52,7 @@ extension SiteRenderer {
             ("transfers", "sections.transfers", !front.transfers.isEmpty),
             ("retention", "sections.retention", !front.retention.isEmpty),
             ("cookies", "sections.cookies", !front.cookies.isEmpty),
-            ("rights", "sections.rights", front.rights != nil),
+            ("rights", "sections.rights", front.rights != nil || !front.regionalRights.isEmpty),
             ("children", "sections.children", front.childrenMinAge != nil),
             ("more", "sections.more", front.dataRequired != nil || front.automatedDecisions != nil || front.sellsPersonalData == false),
             ("contact", "sections.contact", true),
@@ -74,7 +74,7 @@ extension SiteRenderer {
         let path = SitePaths.cookies(company.slug, page.language)
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
-        context["cookies"] = PolicySections(locale: locale, company: company).cookies(front, config: site.config)
+        context["cookies"] = PolicySections(locale: locale, company: company, registry: site.jurisdictions).cookies(front, config: site.config)
         context["cookie_controls"] = front.cookieControls ?? ""
         context["policy_title"] = front.title
         return render(context, template: "cookies", path: path, source: page.document.path)
@@ -85,7 +85,7 @@ extension SiteRenderer {
         let path = SitePaths.rights(company.slug, page.language)
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
-        let sections = PolicySections(locale: locale, company: company)
+        let sections = PolicySections(locale: locale, company: company, registry: site.jurisdictions)
         context["rights"] = sections.rights(front)
         context["contact"] = sections.contact()
         context["contact_href"] = SitePaths.link(from: path, to: SitePaths.contact(company.slug, page.language))
@@ -97,7 +97,7 @@ extension SiteRenderer {
         let path = SitePaths.contact(company.slug, page.language)
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
-        context["contact"] = PolicySections(locale: locale, company: company).contact()
+        context["contact"] = PolicySections(locale: locale, company: company, registry: site.jurisdictions).contact()
         return render(context, template: "contact", path: path, source: page.document.path)
     }
 

@@ -5,6 +5,8 @@ import PolicyModel
 struct PolicySections {
     let locale: PageLocale
     let company: Company
+    /// The theme's regimes, for regional rights and authorities.
+    let registry: JurisdictionRegistry
     var t: UIStrings { locale.strings }
 
     func dataCollected(_ policy: PolicyFrontMatter) -> [[String: Any]] {
@@ -42,7 +44,11 @@ struct PolicySections {
                 "has_cookies": !category.cookies.isEmpty,
                 "count": locale.format(category.cookies.count),
                 "cookies": category.cookies.map { cookie in
-                    ["name": cookie.name, "provider": cookie.provider, "purpose": cookie.purpose, "duration": locale.format(cookie.duration)]
+                    [
+                        "name": cookie.name, "provider": cookie.provider, "purpose": cookie.purpose,
+                        "duration": cookie.duration.map { locale.format($0) } ?? "",
+                        "path": cookie.path ?? "",
+                    ]
                 },
             ]
         }
@@ -63,7 +69,8 @@ struct PolicySections {
             [
                 "name": party.name, "purpose": party.purpose,
                 "role": party.role.map { t["role.\($0.rawValue)"] } ?? "",
-                "location": party.location ?? "",
+                "processing_location": party.processingLocation ?? "",
+                "corporate_location": party.corporateLocation ?? "",
                 "privacy_policy": party.privacyPolicy.flatMap(safeURL) ?? "",
             ]
         }
@@ -78,52 +85,49 @@ struct PolicySections {
     }
 
     func rights(_ policy: PolicyFrontMatter) -> [String: Any]? {
-        guard let rights = policy.rights, !rights.items.isEmpty else { return nil }
-        let contact = rights.contact ?? company.info.privacyEmail
+        let regional = regionalRights(policy)
+        guard policy.rights.map({ !$0.items.isEmpty }) == true || !regional.isEmpty else { return nil }
+        let rights = policy.rights
+        let contact = rights?.contact ?? company.info.privacyEmail
         return [
-            "items": rights.items.map { item in
+            "items": (rights?.items ?? []).map { item in
                 [
                     "id": item.right.rawValue,
                     "name": t["right.\(item.right.rawValue)"],
                     "description": item.description ?? t["right.\(item.right.rawValue)_description"],
                 ]
             },
-            "how": rights.how ?? "",
+            "has_items": !(rights?.items ?? []).isEmpty,
+            "how": rights?.how ?? "",
             "contact": contact.map { t.format("rights.contact", ["contact": $0]) } ?? "",
             "contact_email": contact.flatMap { $0.contains("@") ? $0 : nil } ?? "",
-            "response_time": rights.responseTime.map { t.format("rights.response_time", ["duration": locale.format($0)]) } ?? "",
+            "response_time": rights?.responseTime.map { t.format("rights.response_time", ["duration": locale.format($0)]) } ?? "",
+            "regional": regional,
         ]
     }
 
-    /// The controller's contact card: identity, addresses, DPO, authority and governing law.
-    func contact() -> [String: Any] {
-        let info = company.info
-        var card: [String: Any] = [
-            "legal_name": info.legalName,
-            "address": info.address.map { ["line": $0] },
-            "has_address": !info.address.isEmpty || info.country != nil,
-            "country": info.country.map(locale.countryName) ?? "",
-            "email": info.privacyEmail ?? "",
-            "phone": info.phone ?? "",
-            "phone_link": info.phone.map { $0.filter { $0.isNumber || $0 == "+" } } ?? "",
-            "website": info.website.flatMap(safeURL) ?? "",
-            "response_time": info.responseTime.map { t.format("contact.response_time_value", ["duration": locale.format($0)]) } ?? "",
-            "has_channel": info.privacyEmail != nil || info.phone != nil || info.website != nil,
-        ]
-        if let dpo = info.dpo {
-            card["dpo"] = ["name": dpo.name ?? "", "email": dpo.email ?? "", "phone": dpo.phone ?? ""]
-        }
-        if let authority = info.supervisoryAuthority {
-            card["authority"] = [
-                "name": authority.name, "country": authority.country.map(locale.countryName) ?? "",
-                "website": authority.website.flatMap(safeURL) ?? "",
+    /// One "If you are in …" block per regime the policy states rights for, in the policy's order.
+    func regionalRights(_ policy: PolicyFrontMatter) -> [[String: Any]] {
+        policy.regionalRights.map { block in
+            let id = block.jurisdiction.id
+            let authority = t["jurisdiction.\(id).authority"]
+            let website = registry[id]?.authorityWebsite.flatMap(safeURL) ?? ""
+            // The authority's name becomes a link, so the sentence around it is split in two.
+            let around = t.split("rights.authority", at: "authority")
+            return [
+                "id": id,
+                "heading": t.format("rights.regional_heading", ["region": t["jurisdiction.\(id).region"]]),
+                "intro": block.intro ?? t.format("rights.regional_intro", ["law": t["jurisdiction.\(id).name"]]),
+                "items": block.items.map { item in
+                    ["id": item.right, "name": t["right.\(item.right)"], "description": item.description ?? t["right.\(item.right)_description"]]
+                },
+                "how": block.how ?? "",
+                "contact": block.contact.map { t.format("rights.contact", ["contact": $0]) } ?? "",
+                "response_time": block.responseTime.map { t.format("rights.response_time", ["duration": locale.format($0)]) } ?? "",
+                "authority": authority, "authority_website": website,
+                "authority_before": around.before, "authority_after": around.after,
             ]
         }
-        if let law = info.governingLaw {
-            card["governing_law"] = t.format("contact.governing_law_value", ["country": locale.countryName(law.country)])
-            card["courts"] = law.courts.map { t.format("contact.courts_value", ["country": locale.countryName($0)]) } ?? ""
-        }
-        return card
     }
 }
 

@@ -92,6 +92,9 @@ public struct SiteRenderer: Sendable {
     /// The words of a policy's prose, for checks that read it.
     public func bodyText(_ document: PolicyDocument) -> String { body(document).plainText }
 
+    /// The rendered body of a policy, as the site shows it (cached per content hash).
+    public func body(of document: PolicyDocument) -> RenderedMarkdown { body(document) }
+
     /// The Markdown body as HTML, rendered once per distinct text.
     func body(_ document: PolicyDocument) -> RenderedMarkdown {
         bodies.body(for: document, allowRawHTML: site.config.options.allowRawHTML)

@@ -103,6 +103,17 @@ public struct UIStrings: Sendable {
         return text
     }
 
+    /// How this language separates items of a list written inline ("a, b"; Arabic "أ، ب").
+    public var listSeparator: String { table["typography.list_separator"] ?? fallback["typography.list_separator"] ?? ", " }
+
+    /// The text before and after `{placeholder}` in a string, for templates that put markup
+    /// (a link) where the placeholder stands.
+    public func split(_ key: String, at placeholder: String) -> (before: String, after: String) {
+        let text = self[key]
+        guard let range = text.range(of: "{\(placeholder)}") else { return (text + " ", "") }
+        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+    }
+
     /// The plural form of `base` for `count`: `base_one`, `base_few`, … per the language's
     /// CLDR rule, falling back to `base_other`.
     public func plural(_ base: String, count: Int, n: String) -> String {

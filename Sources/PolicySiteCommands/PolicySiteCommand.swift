@@ -104,7 +104,7 @@ struct CheckCommand: ParsableCommand {
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Report which GDPR Article 13 items each policy states.",
+        abstract: "Report which items each policy states under the privacy regimes its company declares (GDPR Art. 13 when none).",
         discussion: "Reads each company's default-language policy. Exits 1 with --strict when an item is missing or partial.")
 
     @OptionGroup var location: SiteLocation
@@ -120,16 +120,16 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = ContentLoader().load(contentPath: location.content)
+        let loaded = ContentLoader(themesPath: location.themes).load(contentPath: location.content)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
             printError(DiagnosticFormat.text.render(loaded.diagnostics))
             printError("error: fix the content errors above first (`policysite check`)\n")
             throw ExitCode(1)
         }
-        let reports = Article13Lint.run(site)
-        let incomplete = Article13Lint.diagnostics(reports)
+        let reports = JurisdictionLint.run(site)
+        let incomplete = JurisdictionLint.diagnostics(reports)
         switch format {
-        case .markdown: print(Article13Lint.markdown(reports), terminator: "")
+        case .markdown: print(JurisdictionLint.markdown(reports, registry: site.jurisdictions), terminator: "")
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

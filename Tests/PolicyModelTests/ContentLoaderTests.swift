@@ -50,7 +50,7 @@ struct ContentLoaderTests {
         fs.write("content/beta/en/privacy.md", Content.policy())
         let result = Content.load(fs)
         #expect(result.diagnostics.map(\.description) == [
-            "content/acme/company.yml:5:1: error: unknown field 'fax'; expected one of: legal_name, display_name, slug, website, address, country, governing_law, privacy_email, phone, dpo, response_time, supervisory_authority, languages, default_language, locales",
+            "content/acme/company.yml:5:1: error: unknown field 'fax'; expected one of: legal_name, display_name, slug, website, address, country, governing_law, privacy_email, phone, dpo, dpo_not_appointed, entities, jurisdictions, registrations, response_time, supervisory_authority, languages, default_language, locales",
             "content/acme/en/privacy.md:4:12: error: 'yesterday' is not a valid date; expected an ISO 8601 date, YYYY-MM-DD (e.g. 2025-01-31) or YYYY-MM for a month",
             "content/acme/en/privacy.md:7:15: error: unknown cookie category 'tracking'; expected one of: essential, analytics, preferences, marketing, or declare it under custom_cookie_categories in site.yml",
             "content/beta/company.yml:1:1: error: missing required field 'legal_name'; expected a value for 'legal_name'; see docs/content-format.md",

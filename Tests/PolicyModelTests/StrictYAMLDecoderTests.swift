@@ -3,7 +3,7 @@ import Testing
 
 @Suite("StrictYAMLDecoder")
 struct StrictYAMLDecoderTests {
-    let companyKeys = "legal_name, display_name, slug, website, address, country, governing_law, privacy_email, phone, dpo, response_time, supervisory_authority, languages, default_language, locales"
+    let companyKeys = "legal_name, display_name, slug, website, address, country, governing_law, privacy_email, phone, dpo, dpo_not_appointed, entities, jurisdictions, registrations, response_time, supervisory_authority, languages, default_language, locales"
 
     @Test func decodesValidDocumentWithoutDiagnostics() throws {
         let yaml = """
