@@ -14,7 +14,7 @@ public final class RenderCache: @unchecked Sendable {
     public init() {}
 
     /// Bump when rendering changes in a way fingerprints cannot see (a code change).
-    static let salt = "policysite-render-3"
+    static let salt = "policysite-render-4"
 
     static func manifestPath(for output: String) -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
@@ -85,7 +85,7 @@ extension PageJob {
 
     /// A hash of everything the page shows; nil for pages that draw on the whole site (home,
     /// 404), which are always rendered — there are only two.
-    func fingerprint(site: Site, theme: Theme) -> String? {
+    func fingerprint(site: Site, theme: Theme, today: PolicyDate) -> String? {
         let base = [RenderCache.salt, theme.fingerprint, site.configHash, site.languages.map(\.rawValue).joined(separator: ",")]
         let parts: [String]
         switch self {
@@ -103,7 +103,17 @@ extension PageJob {
         case let .diff(company, old, new, language):
             parts = ["diff", old.version.description, new.version.description, language.rawValue] + Self.history(company)
         }
-        return sha256Hex(Data((base + parts).joined(separator: "\u{0}").utf8))
+        // A company with a version announced ahead changes its pages on that date.
+        let schedule = company.map { SiteRenderer.hasScheduledVersion($0, today: today) ? [today.description] : [] } ?? []
+        return sha256Hex(Data((base + parts + schedule).joined(separator: "\u{0}").utf8))
+    }
+
+    private var company: Company? {
+        switch self {
+        case .home, .notFound: return nil
+        case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page): return page.company
+        case .feed(let company, _), .version(let company, _, _), .diff(let company, _, _, _): return company
+        }
     }
 
     private static func current(_ company: Company) -> [String] {

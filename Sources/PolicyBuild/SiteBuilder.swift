@@ -109,7 +109,8 @@ public struct SiteBuilder: Sendable {
     func renderInBatches(
         _ prepared: PreparedSite, reusing output: String?, batchSize: Int, consume: ([RenderedPage]) throws -> Void
     ) rethrows -> [String: String] {
-        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies)
+        let today = PolicyDate(now())
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: today)
         let jobs = PagePlan.jobs(for: prepared.site, renderer: renderer)
         if let output { renderCache.prepare(output: output) }
         let cache = renderCache
@@ -119,7 +120,7 @@ public struct SiteBuilder: Sendable {
             let batch = Array(jobs[start..<min(jobs.count, start &+ batchSize)])
             start += batch.count
             let results = ConcurrentMap.map(batch) { job -> (RenderedPage?, String?) in
-                let fingerprint = job.fingerprint(site: prepared.site, theme: prepared.theme)
+                let fingerprint = job.fingerprint(site: prepared.site, theme: prepared.theme, today: today)
                 if let output, let fingerprint, cache.isCurrent(job.path, fingerprint, output: output) {
                     return (.unchanged(job.path), fingerprint)
                 }

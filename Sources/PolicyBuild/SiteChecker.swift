@@ -15,7 +15,7 @@ public struct SiteChecker: Sendable {
         let (prepared, diagnostics) = builder.prepare(options)
         // Rendering a site whose content does not load would only repeat the same problems.
         guard let prepared, !diagnostics.hasErrors else { return diagnostics }
-        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies)
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies, today: PolicyDate(builder.now()))
         let pages = builder.render(prepared)
         let documents = Dictionary(prepared.site.companies.flatMap { $0.policies.values }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var more = LinkChecker.check(pages, assets: prepared.theme.assets.map { "assets/" + $0 }) { file, href in

@@ -1,24 +1,143 @@
-/// A policy diff for the terminal: structured changes first, then the prose, one sentence per
-/// line marked `-` (removed) or `+` (added).
-public enum DiffPrinter {
-    public static func render(_ diff: PolicyDiff) -> String {
-        var text = "Changes from \(diff.from) to \(diff.to)\n"
+/// A policy diff for the terminal, like `git diff`: field changes first, then the prose by
+/// section. Lines are wrapped to the width; colour only when asked (a TTY without NO_COLOR).
+public struct DiffPrinter: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        /// One sentence per line, marked `-` or `+`; an edited sentence shows its words.
+        case sentences
+        /// Whole paragraphs with `[-removed-]{+added+}` inline, as `git diff --word-diff`.
+        case word
+        /// Only counts: what changed where.
+        case stat
+    }
+
+    public var mode: Mode
+    public var width: Int
+    public var color: Bool
+
+    public init(mode: Mode = .sentences, width: Int = 80, color: Bool = false) {
+        self.mode = mode
+        self.width = max(width, 20)
+        self.color = color
+    }
+
+    public static func render(_ diff: PolicyDiff) -> String { DiffPrinter().render(diff) }
+
+    public func render(_ diff: PolicyDiff) -> String {
+        var text = paint("Changes from \(diff.fromLabel) to \(diff.toLabel)", .bold) + "\n"
         if diff.isEmpty { return text + "No differences.\n" }
-        if !diff.structured.isEmpty { text += "\nStructured data:\n" }
-        for change in diff.structured {
-            text += "  \(change.kind.rawValue) \(change.area.rawValue): \(change.subject)"
-            switch change.kind {
-            case .added: text += " = \(change.after ?? "")\n"
-            case .removed: text += " (was \(change.before ?? ""))\n"
-            case .changed: text += ": \(change.before ?? "") → \(change.after ?? "")\n"
-            }
-        }
+        if mode == .stat { return text + stat(diff) }
+        if !diff.fields.isEmpty { text += "\n" + paint("Structured data:", .bold) + "\n" }
+        for change in diff.fields { text += wrap(field(change), indent: "  ") }
         for section in diff.sections where section.hasChanges {
-            text += "\n## \(section.title.isEmpty ? "(introduction)" : section.title)\n"
-            for piece in section.pieces where piece.kind != .same {
-                text += (piece.kind == .added ? "+ " : "- ") + piece.text + "\n"
+            text += "\n" + paint(heading(section), .bold) + "\n"
+            if section.status == .same && section.links.isEmpty { continue }
+            switch mode {
+            case .word: text += wrap(section.pieces.map(inline).joined(separator: " "), indent: "")
+            default:
+                for piece in section.pieces where piece.kind != .same { text += sentenceLine(piece) }
             }
+            for link in section.links { text += wrap(linkLine(link), indent: "  ") }
         }
         return text
+    }
+
+    private func heading(_ section: SectionDiff) -> String {
+        let hashes = String(repeating: "#", count: max(section.level, 1))
+        var title = "\(hashes) \(section.title.isEmpty ? "(introduction)" : section.title)"
+        if let old = section.oldTitle { title += " (renamed from \"\(old)\")" }
+        switch section.status {
+        case .added: title += " [added]"
+        case .removed: title += " [removed]"
+        default: break
+        }
+        if section.moved { title += " [moved]" }
+        return title
+    }
+
+    private func field(_ change: FieldChange) -> String {
+        switch change.kind {
+        case .added:
+            // A plain list item names itself: `+ items[Job title]`.
+            if case .item(let name)? = change.path.last, name == change.after?.summary { return paint("+ \(change.pathText)", .green) }
+            return paint("+ \(change.pathText) = \(change.after?.summary ?? "")", .green)
+        case .removed:
+            if case .item(let name)? = change.path.last, name == change.before?.summary { return paint("- \(change.pathText)", .red) }
+            return paint("- \(change.pathText) (was \(change.before?.summary ?? ""))", .red)
+        case .changed: return "~ \(change.pathText): " + paint(change.before?.summary ?? "", .red) + " → " + paint(change.after?.summary ?? "", .green)
+        case .moved: return "> \(change.pathText) moved from \(FieldChange.text(change.movedFrom ?? []))"
+        }
+    }
+
+    private func sentenceLine(_ piece: TextPiece) -> String {
+        switch piece.kind {
+        case .added: return wrap(paint("+ " + piece.text, .green), indent: "  ")
+        case .removed: return wrap(paint("- " + piece.text, .red), indent: "  ")
+        case .modified: return wrap("~ " + piece.words.map(inline).joined(separator: " "), indent: "  ")
+        case .same: return ""
+        }
+    }
+
+    private func inline(_ piece: TextPiece) -> String {
+        switch piece.kind {
+        case .same: return piece.text
+        case .removed: return paint("[-\(piece.text)-]", .red)
+        case .added: return paint("{+\(piece.text)+}", .green)
+        case .modified: return piece.words.map(inline).joined(separator: " ")
+        }
+    }
+
+    private func linkLine(_ link: LinkChange) -> String {
+        switch (link.before, link.after) {
+        case let (before?, after?): return "~ link \"\(link.text)\": " + paint(before, .red) + " → " + paint(after, .green)
+        case let (nil, after?): return paint("+ link \"\(link.text)\" → \(after)", .green)
+        case let (before?, nil): return paint("- link \"\(link.text)\" → \(before)", .red)
+        default: return ""
+        }
+    }
+
+    private func stat(_ diff: PolicyDiff) -> String {
+        var text = ""
+        let counts = Dictionary(grouping: diff.fields) { change -> String in
+            if case .field(let name)? = change.path.first { return name == "company" ? "company." + (change.path.dropFirst().first?.description ?? "") : name }
+            return ""
+        }
+        for key in counts.keys.sorted() { text += " \(key) | \(counts[key]!.count) field change\(counts[key]!.count == 1 ? "" : "s")\n" }
+        for section in diff.sections where section.hasChanges {
+            let added = section.pieces.filter { $0.kind == .added }.count, removed = section.pieces.filter { $0.kind == .removed }.count
+            let modified = section.pieces.filter { $0.kind == .modified }.count
+            var parts = ["\(paint("+\(added)", .green)) \(paint("-\(removed)", .red)) ~\(modified)"]
+            if !section.links.isEmpty { parts.append("\(section.links.count) link\(section.links.count == 1 ? "" : "s")") }
+            text += " \(heading(section)) | \(parts.joined(separator: ", "))\n"
+        }
+        return text
+    }
+
+    enum Colour: String { case red = "31", green = "32", bold = "1" }
+
+    private func paint(_ text: String, _ colour: Colour) -> String { color ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text }
+
+    /// Wraps at spaces to the width, continuation lines indented; escape codes take no width.
+    func wrap(_ line: String, indent: String) -> String {
+        var output = "", current = "", visible = 0
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            let length = Self.visibleLength(word)
+            if visible > 0 && visible + 1 + length > width {
+                output += current + "\n"
+                current = indent + word
+                visible = indent.count + length
+            } else {
+                current += (visible > 0 ? " " : "") + word
+                visible += (visible > 0 ? 1 : 0) + length
+            }
+        }
+        return output + current + "\n"
+    }
+
+    static func visibleLength(_ text: Substring) -> Int {
+        var count = 0, inEscape = false
+        for character in text {
+            if character == "\u{1B}" { inEscape = true } else if inEscape { if character == "m" { inEscape = false } } else { count += 1 }
+        }
+        return count
     }
 }

@@ -24,6 +24,11 @@ public struct FileTransaction {
 
     public var paths: [String] { writes.map(\.path) }
 
+    /// The files this transaction would write, for checking the result before committing.
+    public var pending: [String: Data] {
+        Dictionary(writes.map { ($0.path, $0.data) }, uniquingKeysWith: { _, last in last })
+    }
+
     public func commit() throws {
         let token = UUID().uuidString.prefix(8)
         var createdFolders: [String] = []

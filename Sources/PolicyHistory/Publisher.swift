@@ -31,6 +31,8 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
     case versionExists(String)
     case emptySummary
     case writeFailed(String)
+    /// The published result would not pass `check`; nothing was written.
+    case resultRejected([Diagnostic])
 
     public var description: String {
         switch self {
@@ -48,6 +50,8 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
             return "--summary is empty; expected one sentence saying what changed, for the changelog and the feed"
         case .writeFailed(let reason):
             return "could not write the new version (\(reason)); every file was left as it was"
+        case .resultRejected(let diagnostics):
+            return "the published content would not pass `policysite check` (\(diagnostics.errors.count) error(s), listed above); nothing was written"
         }
     }
 }
@@ -66,15 +70,26 @@ public struct PublishedVersion: Sendable, Equatable {
 public struct Publisher: Sendable {
     public var fileSystem: any FileSystem
     public var today: @Sendable () -> Date
+    /// The themes folder (for the jurisdictions registry); nil means `themes/` beside `content/`.
+    public var themesPath: String?
+    /// The full `check` of the content as it will be after publishing (the file system given
+    /// holds the new files); its errors stop the publish. The command line passes `SiteChecker`;
+    /// by default the content is loaded and its cross-file checks run.
+    public var validate: @Sendable (any FileSystem) -> [Diagnostic]
 
-    public init(fileSystem: any FileSystem = LocalFileSystem(), today: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        fileSystem: any FileSystem = LocalFileSystem(), today: @escaping @Sendable () -> Date = Date.init, themesPath: String? = nil,
+        validate: (@Sendable (any FileSystem) -> [Diagnostic])? = nil
+    ) {
         self.fileSystem = fileSystem
         self.today = today
+        self.themesPath = themesPath
+        self.validate = validate ?? { _ in [] }
     }
 
     public func publish(_ request: PublishRequest, contentPath: String) throws(PublishError) -> [PublishedVersion] {
         guard !request.summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .emptySummary }
-        let loaded = ContentLoader(fileSystem: fileSystem).load(contentPath: contentPath)
+        let loaded = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).load(contentPath: contentPath)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else { throw .contentErrors(loaded.diagnostics.errors) }
 
         var companies = site.companies
@@ -98,6 +113,11 @@ public struct Publisher: Sendable {
             }
         }
         if published.isEmpty, let first = unchanged.first { throw first }
+        // Publish never writes what its own check would reject: load the content as it will be.
+        let after = OverlayFileSystem(base: fileSystem, files: transaction.pending)
+        let result = ContentLoader(fileSystem: after, themesPath: themesPath).load(contentPath: contentPath)
+        let problems = result.site == nil || result.diagnostics.hasErrors ? result.diagnostics.errors : validate(after).errors
+        guard problems.isEmpty else { throw .resultRejected(problems) }
         do {
             try transaction.commit()
         } catch {
@@ -118,7 +138,15 @@ public struct Publisher: Sendable {
             // The loader hashed both files' bytes already; equal hashes mean equal texts.
             if latest?.policies[language]?.contentHash != document.contentHash { changed.append(language) }
         }
-        guard !changed.isEmpty else { throw .nothingChanged(company: company.slug, version: latest?.version ?? source.frontMatter.version) }
+        // Company facts are frozen with each version too, so a new DPO alone is a new version.
+        // Versions published before facts were frozen have no copy to compare with.
+        let companyPath = joinPath(company.folder, "company.yml")
+        guard let companyData = try? fileSystem.readFile(companyPath) else { throw .writeFailed("cannot read \(companyPath)") }
+        let companyHash = sha256Hex(companyData)
+        let companyChanged = latest?.companyHash.map { $0 != companyHash } ?? false
+        guard !changed.isEmpty || companyChanged else {
+            throw .nothingChanged(company: company.slug, version: latest?.version ?? source.frontMatter.version)
+        }
 
         let version: PolicyVersionNumber
         if latest == nil, request.bump == .automatic {
@@ -128,6 +156,7 @@ public struct Publisher: Sendable {
             version = base.bumped(major: request.bump == .major)
         }
         let date = request.date ?? PolicyDate(today())
+        let effective = request.effective ?? date
         if let last = company.changelog.entries.last, date < last.date {
             throw .dateGoesBackwards(company: company.slug, date: date, latest: last.date)
         }
@@ -138,21 +167,22 @@ public struct Publisher: Sendable {
         // the source is re-stamped too and every language stays in step; when the source
         // changed, untouched translations keep their version and show as out of date.
         let stamped = latest == nil || !changed.contains(company.defaultLanguage) ? company.languages : changed
-        var archiveLines: [String] = []
+        var hashes: [LanguageCode: String] = [:]
         for language in company.languages.sorted() {
             guard var text = current[language], let document = company.policies[language] else { continue }
             if stamped.contains(language) {
-                text = FrontMatterEditor.set(["version": "\"\(version)\"", "last_updated": date.description, "effective": (request.effective ?? date).description], in: text)
+                text = FrontMatterEditor.set(["version": "\"\(version)\"", "last_updated": date.description, "effective": effective.description], in: text)
                 transaction.write(text, to: document.path)
             }
             let archivedPath = joinPath(versionFolder, language.rawValue, "privacy.md")
             transaction.write(text, to: archivedPath)
-            archiveLines.append("\(language.rawValue)/privacy.md \(sha256Hex(Data(text.utf8)))\n")
+            hashes[language] = sha256Hex(Data(text.utf8))
         }
+        transaction.write(companyData, to: joinPath(versionFolder, "company.yml"))
         var changelog = company.changelog
         changelog.entries.append(ChangelogEntry(
             version: version, date: date, summary: request.summary, changes: request.changes,
-            archiveHash: sha256Hex(Data(archiveLines.joined().utf8))))
+            archiveHash: ArchivedVersion.archiveHash(policies: hashes, company: companyHash)))
         transaction.write(ChangelogFile.render(changelog), to: joinPath(company.folder, "changelog.yml"))
         return PublishedVersion(company: company.slug, version: version, date: date, languages: stamped, files: transaction.paths)
     }

@@ -28,6 +28,8 @@ public struct RenderedMarkdown: Hashable, Sendable, Codable {
     public var plainText: String
     /// Raw HTML the author wrote, shown as text because raw HTML is off: `check` warns about it.
     public var escapedHTML: [RawHTML] = []
+    /// The sections at every heading level with their text and links, for the diff.
+    public var outline: [OutlineSection] = []
 }
 
 /// A piece of raw HTML in Markdown and the line it starts on (1-based, within the body).
@@ -122,11 +124,12 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         cmark_iter_free(iterator)
+        let outline = Self.outline(of: document, headings: headings)
         var escaped: [RawHTML] = []
         if !allowRawHTML {
             for node in rawNodes {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                escaped.append(RawHTML(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), text: literal.trimmedNewlines))
+                escaped.append(RawHTML(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), text: literal.trimmingTrailingNewlines))
                 Self.replaceWithText(node)
             }
         }
@@ -138,7 +141,7 @@ public struct MarkdownRenderer: Sendable {
         var html = String(cString: rendered)
         free(rendered)
         let (withIDs, offsets) = Self.addHeadingIDs(html, headings)
-        return RenderedMarkdown(html: withIDs, headings: headings, headingOffsets: offsets, plainText: plain, escapedHTML: escaped)
+        return RenderedMarkdown(html: withIDs, headings: headings, headingOffsets: offsets, plainText: plain, escapedHTML: escaped, outline: outline)
     }
 
     /// Shows a raw HTML node as the characters the author typed.
@@ -252,14 +255,6 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return (String(decoding: bytes, as: UTF8.self), offsets)
-    }
-}
-
-extension String {
-    fileprivate var trimmedNewlines: String {
-        var text = Substring(self)
-        while text.hasSuffix("\n") { text.removeLast() }
-        return String(text)
     }
 }
 

@@ -147,18 +147,29 @@ struct CompanyLoader {
                 continue
             }
             var policies: [LanguageCode: PolicyDocument] = [:]
+            var company: CompanyInfo?, companyHash: String?
             for name in (try? fileSystem.contentsOfDirectory(path)) ?? [] where !name.hasPrefix(".") {
+                if name == "company.yml" {
+                    // The company facts frozen with this version.
+                    let file = joinPath(path, name)
+                    guard let data = try? fileSystem.readFile(file) else { continue }
+                    companyHash = sha256Hex(data)
+                    let (info, problems) = StrictYAMLDecoder(file: file, context: context).decode(CompanyInfo.self, from: String(decoding: data, as: UTF8.self))
+                    diagnostics += problems
+                    company = info
+                    continue
+                }
                 guard let language = LanguageCode(name), language.rawValue == name else {
                     diagnostics.append(.error(
                         "unknown-language", at: SourceLocation(file: joinPath(path, name)), "'\(name)' is not a language folder",
-                        expected: "expected language folders such as en/"))
+                        expected: "expected language folders such as en/, and company.yml"))
                     continue
                 }
                 let (document, problems) = loadPolicy(joinPath(path, name), language: language)
                 diagnostics += problems
                 policies[language] = document
             }
-            versions.append(ArchivedVersion(version: version, folder: path, policies: policies))
+            versions.append(ArchivedVersion(version: version, folder: path, policies: policies, company: company, companyHash: companyHash))
         }
         return versions.sorted { $0.version < $1.version }
     }

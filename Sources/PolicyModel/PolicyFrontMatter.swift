@@ -78,11 +78,8 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         self.effective = effective
         self.lastUpdated = lastUpdated
 
-        if lastUpdated < effective && lastUpdated.day != nil && effective.day != nil {
-            try c.superDecoder(forKey: .lastUpdated).report(ValueError(
-                "bad-date", "last_updated \(lastUpdated) is before effective \(effective)",
-                expected: "expected last_updated on or after the effective date"))
-        }
+        // `last_updated` may come before `effective`: a version is often announced weeks before
+        // it applies. Neither order is an error.
         var seen = Set<String>()
         for category in cookies where !seen.insert(category.category.id).inserted {
             decoder.report(ValueError(

@@ -72,11 +72,18 @@ public struct ArchivedVersion: Sendable, Equatable {
     public var version: PolicyVersionNumber
     public var folder: String
     public var policies: [LanguageCode: PolicyDocument]
+    /// The company facts (`company.yml`) as published with this version; nil for versions
+    /// published before PolicySite froze them.
+    public var company: CompanyInfo?
+    /// SHA-256 of the archived company.yml's bytes.
+    public var companyHash: String?
 
-    public init(version: PolicyVersionNumber, folder: String, policies: [LanguageCode: PolicyDocument]) {
+    public init(version: PolicyVersionNumber, folder: String, policies: [LanguageCode: PolicyDocument], company: CompanyInfo? = nil, companyHash: String? = nil) {
         self.version = version
         self.folder = folder
         self.policies = policies
+        self.company = company
+        self.companyHash = companyHash
     }
 }
 

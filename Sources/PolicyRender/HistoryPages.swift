@@ -38,28 +38,45 @@ extension SiteRenderer {
                 } ?? "",
             ]
         }
+        if let current = unpublishedEntry(company, language: language) {
+            let entry: [String: Any] = [
+                "version": current.version.description, "date": locale.format(current.date), "date_iso": current.date.description,
+                "summary": current.summary, "changes": [[String: Any]](),
+                "href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)), "diff_href": "",
+            ]
+            context["entries"] = [entry] + (context["entries"] as? [[String: Any]] ?? [])
+        }
         context["compare"] = Self.diffPairs(archive).filter { $0.0.policies[language] != nil && $0.1.policies[language] != nil }.map { old, new in
             ["label": "\(old.version) → \(new.version)", "href": SitePaths.link(from: path, to: SitePaths.diff(company.slug, language, from: old.version, to: new.version))]
         }
         return render(context, template: "changelog", path: path, source: page.document.path)
     }
 
-    /// An archived version at its permanent URL, marked as superseded once a later one exists.
+    /// An archived version at its permanent URL, with the company facts it was published with,
+    /// marked as upcoming, in force or superseded on the build's date.
     public func renderArchivedVersion(_ company: Company, _ archived: ArchivedVersion, language: LanguageCode) -> RenderedPage? {
         guard let document = archived.policies[language] else { return nil }
         let path = SitePaths.version(company.slug, language, archived.version)
-        let page = CompanyPage(company: company, language: language, document: document)
+        var shown = company
+        shown.info = archived.company ?? company.info
+        let page = CompanyPage(company: shown, language: language, document: document)
         let languages = company.languages.filter { archived.policies[$0] != nil }
         var context = policyContext(page, path: path, pathFor: { SitePaths.version(company.slug, $0, archived.version) }, languages: languages)
         let locale = locale(for: language, company: company)
         let t = locale.strings
         let entry = company.changelog.entry(for: archived.version)
-        let later = company.changelog.entries.first { $0.version > archived.version }
         var notice = t.format("history.archived_note", ["version": archived.version.description, "date": entry.map { locale.format($0.date) } ?? ""])
-        if let later { notice += " " + t.format("history.superseded_on", ["date": locale.format(later.date)]) }
+        let effective = document.frontMatter.effective
+        // Superseded by the latest later version already in force.
+        let successor = company.archive.last { $0.version > archived.version && !(today < ($0.policies[language] ?? $0.policies.values.first!).frontMatter.effective) }
+        if today < effective {
+            notice += " " + t.format("history.takes_effect", ["version": archived.version.description, "date": locale.format(effective)])
+        } else if let successor, let text = successor.policies[language] ?? successor.policies.values.first {
+            notice += " " + t.format("history.superseded_on", ["date": locale.format(text.frontMatter.effective)])
+        }
         context["archive_notice"] = [
             "text": notice,
-            "superseded": later != nil,
+            "superseded": successor != nil,
             "current_href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)),
             "current_label": t["history.read_current"],
             "changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)),
@@ -68,53 +85,15 @@ extension SiteRenderer {
         return render(context, template: "policy", path: path, source: document.path)
     }
 
-    public func renderDiff(_ company: Company, from old: ArchivedVersion, to new: ArchivedVersion, language: LanguageCode) -> RenderedPage? {
-        guard let before = old.policies[language], let after = new.policies[language] else { return nil }
-        let path = SitePaths.diff(company.slug, language, from: old.version, to: new.version)
-        let page = CompanyPage(company: company, language: language, document: after)
+    /// The current text as a changelog or feed entry while it has not been published: a site
+    /// that never ran `publish` still records the version it shows.
+    func unpublishedEntry(_ company: Company, language: LanguageCode) -> (version: PolicyVersionNumber, date: PolicyDate, summary: String)? {
+        guard let document = company.policies[language] ?? company.source,
+            company.changelog.entry(for: document.frontMatter.version) == nil
+        else { return nil }
         let locale = locale(for: language, company: company)
-        let t = locale.strings
-        let languages = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
-        let title = t.format("history.diff_title", ["from": old.version.description, "to": new.version.description])
-        var context = companyFrame(page, path: path, title: title, languages: languages) { SitePaths.diff(company.slug, $0, from: old.version, to: new.version) }
-        let diff = PolicyDiff(from: before, to: after, cache: sectionCache)
-        context["structured"] = groupedChanges(diff.structured, t: t)
-        context["changed_sections"] = diff.sections.filter(\.hasChanges).map { section -> [String: Any] in
-            [
-                "title": section.title.isEmpty ? t["policy.summary"] : section.title,
-                "pieces": section.pieces.map { ["text": $0.text, "added": $0.kind == .added, "removed": $0.kind == .removed] as [String: Any] },
-            ]
-        }
-        context["unchanged_sections"] = diff.sections.filter { !$0.hasChanges && !$0.title.isEmpty }.map { ["title": $0.title] }
-        context["no_changes"] = diff.isEmpty
-        context["from_href"] = SitePaths.link(from: path, to: SitePaths.version(company.slug, language, old.version))
-        context["to_href"] = SitePaths.link(from: path, to: SitePaths.version(company.slug, language, new.version))
-        context["from_version"] = old.version.description
-        context["to_version"] = new.version.description
-        context["changelog_href"] = SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language))
-        return render(context, template: "diff", path: path, source: after.path)
-    }
-
-    private func groupedChanges(_ changes: [StructuredChange], t: UIStrings) -> [[String: Any]] {
-        let areas: [(StructuredChange.Area, String)] = [
-            (.cookies, "sections.cookies"), (.retention, "sections.retention"), (.rights, "sections.rights"),
-            (.thirdParties, "sections.third_parties"), (.transfers, "sections.transfers"), (.purposes, "sections.purposes"),
-            (.dataCollected, "sections.data_collected"), (.facts, "sections.more"),
-        ]
-        return areas.compactMap { area, key in
-            let inArea = changes.filter { $0.area == area }
-            guard !inArea.isEmpty else { return nil }
-            return [
-                "area": t[key],
-                "changes": inArea.map { change -> [String: Any] in
-                    [
-                        "kind": t["history.\(change.kind.rawValue)"], "kind_id": change.kind.rawValue,
-                        "subject": area == .rights ? t["right.\(change.subject)"] : change.subject,
-                        "before": change.before ?? "", "after": change.after ?? "",
-                    ]
-                },
-            ]
-        }
+        return (document.frontMatter.version, document.frontMatter.lastUpdated,
+                locale.strings.format("history.current_unpublished", ["date": locale.format(document.frontMatter.effective)]))
     }
 
     /// An Atom feed of the company's published versions in one language, newest first.
@@ -123,8 +102,15 @@ extension SiteRenderer {
         let locale = locale(for: language, company: company)
         let t = locale.strings
         let feedURL = site.config.absoluteURL(path)
-        let entries = company.changelog.entries.reversed()
-        let updated = entries.first?.date ?? company.policies[language]?.frontMatter.lastUpdated ?? company.source!.frontMatter.lastUpdated
+        var entries = company.changelog.entries.reversed().map { entry in
+            // A language added after this version has no page for it; the changelog stands in.
+            let hasPage = company.archive.first { $0.version == entry.version }?.policies[language] != nil
+            return (entry.version, entry.date, entry.summary(in: language), hasPage ? SitePaths.version(company.slug, language, entry.version) : SitePaths.changelog(company.slug, language))
+        }
+        if let current = unpublishedEntry(company, language: language) {
+            entries.insert((current.version, current.date, current.summary, SitePaths.policy(company.slug, language)), at: 0)
+        }
+        let updated = entries.first?.1 ?? company.source!.frontMatter.lastUpdated
         func timestamp(_ date: PolicyDate) -> String { "\(PolicyDate(year: date.year, month: date.month, day: date.day ?? 1))T00:00:00Z" }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -137,17 +123,17 @@ extension SiteRenderer {
               <author><name>\(escapeXML(company.info.legalName))</name></author>
 
             """
-        for entry in entries {
-            // A language added after this version has no page for it; the changelog stands in.
-            let hasPage = company.archive.first { $0.version == entry.version }?.policies[language] != nil
-            let url = site.config.absoluteURL(hasPage ? SitePaths.version(company.slug, language, entry.version) : SitePaths.changelog(company.slug, language))
+        for (version, date, summary, page) in entries {
+            let url = site.config.absoluteURL(page)
+            // The id names the version, so an entry keeps its id when its page moves to versions/.
+            let id = site.config.absoluteURL(SitePaths.version(company.slug, language, version))
             xml += """
                   <entry>
-                    <title>\(escapeXML(t.format("history.archived_title", ["version": entry.version.description])))</title>
-                    <id>\(escapeXML(url))</id>
+                    <title>\(escapeXML(t.format("history.archived_title", ["version": version.description])))</title>
+                    <id>\(escapeXML(id))</id>
                     <link rel="alternate" type="text/html" href="\(escapeXML(url))"/>
-                    <updated>\(timestamp(entry.date))</updated>
-                    <summary>\(escapeXML(entry.summary(in: language)))</summary>
+                    <updated>\(timestamp(date))</updated>
+                    <summary>\(escapeXML(summary))</summary>
                   </entry>
 
                 """

@@ -14,7 +14,9 @@ public enum PolicyPages {
 extension SiteRenderer {
     public func renderPolicy(_ page: CompanyPage) -> RenderedPage {
         let path = SitePaths.policy(page.company.slug, page.language)
-        let context = policyContext(page, path: path) { SitePaths.policy(page.company.slug, $0) }
+        var context = policyContext(page, path: path) { SitePaths.policy(page.company.slug, $0) }
+        context["upcoming_notice"] = upcomingNotice(page, path: path) ?? false
+        context["history_links"] = historyLinks(page, path: path) ?? false
         return render(context, template: "policy", path: path, source: page.document.path)
     }
 

@@ -38,12 +38,15 @@ public struct CompanyPage: Sendable {
     public let language: LanguageCode
     /// The policy text shown: the translation, or the default-language text on a fallback page.
     public let document: PolicyDocument
+    /// A published text that takes effect later than today, announced on the page.
+    public let upcoming: PolicyDocument?
     public var isFallback: Bool { document.language != language }
 
-    public init(company: Company, language: LanguageCode, document: PolicyDocument) {
+    public init(company: Company, language: LanguageCode, document: PolicyDocument, upcoming: PolicyDocument? = nil) {
         self.company = company
         self.language = language
         self.document = document
+        self.upcoming = upcoming
     }
 }
 
@@ -56,11 +59,14 @@ public struct SiteRenderer: Sendable {
     /// Split sections of archived texts, shared by a build's diff pages.
     let sectionCache = SectionCache()
     private let trees: [LanguageCode: StringTree]
+    /// The day the build runs: decides which published version is in force.
+    public let today: PolicyDate
 
-    public init(site: Site, theme: Theme, bodies: BodyCache = BodyCache()) {
+    public init(site: Site, theme: Theme, bodies: BodyCache = BodyCache(), today: PolicyDate = PolicyDate(Date())) {
         self.site = site
         self.theme = theme
         self.bodies = bodies
+        self.today = today
         var trees: [LanguageCode: StringTree] = [:]
         for language in site.languages { trees[language] = StringTree(theme.translations.strings(for: language)) }
         self.trees = trees
@@ -76,7 +82,7 @@ public struct SiteRenderer: Sendable {
     public func pages(of company: Company) -> [CompanyPage] {
         pageLanguages(of: company).compactMap { language in
             guard let document = company.policies[language] ?? company.source else { return nil }
-            return CompanyPage(company: company, language: language, document: document)
+            return scheduledPage(company, language: language, current: document)
         }
     }
 

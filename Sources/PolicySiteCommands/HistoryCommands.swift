@@ -51,15 +51,21 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
+        let options = BuildOptions(contentPath: location.content, themesPath: location.themes)
+        // Checked as of today, as the next `check` in CI will: a --date in the future is refused.
+        let publisher = Publisher(themesPath: location.themes) { files in
+            SiteChecker(builder: SiteBuilder(fileSystem: files)).check(options)
+        }
         let request = PublishRequest(
             company: all ? nil : company, summary: summary, changes: changes, date: date, effective: effective,
             bump: major ? .major : minor ? .minor : .automatic)
         do {
-            for version in try Publisher().publish(request, contentPath: location.content) {
+            for version in try publisher.publish(request, contentPath: location.content) {
                 print("Published \(version.company) \(version.version) (\(version.date)), languages: \(version.languages.map(\.rawValue).joined(separator: ", "))")
             }
         } catch {
             if case .contentErrors(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics)) }
+            if case .resultRejected(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics)) }
             printError("error: \(error)\n")
             throw ExitCode(1)
         }
@@ -75,7 +81,7 @@ struct VersionsCommand: ParsableCommand {
     var company: String
 
     func run() throws {
-        let company = try loadCompany(company, content: location.content)
+        let company = try loadCompany(company, location: location)
         guard !company.changelog.entries.isEmpty else {
             print("\(company.slug) has no published versions yet (current text: \(company.source.map { $0.frontMatter.version.description } ?? "?")); publish one with `policysite publish \(company.slug) --summary …`")
             return
@@ -107,20 +113,53 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Language to compare (default: the company's default language).")
     var language: String?
 
+    @Flag(help: "Show whole paragraphs with [-removed-]{+added+} words, like git diff --word-diff.")
+    var word = false
+
+    @Flag(help: "Show only what changed where, with counts.")
+    var stat = false
+
+    @Option(help: "Colour: auto (when the output is a terminal and NO_COLOR is unset), always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: "Wrap lines at this width (default: the terminal's, or 80).")
+    var width: Int?
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    func validate() throws {
+        if word && stat { throw ValidationError("--word and --stat exclude each other") }
+    }
+
     func run() throws {
-        let company = try loadCompany(company, content: location.content)
+        let company = try loadCompany(company, location: location)
         let language = try language.map { code in
             guard let value = LanguageCode(code), company.languages.contains(value) else {
                 throw ValidationError("no '\(code)' policy for \(company.slug); expected one of: \(company.languages.map(\.rawValue).joined(separator: ", "))")
             }
             return value
         } ?? company.defaultLanguage
-        let old = try document(from, company, language), new = try document(to, company, language)
-        print(DiffPrinter.render(PolicyDiff(from: old, to: new)), terminator: "")
+        let (old, oldCompany) = try document(from, company, language), (new, newCompany) = try document(to, company, language)
+        var diff = PolicyDiff(from: old, to: new, oldCompany: oldCompany, newCompany: newCompany)
+        // The working text may still carry the number of the version it was edited from.
+        if to == "current" { diff.toLabel = "current (\(new.frontMatter.version), not published)" }
+        if from == "current" { diff.fromLabel = "current (\(old.frontMatter.version), not published)" }
+        let terminal = isatty(STDOUT_FILENO) == 1
+        let colour = color == .always || (color == .auto && terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        let columns = width ?? (terminal ? terminalWidth() : nil) ?? 80
+        let printer = DiffPrinter(mode: word ? .word : stat ? .stat : .sentences, width: columns, color: colour)
+        print(printer.render(diff), terminator: "")
     }
 
-    private func document(_ name: String, _ company: Company, _ language: LanguageCode) throws -> PolicyDocument {
-        if name == "current", let current = company.policies[language] { return current }
+    private func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// A version's text and the company facts it was published with.
+    private func document(_ name: String, _ company: Company, _ language: LanguageCode) throws -> (PolicyDocument, CompanyInfo?) {
+        if name == "current", let current = company.policies[language] { return (current, company.info) }
         guard let version = PolicyVersionNumber(name), let archived = company.archive.first(where: { $0.version == version }) else {
             let known = company.archive.map(\.version.description) + ["current"]
             throw ValidationError("\(company.slug) has no version '\(name)'; expected one of: \(known.joined(separator: ", "))")
@@ -128,16 +167,18 @@ struct DiffCommand: ParsableCommand {
         guard let document = archived.policies[language] else {
             throw ValidationError("version \(version) of \(company.slug) has no '\(language)' text")
         }
-        return document
+        return (document, archived.company)
     }
 }
 
-/// The company named on the command line, from content that loads without errors.
-func loadCompany(_ name: String, content: String) throws -> Company {
-    let loaded = ContentLoader().load(contentPath: content)
+/// The company named on the command line, from content that loads without errors. Content
+/// errors exit 1 with the errors (they are not a usage mistake).
+func loadCompany(_ name: String, location: SiteLocation) throws -> Company {
+    let loaded = ContentLoader(themesPath: location.themes).load(contentPath: location.content)
     guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
         printError(DiagnosticFormat.text.render(loaded.diagnostics))
-        throw ValidationError("fix the content errors above first")
+        printError("error: fix the content errors above first (`policysite check`)\n")
+        throw ExitCode(1)
     }
     guard let company = site.companies.first(where: { $0.slug == name || $0.folder.hasSuffix("/\(name)") }) else {
         throw ValidationError("no company '\(name)'; expected one of: \(site.companies.map(\.slug).joined(separator: ", "))")

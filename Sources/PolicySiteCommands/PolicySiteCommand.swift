@@ -49,10 +49,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each phase took.")
     var timings = false
 
+    @Option(name: .customLong("as-of"), help: "Render the site as it applies on this date (YYYY-MM-DD), e.g. to preview a version announced ahead of its effective date.")
+    var asOf: PolicyDate?
+
     func run() throws {
         let options = BuildOptions(contentPath: location.content, themesPath: location.themes, outputPath: output, strict: strict)
         do {
-            let report = try SiteBuilder().build(options)
+            let report = try SiteBuilder(now: clock(asOf)).build(options)
             printError(DiagnosticFormat.text.render(report.diagnostics))
             if !quiet {
                 print("Built \(report.pages) files into \(output)/ (\(report.written) written, \(report.unchanged) unchanged) in \(String(format: "%.2f", report.seconds)) s")
@@ -66,6 +69,13 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// Today, or the day `--as-of` names (noon UTC, so every time zone reads the same day).
+func clock(_ date: PolicyDate?) -> @Sendable () -> Date {
+    guard let date else { return Date.init }
+    let noon = date.date.addingTimeInterval(12 * 3600)
+    return { noon }
 }
 
 struct CheckCommand: ParsableCommand {
@@ -84,9 +94,12 @@ struct CheckCommand: ParsableCommand {
         case text, json, github
     }
 
+    @Option(name: .customLong("as-of"), help: "Check the site as it applies on this date (YYYY-MM-DD).")
+    var asOf: PolicyDate?
+
     func run() throws {
         let options = BuildOptions(contentPath: location.content, themesPath: location.themes, strict: strict)
-        let diagnostics = SiteChecker().check(options)
+        let diagnostics = SiteChecker(builder: SiteBuilder(now: clock(asOf))).check(options)
         let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
         let rendered = DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, strict: strict)
         if format == .text {

@@ -1,0 +1,242 @@
+import PolicyMarkdown
+import PolicyModel
+
+/// One section of the prose (a heading at any level and its text) compared across versions.
+public struct SectionDiff: Sendable, Equatable {
+    public enum Status: String, Sendable { case same, changed, added, removed }
+
+    public var id: String
+    public var title: String
+    /// The title in the earlier version when the section was renamed.
+    public var oldTitle: String?
+    public var level: Int
+    public var status: Status
+    /// True when the section changed place among its siblings.
+    public var moved: Bool
+    public var pieces: [TextPiece]
+    public var links: [LinkChange]
+
+    public var renamed: Bool { oldTitle != nil }
+    public var hasChanges: Bool { status != .same || renamed || moved || !links.isEmpty }
+}
+
+/// A run of text that stayed, went or arrived; a sentence edited in place is `modified`, with
+/// its words as pieces of their own.
+public struct TextPiece: Sendable, Equatable {
+    public enum Kind: String, Sendable { case same, removed, added, modified }
+    public var kind: Kind
+    public var text: String
+    /// For `modified`: the sentence word by word.
+    public var words: [TextPiece]
+
+    public init(kind: Kind, text: String, words: [TextPiece] = []) {
+        self.kind = kind
+        self.text = text
+        self.words = words
+    }
+}
+
+/// A link of a section whose target changed, or which was added or removed.
+public struct LinkChange: Sendable, Equatable {
+    public var text: String
+    public var before: String?
+    public var after: String?
+}
+
+/// Compares the outlines of two bodies: sections are matched by id, then by title, then by
+/// content (a renamed section keeps most of its sentences), and compared sentence by sentence.
+enum ProseDiff {
+    static func sections(from old: [OutlineSection], to new: [OutlineSection]) -> [SectionDiff] {
+        var pairs: [Int: Int] = [:]  // new index → old index
+        var usedOld = Set<Int>()
+        func match(_ rule: (OutlineSection, OutlineSection) -> Bool) {
+            for (n, section) in new.enumerated() where pairs[n] == nil {
+                if let o = old.indices.first(where: { !usedOld.contains($0) && rule(old[$0], section) }) {
+                    pairs[n] = o
+                    usedOld.insert(o)
+                }
+            }
+        }
+        match { $0.id == $1.id }
+        match { $0.title.lowercased() == $1.title.lowercased() && !$0.title.isEmpty }
+        let oldSentences = old.map { Set(sentences(of: $0)) }
+        for (n, section) in new.enumerated() where pairs[n] == nil {
+            let mine = Set(sentences(of: section))
+            guard !mine.isEmpty else { continue }
+            let best = old.indices.filter { !usedOld.contains($0) && old[$0].level == section.level }
+                .map { ($0, Double(oldSentences[$0].intersection(mine).count) / Double(oldSentences[$0].union(mine).count)) }
+                .max { $0.1 < $1.1 }
+            if let (o, score) = best, score >= 0.5 {
+                pairs[n] = o
+                usedOld.insert(o)
+            }
+        }
+        let stayed = longestIncreasing(new.indices.compactMap { pairs[$0] })
+
+        var result: [SectionDiff] = []
+        for (n, section) in new.enumerated() {
+            guard let o = pairs[n] else {
+                result.append(SectionDiff(
+                    id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .added, moved: false,
+                    pieces: pieces(from: [], to: sentences(of: section)), links: linkChanges(from: [], to: section.links)))
+                continue
+            }
+            let before = old[o]
+            let pieces = pieces(from: sentences(of: before), to: sentences(of: section))
+            let changed = pieces.contains { $0.kind != .same }
+            result.append(SectionDiff(
+                id: section.id, title: section.title, oldTitle: before.title == section.title ? nil : before.title, level: section.level,
+                status: changed ? .changed : .same, moved: !stayed.contains(o), pieces: pieces,
+                links: linkChanges(from: before.links, to: section.links)))
+        }
+        for (o, section) in old.enumerated() where !usedOld.contains(o) {
+            result.append(SectionDiff(
+                id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .removed, moved: false,
+                pieces: pieces(from: sentences(of: section), to: []), links: linkChanges(from: section.links, to: [])))
+        }
+        return result
+    }
+
+    static func sentences(of section: OutlineSection) -> [String] { section.blocks.flatMap(sentences) }
+
+    private static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "؟", "।", "。"]
+
+    /// Sentences of a block of plain text. Works on Unicode scalars: long policies have tens of
+    /// thousands of sentences.
+    static func sentences(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [String] = []
+        var start = 0
+        func emit(_ end: Int) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            let sentence = String(view).trimmedSpaces
+            if !sentence.isEmpty { result.append(sentence) }
+            start = end
+        }
+        for index in scalars.indices where terminators.contains(scalars[index]) {
+            if index + 1 == scalars.count || scalars[index + 1] == " " { emit(index + 1) }
+        }
+        if start < scalars.count { emit(scalars.count) }
+        return result
+    }
+
+    /// Sentence pieces; a removed sentence followed by a similar added one becomes `modified`
+    /// with the words that changed.
+    static func pieces(from old: [String], to new: [String]) -> [TextPiece] {
+        let raw = sequence(old, new).map { TextPiece(kind: $0.0, text: $0.1) }
+        var result: [TextPiece] = []
+        var index = 0
+        while index < raw.count {
+            guard raw[index].kind == .removed else {
+                append(raw[index], to: &result)
+                index += 1
+                continue
+            }
+            var removed: [TextPiece] = []
+            while index < raw.count, raw[index].kind == .removed { removed.append(raw[index]); index += 1 }
+            var added: [TextPiece] = []
+            while index < raw.count, raw[index].kind == .added { added.append(raw[index]); index += 1 }
+            let paired = min(removed.count, added.count)
+            for i in 0..<max(removed.count, added.count) {
+                if i < paired, similarity(removed[i].text, added[i].text) >= 0.5 {
+                    append(TextPiece(kind: .modified, text: added[i].text, words: words(from: removed[i].text, to: added[i].text)), to: &result)
+                } else {
+                    if i < removed.count { append(removed[i], to: &result) }
+                    if i < added.count { append(added[i], to: &result) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Word-level pieces of one sentence edited in place.
+    static func words(from old: String, to new: String) -> [TextPiece] {
+        let a = old.split(separator: " ").map(String.init), b = new.split(separator: " ").map(String.init)
+        var result: [TextPiece] = []
+        for (kind, word) in sequence(a, b) {
+            if let last = result.last, last.kind == kind {
+                result[result.count - 1].text += " " + word
+            } else {
+                result.append(TextPiece(kind: kind, text: word))
+            }
+        }
+        return result
+    }
+
+    /// Old and new elements in reading order, each marked same, removed or added.
+    private static func sequence(_ old: [String], _ new: [String]) -> [(TextPiece.Kind, String)] {
+        let difference = new.difference(from: old)
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        var result: [(TextPiece.Kind, String)] = []
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            if i < old.count, removed.contains(i) {
+                result.append((.removed, old[i])); i += 1
+            } else if j < new.count, inserted.contains(j) {
+                result.append((.added, new[j])); j += 1
+            } else {
+                result.append((.same, new[j])); i += 1; j += 1
+            }
+        }
+        return result
+    }
+
+    private static func append(_ piece: TextPiece, to pieces: inout [TextPiece]) {
+        if let last = pieces.last, last.kind == piece.kind, piece.kind != .modified {
+            pieces[pieces.count - 1].text += " " + piece.text
+        } else {
+            pieces.append(piece)
+        }
+    }
+
+    /// Share of words two sentences have in common (Jaccard).
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let x = Set(a.lowercased().split(separator: " ")), y = Set(b.lowercased().split(separator: " "))
+        guard !x.isEmpty || !y.isEmpty else { return 1 }
+        return Double(x.intersection(y).count) / Double(x.union(y).count)
+    }
+
+    /// Links matched by their text: a changed target, an added or a removed link.
+    static func linkChanges(from old: [OutlineSection.Link], to new: [OutlineSection.Link]) -> [LinkChange] {
+        var changes: [LinkChange] = []
+        var remaining = old
+        for link in new {
+            if let same = remaining.firstIndex(of: link) {
+                remaining.remove(at: same)
+            } else if let renamed = remaining.firstIndex(where: { $0.text == link.text }) {
+                changes.append(LinkChange(text: link.text, before: remaining[renamed].url, after: link.url))
+                remaining.remove(at: renamed)
+            } else {
+                changes.append(LinkChange(text: link.text, before: nil, after: link.url))
+            }
+        }
+        changes += remaining.map { LinkChange(text: $0.text, before: $0.url, after: nil) }
+        return changes
+    }
+
+    /// The elements of the longest increasing subsequence: sections that kept their order.
+    static func longestIncreasing(_ values: [Int]) -> Set<Int> {
+        guard !values.isEmpty else { return [] }
+        var lengths = Array(repeating: 1, count: values.count), previous = Array(repeating: -1, count: values.count)
+        for i in values.indices {
+            for j in 0..<i where values[j] < values[i] && lengths[j] + 1 > lengths[i] {
+                lengths[i] = lengths[j] + 1
+                previous[i] = j
+            }
+        }
+        var index = lengths.indices.max { lengths[$0] < lengths[$1] }!
+        var kept = Set<Int>()
+        while index >= 0 {
+            kept.insert(values[index])
+            index = previous[index]
+        }
+        return kept
+    }
+}

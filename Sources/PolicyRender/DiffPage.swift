@@ -1,0 +1,157 @@
+import PolicyHistory
+import PolicyMarkdown
+import PolicyModel
+
+/// The diff page between two versions: field changes in the page's language, then the prose
+/// section by section.
+extension SiteRenderer {
+    public func renderDiff(_ company: Company, from old: ArchivedVersion, to new: ArchivedVersion, language: LanguageCode) -> RenderedPage? {
+        guard let before = old.policies[language], let after = new.policies[language] else { return nil }
+        let path = SitePaths.diff(company.slug, language, from: old.version, to: new.version)
+        var shown = company
+        shown.info = new.company ?? company.info
+        let page = CompanyPage(company: shown, language: language, document: after)
+        let locale = locale(for: language, company: company)
+        let t = locale.strings
+        let languages = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
+        let title = t.format("history.diff_title", ["from": old.version.description, "to": new.version.description])
+        var context = companyFrame(page, path: path, title: title, languages: languages) { SitePaths.diff(company.slug, $0, from: old.version, to: new.version) }
+        let diff = PolicyDiff(from: before, to: after, oldCompany: old.company, newCompany: new.company, outline: outline)
+        let labels = DiffLabels(locale: locale, config: site.config)
+        context["structured"] = labels.groups(diff.fields)
+        context["changed_sections"] = diff.sections.filter(\.hasChanges).map { labels.section($0) }
+        context["unchanged_sections"] = diff.sections.filter { !$0.hasChanges && !$0.title.isEmpty }.map { ["title": $0.title] }
+        context["no_changes"] = diff.isEmpty
+        context["from_href"] = SitePaths.link(from: path, to: SitePaths.version(company.slug, language, old.version))
+        context["to_href"] = SitePaths.link(from: path, to: SitePaths.version(company.slug, language, new.version))
+        context["from_version"] = old.version.description
+        context["to_version"] = new.version.description
+        context["from_effective"] = locale.format(before.frontMatter.effective)
+        context["to_effective"] = locale.format(after.frontMatter.effective)
+        context["changelog_href"] = SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language))
+        return render(context, template: "diff", path: path, source: after.path)
+    }
+
+    /// A text's sections as the page renders them, cached per text.
+    func outline(_ document: PolicyDocument) -> [OutlineSection] {
+        sectionCache.outline(of: document) { body($0).outline }
+    }
+}
+
+/// Words for field changes: field names and values in the page's language.
+struct DiffLabels {
+    let locale: PageLocale
+    let config: SiteConfig
+    var t: UIStrings { locale.strings }
+
+    /// Changes grouped by the top-level field (or company fact) they belong to.
+    func groups(_ changes: [FieldChange]) -> [[String: Any]] {
+        var order: [String] = []
+        var grouped: [String: [FieldChange]] = [:]
+        for change in changes {
+            let key = groupKey(change.path)
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(change)
+        }
+        return order.map { key in
+            ["area": areaLabel(key), "changes": grouped[key]!.map(row)]
+        }
+    }
+
+    private func groupKey(_ path: [FieldChange.Step]) -> String {
+        guard case .field(let first)? = path.first else { return "" }
+        if first == "company", case .field(let second)? = path.dropFirst().first { return "company." + second }
+        return first
+    }
+
+    private func areaLabel(_ key: String) -> String {
+        if key.hasPrefix("company.") { return t["history.company_facts"] + " · " + fieldLabel(String(key.dropFirst(8))) }
+        return fieldLabel(key)
+    }
+
+    private func row(_ change: FieldChange) -> [String: Any] {
+        var subject = pathLabel(change.path)
+        if change.kind == .moved, let from = change.movedFrom { subject = t.format("history.moved_from", ["item": subject, "from": pathLabel(from)]) }
+        return [
+            "kind": t["history.\(change.kind.rawValue)"], "kind_id": change.kind.rawValue,
+            "subject": subject,
+            "before": change.kind == .moved ? "" : change.before.map(value) ?? "",
+            "after": change.kind == .moved ? "" : change.after.map(value) ?? "",
+        ]
+    }
+
+    /// `Recipients › Stripe › Established in`.
+    func pathLabel(_ path: [FieldChange.Step]) -> String {
+        var steps = path
+        if steps.first == .field("company") { steps.removeFirst() }
+        return steps.map { step in
+            switch step {
+            case .field(let name): return fieldLabel(name)
+            case .item(let identity): return itemLabel(identity)
+            }
+        }.joined(separator: " › ")
+    }
+
+    func fieldLabel(_ key: String) -> String {
+        let label = t["field.\(key)"]
+        return label == "field.\(key)" ? key.replacingOccurrences(of: "_", with: " ") : label
+    }
+
+    /// A list item's name; rights, categories and regimes have words of their own.
+    private func itemLabel(_ identity: String) -> String {
+        for key in ["right.\(identity)", "cookie_category.\(identity)", "jurisdiction.\(identity).name"] where t[key] != key {
+            return t[key]
+        }
+        return identity
+    }
+
+    func value(_ tree: DataTree) -> String {
+        switch tree {
+        case .leaf(let leaf): return value(leaf)
+        case .list(let items): return items.map(value).joined(separator: t.listSeparator)
+        case .map(let entries):
+            return entries.map { "\(fieldLabel($0.key)): \(value($0.value))" }.joined(separator: "; ")
+        }
+    }
+
+    func value(_ leaf: DataLeaf) -> String {
+        switch leaf {
+        case .text(let text): return text
+        case .number(let number): return locale.format(number)
+        case .flag(let flag): return t[flag ? "history.yes" : "history.no"]
+        case .date(let date): return locale.format(date)
+        case .duration(let duration): return locale.format(duration)
+        case .country(let country): return locale.countryName(country)
+        case let .term(field, value):
+            switch field {
+            case "cookie_category": return PolicySectionsLabel.label(of: CookieCategoryID(value), strings: t, config: config, language: locale.language)
+            case "jurisdiction": return t["jurisdiction.\(value).name"]
+            default:
+                let key = "\(field).\(value)"
+                return t[key] == key ? value : t[key]
+            }
+        }
+    }
+
+    func section(_ section: SectionDiff) -> [String: Any] {
+        [
+            "title": section.title.isEmpty ? t["policy.summary"] : section.title,
+            "renamed": section.oldTitle.map { t.format("history.renamed_from", ["title": $0]) } ?? "",
+            "moved": section.moved,
+            "status": section.status == .added ? t["history.section_added"] : section.status == .removed ? t["history.section_removed"] : "",
+            "status_id": section.status.rawValue,
+            "pieces": section.pieces.map(piece),
+            "links": section.links.map { link -> [String: Any] in
+                ["text": link.text, "before": link.before ?? "", "after": link.after ?? ""]
+            },
+        ]
+    }
+
+    private func piece(_ piece: TextPiece) -> [String: Any] {
+        [
+            "text": piece.text, "added": piece.kind == .added, "removed": piece.kind == .removed,
+            "same": piece.kind == .same, "modified": piece.kind == .modified,
+            "words": piece.words.map { ["text": $0.text, "added": $0.kind == .added, "removed": $0.kind == .removed] as [String: Any] },
+        ]
+    }
+}
