@@ -49,7 +49,7 @@ let package = Package(
 
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
         .testTarget(name: "PolicyMarkdownTests", dependencies: ["PolicyMarkdown"]),
-        .testTarget(name: "PolicyHistoryTests", dependencies: ["PolicyHistory"]),
+        .testTarget(name: "PolicyHistoryTests", dependencies: ["PolicyHistory", "PolicyModel"]),
         .testTarget(name: "PolicyRenderTests", dependencies: ["PolicyRender"]),
         .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild", "PolicyModel"]),
         .testTarget(name: "PolicyServerTests", dependencies: ["PolicyServer"]),

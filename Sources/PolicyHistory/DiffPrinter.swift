@@ -97,11 +97,15 @@ public struct DiffPrinter: Sendable {
 
     private func stat(_ diff: PolicyDiff) -> String {
         var text = ""
-        let counts = Dictionary(grouping: diff.fields) { change -> String in
-            if case .field(let name)? = change.path.first { return name == "company" ? "company." + (change.path.dropFirst().first?.description ?? "") : name }
-            return ""
+        // Counts per top-level field (and per company fact), in the order they first change.
+        var order: [String] = [], counts: [String: Int] = [:]
+        for change in diff.fields {
+            var key = change.path.first?.description ?? ""
+            if key == "company", let fact = change.path.dropFirst().first { key += "." + fact.description }
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
         }
-        for key in counts.keys.sorted() { text += " \(key) | \(counts[key]!.count) field change\(counts[key]!.count == 1 ? "" : "s")\n" }
+        for key in order { text += " \(key) | \(counts[key]!) field change\(counts[key]! == 1 ? "" : "s")\n" }
         for section in diff.sections where section.hasChanges {
             let added = section.pieces.filter { $0.kind == .added }.count, removed = section.pieces.filter { $0.kind == .removed }.count
             let modified = section.pieces.filter { $0.kind == .modified }.count

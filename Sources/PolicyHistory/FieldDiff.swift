@@ -143,10 +143,17 @@ enum FieldDiff {
             var inner: [FieldChange] = []
             compare(removed.before, added.after, added.path, &inner)
             let move = FieldChange(kind: .moved, path: added.path, movedFrom: removed.path, before: removed.before, after: added.after)
-            result.remove(at: max(index, partner))
-            result.remove(at: min(index, partner))
-            result.insert(contentsOf: [move] + inner, at: min(index, partner))
-            index = min(index, partner) + 1 + inner.count
+            // The move stands where the item now is, followed by its own field changes.
+            if partner > index {
+                result.remove(at: partner)
+                result.insert(contentsOf: [move] + inner, at: partner)
+                result.remove(at: index)
+            } else {
+                result.remove(at: index)
+                result.remove(at: partner)
+                result.insert(contentsOf: [move] + inner, at: partner)
+                index += inner.count
+            }
         }
         return result
     }
@@ -179,7 +186,7 @@ extension DataTree {
         case .leaf(let leaf): return leaf.description
         case .list(let items): return items.map(\.summary).joined(separator: ", ")
         case .map(let entries):
-            return entries.map { entry in
+            return entries.filter { !$0.value.isEmpty }.map { entry in
                 if case .leaf = entry.value { return "\(entry.key): \(entry.value.summary)" }
                 return "\(entry.key): [\(entry.value.summary)]"
             }.joined(separator: "; ")

@@ -226,9 +226,13 @@ enum ProseDiff {
         guard !values.isEmpty else { return [] }
         var lengths = Array(repeating: 1, count: values.count), previous = Array(repeating: -1, count: values.count)
         for i in values.indices {
-            for j in 0..<i where values[j] < values[i] && lengths[j] + 1 > lengths[i] {
-                lengths[i] = lengths[j] + 1
-                previous[i] = j
+            // On a tie keep the smaller predecessor: of two swapped sections, the one that
+            // jumped ahead is the one reported as moved.
+            for j in 0..<i where values[j] < values[i] {
+                if lengths[j] + 1 > lengths[i] || (lengths[j] + 1 == lengths[i] && previous[i] >= 0 && values[j] < values[previous[i]]) {
+                    lengths[i] = lengths[j] + 1
+                    previous[i] = j
+                }
             }
         }
         var index = lengths.indices.max { lengths[$0] < lengths[$1] }!

@@ -84,9 +84,12 @@ struct DiffLabels {
     func pathLabel(_ path: [FieldChange.Step]) -> String {
         var steps = path
         if steps.first == .field("company") { steps.removeFirst() }
-        return steps.map { step in
+        // `cookies[analytics].cookies[_ga]` reads "Cookies › Analytics › _ga": a field named
+        // again below its own item adds nothing.
+        var seen = Set<String>()
+        return steps.compactMap { step -> String? in
             switch step {
-            case .field(let name): return fieldLabel(name)
+            case .field(let name): return seen.insert(name).inserted ? fieldLabel(name) : nil
             case .item(let identity): return itemLabel(identity)
             }
         }.joined(separator: " › ")
