@@ -39,10 +39,23 @@ public enum JurisdictionLint {
             }
             return regimes.compactMap { id in
                 guard let regime = site.jurisdictions[id.id] else { return nil }
-                let findings = regime.article13 ? article13(policy.frontMatter, company.info) : lint(policy.frontMatter, company: company.info, regime: regime)
+                let findings = regime.article13
+                    ? article13(withRegionalRights(policy.frontMatter, of: regime.id), company.info)
+                    : lint(policy.frontMatter, company: company.info, regime: regime)
                 return Report(company: company.info.displayName, policy: policy.path, jurisdiction: regime.id, findings: findings)
             }
         }
+    }
+
+    /// The policy with a regime's regional rights counted as its rights: "If you are in the
+    /// EEA: portability, complaint" states those rights for GDPR purposes.
+    static func withRegionalRights(_ policy: PolicyFrontMatter, of regime: String) -> PolicyFrontMatter {
+        guard let block = policy.regionalRights.first(where: { $0.jurisdiction.id == regime }) else { return policy }
+        var policy = policy
+        let extra = block.items.compactMap { Right(rawValue: $0.right) }.filter { right in !(policy.rights?.rights.contains(right) ?? false) }
+        if policy.rights == nil, !extra.isEmpty { policy.rights = RightsSection(items: []) }
+        policy.rights?.items += extra.map { RightEntry(right: $0) }
+        return policy
     }
 
     static func article13(_ policy: PolicyFrontMatter, _ company: CompanyInfo) -> [Finding] {

@@ -100,6 +100,13 @@ public struct RightsSection: Codable, Sendable, Equatable {
         case contact, responseTime = "response_time", how, items
     }
 
+    public init(items: [RightEntry], contact: String? = nil, responseTime: PolicyDuration? = nil, how: String? = nil) {
+        self.items = items
+        self.contact = contact
+        self.responseTime = responseTime
+        self.how = how
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
