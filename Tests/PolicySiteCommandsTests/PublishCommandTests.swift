@@ -12,7 +12,7 @@ import Testing
     }
 
     func run(_ arguments: [String]) throws -> CLI.Result {
-        try CLI.run(arguments + (["publish", "versions", "diff"].contains(arguments[0]) ? [] : ["--themes", themes]), in: folder)
+        try CLI.run(arguments + ["--themes", themes], in: folder)
     }
 
     func file(_ path: String) throws -> String { try read(folder.appendingPathComponent(path)) }
@@ -60,7 +60,7 @@ import Testing
         let versions = try run(["versions", "acme"])
         #expect(versions.stdout == "1.1\t2025-06-01\tLogs are kept for 3 months.  (current)\n1.0\t2025-01-01\tFirst published version.\n")
         let diff = try run(["diff", "acme", "1.0", "1.1"])
-        #expect(diff.stdout == "Changes from 1.0 to 1.1\n\nStructured data:\n  changed retention: Server logs: 6 months → 3 months\n\n## Logs\n+ We delete them sooner now.\n")
+        #expect(diff.stdout == "Changes from 1.0 to 1.1\n\nStructured data:\n~ effective: 2025-01-01 → 2025-06-01\n~ retention[Server logs].period: 6 months → 3 months\n\n## Logs\n+ We delete them sooner now.\n")
     }
 
     @Test func theSiteShowsChangelogVersionsDiffAndFeed() throws {
@@ -77,7 +77,8 @@ import Testing
         #expect(old.contains("<a href=\"../../index.html\">Read the current version</a>"))
         #expect(old.contains("6 months"))
         let diff = try file("public/acme/en/diff/1.0-1.1/index.html")
-        #expect(diff.contains("<th scope=\"row\">Changed: Server logs</th><td data-label=\"Before\"><del>6 months</del></td><td data-label=\"After\"><ins>3 months</ins></td>"))
+        #expect(diff.contains("<th scope=\"row\">Changed: How long we keep your data › Server logs › Retention period</th><td data-label=\"Before\"><del>6 months</del></td><td data-label=\"After\"><ins>3 months</ins></td>"))
+        #expect(diff.contains("<th scope=\"row\">Changed: Effective date</th><td data-label=\"Before\"><del>January 1, 2025</del></td><td data-label=\"After\"><ins>June 1, 2025</ins></td>"))
         #expect(diff.contains("<ins>We delete them sooner now.</ins>"))
         let feed = try file("public/acme/en/feed.xml")
         #expect(feed.components(separatedBy: "<entry>").count == 3)
@@ -89,6 +90,53 @@ import Testing
         #expect(old.contains("<a href=\"../../cookies/\">the cookie page</a>"))
         let check = try run(["check"])
         #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func aChangeOfCompanyFactsAloneIsANewVersionAndArchivedPagesKeepTheOldFacts() throws {
+        try publishTwoVersions()
+        try edit("content/acme/company.yml") { $0 + "dpo: {name: Dana Ortiz, email: dpo@acme.example}\n" }
+        let published = try run(["publish", "acme", "--summary", "A DPO is appointed.", "--date", "2025-07-01"])
+        #expect(published.status == 0, "\(published.stderr)")
+        #expect(published.stdout == "Published acme 1.2 (2025-07-01), languages: en, fr\n")
+        #expect(try file("content/acme/versions/1.2/company.yml").contains("dpo: {name: Dana Ortiz"))
+        let diff = try run(["diff", "acme", "1.1", "1.2"])
+        #expect(diff.stdout.contains("+ company.dpo[Dana Ortiz] = name: Dana Ortiz; email: dpo@acme.example\n"))
+        #expect(try run(["build"]).status == 0)
+        #expect(try file("public/acme/en/contact/index.html").contains("Dana Ortiz"))
+        #expect(try !file("public/acme/en/versions/1.1/index.html").contains("Dana Ortiz"), "1.1 was published before the DPO")
+        #expect(try file("public/acme/en/versions/1.2/index.html").contains("Dana Ortiz"))
+        // Editing the frozen facts is tampering, like editing a frozen text.
+        try edit("content/acme/versions/1.2/company.yml") { $0.replacingOccurrences(of: "Dana Ortiz", with: "Someone Else") }
+        #expect(try run(["check"]).stderr.contains("archived version 1.2 was changed after it was published"))
+    }
+
+    @Test func aVersionAnnouncedAheadPassesCheckAndWaitsForItsDate() throws {
+        let today = PolicyDateForTests.today, later = PolicyDateForTests.today(plusDays: 30)
+        let published = try run(["publish", "acme", "--summary", "Announced ahead.", "--effective", later])
+        #expect(published.status == 0, "\(published.stderr)")
+        #expect(try file("content/acme/en/privacy.md").contains("effective: \(later)\nlast_updated: \(today)"))
+        let check = try run(["check", "--strict"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(try run(["build"]).status == 0)
+        #expect(try file("public/acme/en/index.html").contains("This version takes effect on"))
+    }
+
+    @Test func theFirstVersionHasItsChangelogAndFeedEntryBeforeAnyPublish() throws {
+        #expect(try run(["build"]).status == 0)
+        let changelog = try file("public/acme/en/changelog/index.html")
+        #expect(changelog.contains("<h3>Version 1.0"))
+        #expect(!changelog.contains("No versions have been published yet"))
+        #expect(try file("public/acme/en/feed.xml").components(separatedBy: "<entry>").count == 2)
+    }
+
+    @Test func contentErrorsInVersionsAndDiffExitOneWithTheErrors() throws {
+        try edit("content/acme/en/privacy.md") { $0.replacingOccurrences(of: "title:", with: "titel:") }
+        for command in [["versions", "acme"], ["diff", "acme", "1.0"]] {
+            let result = try run(command)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("content/acme/en/privacy.md:2:1: error: unknown field 'titel'"))
+            #expect(!result.stderr.contains("USAGE"))
+        }
     }
 
     @Test func anEditedArchivedVersionFailsTheBuild() throws {
@@ -125,5 +173,19 @@ import Testing
         #expect(invalid.stderr.hasPrefix("content/acme/en/privacy.md:4:12: error: 'someday' is not a valid date"))
         #expect(try snapshot() == broken)
         #expect(try run(["publish", "--all", "acme", "--summary", "x"]).status != 0)
+    }
+}
+
+/// Today as `YYYY-MM-DD` in UTC, as `publish` stamps it.
+enum PolicyDateForTests {
+    static var today: String { today(plusDays: 0) }
+
+    static func today(plusDays days: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date().addingTimeInterval(Double(days) * 86_400))
     }
 }
