@@ -95,10 +95,32 @@ struct DiffLabels {
         }.joined(separator: " › ")
     }
 
+    /// A field's name: the label the pages already use for it, or `field.<key>` for fields no
+    /// page labels, so each word is translated once.
     func fieldLabel(_ key: String) -> String {
-        let label = t["field.\(key)"]
-        return label == "field.\(key)" ? key.replacingOccurrences(of: "_", with: " ") : label
+        for candidate in [Self.pageLabels[key], "field.\(key)"].compactMap({ $0 }) where t[candidate] != candidate {
+            return t[candidate]
+        }
+        return key.replacingOccurrences(of: "_", with: " ")
     }
+
+    static let pageLabels: [String: String] = [
+        "title": "field.title", "summary": "policy.summary", "effective": "policy.effective",
+        "data_collected": "sections.data_collected", "category": "data.category", "items": "data.items", "source": "data.source",
+        "purposes": "sections.purposes", "purpose": "purposes.purpose", "legal_basis": "purposes.legal_basis",
+        "cookies": "sections.cookies", "cookie_controls": "cookies.controls", "name": "cookies.name", "provider": "cookies.provider",
+        "duration": "cookies.duration", "retention": "sections.retention", "data": "retention.data", "period": "retention.period",
+        "criteria": "retention.criteria", "rights": "sections.rights", "how": "rights.how", "third_parties": "sections.third_parties",
+        "role": "third_parties.role", "processing_location": "third_parties.processing_location",
+        "corporate_location": "third_parties.corporate_location", "privacy_policy": "third_parties.privacy_policy",
+        "transfers": "sections.transfers", "destination": "transfers.destination", "safeguards": "transfers.safeguards",
+        "data_required": "policy.data_required", "automated_decisions": "policy.automated_decisions",
+        "legal_name": "contact.legal_name", "address": "contact.address", "country": "contact.country", "email": "contact.email",
+        "privacy_email": "contact.email", "phone": "contact.phone", "website": "contact.website", "dpo": "contact.dpo",
+        "response_time": "contact.response_time", "supervisory_authority": "contact.supervisory_authority",
+        "governing_law": "contact.governing_law", "entities": "contact.entities", "contact": "sections.contact",
+        "languages": "site.languages", "children_min_age": "sections.children",
+    ]
 
     /// A list item's name; rights, categories and regimes have words of their own.
     private func itemLabel(_ identity: String) -> String {

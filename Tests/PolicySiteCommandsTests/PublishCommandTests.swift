@@ -78,7 +78,7 @@ import Testing
         #expect(old.contains("6 months"))
         let diff = try file("public/acme/en/diff/1.0-1.1/index.html")
         #expect(diff.contains("<th scope=\"row\">Changed: How long we keep your data › Server logs › Retention period</th><td data-label=\"Before\"><del>6 months</del></td><td data-label=\"After\"><ins>3 months</ins></td>"))
-        #expect(diff.contains("<th scope=\"row\">Changed: Effective date</th><td data-label=\"Before\"><del>January 1, 2025</del></td><td data-label=\"After\"><ins>June 1, 2025</ins></td>"))
+        #expect(diff.contains("<th scope=\"row\">Changed: Effective</th><td data-label=\"Before\"><del>January 1, 2025</del></td><td data-label=\"After\"><ins>June 1, 2025</ins></td>"))
         #expect(diff.contains("<ins>We delete them sooner now.</ins>"))
         let feed = try file("public/acme/en/feed.xml")
         #expect(feed.components(separatedBy: "<entry>").count == 3)
