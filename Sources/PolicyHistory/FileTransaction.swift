@@ -1,16 +1,28 @@
 import Foundation
 
-/// Writes several files as one change: every file is first written to a temporary file next
-/// to its destination, then all are renamed into place. If anything fails, files already
-/// replaced are restored from their backups and new folders are removed, so a failed publish
-/// leaves the content exactly as it was.
+/// Writes several files as one change that survives being killed at any moment.
+///
+/// 1. A journal (`.policysite-journal.json` in `root`) records the plan: every destination, its
+///    temporary file, and the folders to create, in state `preparing`.
+/// 2. Folders and temporary files (hidden, so loading content ignores them) are written.
+/// 3. The journal is switched to `committing` by an atomic rename: the commit point.
+/// 4. Temporary files are renamed over their destinations (each rename is atomic).
+/// 5. The journal is removed.
+///
+/// `recover(root:)`, which every command runs first, finishes an interrupted transaction: one
+/// still `preparing` is rolled back (nothing had been replaced), one `committing` is rolled
+/// forward (every new file already exists in full). So the files are always all old or all new.
+/// A failure inside this process (a full disk) rolls back on the spot, from backups.
 public struct FileTransaction {
     private var writes: [(path: String, data: Data)] = []
-    private let files = FileManager.default
     /// Renames a file; tests swap it to fail part-way through.
-    private let move: (String, String) throws -> Void
+    private let move: @Sendable (String, String) throws -> Void
 
-    public init(move: @escaping (String, String) throws -> Void = { try FileManager.default.moveItem(atPath: $0, toPath: $1) }) {
+    /// The folder whose journal this transaction writes (content/).
+    public let root: String
+
+    public init(root: String, move: @escaping @Sendable (String, String) throws -> Void = FileTransaction.rename) {
+        self.root = root
         self.move = move
     }
 
@@ -29,54 +41,143 @@ public struct FileTransaction {
         Dictionary(writes.map { ($0.path, $0.data) }, uniquingKeysWith: { _, last in last })
     }
 
-    public func commit() throws {
-        let token = UUID().uuidString.prefix(8)
-        var createdFolders: [String] = []
-        var staged: [(temporary: String, destination: String)] = []
-        var replaced: [(backup: String, destination: String)] = []
-        var placed: [String] = []
-        do {
-            for (path, data) in writes {
-                var isDirectory: ObjCBool = false
-                if files.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path) is a folder"])
-                }
-                let folder = (path as NSString).deletingLastPathComponent
-                createdFolders += try createFolders(folder)
-                let temporary = "\(folder)/.\((path as NSString).lastPathComponent).publish-\(token)"
-                guard files.createFile(atPath: temporary, contents: data) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
-                }
-                staged.append((temporary, path))
-            }
-            for (temporary, destination) in staged {
-                if files.fileExists(atPath: destination) {
-                    let backup = destination + ".backup-\(token)"
-                    try move(destination, backup)
-                    replaced.append((backup, destination))
-                }
-                try move(temporary, destination)
-                placed.append(destination)
-            }
-        } catch {
-            for path in placed { try? files.removeItem(atPath: path) }
-            for (backup, destination) in replaced { try? files.moveItem(atPath: backup, toPath: destination) }
-            for (temporary, _) in staged { try? files.removeItem(atPath: temporary) }
-            for folder in createdFolders.reversed() { try? files.removeItem(atPath: folder) }
-            throw error
+    struct Journal: Codable {
+        enum State: String, Codable { case preparing, committing }
+        struct Step: Codable {
+            var temporary: String
+            var destination: String
+            var backup: String
         }
-        for (backup, _) in replaced { try? files.removeItem(atPath: backup) }
+        var state: State
+        var steps: [Step]
+        /// Folders the transaction creates, outermost first.
+        var folders: [String]
     }
 
-    /// Creates `folder` and any missing parents; returns the ones it created, outermost first.
-    private func createFolders(_ folder: String) throws -> [String] {
+    static func journalPath(_ root: String) -> String { root + "/.policysite-journal.json" }
+
+    public func commit() throws {
+        let files = FileManager.default
+        let token = UUID().uuidString.prefix(8)
+        var folders: [String] = []
+        for folder in Set(writes.map { ($0.path as NSString).deletingLastPathComponent }).sorted() {
+            for missing in Self.missingFolders(folder) where !folders.contains(missing) { folders.append(missing) }
+        }
+        let steps = writes.map { write -> Journal.Step in
+            let folder = (write.path as NSString).deletingLastPathComponent
+            let name = (write.path as NSString).lastPathComponent
+            return Journal.Step(temporary: "\(folder)/.\(name).publish-\(token)", destination: write.path, backup: "\(folder)/.\(name).backup-\(token)")
+        }
+        var journal = Journal(state: .preparing, steps: steps, folders: folders)
+        try Self.save(journal, root: root)
+        Self.pause()
+        var replaced: [Journal.Step] = []
+        do {
+            for folder in folders { try files.createDirectory(atPath: folder, withIntermediateDirectories: false) }
+            for (step, write) in zip(steps, writes) {
+                var isDirectory: ObjCBool = false
+                if files.fileExists(atPath: step.destination, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: step.destination, NSLocalizedDescriptionKey: "\(step.destination) is a folder"])
+                }
+                guard files.createFile(atPath: step.temporary, contents: write.data) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: step.temporary])
+                }
+                Self.pause()
+            }
+            journal.state = .committing
+            try Self.save(journal, root: root)
+            Self.pause()
+            for step in steps {
+                // A hard link keeps the old file as a backup while the rename replaces it
+                // atomically, so readers never see the destination missing.
+                if files.fileExists(atPath: step.destination) { try files.linkItem(atPath: step.destination, toPath: step.backup) }
+                try move(step.temporary, step.destination)
+                replaced.append(step)
+                Self.pause()
+            }
+        } catch {
+            // In-process failure: put every replaced file back, then undo the rest.
+            for step in replaced.reversed() {
+                if files.fileExists(atPath: step.backup) {
+                    try? Self.rename(step.backup, step.destination)
+                } else {
+                    try? files.removeItem(atPath: step.destination)
+                }
+            }
+            Self.rollBack(Journal(state: .preparing, steps: steps, folders: folders), root: root)
+            throw error
+        }
+        Self.finish(journal, root: root)
+    }
+
+    /// `rename(2)`: replaces the destination atomically, so it is never missing or half-written.
+    public static func rename(_ from: String, _ to: String) throws {
+        guard Foundation.rename(from, to) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    /// Completes or undoes a transaction a killed process left in `root`. Returns what it did,
+    /// for the command to say, or nil when there was nothing to recover.
+    @discardableResult
+    public static func recover(root: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: journalPath(root)),
+            let journal = try? JSONDecoder().decode(Journal.self, from: data)
+        else { return nil }
+        switch journal.state {
+        case .preparing:
+            rollBack(journal, root: root)
+            return "an interrupted publish was rolled back; nothing it planned was kept"
+        case .committing:
+            for step in journal.steps where FileManager.default.fileExists(atPath: step.temporary) {
+                try? rename(step.temporary, step.destination)
+            }
+            finish(journal, root: root)
+            return "an interrupted publish was completed"
+        }
+    }
+
+    private static func rollBack(_ journal: Journal, root: String) {
+        let files = FileManager.default
+        for step in journal.steps {
+            try? files.removeItem(atPath: step.temporary)
+            try? files.removeItem(atPath: step.backup)
+        }
+        for folder in journal.folders.reversed() where ((try? files.contentsOfDirectory(atPath: folder)) ?? []).isEmpty {
+            try? files.removeItem(atPath: folder)
+        }
+        try? files.removeItem(atPath: journalPath(root))
+    }
+
+    private static func finish(_ journal: Journal, root: String) {
+        for step in journal.steps { try? FileManager.default.removeItem(atPath: step.backup) }
+        try? FileManager.default.removeItem(atPath: journalPath(root))
+    }
+
+    /// Writes the journal atomically (a temporary file renamed over it).
+    private static func save(_ journal: Journal, root: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(journal).write(to: URL(fileURLWithPath: journalPath(root)), options: .atomic)
+    }
+
+    /// Folders of `folder`'s path that do not exist yet, outermost first.
+    private static func missingFolders(_ folder: String) -> [String] {
         var missing: [String] = []
         var current = folder
-        while !current.isEmpty, current != "/", !files.fileExists(atPath: current) {
+        while !current.isEmpty, current != "/", !FileManager.default.fileExists(atPath: current) {
             missing.insert(current, at: 0)
             current = (current as NSString).deletingLastPathComponent
         }
-        for path in missing { try files.createDirectory(atPath: path, withIntermediateDirectories: false) }
         return missing
+    }
+
+    /// The kill test widens the windows between steps with POLICYSITE_COMMIT_PAUSE_MS, so a
+    /// SIGKILL lands inside the transaction rather than before or after it.
+    private static let pauseMicroseconds: UInt32 = {
+        guard let text = ProcessInfo.processInfo.environment["POLICYSITE_COMMIT_PAUSE_MS"], let ms = UInt32(text) else { return 0 }
+        return ms * 1000
+    }()
+
+    private static func pause() {
+        if pauseMicroseconds > 0 { usleep(pauseMicroseconds) }
     }
 }

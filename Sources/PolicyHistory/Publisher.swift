@@ -99,7 +99,7 @@ public struct Publisher: Sendable {
             }
             companies = [company]
         }
-        var transaction = FileTransaction()
+        var transaction = FileTransaction(root: contentPath)
         var published: [PublishedVersion] = []
         var unchanged: [PublishError] = []
         for company in companies {

@@ -51,6 +51,7 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
+        location.recover()
         let options = BuildOptions(contentPath: location.content, themesPath: location.themes)
         // Checked as of today, as the next `check` in CI will: a --date in the future is refused.
         let publisher = Publisher(themesPath: location.themes) { files in
@@ -81,6 +82,7 @@ struct VersionsCommand: ParsableCommand {
     var company: String
 
     func run() throws {
+        location.recover()
         let company = try loadCompany(company, location: location)
         guard !company.changelog.entries.isEmpty else {
             print("\(company.slug) has no published versions yet (current text: \(company.source.map { $0.frontMatter.version.description } ?? "?")); publish one with `policysite publish \(company.slug) --summary …`")
@@ -132,6 +134,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        location.recover()
         let company = try loadCompany(company, location: location)
         let language = try language.map { code in
             guard let value = LanguageCode(code), company.languages.contains(value) else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyBuild
+import PolicyHistory
 import PolicyModel
 
 /// The `policysite` command line: a thin shell over the PolicyBuild, PolicyHistory and
@@ -23,6 +24,12 @@ struct SiteLocation: ParsableArguments {
 
     @Option(name: .long, help: "Folder holding themes (themes/<name>/).")
     var themes = "themes"
+
+    /// Finishes (or undoes) a publish that a killed process left half-done, before anything
+    /// reads content/: the files are then all as before or all as after that publish.
+    func recover() {
+        if let note = FileTransaction.recover(root: content) { printError("note: \(note)\n") }
+    }
 }
 
 /// Exit codes: 0 success, 1 content or build problems, 2 usage (ArgumentParser's own).
@@ -53,6 +60,7 @@ struct BuildCommand: ParsableCommand {
     var asOf: PolicyDate?
 
     func run() throws {
+        location.recover()
         let options = BuildOptions(contentPath: location.content, themesPath: location.themes, outputPath: output, strict: strict)
         do {
             let report = try SiteBuilder(now: clock(asOf)).build(options)
@@ -98,6 +106,7 @@ struct CheckCommand: ParsableCommand {
     var asOf: PolicyDate?
 
     func run() throws {
+        location.recover()
         let options = BuildOptions(contentPath: location.content, themesPath: location.themes, strict: strict)
         let diagnostics = SiteChecker(builder: SiteBuilder(now: clock(asOf))).check(options)
         let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
@@ -133,6 +142,7 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
+        location.recover()
         let loaded = ContentLoader(themesPath: location.themes).load(contentPath: location.content)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
             printError(DiagnosticFormat.text.render(loaded.diagnostics))

@@ -33,6 +33,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        location.recover()
         let temporary = output == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("policysite-serve-\(UUID().uuidString.prefix(8))") : nil
         let outputPath = output ?? temporary!.appendingPathComponent("site").path
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func writesEveryFileAndCreatesFolders() throws {
-        var transaction = FileTransaction()
+        var transaction = FileTransaction(root: root)
         transaction.write("new a", to: root + "/a.txt")
         transaction.write("b", to: root + "/deep/er/b.txt")
         try transaction.commit()
@@ -32,7 +32,7 @@ import Testing
     @Test func failureWhileStagingChangesNothing() throws {
         try "i am a file".write(toFile: root + "/blocker", atomically: true, encoding: .utf8)
         let before = try listing()
-        var transaction = FileTransaction()
+        var transaction = FileTransaction(root: root)
         transaction.write("new a", to: root + "/a.txt")
         transaction.write("x", to: root + "/new/folder/x.txt")
         transaction.write("y", to: root + "/blocker/y.txt")  // a file stands where a folder is needed
@@ -44,7 +44,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: root + "/taken", withIntermediateDirectories: true)
         try "keep".write(toFile: root + "/taken/inside.txt", atomically: true, encoding: .utf8)
         let before = try listing()
-        var transaction = FileTransaction()
+        var transaction = FileTransaction(root: root)
         transaction.write("new a", to: root + "/a.txt")
         transaction.write("cannot replace a folder", to: root + "/taken")
         #expect(throws: (any Error).self) { try transaction.commit() }
@@ -60,16 +60,42 @@ import Testing
         let before = try listing()
         final class Counter: @unchecked Sendable { var moves = 0 }
         let counter = Counter()
-        var transaction = FileTransaction { from, to in
+        var transaction = FileTransaction(root: root) { from, to in
             counter.moves += 1
-            if counter.moves == 4 { throw InjectedFailure() }
-            try FileManager.default.moveItem(atPath: from, toPath: to)
+            if counter.moves == 3 { throw InjectedFailure() }
+            try FileTransaction.rename(from, to)
         }
         transaction.write("new a", to: root + "/a.txt")
         transaction.write("c", to: root + "/fresh/c.txt")
         transaction.write("new b", to: root + "/b.txt")
         #expect(throws: InjectedFailure.self) { try transaction.commit() }
-        #expect(counter.moves == 4)
+        #expect(counter.moves == 3)
+        let after = try listing()
+        #expect(after == before, "before: \(before)\nafter: \(after)")
+    }
+
+    /// What a process killed mid-way leaves: a journal and some of the files. `recover` rolls a
+    /// transaction that had not reached its commit point back, and one that had forward.
+    @Test func recoveryRollsBackBeforeTheCommitPointAndForwardAfterIt() throws {
+        func journal(_ state: String) throws {
+            let text = """
+                {"state": "\(state)", "folders": ["\(root)/fresh"],
+                 "steps": [{"temporary": "\(root)/.a.txt.publish-x", "destination": "\(root)/a.txt", "backup": "\(root)/.a.txt.backup-x"},
+                           {"temporary": "\(root)/fresh/.c.txt.publish-x", "destination": "\(root)/fresh/c.txt", "backup": "\(root)/fresh/.c.txt.backup-x"}]}
+                """
+            try text.write(toFile: root + "/.policysite-journal.json", atomically: true, encoding: .utf8)
+            try FileManager.default.createDirectory(atPath: root + "/fresh", withIntermediateDirectories: true)
+            try "new a".write(toFile: root + "/.a.txt.publish-x", atomically: true, encoding: .utf8)
+            try "c".write(toFile: root + "/fresh/.c.txt.publish-x", atomically: true, encoding: .utf8)
+        }
+        let before = try listing()
+        try journal("preparing")
+        #expect(FileTransaction.recover(root: root) == "an interrupted publish was rolled back; nothing it planned was kept")
         #expect(try listing() == before)
+
+        try journal("committing")
+        #expect(FileTransaction.recover(root: root) == "an interrupted publish was completed")
+        #expect(try listing() == ["a.txt": "new a", "fresh": "<dir>", "fresh/c.txt": "c"])
+        #expect(FileTransaction.recover(root: root) == nil)
     }
 }

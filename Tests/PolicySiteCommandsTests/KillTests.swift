@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// `publish` killed with SIGKILL at many moments (a fixed list of delays, so runs repeat):
+/// after the next command's recovery, content/ is exactly as before the publish or exactly as
+/// after it, and `check` accepts it.
+@Suite(.serialized) struct KillTests {
+    static let themes = CLI.root.appendingPathComponent("themes").path
+
+    /// Every file under `folder` (hidden ones too) with its bytes.
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            files[path] = isDirectory.boolValue ? Data("<dir>".utf8) : try Data(contentsOf: folder.appendingPathComponent(path))
+        }
+        return files
+    }
+
+    /// Content with version 1.0 published and the 1.1 edits in place, ready to publish.
+    static func prepared() throws -> URL {
+        let folder = try CLI.temporaryDirectory("kill")
+        let replay = CLI.root.appendingPathComponent("Tests/Fixtures/replay")
+        try FileManager.default.copyItem(at: replay.appendingPathComponent("v1/content"), to: folder.appendingPathComponent("content"))
+        let first = try CLI.run(["publish", "northwind", "--summary", "First", "--date", "2021-03-01", "--themes", themes], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        for path in ["northwind/company.yml", "northwind/en/privacy.md"] {
+            let target = folder.appendingPathComponent("content/\(path)")
+            try FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: replay.appendingPathComponent("v3/content/\(path)"), to: target)
+        }
+        return folder
+    }
+
+    static let publish = ["publish", "northwind", "--summary", "Second", "--date", "2022-02-01", "--themes", themes]
+
+    @Test func publishKilledAtAnyMomentLeavesContentBeforeOrAfter() throws {
+        let template = try Self.prepared()
+        let before = try Self.snapshot(template.appendingPathComponent("content"))
+        // The state a publish that runs to the end leaves.
+        let complete = try CLI.temporaryDirectory("kill-complete")
+        try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: complete.appendingPathComponent("content"))
+        let finished = try CLI.run(Self.publish, in: complete)
+        #expect(finished.status == 0, "\(finished.stderr)")
+        let after = try Self.snapshot(complete.appendingPathComponent("content"))
+        #expect(before != after)
+
+        var outcomes: [String: Int] = [:]
+        // Delays in ms from the start of the process; the commit's steps are slowed to 15 ms
+        // each so the kills land before, inside and after the transaction.
+        for delay in [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400, 450, 500, 600, 800, 1200] {
+            let folder = try CLI.temporaryDirectory("kill-\(delay)")
+            try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = Self.publish
+            process.currentDirectoryURL = folder
+            process.environment = ProcessInfo.processInfo.environment.merging(["POLICYSITE_COMMIT_PAUSE_MS": "15"]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(delay) * 1000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            // The next command finishes or undoes what the killed one left.
+            let check = try CLI.run(["check", "--themes", Self.themes], in: folder)
+            #expect(check.status == 0, "after a kill at \(delay) ms: \(check.stderr)")
+            let state = try Self.snapshot(folder.appendingPathComponent("content"))
+            let outcome = state == before ? "before" : state == after ? "after" : "mixed"
+            #expect(outcome != "mixed", "a kill at \(delay) ms left a mix: \(Set(state.keys).symmetricDifference(before.keys).sorted())")
+            if check.stderr.contains("interrupted publish") { outcomes["recovered", default: 0] += 1 }
+            outcomes[outcome, default: 0] += 1
+        }
+        // Both ends were reached, so the kills did land at different moments.
+        #expect(outcomes["before", default: 0] > 0 && outcomes["after", default: 0] > 0, "\(outcomes)")
+        print("publish kill outcomes: \(outcomes)")
+    }
+}
