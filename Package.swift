@@ -33,7 +33,9 @@ let package = Package(
             name: "PolicyRender",
             dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyHistory", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "PolicyBuild", dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyHistory"]),
+        // One system call Foundation does not offer: swapping two folders atomically.
+        .target(name: "CAtomicRename"),
+        .target(name: "PolicyBuild", dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyHistory", "CAtomicRename"]),
         .target(
             name: "PolicyServer",
             dependencies: ["PolicyBuild", "PolicyMarkdown", .product(name: "Hummingbird", package: "hummingbird")]

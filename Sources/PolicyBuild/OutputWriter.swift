@@ -1,3 +1,4 @@
+import CAtomicRename
 import Foundation
 import PolicyModel
 import PolicyRender
@@ -45,6 +46,7 @@ public struct OutputWriter {
             output = URL(fileURLWithPath: writer.outputPath).standardizedFileURL
             let parent = output.deletingLastPathComponent()
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
+            OutputWriter.removeLeftovers(of: output)
             folder = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
             try? files.removeItem(at: folder)
             try files.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -119,7 +121,13 @@ public struct OutputWriter {
             try files.moveItem(at: staging, to: output)
             return
         }
-        let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
+        // One atomic exchange where the system can: the output is never missing, even for a
+        // moment. The staging folder then holds the old site and is removed.
+        if policysite_exchange_paths(staging.path, output.path) == 0 {
+            try? files.removeItem(at: staging)
+            return
+        }
+        let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try files.moveItem(at: output, to: aside)
         do {
             try files.moveItem(at: staging, to: output)
@@ -128,5 +136,33 @@ public struct OutputWriter {
             throw error
         }
         try? files.removeItem(at: aside)
+    }
+
+    /// Cleans up after a build that was killed: staging folders and set-aside outputs of
+    /// processes that no longer run are removed, and if the kill fell between moving the old
+    /// output aside and moving the new one in, the old output is put back first.
+    static func removeLeftovers(of output: URL, isRunning: (Int32) -> Bool = OutputWriter.isRunning) {
+        let files = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        var stale: [(url: URL, kind: String, owner: Int32?)] = []
+        for entry in (try? files.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for kind in ["staging", "old"] where entry.hasPrefix(".\(name).\(kind)-") {
+                let owner = entry.dropFirst(".\(name).\(kind)-".count).split(separator: "-").first.flatMap { Int32($0) }
+                if owner.map({ !isRunning($0) }) ?? true { stale.append((parent.appendingPathComponent(entry), kind, owner)) }
+            }
+        }
+        // Folders named by a process id are this version's; older ones are a last resort.
+        let asides = stale.filter { $0.kind == "old" }.sorted { ($0.owner != nil ? 0 : 1) < ($1.owner != nil ? 0 : 1) }
+        if !files.fileExists(atPath: output.path), let aside = asides.first {
+            try? files.moveItem(at: aside.url, to: output)
+            stale.removeAll { $0.url == aside.url }
+        }
+        for leftover in stale { try? files.removeItem(at: leftover.url) }
+    }
+
+    /// Whether a process with this id exists (signal 0 checks without sending anything).
+    static func isRunning(_ pid: Int32) -> Bool {
+        pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -32,12 +32,25 @@ public struct PreviewServer: Sendable {
     public var port: Int
     public let session: PreviewSession
     public var watcher: ContentWatcher
+    /// A connection that has not sent a complete request by then is closed, so slow clients
+    /// (slowloris) cannot hold connections open; open event streams are not affected.
+    public var idleTimeout: Duration
+    /// At most this many browsers listen for reloads at once; more get 503.
+    public var maxEventStreams: Int
+    /// How often open event streams get a comment line, which finds browsers that left.
+    public var heartbeat: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, session: PreviewSession, watcher: ContentWatcher? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, session: PreviewSession, watcher: ContentWatcher? = nil,
+        idleTimeout: Duration = .seconds(15), maxEventStreams: Int = 64, heartbeat: Duration = .seconds(15)
+    ) {
         self.host = host
         self.port = port
         self.session = session
         self.watcher = watcher ?? ContentWatcher(roots: session.watchedRoots)
+        self.idleTimeout = idleTimeout
+        self.maxEventStreams = maxEventStreams
+        self.heartbeat = heartbeat
     }
 
     /// Loopback hosts only; anything else exposes unpublished drafts to the network.
@@ -51,10 +64,15 @@ public struct PreviewServer: Sendable {
         var logger = Logger(label: "policysite.serve")
         logger.logLevel = .critical
         let port = self.port
+        let responder = PreviewResponder(
+            output: OutputFolder(path: session.options.outputPath), status: session.status, events: session.events,
+            allowedHosts: HostCheck(listeningOn: host), maxEventStreams: maxEventStreams)
+        let (seconds, attoseconds) = idleTimeout.components
         let app = Application(
-            responder: PreviewResponder(output: OutputFolder(path: session.options.outputPath), status: session.status, events: session.events),
+            responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
-            services: [WatchService(watcher: watcher, session: session)],
+            services: [WatchService(watcher: watcher, session: session, heartbeat: heartbeat)],
             onServerRunning: { channel in await onStart(channel.localAddress?.port ?? port) },
             logger: logger)
         do {
@@ -74,12 +92,22 @@ public struct PreviewServer: Sendable {
 struct WatchService: Service {
     let watcher: ContentWatcher
     let session: PreviewSession
+    let heartbeat: Duration
 
     func run() async throws {
         defer { session.events.finishAll() }
-        let session = self.session
+        let session = self.session, heartbeat = self.heartbeat
         await cancelWhenGracefulShutdown {
-            await watcher.watch { changes in await session.rebuild(after: changes) }
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await watcher.watch { changes in await session.rebuild(after: changes) } }
+                group.addTask {
+                    while (try? await Task.sleep(for: heartbeat)) != nil {
+                        session.events.send(ReloadEvent(kind: .heartbeat, build: 0))
+                    }
+                }
+                await group.next()
+                group.cancelAll()
+            }
         }
     }
 }
@@ -90,13 +118,27 @@ struct PreviewResponder: HTTPResponder {
     let output: OutputFolder
     let status: PreviewStatus
     let events: ReloadBroadcaster
+    let allowedHosts: HostCheck
+    let maxEventStreams: Int
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 would be
+        // able to read the preview. Browsers always send the name they used; refuse others.
+        if let authority = request.head.authority, !allowedHosts.allows(authority) {
+            return Self.text(.misdirectedRequest, "this preview answers only \(allowedHosts.names.joined(separator: ", ")); '\(authority)' is not one of them\n")
+        }
         guard request.method == .get || request.method == .head else {
             return Self.text(.methodNotAllowed, "only GET and HEAD are served\n")
         }
         let path = request.uri.path
-        if path == LiveReload.eventsPath { return eventStream() }
+        if path == LiveReload.eventsPath {
+            guard let subscription = events.subscribe(limit: maxEventStreams) else {
+                var response = Self.text(.serviceUnavailable, "too many live-reload connections (\(maxEventStreams)); close some tabs\n")
+                response.headers[.retryAfter] = "5"
+                return response
+            }
+            return eventStream(subscription)
+        }
         var response = page(at: path)
         // Never let a browser keep a page across rebuilds.
         response.headers[.cacheControl] = "no-store"
@@ -135,8 +177,8 @@ struct PreviewResponder: HTTPResponder {
 
     /// `text/event-stream`: a comment line at once (so clients know they are subscribed),
     /// then one event per build until the browser leaves or the server stops.
-    private func eventStream() -> Response {
-        let (id, stream) = events.subscribe()
+    private func eventStream(_ subscription: (id: UUID, events: AsyncStream<ReloadEvent>)) -> Response {
+        let (id, stream) = subscription
         let events = self.events
         let body = ResponseBody { writer in
             defer { events.unsubscribe(id) }
@@ -164,5 +206,30 @@ struct PreviewResponder: HTTPResponder {
         response.headers[.contentType] = "text/plain; charset=utf-8"
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+}
+
+/// The names the preview answers to in the `Host` header: loopback names, and the host it
+/// was told to listen on.
+struct HostCheck: Sendable {
+    let names: [String]
+
+    init(listeningOn host: String) {
+        var names = ["localhost", "127.0.0.1", "[::1]"]
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        if !names.contains(bracketed.lowercased()), bracketed != "0.0.0.0", bracketed != "[::]" { names.append(bracketed.lowercased()) }
+        self.names = names
+    }
+
+    /// `authority` is `name` or `name:port`, IPv6 in brackets.
+    func allows(_ authority: String) -> Bool {
+        var name = authority.lowercased()
+        if name.hasPrefix("[") {
+            if let close = name.firstIndex(of: "]") { name = String(name[...close]) }
+        } else if let colon = name.lastIndex(of: ":") {
+            name = String(name[..<colon])
+        }
+        if name.hasSuffix(".") { name.removeLast() }
+        return names.contains(name)
     }
 }

@@ -8,6 +8,9 @@ public struct ReloadEvent: Sendable, Equatable {
         case reload
         /// The build failed: reload to show the error overlay.
         case failed
+        /// Nothing happened: a comment line that browsers ignore. Writing it to a browser that
+        /// went away fails, which frees its slot (see `PreviewServer.maxEventStreams`).
+        case heartbeat
     }
 
     public var kind: Kind
@@ -15,7 +18,7 @@ public struct ReloadEvent: Sendable, Equatable {
     public var build: Int
 
     /// The event in the `text/event-stream` wire format.
-    var wireFormat: String { "event: \(kind.rawValue)\ndata: \(build)\n\n" }
+    var wireFormat: String { kind == .heartbeat ? ": heartbeat\n\n" : "event: \(kind.rawValue)\ndata: \(build)\n\n" }
 }
 
 /// Fans reload events out to every connected browser. Each subscriber gets its own stream;
@@ -27,7 +30,10 @@ public final class ReloadBroadcaster: @unchecked Sendable {
 
     public init() {}
 
-    public func subscribe() -> (id: UUID, events: AsyncStream<ReloadEvent>) {
+    public func subscribe() -> (id: UUID, events: AsyncStream<ReloadEvent>) { subscribe(limit: .max)! }
+
+    /// A new subscription, or nil when `limit` subscribers are already listening.
+    public func subscribe(limit: Int) -> (id: UUID, events: AsyncStream<ReloadEvent>)? {
         let id = UUID()
         // Only the newest event matters to a browser that is busy reloading.
         let (stream, continuation) = AsyncStream.makeStream(of: ReloadEvent.self, bufferingPolicy: .bufferingNewest(1))
@@ -36,6 +42,7 @@ public final class ReloadBroadcaster: @unchecked Sendable {
         if finished {
             continuation.finish()
         } else {
+            guard subscribers.count < limit else { return nil }
             subscribers[id] = continuation
         }
         return (id, stream)

@@ -27,6 +27,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
     }
 
+    /// What a build killed mid-way leaves beside the output: its staging folder, or (killed
+    /// between two renames where the system cannot swap atomically) the old output set aside.
+    @Test func leftoversOfKilledBuildsAreCleanedUpAndAMissingOutputRestored() throws {
+        let files = FileManager.default
+        let dead: Int32 = 999_999
+        for name in [".public.staging-\(dead)-aaaa", ".public.old-\(dead)-bbbb", ".public.old-cccc"] {
+            try files.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try "old site".write(to: root.appendingPathComponent(".public.old-\(dead)-bbbb/index.html"), atomically: true, encoding: .utf8)
+        let live = ".public.staging-\(ProcessInfo.processInfo.processIdentifier)-dddd"
+        try files.createDirectory(at: root.appendingPathComponent(live), withIntermediateDirectories: true)
+        OutputWriter.removeLeftovers(of: output) { $0 != dead }
+        // The set-aside site came back as the output; the rest of the dead process's folders went.
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "old site")
+        #expect(try files.contentsOfDirectory(atPath: root.path).sorted() == [live, "public"].sorted())
+
+        // A build removes them too, and leaves only its output.
+        try files.removeItem(at: root.appendingPathComponent(live))
+        try files.createDirectory(at: root.appendingPathComponent(".public.staging-\(dead)-eeee"), withIntermediateDirectories: true)
+        _ = try OutputWriter(outputPath: output.path).write([RenderedPage(path: "index.html", html: "new")], assets: [])
+        #expect(try files.contentsOfDirectory(atPath: root.path) == ["public"])
+    }
+
     @Test func unchangedFilesKeepTheirInode() throws {
         let writer = OutputWriter(outputPath: output.path)
         _ = try writer.write([RenderedPage(path: "same.html", html: "same"), RenderedPage(path: "changes.html", html: "1")], assets: [])

@@ -29,7 +29,7 @@ final class TestServer: @unchecked Sendable {
         self.logText = log
     }
 
-    static func start(_ name: String = #function) async throws -> TestServer {
+    static func start(_ name: String = #function, idleTimeout: Duration = .seconds(15), maxEventStreams: Int = 64, heartbeat: Duration = .seconds(15)) async throws -> TestServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policysite-serve-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for item in ["content", "themes"] {
@@ -42,7 +42,8 @@ final class TestServer: @unchecked Sendable {
         let session = PreviewSession(options: options, log: { log.append($0) })
         await session.buildAll()
         let server = PreviewServer(
-            host: "127.0.0.1", port: 0, session: session, watcher: ContentWatcher(roots: session.watchedRoots, interval: .milliseconds(40)))
+            host: "127.0.0.1", port: 0, session: session, watcher: ContentWatcher(roots: session.watchedRoots, interval: .milliseconds(40)),
+            idleTimeout: idleTimeout, maxEventStreams: maxEventStreams, heartbeat: heartbeat)
         let bound = AsyncStream.makeStream(of: Int.self)
         let task = Task {
             try await server.run { port in bound.continuation.yield(port) }
@@ -110,14 +111,16 @@ enum RawHTTP {
         }
     }
 
-    static func send(_ request: String, port: Int) async throws -> HTTPReply {
+    /// Sends `request` and reads the reply; with `untilHeaders`, stops at the end of the head
+    /// (for streams that never end).
+    static func send(_ request: String, port: Int, untilHeaders: Bool = false) async throws -> HTTPReply {
         let channel = try await connect(port: port)
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: request))
             var bytes: [UInt8] = []
             for try await var chunk in inbound {
                 bytes += chunk.readBytes(length: chunk.readableBytes) ?? []
-                if let reply = parse(bytes) { return reply }
+                if let reply = parse(bytes, complete: untilHeaders) { return reply }
             }
             guard let reply = parse(bytes, complete: true) else { throw TestFailure("incomplete response: \(String(decoding: bytes, as: UTF8.self))") }
             return reply

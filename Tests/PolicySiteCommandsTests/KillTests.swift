@@ -78,3 +78,50 @@ import Testing
         print("publish kill outcomes: \(outcomes)")
     }
 }
+
+/// `build` killed with SIGKILL at many moments: the output folder is always the complete old
+/// site or the complete new one, and the next build leaves nothing else beside it.
+@Suite(.serialized) struct BuildKillTests {
+    static func site(_ output: URL) throws -> [String: Data] { try KillTests.snapshot(output) }
+
+    @Test func buildKilledAtAnyMomentLeavesTheOldOrTheNewSite() throws {
+        let template = try CLI.temporaryDirectory("buildkill")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("content"), to: template.appendingPathComponent("content"))
+        let build = ["build", "--output", "out", "--themes", KillTests.themes]
+        #expect(try CLI.run(build, in: template).status == 0)
+        let old = try Self.site(template.appendingPathComponent("out"))
+        let policy = template.appendingPathComponent("content/digiterex/en/privacy.md")
+        try (try read(policy)).replacingOccurrences(of: "Welcome to Digiterex.", with: "Welcome to Digiterex, the web agency.").write(to: policy, atomically: true, encoding: .utf8)
+        let finished = try CLI.temporaryDirectory("buildkill-new")
+        for item in ["content", "out"] { try FileManager.default.copyItem(at: template.appendingPathComponent(item), to: finished.appendingPathComponent(item)) }
+        #expect(try CLI.run(build, in: finished).status == 0)
+        let new = try Self.site(finished.appendingPathComponent("out"))
+        #expect(old != new)
+
+        var outcomes: [String: Int] = [:]
+        for delay in [0, 30, 60, 90, 120, 150, 180, 210, 240, 280, 320, 400, 500, 700] {
+            let folder = try CLI.temporaryDirectory("buildkill-\(delay)")
+            for item in ["content", "out"] { try FileManager.default.copyItem(at: template.appendingPathComponent(item), to: folder.appendingPathComponent(item)) }
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = build
+            process.currentDirectoryURL = folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(delay) * 1000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let state = try Self.site(folder.appendingPathComponent("out"))
+            let outcome = state == old ? "old" : state == new ? "new" : "mixed"
+            #expect(outcome != "mixed", "a kill at \(delay) ms left an incomplete site (\(state.count) files)")
+            outcomes[outcome, default: 0] += 1
+            // The next build cleans up whatever the killed one left beside the output.
+            #expect(try CLI.run(build, in: folder).status == 0)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".policysite-cache", "content", "out"])
+            #expect(try Self.site(folder.appendingPathComponent("out")) == new)
+        }
+        #expect(outcomes["old", default: 0] > 0 && outcomes["new", default: 0] > 0, "\(outcomes)")
+        print("build kill outcomes: \(outcomes)")
+    }
+}
