@@ -119,6 +119,8 @@ public struct FileTransaction {
     /// for the command to say, or nil when there was nothing to recover.
     @discardableResult
     public static func recover(root: String) -> String? {
+        // A journal being written when the process died: its plan never started.
+        try? FileManager.default.removeItem(atPath: journalPath(root) + ".tmp")
         guard let data = FileManager.default.contents(atPath: journalPath(root)),
             let journal = try? JSONDecoder().decode(Journal.self, from: data)
         else { return nil }
@@ -152,11 +154,16 @@ public struct FileTransaction {
         try? FileManager.default.removeItem(atPath: journalPath(root))
     }
 
-    /// Writes the journal atomically (a temporary file renamed over it).
+    /// Writes the journal atomically: a temporary file of a known name, renamed over it (so a
+    /// kill leaves at most that file, which `recover` removes).
     private static func save(_ journal: Journal, root: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(journal).write(to: URL(fileURLWithPath: journalPath(root)), options: .atomic)
+        let temporary = journalPath(root) + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(journal)) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        }
+        try rename(temporary, journalPath(root))
     }
 
     /// Folders of `folder`'s path that do not exist yet, outermost first.

@@ -50,6 +50,13 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         transfers = []
     }
 
+    /// A copy with another recipients list (e.g. sorted for display).
+    public static func with(thirdParties: [ThirdParty], from policy: PolicyFrontMatter) -> PolicyFrontMatter {
+        var copy = policy
+        copy.thirdParties = thirdParties
+        return copy
+    }
+
     public init(from decoder: Decoder) throws {
         // Every field is decoded on its own so one bad value does not hide the next one.
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -34,6 +34,7 @@ extension SiteRenderer {
         context["data_collected"] = sections.dataCollected(front)
         context["purposes"] = sections.purposes(front)
         context["third_parties"] = sections.thirdParties(front)
+        context["recipients"] = sections.recipients(front)
         context["transfers"] = sections.transfers(front)
         context["retention"] = sections.retention(front)
         context["cookies"] = sections.cookies(front, config: site.config)

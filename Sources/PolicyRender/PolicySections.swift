@@ -76,6 +76,25 @@ struct PolicySections {
         }
     }
 
+    /// The recipients table: columns that are empty for every row are left out, and a long
+    /// list (real subprocessor lists run to 100+ rows) is sorted by name and can be folded, so
+    /// it stays usable on a phone, where each row stacks into a card.
+    func recipients(_ policy: PolicyFrontMatter) -> [String: Any] {
+        let long = policy.thirdParties.count > Self.longList
+        let parties = long ? policy.thirdParties.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending } : policy.thirdParties
+        return [
+            "rows": thirdParties(PolicyFrontMatter.with(thirdParties: parties, from: policy)),
+            "has_role": policy.thirdParties.contains { $0.role != nil },
+            "has_processing": policy.thirdParties.contains { $0.processingLocation != nil },
+            "has_corporate": policy.thirdParties.contains { $0.corporateLocation != nil },
+            "long": long,
+            "count": t.format("third_parties.count", ["count": locale.format(policy.thirdParties.count)]),
+        ]
+    }
+
+    /// Lists longer than this are sorted and foldable.
+    static let longList = 20
+
     func transfers(_ policy: PolicyFrontMatter) -> [[String: Any]] {
         policy.transfers.map { transfer in
             var destination = transfer.destination
