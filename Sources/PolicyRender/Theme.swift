@@ -11,7 +11,7 @@ public struct Theme: Sendable {
     public let translations: Translations
     /// Asset files, relative to `<directory>/assets`.
     public let assets: [String]
-    /// SHA-256 over the templates and UI strings: pages rendered with another theme text differ.
+    /// SHA-256 over the templates, UI strings and regimes: pages rendered with another theme text differ.
     public var fingerprint: String = ""
 
     /// The templates a theme must provide; each page kind renders one.
@@ -55,6 +55,8 @@ public struct Theme: Sendable {
         for file in ((try? fileSystem.contentsOfDirectory(joinPath(directory, "i18n"))) ?? []).sorted() {
             hashed += Data(file.utf8) + ((try? fileSystem.readFile(joinPath(directory, "i18n", file))) ?? Data())
         }
+        // The regimes file decides rights sections and authorities on pages too.
+        hashed += (try? fileSystem.readFile(joinPath(directory, "jurisdictions.yml"))) ?? Data()
         var theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
         theme.fingerprint = sha256Hex(hashed)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
