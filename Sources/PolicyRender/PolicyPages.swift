@@ -60,6 +60,12 @@ extension SiteRenderer {
             ("more", "sections.more", front.dataRequired != nil || front.automatedDecisions != nil || front.sellsPersonalData == false),
             ("contact", "sections.contact", true),
         ].filter(\.2).map { ($0.0, $0.1) }
+        // A table names itself by its section's heading: the author's own heading where the prose
+        // claims the section (`## … {#retention}`), otherwise the theme's.
+        let claimed = Set(body.headings.filter { $0.level == 2 && $0.isExplicit }.map(\.id))
+        for (id, _) in present {
+            context[id.replacingOccurrences(of: "-", with: "_") + "_label"] = claimed.contains(id) ? id : id + "-heading"
+        }
         let prepared = pruned(context)
         let sectionHTML = Dictionary(uniqueKeysWithValues: present.map { ($0.id, theme.render(prepared, template: "section-\($0.id)")) })
         // The author wrote body links relative to the policy page; pages elsewhere (archived

