@@ -86,6 +86,7 @@ extension SiteRenderer {
         context["cookies"] = PolicySections(locale: locale, company: company, registry: site.jurisdictions).cookies(front, config: site.config)
         context["cookie_controls"] = front.cookieControls ?? ""
         context["policy_title"] = front.title
+        context["cookies_label"] = "cookie-categories-heading"
         return render(context, template: "cookies", path: path, source: page.document.path)
     }
 
