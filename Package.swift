@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild", "PolicyModel"]),
         .testTarget(name: "PolicyServerTests", dependencies: ["PolicyServer"]),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
-        .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands", "policysite", "PolicyModel"]),
+        .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender"]),
     ]
 )

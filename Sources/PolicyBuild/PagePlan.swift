@@ -65,6 +65,14 @@ enum PagePlan {
                     entries.append(Sitemap.Entry(path: path, lastModified: archived.policies[language]?.frontMatter.lastUpdated, alternates: alternates))
                 }
             }
+            // What changed between versions is content people search for, too.
+            for (old, new) in SiteRenderer.diffPairs(company.archive) {
+                let alternates = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
+                    .map { ($0, SitePaths.diff(company.slug, $0, from: old.version, to: new.version)) }
+                for (language, path) in alternates {
+                    entries.append(Sitemap.Entry(path: path, lastModified: new.policies[language]?.frontMatter.lastUpdated, alternates: alternates))
+                }
+            }
         }
         return entries
     }

@@ -81,6 +81,11 @@ extension SiteRenderer {
             "current_label": t["history.read_current"],
             "changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)),
         ] as [String: Any]
+        // A version whose text is the current one is the same page twice: search engines are
+        // pointed at the current policy.
+        if company.policies[language]?.contentHash == document.contentHash {
+            context["canonical"] = site.config.absoluteURL(SitePaths.policy(company.slug, language))
+        }
         context["title"] = t.format("history.archived_title", ["version": archived.version.description]) + " · " + document.frontMatter.title
         return render(context, template: "policy", path: path, source: document.path)
     }

@@ -49,7 +49,7 @@ import Testing
         #expect(png.count > 20_000, "screenshot looks blank (\(png.count) bytes)")
 
         let dom = try chromium(["--dump-dom", url]).stdout
-        #expect(dom.contains("<html lang=\"\(language)\" dir=\"\(direction)\">"))
+        #expect(dom.contains("<html lang=\"\(language)\" dir=\"\(direction)\" "))
         #expect(dom.contains("<main id=\"main\""))
     }
 }

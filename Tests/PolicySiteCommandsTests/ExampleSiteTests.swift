@@ -1,6 +1,7 @@
 import Foundation
 import PolicyModel
 import Testing
+import PolicyRender
 
 /// Builds the real `content/` with the CLI and checks what a reader gets for each of the five
 /// seed companies.
@@ -83,8 +84,8 @@ import Testing
 
     @Test func arabicPagesAreRightToLeft() throws {
         let html = try page("caltryx-tech/ar/index.html")
-        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
-        #expect(try page("caltryx-tech/fr/index.html").contains("<html lang=\"fr\" dir=\"ltr\">"))
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\" "))
+        #expect(try page("caltryx-tech/fr/index.html").contains("<html lang=\"fr\" dir=\"ltr\" "))
     }
 
     @Test func everyPageIsWellFormedAndItsLinksResolve() throws {
@@ -100,7 +101,13 @@ import Testing
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://policies.example.org/ite/ar/cookies/\"/>"))
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://policies.example.org/ite/en/cookies/\"/>"))
         let archived = Self.site.companies.reduce(0) { total, company in total + company.archive.reduce(0) { $0 + $1.policies.count } }
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 } + archived)
+        // Diff pages too: one per pair of versions and language both versions have.
+        let diffs = Self.site.companies.reduce(0) { total, company in
+            total + SiteRenderer.diffPairs(company.archive).reduce(0) { count, pair in count + pair.0.policies.keys.filter { pair.1.policies[$0] != nil }.count }
+        }
+        #expect(diffs > 0)
+        #expect(sitemap.contains("<loc>https://policies.example.org/digi-smart-manager/en/diff/1.0-1.1/</loc>"))
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 } + archived + diffs)
     }
 
     @Test func rebuildingUnchangedContentWritesNothing() throws {
