@@ -79,9 +79,10 @@ public struct FileTransaction {
                 if files.fileExists(atPath: step.destination, isDirectory: &isDirectory), isDirectory.boolValue {
                     throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: step.destination, NSLocalizedDescriptionKey: "\(step.destination) is a folder"])
                 }
-                guard files.createFile(atPath: step.temporary, contents: write.data) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: step.temporary])
-                }
+                // A plain write: the temporary file has a name the journal knows. (Foundation's
+                // atomic writes and createFile go through a randomly named file of their own,
+                // which a kill would leave behind.)
+                try write.data.write(to: URL(fileURLWithPath: step.temporary))
                 Self.pause()
             }
             journal.state = .committing
@@ -160,9 +161,7 @@ public struct FileTransaction {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let temporary = journalPath(root) + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(journal)) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
-        }
+        try encoder.encode(journal).write(to: URL(fileURLWithPath: temporary))
         try rename(temporary, journalPath(root))
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PolicyModel
 
 /// Template values for the structured parts of a policy (tables and lists), built from the
@@ -120,8 +121,25 @@ struct PolicySections {
             "how": rights?.how ?? "",
             "contact": contact.map { t.format("rights.contact", ["contact": $0]) } ?? "",
             "contact_email": contact.flatMap { $0.contains("@") ? $0 : nil } ?? "",
+            "request": requestLinks(contact: contact, responseTime: rights?.responseTime) ?? false,
             "response_time": rights?.responseTime.map { t.format("rights.response_time", ["duration": locale.format($0)]) } ?? "",
             "regional": regional,
+        ]
+    }
+
+    /// The call to action for a request: a `mailto:` link with a subject in the page's language,
+    /// the phone number, the response time and what to include. Nil when there is no channel.
+    func requestLinks(contact: String?, responseTime: PolicyDuration?) -> [String: Any]? {
+        let email = contact.flatMap { $0.contains("@") && !$0.contains(" ") ? $0 : nil } ?? company.info.privacyEmail
+        let phone = company.info.phone
+        guard email != nil || phone != nil else { return nil }
+        let subject = t["rights.request_subject"].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return [
+            "mailto": email.map { "mailto:\($0)?subject=\(subject)" } ?? "",
+            "email": email ?? "",
+            "phone": phone ?? "",
+            "phone_link": phone.map { $0.filter { $0.isNumber || $0 == "+" } } ?? "",
+            "response_time": (responseTime ?? company.info.responseTime).map { t.format("rights.response_time", ["duration": locale.format($0)]) } ?? "",
         ]
     }
 
