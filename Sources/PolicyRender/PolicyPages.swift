@@ -35,6 +35,9 @@ extension SiteRenderer {
         context["purposes"] = sections.purposes(front)
         context["third_parties"] = sections.thirdParties(front)
         context["recipients"] = sections.recipients(front)
+        // A column empty in every row is left out rather than shown as filler.
+        context["has_sources"] = front.dataCollected.contains { $0.source != nil }
+        context["has_bases"] = front.purposes.contains { $0.legalBasis != nil || $0.legitimateInterest != nil }
         context["transfers"] = sections.transfers(front)
         context["retention"] = sections.retention(front)
         context["cookies"] = sections.cookies(front, config: site.config)

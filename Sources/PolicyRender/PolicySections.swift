@@ -24,7 +24,7 @@ struct PolicySections {
         policy.purposes.map { purpose in
             [
                 "purpose": purpose.purpose,
-                "legal_basis": purpose.legalBasis.map { t["legal_basis.\($0.rawValue)"] } ?? t["purposes.not_stated"],
+                "legal_basis": purpose.legalBasis.map { t["legal_basis.\($0.rawValue)"] } ?? "",
                 "basis_stated": purpose.legalBasis != nil,
                 "interest": purpose.legitimateInterest.map { t.format("purposes.legitimate_interest", ["interest": $0]) } ?? "",
             ]

@@ -155,6 +155,9 @@ public struct SiteRenderer: Sendable {
         context["last_updated_iso"] = front.lastUpdated.description
         context["effective"] = locale.format(front.effective)
         context["version"] = front.version.description
+        // Printed on every paper page, with the URL: which text, of which date, this is.
+        context["print_version"] = locale.strings["policy.version"] + " " + front.version.description + " · " + locale.strings["policy.last_updated"]
+            + locale.strings["typography.colon"] + locale.format(front.lastUpdated)
         context["nav"] = [
             ("policy.privacy_policy", SitePaths.policy(company.slug, page.language)),
             ("sections.cookies", SitePaths.cookies(company.slug, page.language)),
