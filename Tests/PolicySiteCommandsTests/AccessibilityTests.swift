@@ -30,17 +30,10 @@ import Testing
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/replay/v5/content"), to: folder.appendingPathComponent("content"))
         #expect(try CLI.run(["build", "--output", "large", "--themes", themes], in: folder).status == 0)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLI.root.appendingPathComponent("Tests/Tools/axe-check.py").path,
-                             folder.appendingPathComponent("example").path, folder.appendingPathComponent("large").path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try CLI.tool("/usr/bin/env", ["python3", CLI.root.appendingPathComponent("Tests/Tools/axe-check.py").path,
+                                                folder.appendingPathComponent("example").path, folder.appendingPathComponent("large").path])
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        let data = Data(run.stdout.utf8)
         let report = try JSONDecoder().decode(Report.self, from: data)
         #expect(report.pages > 280, "pages checked (page × width × scheme): \(report.pages)")
         let listed = report.violations.prefix(20).map { "\($0.site)/\($0.page) at \($0.width) px, \($0.scheme): \($0.id) — \($0.help) \($0.nodes)" }.joined(separator: "\n")

@@ -33,6 +33,21 @@ import Testing
         return folder
     }
 
+    /// Starts `policysite` and sends it SIGKILL after `delay` milliseconds.
+    static func runKilled(_ arguments: [String], in folder: URL, after delay: Int, environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32(delay) * 1000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     static let publish = ["publish", "northwind", "--summary", "Second", "--date", "2022-02-01", "--themes", themes]
 
     @Test func publishKilledAtAnyMomentLeavesContentBeforeOrAfter() throws {
@@ -52,17 +67,7 @@ import Testing
         for delay in [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400, 450, 500, 600, 800, 1200] {
             let folder = try CLI.temporaryDirectory("kill-\(delay)")
             try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = Self.publish
-            process.currentDirectoryURL = folder
-            process.environment = ProcessInfo.processInfo.environment.merging(["POLICYSITE_COMMIT_PAUSE_MS": "15"]) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(delay) * 1000)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try Self.runKilled(Self.publish, in: folder, after: delay, environment: ["POLICYSITE_COMMIT_PAUSE_MS": "15"])
 
             // The next command finishes or undoes what the killed one left.
             let check = try CLI.run(["check", "--themes", Self.themes], in: folder)
@@ -102,16 +107,7 @@ import Testing
         for delay in [0, 30, 60, 90, 120, 150, 180, 210, 240, 280, 320, 400, 500, 700] {
             let folder = try CLI.temporaryDirectory("buildkill-\(delay)")
             for item in ["content", "out"] { try FileManager.default.copyItem(at: template.appendingPathComponent(item), to: folder.appendingPathComponent(item)) }
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = build
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(delay) * 1000)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try KillTests.runKilled(build, in: folder, after: delay)
             let state = try Self.site(folder.appendingPathComponent("out"))
             let outcome = state == old ? "old" : state == new ? "new" : "mixed"
             #expect(outcome != "mixed", "a kill at \(delay) ms left an incomplete site (\(state.count) files)")
