@@ -36,7 +36,9 @@ enum PagePlan {
         var jobs: [PageJob] = [.home, .notFound]
         for company in site.companies {
             for page in renderer.pages(of: company) {
-                jobs += [.policy(page), .cookies(page), .rights(page), .contact(page), .changelog(page), .feed(company, page.language)]
+                jobs += [.policy(page), .contact(page), .changelog(page), .feed(company, page.language)]
+                if SiteRenderer.hasCookiesPage(company, page.language) { jobs.append(.cookies(page)) }
+                if SiteRenderer.hasRightsPage(company, page.language) { jobs.append(.rights(page)) }
             }
             for language in company.languages {
                 jobs += company.archive.filter { $0.policies[language] != nil }.map { .version(company, $0, language) }
@@ -50,10 +52,16 @@ enum PagePlan {
 
     static func sitemapEntries(for site: Site, renderer: SiteRenderer) -> [Sitemap.Entry] {
         var entries = [Sitemap.Entry(path: "", lastModified: nil, alternates: [])]
-        let kinds: [(String, LanguageCode) -> String] = [SitePaths.policy, SitePaths.cookies, SitePaths.rights, SitePaths.contact, SitePaths.changelog]
+        let always: (Company, LanguageCode) -> Bool = { _, _ in true }
+        // Cookies and rights pages exist only where the policy has such data.
+        let kinds: [(path: (String, LanguageCode) -> String, exists: (Company, LanguageCode) -> Bool)] = [
+            (SitePaths.policy, always), (SitePaths.cookies, SiteRenderer.hasCookiesPage), (SitePaths.rights, SiteRenderer.hasRightsPage),
+            (SitePaths.contact, always), (SitePaths.changelog, always),
+        ]
         for company in site.companies {
             let pages = renderer.pages(of: company)
-            for pathFor in kinds {
+            for (pathFor, exists) in kinds {
+                let pages = pages.filter { exists(company, $0.language) }
                 let alternates = pages.map { ($0.language, pathFor(company.slug, $0.language)) }
                 for page in pages {
                     entries.append(Sitemap.Entry(path: pathFor(company.slug, page.language), lastModified: page.document.frontMatter.lastUpdated, alternates: alternates))

@@ -246,8 +246,16 @@ public struct MarkdownRenderer: Sendable {
                 source[index + 3] == UInt8(ascii: ">")
             {
                 offsets.append(bytes.count)
-                bytes += Array("<h\(headings[next].level) id=\"\(escapeAttribute(headings[next].id))\">".utf8)
+                let id = escapeAttribute(headings[next].id)
+                bytes += Array("<h\(headings[next].level) id=\"\(id)\">".utf8)
                 index += 4
+                // The heading's text links to its own anchor (a permalink readers can copy),
+                // unless it holds a link of its own.
+                let close = Array("</h\(headings[next].level)>".utf8)
+                if let end = firstIndex(of: close, in: source, from: index), firstIndex(of: Array("<a ".utf8), in: source, from: index).map({ $0 > end }) ?? true {
+                    bytes += Array("<a class=\"permalink\" href=\"#\(id)\">".utf8) + source[index..<end] + Array("</a>".utf8)
+                    index = end
+                }
                 next += 1
             } else {
                 bytes.append(source[index])
@@ -256,6 +264,17 @@ public struct MarkdownRenderer: Sendable {
         }
         return (String(decoding: bytes, as: UTF8.self), offsets)
     }
+}
+
+/// Where `needle` next occurs in `bytes` at or after `start`.
+private func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+    var index = start
+    while index + needle.count <= bytes.count {
+        if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+        index += 1
+    }
+    return nil
 }
 
 /// Escapes text for an HTML attribute value or element content.

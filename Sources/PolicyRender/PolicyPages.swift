@@ -119,7 +119,7 @@ extension SiteRenderer {
         let language = site.config.defaultLanguage
         let locale = locale(for: language)
         let t = locale.strings
-        var context = frame(path: "", title: site.config.title, language: language, locale: locale, alternates: [(language, "")])
+        var context = frame(path: "", title: locale.strings["home.title"], language: language, locale: locale, alternates: [(language, "")])
         context["companies"] = site.companies.map { company -> [String: Any] in
             let main = company.policies[language] ?? company.source
             return [
@@ -129,8 +129,10 @@ extension SiteRenderer {
                 "last_updated": main.map { locale.format($0.frontMatter.lastUpdated) } ?? "",
                 "href": SitePaths.link(from: "", to: SitePaths.policy(company.slug, main?.language ?? company.defaultLanguage)),
                 "links": [
-                    ("home.cookies", SitePaths.cookies), ("home.rights", SitePaths.rights), ("home.contact", SitePaths.contact),
-                ].map { key, pathFor in
+                    Self.hasCookiesPage(company, main?.language ?? company.defaultLanguage) ? ("home.cookies", SitePaths.cookies) : nil,
+                    Self.hasRightsPage(company, main?.language ?? company.defaultLanguage) ? ("home.rights", SitePaths.rights) : nil,
+                    ("home.contact", SitePaths.contact),
+                ].compactMap { $0 }.map { key, pathFor in
                     ["label": t[key], "href": SitePaths.link(from: "", to: pathFor(company.slug, main?.language ?? company.defaultLanguage))]
                 },
                 "languages": company.languages.map { other in
@@ -187,7 +189,7 @@ struct PolicyLayout {
         var unclaimedTOC: [(id: String, text: String)] = []
         for section in sections where !claimed.contains(section.id) {
             let id = escapeAttribute(section.id)
-            unclaimedHTML += "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n<h2 id=\"\(id)-heading\">\(escapeAttribute(section.title))</h2>\n\(section.html)</section>\n"
+            unclaimedHTML += "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n<h2 id=\"\(id)-heading\"><a class=\"permalink\" href=\"#\(id)\">\(escapeAttribute(section.title))</a></h2>\n\(section.html)</section>\n"
             unclaimedTOC.append((section.id, section.title))
         }
         var html = ""

@@ -72,6 +72,18 @@ public struct SiteRenderer: Sendable {
         self.trees = trees
     }
 
+    /// A cookies page exists only when the policy says something about cookies, and a rights
+    /// page only when it lists rights: an empty page linked from everywhere helps nobody.
+    public static func hasCookiesPage(_ company: Company, _ language: LanguageCode) -> Bool {
+        guard let front = (company.policies[language] ?? company.source)?.frontMatter else { return false }
+        return !front.cookies.isEmpty || front.cookieControls != nil
+    }
+
+    public static func hasRightsPage(_ company: Company, _ language: LanguageCode) -> Bool {
+        guard let front = (company.policies[language] ?? company.source)?.frontMatter else { return false }
+        return front.rights != nil || !front.regionalRights.isEmpty
+    }
+
     /// Languages a company's pages are published in: its own, or every site language when
     /// missing translations fall back to the default-language text.
     public func pageLanguages(of company: Company) -> [LanguageCode] {
@@ -160,11 +172,11 @@ public struct SiteRenderer: Sendable {
             + locale.strings["typography.colon"] + locale.format(front.lastUpdated)
         context["nav"] = [
             ("policy.privacy_policy", SitePaths.policy(company.slug, page.language)),
-            ("sections.cookies", SitePaths.cookies(company.slug, page.language)),
-            ("sections.rights", SitePaths.rights(company.slug, page.language)),
+            Self.hasCookiesPage(company, page.language) ? ("sections.cookies", SitePaths.cookies(company.slug, page.language)) : nil,
+            Self.hasRightsPage(company, page.language) ? ("sections.rights", SitePaths.rights(company.slug, page.language)) : nil,
             ("sections.contact", SitePaths.contact(company.slug, page.language)),
             ("history.changelog", SitePaths.changelog(company.slug, page.language)),
-        ].map { key, target in
+        ].compactMap { $0 }.map { key, target in
             ["label": t[key], "href": SitePaths.link(from: path, to: target), "current": target == path] as [String: Any]
         }
         context["policy_href"] = SitePaths.link(from: path, to: SitePaths.policy(company.slug, page.language))

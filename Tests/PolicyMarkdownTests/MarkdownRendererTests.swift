@@ -78,8 +78,8 @@ struct HeadingIDTests {
         #expect(rendered.headings.map(\.level) == [2, 3])
         #expect(rendered.headings.map(\.text) == ["Data we collect", "How we use it?"])
         #expect(rendered.headings.allSatisfy { !$0.isExplicit })
-        #expect(rendered.html.contains("<h2 id=\"data-we-collect\">Data we collect</h2>"))
-        #expect(rendered.html.contains("<h3 id=\"how-we-use-it\">How we use it?</h3>"))
+        #expect(rendered.html.contains("<h2 id=\"data-we-collect\"><a class=\"permalink\" href=\"#data-we-collect\">Data we collect</a></h2>"))
+        #expect(rendered.html.contains("<h3 id=\"how-we-use-it\"><a class=\"permalink\" href=\"#how-we-use-it\">How we use it?</a></h3>"))
     }
 
     @Test func unicodeLettersAreKept() {
@@ -94,10 +94,16 @@ struct HeadingIDTests {
         #expect(MarkdownRenderer.slug("Version 2.0") == "version-20")
     }
 
+    @Test func headingsLinkToThemselvesUnlessTheyHoldALink() {
+        let rendered = MarkdownRenderer().render("## Plain\n\n## See [this](https://x.example)\n")
+        #expect(rendered.html.contains("<h2 id=\"plain\"><a class=\"permalink\" href=\"#plain\">Plain</a></h2>"))
+        #expect(rendered.html.contains("<h2 id=\"see-this\">See <a href=\"https://x.example\">this</a></h2>"))
+    }
+
     @Test func duplicateHeadingsGetNumberedIDs() {
         let rendered = MarkdownRenderer().render("## Intro\n\n## Intro\n\n## Intro\n")
         #expect(rendered.headings.map(\.id) == ["intro", "intro-2", "intro-3"])
-        #expect(rendered.html.contains("<h2 id=\"intro-2\">Intro</h2>"))
+        #expect(rendered.html.contains("<h2 id=\"intro-2\"><a class=\"permalink\" href=\"#intro-2\">Intro</a></h2>"))
     }
 
     @Test func reservedIDsAreAvoided() {
@@ -111,7 +117,7 @@ struct HeadingIDTests {
         #expect(heading.id == "cookies")
         #expect(heading.isExplicit)
         #expect(heading.text == "Our cookies")
-        #expect(rendered.html.contains("<h2 id=\"cookies\">Our cookies</h2>"))
+        #expect(rendered.html.contains("<h2 id=\"cookies\"><a class=\"permalink\" href=\"#cookies\">Our cookies</a></h2>"))
         #expect(!rendered.html.contains("{#"))
     }
 

@@ -68,7 +68,7 @@ struct PolicyLayoutTests {
         let retention = try position("<section id=\"retention\" aria-labelledby=\"retention-heading\">", in: html)
         #expect(try position("COOKIES", in: html) < retention)
         #expect(try retention < position("<h2 id=\"contact\">", in: html))
-        #expect(html.contains("<h2 id=\"retention-heading\">How long we keep it</h2>\n<p>RETENTION</p>\n</section>\n"))
+        #expect(html.contains("<h2 id=\"retention-heading\"><a class=\"permalink\" href=\"#retention\">How long we keep it</a></h2>\n<p>RETENTION</p>\n</section>\n"))
         #expect(layout.toc.map(\.id) == ["intro", "cookies", "retention", "contact"])
         #expect(layout.toc.map(\.text) == ["Intro", "Our cookies", "How long we keep it", "Contact us"])
     }
@@ -80,13 +80,13 @@ struct PolicyLayoutTests {
         let html = layout.html
         #expect(try position("Ask us.", in: html) < position("<section id=\"retention\"", in: html))
         #expect(try position("<section id=\"retention\"", in: html) < position("<section id=\"contact\"", in: html))
-        #expect(html.hasSuffix("<h2 id=\"contact-heading\">Contact</h2>\n<p>CONTACT</p>\n</section>\n"))
+        #expect(html.hasSuffix("<h2 id=\"contact-heading\"><a class=\"permalink\" href=\"#contact\">Contact</a></h2>\n<p>CONTACT</p>\n</section>\n"))
         #expect(layout.toc.map(\.id) == ["intro", "cookies", "questions", "retention", "contact"])
     }
 
     @Test func bodyWithoutClaimsGetsEverySectionAfterIt() throws {
         let layout = PolicyLayout(body: body("Intro paragraph.\n\n## Cookies\n\nText.\n"), sections: sections)
-        #expect(layout.html.hasPrefix("<p>Intro paragraph.</p>\n<h2 id=\"cookies-2\">Cookies</h2>"))
+        #expect(layout.html.hasPrefix("<p>Intro paragraph.</p>\n<h2 id=\"cookies-2\"><a class=\"permalink\" href=\"#cookies-2\">Cookies</a></h2>"))
         #expect(layout.toc.map(\.id) == ["cookies-2", "retention", "cookies", "contact"])
         #expect(!layout.html.contains("policy-data"))
     }

@@ -23,7 +23,12 @@ import PolicyRender
         for company in Self.site.companies {
             #expect(home.contains(escapeHTML(company.info.displayName)))
             for kind in ["", "cookies/", "rights/", "contact/"] {
-                #expect(home.contains("href=\"\(company.slug)/\(company.defaultLanguage)/\(kind)index.html\""), "\(company.slug) \(kind)")
+                // A cookies or rights page exists (and is linked) only where the policy has such data.
+                let exists = kind == "cookies/" ? SiteRenderer.hasCookiesPage(company, company.defaultLanguage)
+                    : kind == "rights/" ? SiteRenderer.hasRightsPage(company, company.defaultLanguage) : true
+                let link = "href=\"\(company.slug)/\(company.defaultLanguage)/\(kind)index.html\""
+                #expect(home.contains(link) == exists, "\(company.slug) \(kind)")
+                #expect(FileManager.default.fileExists(atPath: Self.output.appendingPathComponent("\(company.slug)/\(company.defaultLanguage)/\(kind)index.html").path) == exists)
             }
         }
         for file in ["sitemap.xml", "404.html", "robots.txt", "assets/style.css"] {
@@ -60,8 +65,11 @@ import PolicyRender
             for language in company.languages {
                 let policy = company.policies[language]!.frontMatter
                 let base = "\(company.slug)/\(language)/"
-                let main = try page(base + "index.html"), cookies = try page(base + "cookies/index.html")
-                let rights = try page(base + "rights/index.html"), contact = try page(base + "contact/index.html")
+                // A policy without cookies or rights has no such page; the checks below then look for nothing.
+                let main = try page(base + "index.html"), contact = try page(base + "contact/index.html")
+                let cookies = (try? page(base + "cookies/index.html")) ?? "", rights = (try? page(base + "rights/index.html")) ?? ""
+                #expect(cookies.isEmpty == !SiteRenderer.hasCookiesPage(company, language))
+                #expect(rights.isEmpty == !SiteRenderer.hasRightsPage(company, language))
                 #expect(main.contains("<time datetime=\"\(policy.lastUpdated)\">"), "\(base)")
                 #expect(main.contains("<html lang=\"\(language)\""), "\(base)")
                 for category in policy.cookies {
@@ -101,13 +109,17 @@ import PolicyRender
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://policies.example.org/ite/ar/cookies/\"/>"))
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://policies.example.org/ite/en/cookies/\"/>"))
         let archived = Self.site.companies.reduce(0) { total, company in total + company.archive.reduce(0) { $0 + $1.policies.count } }
+        let missing = Self.site.companies.reduce(0) { total, company in
+            total + company.languages.filter { !SiteRenderer.hasCookiesPage(company, $0) }.count + company.languages.filter { !SiteRenderer.hasRightsPage(company, $0) }.count
+        }
+        #expect(missing == 2, "MyDigiSoft's policy names no cookies and no rights")
         // Diff pages too: one per pair of versions and language both versions have.
         let diffs = Self.site.companies.reduce(0) { total, company in
             total + SiteRenderer.diffPairs(company.archive).reduce(0) { count, pair in count + pair.0.policies.keys.filter { pair.1.policies[$0] != nil }.count }
         }
         #expect(diffs > 0)
         #expect(sitemap.contains("<loc>https://policies.example.org/digi-smart-manager/en/diff/1.0-1.1/</loc>"))
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 } + archived + diffs)
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 } - missing + archived + diffs)
     }
 
     @Test func rebuildingUnchangedContentWritesNothing() throws {
