@@ -153,7 +153,7 @@ public struct SiteBuilder: Sendable {
             throw .invalidContent(diagnostics)
         }
         // Render and write in batches: a thousand-company site never sits in memory whole.
-        let assets = prepared.theme.assets.map { (joinPath(prepared.theme.directory, "assets", $0), joinPath("assets", $0)) }
+        let assets = prepared.theme.assetCopies
         var staging: OutputWriter.Staging?
         let summary: OutputWriter.Summary
         var pageCount = 0

@@ -18,7 +18,7 @@ public struct SiteChecker: Sendable {
         let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies, today: PolicyDate(builder.now()))
         let pages = builder.render(prepared)
         let documents = Dictionary(prepared.site.companies.flatMap { $0.policies.values }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var more = LinkChecker.check(pages, assets: prepared.theme.assets.map { "assets/" + $0 }) { file, href in
+        var more = LinkChecker.check(pages, assets: prepared.theme.assetCopies.map(\.destination)) { file, href in
             // Links written in a policy body: point at the line of the Markdown that has them.
             guard let document = documents[file] else { return nil }
             // `(href)` of an inline link first, then the bare text (reference definitions, autolinks).

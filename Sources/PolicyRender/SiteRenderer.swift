@@ -132,6 +132,7 @@ public struct SiteRenderer: Sendable {
             "home": SitePaths.link(from: path, to: ""),
             "assets": SitePaths.link(from: path, to: "assets/").replacingOccurrences(of: "index.html", with: ""),
             "t": strings(language),
+            "stylesheet": theme.stylesheet,
         ]
         if alternates.count > 1 {
             context["has_languages"] = true

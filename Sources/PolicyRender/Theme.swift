@@ -11,6 +11,16 @@ public struct Theme: Sendable {
     public let translations: Translations
     /// Asset files, relative to `<directory>/assets`.
     public let assets: [String]
+    /// The stylesheet's published, content-hashed name (`style.3f5a0c1b2d.css`).
+    public var stylesheet = "style.css"
+
+    /// Every asset to copy into the output: (source file, path under the output).
+    public var assetCopies: [(source: String, destination: String)] {
+        var copies = assets.map { (joinPath(directory, "assets", $0), joinPath("assets", $0)) }
+        if stylesheet != "style.css" { copies.append((joinPath(directory, "assets", "style.css"), joinPath("assets", stylesheet))) }
+        return copies
+    }
+
     /// SHA-256 over the templates, UI strings and regimes: pages rendered with another theme text differ.
     public var fingerprint: String = ""
 
@@ -58,6 +68,12 @@ public struct Theme: Sendable {
         // The regimes file decides rights sections and authorities on pages too.
         hashed += (try? fileSystem.readFile(joinPath(directory, "jurisdictions.yml"))) ?? Data()
         var theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
+        // Pages link the stylesheet by a name that changes with its bytes, so a browser never
+        // keeps an old stylesheet after a deploy. (`style.css` stays too, for other links.)
+        if let css = try? fileSystem.readFile(joinPath(directory, "assets", "style.css")) {
+            theme.stylesheet = "style.\(sha256Hex(css).prefix(10)).css"
+            hashed += Data(theme.stylesheet.utf8)
+        }
         theme.fingerprint = sha256Hex(hashed)
         return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }

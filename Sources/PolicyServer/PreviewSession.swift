@@ -105,7 +105,7 @@ public actor PreviewSession {
             return (.failed, 0, diagnostics)
         }
         let (pages, fingerprints) = builder.renderWithFingerprints(prepared, reusing: options.outputPath)
-        let assets = prepared.theme.assets.map { (joinPath(prepared.theme.directory, "assets", $0), joinPath("assets", $0)) }
+        let assets = prepared.theme.assetCopies
         do {
             let summary = try OutputWriter(outputPath: options.outputPath).write(pages, assets: assets)
             builder.renderCache.record(fingerprints, output: options.outputPath)
