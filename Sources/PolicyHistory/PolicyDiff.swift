@@ -20,11 +20,11 @@ public struct PolicyDiff: Sendable, Equatable {
     static let stampedFields: Set<String> = ["version", "last_updated"]
 
     /// Compares two texts of a policy. `oldCompany`/`newCompany` are the company facts each
-    /// version was published with; `outline` gives a text's sections (the site passes its cached
-    /// renderer so the diff and the page agree on section ids).
+    /// version was published with; `prose` gives a text's sections (the site passes its cache,
+    /// built from the page's own rendering, so the diff and the page agree on section ids).
     public init(
         from old: PolicyDocument, to new: PolicyDocument, oldCompany: CompanyInfo? = nil, newCompany: CompanyInfo? = nil,
-        outline: (PolicyDocument) -> [OutlineSection] = { MarkdownRenderer().render($0.body).outline }
+        prose: (PolicyDocument) -> [ProseSection] = { MarkdownRenderer().render($0.body).outline.map(ProseSection.init) }
     ) {
         from = old.frontMatter.version
         to = new.frontMatter.version
@@ -38,17 +38,18 @@ public struct PolicyDiff: Sendable, Equatable {
         if let oldCompany, let newCompany {
             fields += FieldDiff.changes(from: DataTree.of(oldCompany), to: DataTree.of(newCompany), at: [.field("company")])
         }
-        sections = ProseDiff.sections(from: outline(old), to: outline(new))
+        sections = ProseDiff.sections(from: prose(old), to: prose(new))
     }
 }
 
-/// Outlines of policy texts, keyed by content hash, shared by the diff pages of one build.
+/// The sections and sentences of policy texts, keyed by content hash, shared by the diff pages
+/// of one build: a text compared with several others is split once.
 public final class SectionCache: Sendable {
-    private let entries = ComputedCache<[OutlineSection]>()
+    private let entries = ComputedCache<[ProseSection]>()
 
     public init() {}
 
-    public func outline(of document: PolicyDocument, render: (PolicyDocument) -> [OutlineSection]) -> [OutlineSection] {
-        entries.value(for: document.contentHash) { render(document) }
+    public func prose(of document: PolicyDocument, outline: (PolicyDocument) -> [OutlineSection]) -> [ProseSection] {
+        entries.value(for: document.contentHash) { outline(document).map(ProseSection.init) }
     }
 }

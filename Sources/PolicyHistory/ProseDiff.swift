@@ -45,8 +45,25 @@ public struct LinkChange: Sendable, Equatable {
 
 /// Compares the outlines of two bodies: sections are matched by id, then by title, then by
 /// content (a renamed section keeps most of its sentences), and compared sentence by sentence.
+/// A section of the prose with its sentences, split once per text and reused by every diff
+/// the text takes part in.
+public struct ProseSection: Sendable {
+    public var outline: OutlineSection
+    public var sentences: [String]
+
+    public init(_ outline: OutlineSection) {
+        self.outline = outline
+        sentences = ProseDiff.sentences(of: outline)
+    }
+}
+
 enum ProseDiff {
     static func sections(from old: [OutlineSection], to new: [OutlineSection]) -> [SectionDiff] {
+        sections(from: old.map(ProseSection.init), to: new.map(ProseSection.init))
+    }
+
+    static func sections(from oldTexts: [ProseSection], to newTexts: [ProseSection]) -> [SectionDiff] {
+        let old = oldTexts.map(\.outline), new = newTexts.map(\.outline)
         var pairs: [Int: Int] = [:]  // new index → old index
         var usedOld = Set<Int>()
         func match(_ rule: (OutlineSection, OutlineSection) -> Bool) {
@@ -59,9 +76,10 @@ enum ProseDiff {
         }
         match { $0.id == $1.id }
         match { $0.title.lowercased() == $1.title.lowercased() && !$0.title.isEmpty }
-        let oldSentences = old.map { Set(sentences(of: $0)) }
+        // Content matching (renamed sections) only for what is still unmatched.
+        lazy var oldSentences = oldTexts.map { Set($0.sentences) }
         for (n, section) in new.enumerated() where pairs[n] == nil {
-            let mine = Set(sentences(of: section))
+            let mine = Set(newTexts[n].sentences)
             guard !mine.isEmpty else { continue }
             let best = old.indices.filter { !usedOld.contains($0) && old[$0].level == section.level }
                 .map { ($0, Double(oldSentences[$0].intersection(mine).count) / Double(oldSentences[$0].union(mine).count)) }
@@ -78,11 +96,13 @@ enum ProseDiff {
             guard let o = pairs[n] else {
                 result.append(SectionDiff(
                     id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .added, moved: false,
-                    pieces: pieces(from: [], to: sentences(of: section)), links: linkChanges(from: [], to: section.links)))
+                    pieces: pieces(from: [], to: newTexts[n].sentences), links: linkChanges(from: [], to: section.links)))
                 continue
             }
             let before = old[o]
-            let pieces = pieces(from: sentences(of: before), to: sentences(of: section))
+            let pieces = oldTexts[o].sentences == newTexts[n].sentences
+                ? [TextPiece(kind: .same, text: newTexts[n].sentences.joined(separator: " "))]
+                : pieces(from: oldTexts[o].sentences, to: newTexts[n].sentences)
             let changed = pieces.contains { $0.kind != .same }
             result.append(SectionDiff(
                 id: section.id, title: section.title, oldTitle: before.title == section.title ? nil : before.title, level: section.level,
@@ -92,7 +112,7 @@ enum ProseDiff {
         for (o, section) in old.enumerated() where !usedOld.contains(o) {
             result.append(SectionDiff(
                 id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .removed, moved: false,
-                pieces: pieces(from: sentences(of: section), to: []), links: linkChanges(from: section.links, to: [])))
+                pieces: pieces(from: oldTexts[o].sentences, to: []), links: linkChanges(from: section.links, to: [])))
         }
         return result
     }

@@ -16,7 +16,7 @@ extension SiteRenderer {
         let languages = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
         let title = t.format("history.diff_title", ["from": old.version.description, "to": new.version.description])
         var context = companyFrame(page, path: path, title: title, languages: languages) { SitePaths.diff(company.slug, $0, from: old.version, to: new.version) }
-        let diff = PolicyDiff(from: before, to: after, oldCompany: old.company, newCompany: new.company, outline: outline)
+        let diff = PolicyDiff(from: before, to: after, oldCompany: old.company, newCompany: new.company, prose: prose)
         let labels = DiffLabels(locale: locale, config: site.config)
         context["structured"] = labels.groups(diff.fields)
         context["changed_sections"] = diff.sections.filter(\.hasChanges).map { labels.section($0) }
@@ -32,9 +32,9 @@ extension SiteRenderer {
         return render(context, template: "diff", path: path, source: after.path)
     }
 
-    /// A text's sections as the page renders them, cached per text.
-    func outline(_ document: PolicyDocument) -> [OutlineSection] {
-        sectionCache.outline(of: document) { body($0).outline }
+    /// A text's sections and sentences as the page renders them, cached per text.
+    func prose(_ document: PolicyDocument) -> [ProseSection] {
+        sectionCache.prose(of: document) { body($0).outline }
     }
 }
 
