@@ -1,3 +1,4 @@
+import Foundation
 import PolicyModel
 import PolicyRender
 
@@ -13,6 +14,10 @@ enum PageJob: Sendable {
     case version(Company, ArchivedVersion, LanguageCode)
     case diff(Company, ArchivedVersion, ArchivedVersion, LanguageCode)
     case feed(Company, LanguageCode)
+    /// The same texts as data: `policy.json`, `cookies.json`, an archived version's `policy.json`.
+    case policyJSON(CompanyPage)
+    case cookiesJSON(CompanyPage)
+    case versionJSON(Company, ArchivedVersion, LanguageCode)
 
     func render(_ renderer: SiteRenderer) -> RenderedPage? {
         switch self {
@@ -26,22 +31,40 @@ enum PageJob: Sendable {
         case let .version(company, archived, language): return renderer.renderArchivedVersion(company, archived, language: language)
         case let .diff(company, old, new, language): return renderer.renderDiff(company, from: old, to: new, language: language)
         case let .feed(company, language): return renderer.renderFeed(company, language: language)
+        case .policyJSON(let page): return renderer.renderPolicyJSON(page)
+        case .cookiesJSON(let page): return renderer.renderCookiesJSON(page)
+        case let .versionJSON(company, archived, language): return renderer.renderVersionJSON(company, archived, language: language)
         }
     }
 }
 
 /// Which pages a site has.
 enum PagePlan {
+    /// Files that draw on the whole site, written after the pages: the sitemap, robots.txt, the
+    /// `policies.json` index and the schemas its JSON files name.
+    static func siteFiles(for site: Site, renderer: SiteRenderer) -> [RenderedPage] {
+        var files = [
+            RenderedPage(path: "sitemap.xml", html: Sitemap.render(sitemapEntries(for: site, renderer: renderer), config: site.config)),
+            RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n"),
+            renderer.renderIndexJSON(),
+        ]
+        let ids = site.jurisdictions.ids
+        for (name, bytes) in MachineSchemas.documents(jurisdictions: ids) + ContentSchemas.documents(jurisdictions: ids) {
+            files.append(RenderedPage(path: SitePaths.schema(name), contents: Data(bytes)))
+        }
+        return files
+    }
+
     static func jobs(for site: Site, renderer: SiteRenderer) -> [PageJob] {
         var jobs: [PageJob] = [.home, .notFound]
         for company in site.companies {
             for page in renderer.pages(of: company) {
-                jobs += [.policy(page), .contact(page), .changelog(page), .feed(company, page.language)]
-                if SiteRenderer.hasCookiesPage(company, page.language) { jobs.append(.cookies(page)) }
+                jobs += [.policy(page), .contact(page), .changelog(page), .feed(company, page.language), .policyJSON(page)]
+                if SiteRenderer.hasCookiesPage(company, page.language) { jobs += [.cookies(page), .cookiesJSON(page)] }
                 if SiteRenderer.hasRightsPage(company, page.language) { jobs.append(.rights(page)) }
             }
             for language in company.languages {
-                jobs += company.archive.filter { $0.policies[language] != nil }.map { .version(company, $0, language) }
+                jobs += company.archive.filter { $0.policies[language] != nil }.flatMap { [.version(company, $0, language), .versionJSON(company, $0, language)] }
                 jobs += SiteRenderer.diffPairs(company.archive)
                     .filter { $0.0.policies[language] != nil && $0.1.policies[language] != nil }
                     .map { .diff(company, $0.0, $0.1, language) }

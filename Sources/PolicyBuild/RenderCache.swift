@@ -14,7 +14,7 @@ public final class RenderCache: @unchecked Sendable {
     public init() {}
 
     /// Bump when rendering changes in a way fingerprints cannot see (a code change).
-    static let salt = "policysite-render-4"
+    static let salt = "policysite-render-5"
 
     static func manifestPath(for output: String) -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
@@ -80,6 +80,9 @@ extension PageJob {
         case let .version(company, archived, language): return SitePaths.file(SitePaths.version(company.slug, language, archived.version))
         case let .diff(company, old, new, language): return SitePaths.file(SitePaths.diff(company.slug, language, from: old.version, to: new.version))
         case let .feed(company, language): return SitePaths.feed(company.slug, language)
+        case .policyJSON(let page): return SitePaths.policyJSON(page.company.slug, page.language)
+        case .cookiesJSON(let page): return SitePaths.cookiesJSON(page.company.slug, page.language)
+        case let .versionJSON(company, archived, language): return SitePaths.versionJSON(company.slug, language, archived.version)
         }
     }
 
@@ -91,15 +94,16 @@ extension PageJob {
         switch self {
         case .home, .notFound:
             return nil
-        case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page):
+        case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page),
+            .policyJSON(let page), .cookiesJSON(let page):
             // The page kind is part of `path`, which is hashed too.
             parts = [path, page.language.rawValue] + Self.current(page.company)
         case let .feed(company, language):
             parts = ["feed", language.rawValue] + Self.current(company)
-        case let .version(company, archived, language):
+        case let .version(company, archived, language), let .versionJSON(company, archived, language):
             // Archived texts never change: these pages depend only on the history, not on edits
             // to the current policy (beyond its version, which decides the stale notice).
-            parts = ["version", archived.version.description, language.rawValue] + Self.history(company)
+            parts = [path, archived.version.description, language.rawValue] + Self.history(company)
         case let .diff(company, old, new, language):
             parts = ["diff", old.version.description, new.version.description, language.rawValue] + Self.history(company)
         }
@@ -111,8 +115,9 @@ extension PageJob {
     private var company: Company? {
         switch self {
         case .home, .notFound: return nil
-        case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page): return page.company
-        case .feed(let company, _), .version(let company, _, _), .diff(let company, _, _, _): return company
+        case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page), .policyJSON(let page), .cookiesJSON(let page):
+            return page.company
+        case .feed(let company, _), .version(let company, _, _), .diff(let company, _, _, _), .versionJSON(let company, _, _): return company
         }
     }
 

@@ -131,10 +131,7 @@ public struct SiteBuilder: Sendable {
             }
             try consume(results.compactMap(\.0))
         }
-        try consume([
-            RenderedPage(path: "sitemap.xml", html: Sitemap.render(PagePlan.sitemapEntries(for: prepared.site, renderer: renderer), config: prepared.site.config)),
-            RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(prepared.site.config.absoluteURL("sitemap.xml"))\n"),
-        ])
+        try consume(PagePlan.siteFiles(for: prepared.site, renderer: renderer))
         return fingerprints
     }
 

@@ -80,6 +80,14 @@ public struct ContentLoader: Sendable {
         return LoadResult(site: site, diagnostics: diagnostics.sortedByLocation())
     }
 
+    /// The regimes the theme of the site at `contentPath` defines (the default theme's when it
+    /// has none, or when there is no site.yml yet).
+    public func jurisdictions(contentPath: String) -> JurisdictionRegistry {
+        let config = (try? fileSystem.readFile(joinPath(contentPath, "site.yml")))
+            .flatMap { StrictYAMLDecoder(file: "site.yml").decode(SiteConfig.self, from: String(decoding: $0, as: UTF8.self)).0 }
+        return loadJurisdictions(theme: config?.theme ?? "default", contentPath: contentPath).0
+    }
+
     /// The regimes of the site's theme (`themes/<theme>/jurisdictions.yml`), falling back to the
     /// default theme's; an empty registry when neither exists, so declared ids are reported.
     func loadJurisdictions(theme: String, contentPath: String) -> (JurisdictionRegistry, [Diagnostic]) {

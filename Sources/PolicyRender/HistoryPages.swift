@@ -62,6 +62,7 @@ extension SiteRenderer {
         let page = CompanyPage(company: shown, language: language, document: document)
         let languages = company.languages.filter { archived.policies[$0] != nil }
         var context = policyContext(page, path: path, pathFor: { SitePaths.version(company.slug, $0, archived.version) }, languages: languages)
+        context["json_url"] = SitePaths.link(from: path, to: SitePaths.versionJSON(company.slug, language, archived.version))
         let locale = locale(for: language, company: company)
         let t = locale.strings
         let entry = company.changelog.entry(for: archived.version)

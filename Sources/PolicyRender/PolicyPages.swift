@@ -51,18 +51,7 @@ extension SiteRenderer {
         context["cookies_href"] = SitePaths.link(from: path, to: SitePaths.cookies(company.slug, page.language))
         context["rights_href"] = SitePaths.link(from: path, to: SitePaths.rights(company.slug, page.language))
 
-        let present: [(id: String, titleKey: String)] = [
-            ("data-collected", "sections.data_collected", !front.dataCollected.isEmpty),
-            ("purposes", "sections.purposes", !front.purposes.isEmpty),
-            ("third-parties", "sections.third_parties", !front.thirdParties.isEmpty),
-            ("transfers", "sections.transfers", !front.transfers.isEmpty),
-            ("retention", "sections.retention", !front.retention.isEmpty),
-            ("cookies", "sections.cookies", !front.cookies.isEmpty),
-            ("rights", "sections.rights", front.rights != nil || !front.regionalRights.isEmpty),
-            ("children", "sections.children", front.childrenMinAge != nil),
-            ("more", "sections.more", front.dataRequired != nil || front.automatedDecisions != nil || front.sellsPersonalData == false),
-            ("contact", "sections.contact", true),
-        ].filter(\.2).map { ($0.0, $0.1) }
+        let present = Self.structuredSections(front)
         // A table names itself by its section's heading: the author's own heading where the prose
         // claims the section (`## … {#retention}`), otherwise the theme's.
         let claimed = Set(body.headings.filter { $0.level == 2 && $0.isExplicit }.map(\.id))
@@ -79,6 +68,24 @@ extension SiteRenderer {
         context["document"] = layout.html
         context["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
         return context
+    }
+
+    /// The sections the theme renders from the front matter (tables and lists), in page order;
+    /// each is `<section id>` on the page, under the author's heading when the prose has one.
+    static func structuredSections(_ front: PolicyFrontMatter) -> [(id: String, titleKey: String)] {
+        let all: [(id: String, titleKey: String, present: Bool)] = [
+            ("data-collected", "sections.data_collected", !front.dataCollected.isEmpty),
+            ("purposes", "sections.purposes", !front.purposes.isEmpty),
+            ("third-parties", "sections.third_parties", !front.thirdParties.isEmpty),
+            ("transfers", "sections.transfers", !front.transfers.isEmpty),
+            ("retention", "sections.retention", !front.retention.isEmpty),
+            ("cookies", "sections.cookies", !front.cookies.isEmpty),
+            ("rights", "sections.rights", front.rights != nil || !front.regionalRights.isEmpty),
+            ("children", "sections.children", front.childrenMinAge != nil),
+            ("more", "sections.more", front.dataRequired != nil || front.automatedDecisions != nil || front.sellsPersonalData == false),
+            ("contact", "sections.contact", true),
+                ]
+        return all.filter(\.present).map { ($0.id, $0.titleKey) }
     }
 
     public func renderCookies(_ page: CompanyPage) -> RenderedPage {

@@ -183,6 +183,8 @@ public struct SiteRenderer: Sendable {
         context["policy_href"] = SitePaths.link(from: path, to: SitePaths.policy(company.slug, page.language))
         context["feed"] = SitePaths.link(from: path, to: SitePaths.feed(company.slug, page.language))
         context["feed_url"] = site.config.absoluteURL(SitePaths.feed(company.slug, page.language))
+        // The same policy as data (policy.json), for machines that read policies.
+        context["json_url"] = SitePaths.link(from: path, to: SitePaths.policyJSON(company.slug, page.language))
         if page.isFallback {
             context["fallback_note"] = t.format("policy.fallback_note", [
                 "language": locale.languageName(page.language), "source": locale.languageName(page.document.language),

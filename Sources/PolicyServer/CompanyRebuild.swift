@@ -97,11 +97,13 @@ enum CompanyRebuild {
     }
 
     /// The reloaded companies' pages, taken from a render of the subset site, and the home
-    /// page rendered from the merged site (it lists every company's name and date).
+    /// page and the `policies.json` index rendered from the merged site (they list every
+    /// company's name, version and date).
     static func pages(from subset: [RenderedPage], companies: [Company], merged: Site, theme: Theme, bodies: BodyCache) -> [RenderedPage] {
         let prefixes = companies.map { $0.slug + "/" }
         let own = subset.filter { page in prefixes.contains { page.path.hasPrefix($0) } }
-        return own + [SiteRenderer(site: merged, theme: theme, bodies: bodies).renderHome()]
+        let renderer = SiteRenderer(site: merged, theme: theme, bodies: bodies)
+        return own + [renderer.renderHome(), renderer.renderIndexJSON()]
     }
 
     /// Writes pages whose bytes changed, each by an atomic rename, so a request never reads a

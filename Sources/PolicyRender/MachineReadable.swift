@@ -1,0 +1,262 @@
+import Foundation
+import PolicyMarkdown
+import PolicyModel
+
+/// `policy.json`: one policy text as data, for machines that read policies (consent managers,
+/// app stores' data-safety forms, auditors). Every structured fact, the version and its dates,
+/// and the anchors of the rendered sections, so a citation can point at `#retention`.
+public struct PolicyJSON: Encodable, Sendable {
+    public var schema: String
+    public var company: String
+    public var controller: CompanyInfo
+    public var language: LanguageCode
+    public var version: PolicyVersionNumber
+    public var effective: PolicyDate
+    public var lastUpdated: PolicyDate
+    /// `current` (in force), `upcoming` (published, effective later) or `archived`.
+    public var status: String
+    /// The HTML page this text is shown on.
+    public var url: String
+    public var sections: [Section]
+    public var policy: PolicyFrontMatter
+    public var versions: [VersionLink]
+
+    public struct Section: Encodable, Sendable {
+        public var id: String
+        public var title: String
+        public var level: Int
+        public var url: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, title, level, url }
+    }
+
+    public struct VersionLink: Encodable, Sendable {
+        public var version: PolicyVersionNumber
+        public var date: PolicyDate
+        public var summary: String
+        public var url: String
+        public var json: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case version, date, summary, url, json }
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case schema = "$schema", company, controller, language, version, effective, lastUpdated = "last_updated", status, url
+        case sections, policy, versions
+    }
+}
+
+/// `cookies.json`: the cookie table in the shape a consent banner loads: categories with their
+/// label in the page's language, whether consent is needed, and each cookie's lifetime.
+public struct CookiesJSON: Encodable, Sendable {
+    public var schema: String
+    public var company: String
+    public var language: LanguageCode
+    public var version: PolicyVersionNumber
+    public var policyURL: String
+    public var controls: String?
+    public var categories: [Category]
+
+    public struct Category: Encodable, Sendable {
+        public var id: String
+        public var label: String
+        public var purpose: String
+        /// Essential cookies are set without consent; every other category needs it.
+        public var consentRequired: Bool
+        public var legalBasis: LegalBasis?
+        public var cookies: [Item]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, label, purpose, consentRequired = "consent_required", legalBasis = "legal_basis", cookies
+        }
+    }
+
+    public struct Item: Encodable, Sendable {
+        public var name: String
+        public var provider: String
+        public var purpose: String
+        /// As written in the data (`14 months`, `session`), or absent when the policy states none.
+        public var duration: PolicyDuration?
+        /// The lifetime in the page's language, as the cookie table shows it.
+        public var durationText: String?
+        /// Upper bound in seconds (a month counts 31 days, a year 366); absent for session
+        /// cookies, events and unstated expiries.
+        public var maxAgeSeconds: Int?
+        public var session: Bool
+        public var path: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, provider, purpose, duration, durationText = "duration_text", maxAgeSeconds = "max_age_seconds", session, path
+        }
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case schema = "$schema", company, language, version, policyURL = "policy_url", controls, categories
+    }
+}
+
+/// `policies.json` at the site root: every company, language and version with its files.
+public struct PoliciesIndex: Encodable, Sendable {
+    public var schema: String
+    public var site: String
+    public var generator: String
+    public var policies: [Entry]
+
+    public struct Entry: Encodable, Sendable {
+        public var company: String
+        public var name: String
+        public var language: LanguageCode
+        public var version: PolicyVersionNumber
+        public var lastUpdated: PolicyDate
+        public var status: String
+        public var url: String
+        public var json: String
+        public var cookies: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case company, name, language, version, lastUpdated = "last_updated", status, url, json, cookies
+        }
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case schema = "$schema", site, generator, policies }
+}
+
+extension PolicyDuration {
+    /// The longest this lasts, in seconds; nil when it has no fixed end.
+    public var maxSeconds: Int? {
+        func seconds(_ unit: Unit) -> Int {
+            switch unit {
+            case .second: 1
+            case .minute: 60
+            case .hour: 3_600
+            case .day: 86_400
+            case .week: 604_800
+            case .month: 31 * 86_400
+            case .year: 366 * 86_400
+            }
+        }
+        switch kind {
+        case .session, .event: return nil
+        case let .span(_, upper, unit, _): return upper * seconds(unit)
+        case .compound(let parts): return parts.reduce(0) { $0 + $1.count * seconds($1.unit) }
+        }
+    }
+}
+
+/// Paths of the machine-readable files, beside the pages they describe.
+extension SitePaths {
+    public static func policyJSON(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "policy.json" }
+    public static func cookiesJSON(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "cookies.json" }
+    public static func versionJSON(_ slug: String, _ language: LanguageCode, _ version: PolicyVersionNumber) -> String {
+        SitePaths.version(slug, language, version) + "policy.json"
+    }
+    public static let index = "policies.json"
+    /// The schemas the JSON files name in `$schema`, published with the site.
+    public static func schema(_ name: String) -> String { "schemas/" + name }
+}
+
+extension SiteRenderer {
+    static let jsonEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    func json(_ value: some Encodable, path: String, source: String?) -> RenderedPage {
+        let data = (try? SiteRenderer.jsonEncoder.encode(value)) ?? Data("{}".utf8)
+        return RenderedPage(path: path, contents: data + Data("\n".utf8), source: source)
+    }
+
+    /// `policy.json` of the text a company page shows, or of one archived version.
+    public func renderPolicyJSON(_ page: CompanyPage) -> RenderedPage {
+        let document = page.document
+        let status = page.upcoming != nil && page.upcoming?.frontMatter.version == document.frontMatter.version ? "upcoming" : "current"
+        return json(
+            policyJSON(page.company, document, language: page.language, pagePath: SitePaths.policy(page.company.slug, page.language), status: status),
+            path: SitePaths.policyJSON(page.company.slug, page.language), source: document.path)
+    }
+
+    public func renderVersionJSON(_ company: Company, _ archived: ArchivedVersion, language: LanguageCode) -> RenderedPage? {
+        guard let document = archived.policies[language] else { return nil }
+        var shown = company
+        shown.info = archived.company ?? company.info
+        let page = SitePaths.version(company.slug, language, archived.version)
+        return json(
+            policyJSON(shown, document, language: language, pagePath: page, status: "archived"),
+            path: SitePaths.versionJSON(company.slug, language, archived.version), source: document.path)
+    }
+
+    func policyJSON(_ company: Company, _ document: PolicyDocument, language: LanguageCode, pagePath: String, status: String) -> PolicyJSON {
+        let front = document.frontMatter
+        let url = site.config.absoluteURL(pagePath)
+        let outline = body(document).outline.filter { $0.level > 0 }
+        var sections = outline.map { PolicyJSON.Section(id: $0.id, title: $0.title, level: $0.level, url: url + "#" + $0.id) }
+        // Sections the theme adds from the data where the prose has no heading of that id.
+        let strings = locale(for: language, company: company).strings
+        for (id, titleKey) in SiteRenderer.structuredSections(front) where !outline.contains(where: { $0.id == id }) {
+            sections.append(PolicyJSON.Section(id: id, title: strings[titleKey], level: 2, url: url + "#" + id))
+        }
+        let versions = company.changelog.entries.compactMap { entry -> PolicyJSON.VersionLink? in
+            guard company.archive.first(where: { $0.version == entry.version })?.policies[language] != nil else { return nil }
+            return PolicyJSON.VersionLink(
+                version: entry.version, date: entry.date, summary: entry.summary(in: language),
+                url: site.config.absoluteURL(SitePaths.version(company.slug, language, entry.version)),
+                json: site.config.absoluteURL(SitePaths.versionJSON(company.slug, language, entry.version)))
+        }
+        return PolicyJSON(
+            schema: site.config.absoluteURL(SitePaths.schema("policy.schema.json")), company: company.slug, controller: company.info,
+            language: document.language, version: front.version, effective: front.effective, lastUpdated: front.lastUpdated, status: status,
+            url: url, sections: sections, policy: front, versions: versions)
+    }
+
+    /// `cookies.json` for a consent banner, in the page's language.
+    public func renderCookiesJSON(_ page: CompanyPage) -> RenderedPage {
+        let front = page.document.frontMatter
+        let locale = locale(for: page.language, company: page.company)
+        let categories = front.cookies.map { category in
+            CookiesJSON.Category(
+                id: category.category.id,
+                label: PolicySectionsLabel.label(of: category.category, strings: locale.strings, config: site.config, language: page.language),
+                purpose: category.purpose, consentRequired: category.category.id != "essential", legalBasis: category.legalBasis,
+                cookies: category.cookies.map { cookie in
+                    CookiesJSON.Item(
+                        name: cookie.name, provider: cookie.provider, purpose: cookie.purpose, duration: cookie.duration,
+                        durationText: cookie.duration.map { locale.format($0) }, maxAgeSeconds: cookie.duration?.maxSeconds,
+                        session: cookie.duration?.kind == .session, path: cookie.path)
+                })
+        }
+        let value = CookiesJSON(
+            schema: site.config.absoluteURL(SitePaths.schema("cookies.schema.json")), company: page.company.slug, language: page.language,
+            version: front.version, policyURL: site.config.absoluteURL(SitePaths.cookies(page.company.slug, page.language)),
+            controls: front.cookieControls, categories: categories)
+        return json(value, path: SitePaths.cookiesJSON(page.company.slug, page.language), source: page.document.path)
+    }
+
+    /// `policies.json`: the site's policies, current and archived, for crawlers and auditors.
+    public func renderIndexJSON() -> RenderedPage {
+        var entries: [PoliciesIndex.Entry] = []
+        for company in site.companies {
+            for page in pages(of: company) {
+                let front = page.document.frontMatter
+                entries.append(PoliciesIndex.Entry(
+                    company: company.slug, name: company.info.displayName, language: page.language, version: front.version,
+                    lastUpdated: front.lastUpdated, status: page.upcoming?.frontMatter.version == front.version ? "upcoming" : "current",
+                    url: site.config.absoluteURL(SitePaths.policy(company.slug, page.language)),
+                    json: site.config.absoluteURL(SitePaths.policyJSON(company.slug, page.language)),
+                    cookies: SiteRenderer.hasCookiesPage(company, page.language) ? site.config.absoluteURL(SitePaths.cookiesJSON(company.slug, page.language)) : nil))
+                for archived in company.archive where archived.version != front.version {
+                    guard let text = archived.policies[page.language] else { continue }
+                    entries.append(PoliciesIndex.Entry(
+                        company: company.slug, name: (archived.company ?? company.info).displayName, language: page.language,
+                        version: archived.version, lastUpdated: text.frontMatter.lastUpdated, status: "archived",
+                        url: site.config.absoluteURL(SitePaths.version(company.slug, page.language, archived.version)),
+                        json: site.config.absoluteURL(SitePaths.versionJSON(company.slug, page.language, archived.version)), cookies: nil))
+                }
+            }
+        }
+        let index = PoliciesIndex(
+            schema: site.config.absoluteURL(SitePaths.schema("policies.schema.json")), site: site.config.baseURL, generator: "PolicySite",
+            policies: entries)
+        return json(index, path: SitePaths.index, source: nil)
+    }
+}
