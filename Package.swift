@@ -33,6 +33,8 @@ let package = Package(
             name: "PolicyRender",
             dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyHistory", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // `policysite new`: the starting files of a site, a company or a language.
+        .target(name: "PolicyScaffold", dependencies: ["PolicyModel", "PolicyRender"]),
         // One system call Foundation does not offer: swapping two folders atomically.
         .target(name: "CAtomicRename"),
         .target(name: "PolicyBuild", dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyHistory", "CAtomicRename"]),
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "PolicySiteCommands",
             dependencies: [
-                "PolicyBuild", "PolicyServer", "PolicyHistory",
+                "PolicyBuild", "PolicyServer", "PolicyHistory", "PolicyModel", "PolicyRender", "PolicyScaffold",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "PolicyHistoryTests", dependencies: ["PolicyHistory", "PolicyModel"]),
         .testTarget(name: "PolicyRenderTests", dependencies: ["PolicyRender"]),
         .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild", "PolicyModel"]),
+        .testTarget(name: "PolicyScaffoldTests", dependencies: ["PolicyScaffold", "PolicyModel"]),
         .testTarget(name: "PolicyServerTests", dependencies: ["PolicyServer"]),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
         .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender"]),

@@ -33,6 +33,8 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
     case writeFailed(String)
     /// The published result would not pass `check`; nothing was written.
     case resultRejected([Diagnostic])
+    /// Text written by `policysite new` for a person to replace is still there.
+    case placeholders([Diagnostic])
 
     public var description: String {
         switch self {
@@ -52,6 +54,8 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
             return "could not write the new version (\(reason)); every file was left as it was"
         case .resultRejected(let diagnostics):
             return "the published content would not pass `policysite check` (\(diagnostics.errors.count) error(s), listed above); nothing was written"
+        case .placeholders(let diagnostics):
+            return "\(diagnostics.count) placeholder(s) left (listed above); a published version is a legal record, so replace every [[TODO: …]] first; nothing was written"
         }
     }
 }
@@ -143,6 +147,10 @@ public struct Publisher: Sendable {
         let companyPath = joinPath(company.folder, "company.yml")
         guard let companyData = try? fileSystem.readFile(companyPath) else { throw .writeFailed("cannot read \(companyPath)") }
         let companyHash = sha256Hex(companyData)
+        let placeholders = Placeholder.find(in: String(decoding: companyData, as: UTF8.self), file: companyPath)
+            + company.languages.compactMap { language in company.policies[language].flatMap { document in current[language].map { (document.path, $0) } } }
+                .flatMap { Placeholder.find(in: $0.1, file: $0.0) }
+        guard placeholders.isEmpty else { throw .placeholders(placeholders) }
         let companyChanged = latest?.companyHash.map { $0 != companyHash } ?? false
         guard !changed.isEmpty || companyChanged else {
             throw .nothingChanged(company: company.slug, version: latest?.version ?? source.frontMatter.version)
@@ -216,7 +224,7 @@ enum FrontMatterEditor {
 /// Writes `changelog.yml` in a stable, readable shape.
 enum ChangelogFile {
     static func render(_ changelog: Changelog) -> String {
-        var text = "# Written by `policysite publish`. Edit only summary, translations and changes;\n# archive_hash guards versions/<version>/ against later edits.\nentries:\n"
+        var text = "# yaml-language-server: $schema=../../schemas/changelog.schema.json\n# Written by `policysite publish`. Edit only summary, translations and changes;\n# archive_hash guards versions/<version>/ against later edits.\nentries:\n"
         for entry in changelog.entries {
             text += "  - version: \"\(entry.version)\"\n"
             text += "    date: \(entry.date)\n"

@@ -52,9 +52,9 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         location.recover()
-        let options = BuildOptions(contentPath: location.content, themesPath: location.themes)
+        let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath)
         // Checked as of today, as the next `check` in CI will: a --date in the future is refused.
-        let publisher = Publisher(themesPath: location.themes) { files in
+        let publisher = Publisher(themesPath: location.themesPath) { files in
             SiteChecker(builder: SiteBuilder(fileSystem: files)).check(options)
         }
         let request = PublishRequest(
@@ -67,6 +67,7 @@ struct PublishCommand: ParsableCommand {
         } catch {
             if case .contentErrors(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics)) }
             if case .resultRejected(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics)) }
+            if case .placeholders(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics)) }
             printError("error: \(error)\n")
             throw ExitCode(1)
         }
@@ -177,7 +178,7 @@ struct DiffCommand: ParsableCommand {
 /// The company named on the command line, from content that loads without errors. Content
 /// errors exit 1 with the errors (they are not a usage mistake).
 func loadCompany(_ name: String, location: SiteLocation) throws -> Company {
-    let loaded = ContentLoader(themesPath: location.themes).load(contentPath: location.content)
+    let loaded = ContentLoader(themesPath: location.themesPath).load(contentPath: location.content)
     guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
         printError(DiagnosticFormat.text.render(loaded.diagnostics))
         printError("error: fix the content errors above first (`policysite check`)\n")

@@ -10,7 +10,10 @@ public struct PolicySiteCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "policysite",
         abstract: "Build multilingual privacy-policy websites from structured content.",
-        subcommands: [BuildCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, VersionsCommand.self, DiffCommand.self, ServeCommand.self],
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, VersionsCommand.self, DiffCommand.self,
+            ServeCommand.self, SchemaCommand.self, NewCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -22,8 +25,21 @@ struct SiteLocation: ParsableArguments {
     @Option(name: .long, help: "Folder with site.yml and one folder per company.")
     var content = "content"
 
-    @Option(name: .long, help: "Folder holding themes (themes/<name>/).")
-    var themes = "themes"
+    @Option(name: .long, help: "Folder holding themes (themes/<name>/); default ./themes, else the installed ones.")
+    var themes: String?
+
+    /// `--themes`, else `./themes`, else the themes installed beside the binary
+    /// (`make install` puts them in PREFIX/share/policysite/themes).
+    var themesPath: String { Self.themesPath(themes) }
+
+    static func themesPath(_ themes: String?) -> String {
+        if let themes { return themes }
+        if FileManager.default.fileExists(atPath: "themes") { return "themes" }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/policysite/themes").path
+        return FileManager.default.fileExists(atPath: installed) ? installed : "themes"
+    }
 
     /// Finishes (or undoes) a publish that a killed process left half-done, before anything
     /// reads content/: the files are then all as before or all as after that publish.
@@ -61,7 +77,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         location.recover()
-        let options = BuildOptions(contentPath: location.content, themesPath: location.themes, outputPath: output, strict: strict)
+        let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: output, strict: strict)
         do {
             let report = try SiteBuilder(now: clock(asOf)).build(options)
             printError(DiagnosticFormat.text.render(report.diagnostics))
@@ -107,7 +123,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         location.recover()
-        let options = BuildOptions(contentPath: location.content, themesPath: location.themes, strict: strict)
+        let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, strict: strict)
         let diagnostics = SiteChecker(builder: SiteBuilder(now: clock(asOf))).check(options)
         let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
         let rendered = DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, strict: strict)
@@ -115,7 +131,13 @@ struct CheckCommand: ParsableCommand {
             printError(rendered)
             let errors = diagnostics.errors.count + (strict ? diagnostics.warnings.count : 0)
             let warnings = strict ? 0 : diagnostics.warnings.count
-            printError("\(failed ? "check failed" : "check passed"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+            // Placeholders are valid content (a new site previews at once) but not publishable.
+            let placeholders = Placeholder.scan(contentPath: location.content)
+            for placeholder in placeholders {
+                printError("\(placeholder.location): note: \(placeholder.message)\n")
+            }
+            let left = placeholders.isEmpty ? "" : ", \(placeholders.count) placeholder\(placeholders.count == 1 ? "" : "s") left (publish refuses them)"
+            printError("\(failed ? "check failed" : "check passed"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(left)\n")
         } else {
             print(rendered, terminator: "")
         }
@@ -143,7 +165,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         location.recover()
-        let loaded = ContentLoader(themesPath: location.themes).load(contentPath: location.content)
+        let loaded = ContentLoader(themesPath: location.themesPath).load(contentPath: location.content)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
             printError(DiagnosticFormat.text.render(loaded.diagnostics))
             printError("error: fix the content errors above first (`policysite check`)\n")

@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
         if !PreviewServer.isLoopback(host) {
             printError("warning: serving on \(host) makes unpublished drafts reachable from other machines; use --host 127.0.0.1 to keep them private\n")
         }
-        let options = BuildOptions(contentPath: location.content, themesPath: location.themes, outputPath: outputPath)
+        let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: outputPath)
         let session = PreviewSession(options: options, log: printError)
         let server = PreviewServer(host: host, port: port, session: session)
         let (host, open) = (self.host, self.open)

@@ -1,0 +1,230 @@
+import Foundation
+import PolicyModel
+import PolicyRender
+
+/// A file `policysite new` writes, relative to the site folder.
+public struct ScaffoldFile: Sendable, Equatable {
+    public var path: String
+    public var contents: Data
+    /// True for a file that exists and is rewritten (a language added to company.yml).
+    public var replacesExisting: Bool
+
+    public init(path: String, contents: Data, replacesExisting: Bool = false) {
+        self.path = path
+        self.contents = contents
+        self.replacesExisting = replacesExisting
+    }
+
+    init(_ path: String, _ text: String, replacesExisting: Bool = false) {
+        self.init(path: path, contents: Data(text.utf8), replacesExisting: replacesExisting)
+    }
+}
+
+public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
+    case exists(String)
+    case badSlug(String)
+    case unknownLanguage(String)
+    case unknownJurisdiction(String, available: [String])
+    case noSite(String)
+    case unknownCompany(String, available: [String])
+    case languageExists(String)
+    case noSourcePolicy(String)
+    case noTheme(String)
+
+    public var description: String {
+        switch self {
+        case .exists(let path): return "\(path) already exists; nothing was written (pick another folder or name)"
+        case .badSlug(let slug): return "'\(slug)' cannot be a company folder; expected lowercase letters, digits and hyphens, e.g. acme or acme-eu"
+        case .unknownLanguage(let code): return "unknown language code '\(code)'; expected a two-letter ISO 639-1 code such as en, fr, ar"
+        case let .unknownJurisdiction(id, available): return "unknown jurisdiction '\(id)'; expected one of: \(available.joined(separator: ", "))"
+        case .noSite(let path): return "no site.yml in \(path); run `policysite new site DIR` first, or pass --content"
+        case let .unknownCompany(name, available): return "no company '\(name)'; expected one of: \(available.joined(separator: ", "))"
+        case .languageExists(let path): return "\(path) already exists; the language is there already"
+        case .noSourcePolicy(let path): return "no source policy at \(path) to translate from"
+        case .noTheme(let path): return "no theme at \(path); pass --themes with the folder holding default/"
+        }
+    }
+}
+
+/// Writes the starting files of a site, a company or a language. Every file it writes passes
+/// `check --strict` as written; what a person must write is marked `[[TODO: …]]` (see
+/// `Placeholder`), so it shows on the preview and `publish` refuses it until replaced.
+/// Pure: it reads through `fileSystem` and returns the files, the caller writes them.
+public struct Scaffolder: Sendable {
+    public var fileSystem: any FileSystem
+    /// Folder holding themes (`<themes>/default/`).
+    public var themesPath: String
+    public var today: PolicyDate
+
+    public init(themesPath: String, today: PolicyDate = PolicyDate(Date()), fileSystem: any FileSystem = LocalFileSystem()) {
+        self.themesPath = themesPath
+        self.today = today
+        self.fileSystem = fileSystem
+    }
+
+    // MARK: - new site
+
+    /// `site.yml`, the default theme (a copy the site owns), the schemas, and a `.gitignore`.
+    public func site(title: String?, baseURL: String?, language: LanguageCode) throws(ScaffoldError) -> [ScaffoldFile] {
+        let theme = joinPath(themesPath, "default")
+        guard fileSystem.isDirectory(theme) else { throw .noTheme(theme) }
+        let titleLine = title.map { "title: \(yamlQuote($0))" } ?? "title: \(Placeholder.text("the site's name, e.g. Acme privacy center", quoted: true))"
+        let urlLines = baseURL.map { ["base_url: \(yamlQuote($0))"] }
+            ?? ["# \(Placeholder.text("the address the site is published at"))", "base_url: https://privacy.example.com/"]
+        let site = ([
+            "# yaml-language-server: $schema=../schemas/site.schema.json",
+            "# Site-wide settings; every field is described in the schema (your editor shows it).",
+            titleLine,
+        ] + urlLines + [
+            "default_language: \(language)",
+            "theme: default",
+            "options:",
+            "  # Raw HTML in policy bodies is shown as text unless this is true.",
+            "  allow_raw_html: false",
+            "  # omit: a company's pages exist only in its own languages; fallback: every site language, with a note.",
+            "  missing_translation: omit",
+            "",
+        ]).joined(separator: "\n")
+        var files = [
+            ScaffoldFile("content/site.yml", site),
+            ScaffoldFile(".gitignore", "public/\npublic.*/\n.policysite-cache/\n"),
+        ]
+        files += try copyTree(from: theme, to: "themes/default")
+        let ids = (try? registry(themesPath: themesPath).ids) ?? []
+        for (name, bytes) in ContentSchemas.documents(jurisdictions: ids) + MachineSchemas.documents(jurisdictions: ids) {
+            files.append(ScaffoldFile(path: "schemas/" + name, contents: Data(bytes)))
+        }
+        return files
+    }
+
+    private func copyTree(from source: String, to destination: String) throws(ScaffoldError) -> [ScaffoldFile] {
+        var files: [ScaffoldFile] = []
+        for name in (try? fileSystem.contentsOfDirectory(source)) ?? [] where !name.hasPrefix(".") {
+            let path = joinPath(source, name)
+            if fileSystem.isDirectory(path) {
+                files += try copyTree(from: path, to: destination + "/" + name)
+            } else if let data = try? fileSystem.readFile(path) {
+                files.append(ScaffoldFile(path: destination + "/" + name, contents: data))
+            }
+        }
+        return files
+    }
+
+    // MARK: - new company
+
+    /// `company.yml` and one `privacy.md` per language, with the rights of each regime.
+    public func company(
+        slug: String, name: String?, languages: [LanguageCode], jurisdictions: [String], contentPath: String
+    ) throws(ScaffoldError) -> [ScaffoldFile] {
+        guard isSlug(slug) else { throw .badSlug(slug) }
+        guard fileSystem.fileExists(joinPath(contentPath, "site.yml")) else { throw .noSite(contentPath) }
+        let folder = joinPath(contentPath, slug)
+        guard !fileSystem.fileExists(folder) else { throw .exists(folder) }
+        let registry = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).jurisdictions(contentPath: contentPath)
+        for id in jurisdictions where registry[id] == nil { throw .unknownJurisdiction(id, available: registry.ids) }
+        let languages = languages.isEmpty ? [siteLanguage(contentPath) ?? LanguageCode("en")!] : languages
+        let regimes = jurisdictions.compactMap { registry[$0] }
+
+        var files = [ScaffoldFile(joinPath(folder, "company.yml"), companyYAML(name: name, languages: languages, jurisdictions: jurisdictions))]
+        let strings = try translations()
+        for language in languages {
+            let policy = PolicySkeleton(language: language, strings: strings.strings(for: language), today: today, regimes: regimes)
+            files.append(ScaffoldFile(joinPath(folder, language.rawValue, "privacy.md"), policy.text))
+        }
+        return files
+    }
+
+    private func companyYAML(name: String?, languages: [LanguageCode], jurisdictions: [String]) -> String {
+        let quotedName = name.map(yamlQuote)
+        var lines = [
+            "# yaml-language-server: $schema=../../schemas/company.schema.json",
+            "# Facts about the controller that do not depend on the language; the policy texts are in <language>/privacy.md.",
+            "legal_name: \(quotedName ?? Placeholder.text("the full legal name, e.g. Acme SAS", quoted: true))",
+            "display_name: \(quotedName ?? Placeholder.text("the name people know you by", quoted: true))",
+            "# \(Placeholder.text("your postal address, one line per item"))",
+            "address:",
+            "  - \(Placeholder.text("street and number", quoted: true))",
+            "  - \(Placeholder.text("postcode and city", quoted: true))",
+            "# \(Placeholder.text("the address people write to about their data"))",
+            "privacy_email: privacy@example.com",
+            "languages: [\(languages.map(\.rawValue).joined(separator: ", "))]",
+            "default_language: \(languages[0])",
+        ]
+        if !jurisdictions.isEmpty { lines.append("jurisdictions: [\(jurisdictions.joined(separator: ", "))]") }
+        lines.append("response_time: 30 days")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - new language
+
+    /// A copy of the company's source text for `language`, marked as awaiting translation, and
+    /// `company.yml` with the language added to its list.
+    public func language(_ language: LanguageCode, company: String, contentPath: String) throws(ScaffoldError) -> [ScaffoldFile] {
+        let folder = joinPath(contentPath, company)
+        let companyPath = joinPath(folder, "company.yml")
+        guard let companyData = try? fileSystem.readFile(companyPath) else {
+            let available = ((try? fileSystem.contentsOfDirectory(contentPath)) ?? []).filter { fileSystem.isDirectory(joinPath(contentPath, $0)) }
+            throw .unknownCompany(company, available: available)
+        }
+        let target = joinPath(folder, language.rawValue, "privacy.md")
+        guard !fileSystem.fileExists(target) else { throw .languageExists(target) }
+        let companyText = String(decoding: companyData, as: UTF8.self)
+        let info = StrictYAMLDecoder(file: companyPath).decode(CompanyInfo.self, from: companyText).0
+        let source = info?.defaultLanguage ?? info?.languages?.first ?? siteLanguage(contentPath) ?? LanguageCode("en")!
+        let sourcePath = joinPath(folder, source.rawValue, "privacy.md")
+        guard let sourceData = try? fileSystem.readFile(sourcePath) else { throw .noSourcePolicy(sourcePath) }
+        let strings = try translations().strings(for: language)
+        let copy = PolicySkeleton.translationCopy(of: String(decoding: sourceData, as: UTF8.self), from: source, to: language, title: strings["policy.privacy_policy"])
+        var files = [ScaffoldFile(target, copy)]
+        if let updated = adding(language, toLanguagesIn: companyText) {
+            files.append(ScaffoldFile(companyPath, updated, replacesExisting: true))
+        }
+        return files
+    }
+
+    /// `languages: [en]` → `languages: [en, fr]` (flow or block list); nil when the file has no
+    /// list (the languages are then the folders present, which now include the new one).
+    func adding(_ language: LanguageCode, toLanguagesIn text: String) -> String? {
+        var lines = text.components(separatedBy: "\n")
+        guard let index = lines.firstIndex(where: { $0.hasPrefix("languages:") }) else { return nil }
+        let line = lines[index]
+        if let open = line.firstIndex(of: "["), let close = line.lastIndex(of: "]") {
+            let inside = line[line.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            lines[index] = String(line[...open]) + (inside.isEmpty ? "" : inside + ", ") + language.rawValue + String(line[close...])
+        } else {
+            var end = index + 1
+            while end < lines.count, lines[end].trimmingCharacters(in: .whitespaces).hasPrefix("- ") { end += 1 }
+            let indent = end > index + 1 ? String(lines[index + 1].prefix { $0 == " " }) : "  "
+            lines.insert("\(indent)- \(language)", at: end)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Helpers
+
+    private func translations() throws(ScaffoldError) -> Translations {
+        let directory = joinPath(themesPath, "default", "i18n")
+        guard fileSystem.isDirectory(directory) else { throw .noTheme(joinPath(themesPath, "default")) }
+        return Translations.load(directory: directory, defaultLanguage: LanguageCode("en")!, fileSystem: fileSystem).0
+    }
+
+    private func registry(themesPath: String) throws -> JurisdictionRegistry {
+        let data = try fileSystem.readFile(joinPath(themesPath, "default", "jurisdictions.yml"))
+        return StrictYAMLDecoder(file: "jurisdictions.yml").decode(JurisdictionRegistry.self, from: String(decoding: data, as: UTF8.self)).0 ?? JurisdictionRegistry()
+    }
+
+    private func siteLanguage(_ contentPath: String) -> LanguageCode? {
+        guard let data = try? fileSystem.readFile(joinPath(contentPath, "site.yml")) else { return nil }
+        return StrictYAMLDecoder(file: "site.yml").decode(SiteConfig.self, from: String(decoding: data, as: UTF8.self)).0?.defaultLanguage
+    }
+
+    private func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }
+            && !text.hasPrefix("-") && !text.hasSuffix("-") && text != "versions" && text != "schemas" && text != "assets"
+    }
+}
+
+/// A YAML double-quoted scalar: front-matter values are text, whatever they contain.
+func yamlQuote(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+}
