@@ -5,10 +5,15 @@ import PolicyModel
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text, json, github
 
-    public func render(_ diagnostics: [Diagnostic], strict: Bool = false) -> String {
+    /// `colored` paints the severity and the location with ANSI codes (text format only; the
+    /// caller decides, from the terminal and NO_COLOR).
+    public func render(_ diagnostics: [Diagnostic], strict: Bool = false, colored: Bool = false) -> String {
         switch self {
         case .text:
-            return diagnostics.map { (strict ? $0.promotedIfStrict : $0).description + "\n" }.joined()
+            return diagnostics.map { diagnostic in
+                let d = strict ? diagnostic.promotedIfStrict : diagnostic
+                return (colored ? d.coloredDescription : d.description) + "\n"
+            }.joined()
         case .github:
             // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
             return diagnostics.map { diagnostic -> String in
@@ -58,6 +63,14 @@ private struct JSONDiagnostic: Encodable {
 }
 
 extension Diagnostic {
+    /// `description` with the location in bold and the severity in red (error) or yellow (warning).
+    public var coloredDescription: String {
+        let severityCode = severity == .error ? "1;31" : "1;33"
+        var text = "\u{1B}[1m\(location):\u{1B}[0m \u{1B}[\(severityCode)m\(severity.rawValue):\u{1B}[0m \(message)"
+        if let expected { text += "; \(expected)" }
+        return text
+    }
+
     /// Under `--strict` a warning fails the run, so it is reported as an error.
     public var promotedIfStrict: Diagnostic {
         var copy = self

@@ -8,6 +8,8 @@ public struct BuildOptions: Sendable {
     public var outputPath: String
     /// Warnings (stale translations, missing UI strings) fail the build too.
     public var strict: Bool
+    /// Called after each batch of pages with how many are done of how many (a terminal shows it).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(contentPath: String = "content", themesPath: String = "themes", outputPath: String = "public", strict: Bool = false) {
         self.contentPath = contentPath
@@ -107,7 +109,8 @@ public struct SiteBuilder: Sendable {
     /// Returns the fingerprints of every page.
     @discardableResult
     func renderInBatches(
-        _ prepared: PreparedSite, reusing output: String?, batchSize: Int, consume: ([RenderedPage]) throws -> Void
+        _ prepared: PreparedSite, reusing output: String?, batchSize: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        consume: ([RenderedPage]) throws -> Void
     ) rethrows -> [String: String] {
         let today = PolicyDate(now())
         let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: today)
@@ -130,6 +133,7 @@ public struct SiteBuilder: Sendable {
                 if let fingerprint = result.1 { fingerprints[job.path] = fingerprint }
             }
             try consume(results.compactMap(\.0))
+            progress?(start, jobs.count)
         }
         try consume(PagePlan.siteFiles(for: prepared.site, renderer: renderer))
         return fingerprints
@@ -158,7 +162,7 @@ public struct SiteBuilder: Sendable {
         do {
             let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath))
             staging = open
-            fingerprints = try renderInBatches(prepared, reusing: options.outputPath, batchSize: 512) { batch in
+            fingerprints = try renderInBatches(prepared, reusing: options.outputPath, batchSize: 512, progress: options.progress) { batch in
                 pageCount += batch.count
                 try open.add(batch)
             }

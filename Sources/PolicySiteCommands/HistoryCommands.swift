@@ -65,10 +65,10 @@ struct PublishCommand: ParsableCommand {
                 print("Published \(version.company) \(version.version) (\(version.date)), languages: \(version.languages.map(\.rawValue).joined(separator: ", "))")
             }
         } catch {
-            if case .contentErrors(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics)) }
-            if case .resultRejected(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics)) }
-            if case .placeholders(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics)) }
-            printError("error: \(error)\n")
+            if case .contentErrors(let diagnostics) = error { printDiagnostics(diagnostics) }
+            if case .resultRejected(let diagnostics) = error { printDiagnostics(diagnostics) }
+            if case .placeholders(let diagnostics) = error { printDiagnostics(diagnostics) }
+            printFailure("\(error)")
             throw ExitCode(1)
         }
     }
@@ -180,7 +180,7 @@ struct DiffCommand: ParsableCommand {
 func loadCompany(_ name: String, location: SiteLocation) throws -> Company {
     let loaded = ContentLoader(themesPath: location.themesPath).load(contentPath: location.content)
     guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
-        printError(DiagnosticFormat.text.render(loaded.diagnostics))
+        printDiagnostics(loaded.diagnostics)
         printError("error: fix the content errors above first (`policysite check`)\n")
         throw ExitCode(1)
     }

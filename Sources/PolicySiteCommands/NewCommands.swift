@@ -35,7 +35,7 @@ func scaffold(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch {
-        printError("error: \(error)\n")
+        printFailure("\(error)")
         throw ExitCode(1)
     }
 }

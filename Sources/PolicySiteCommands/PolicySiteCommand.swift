@@ -10,12 +10,16 @@ public struct PolicySiteCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "policysite",
         abstract: "Build multilingual privacy-policy websites from structured content.",
+        version: PolicySiteCommand.version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, VersionsCommand.self, DiffCommand.self,
             ServeCommand.self, SchemaCommand.self, NewCommand.self,
         ],
         defaultSubcommand: BuildCommand.self
     )
+
+    /// The release this binary is (`policysite --version`).
+    public static let version = "0.15.0"
 
     public init() {}
 }
@@ -77,10 +81,16 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         location.recover()
-        let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: output, strict: strict)
+        var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: output, strict: strict)
+        let progress = ProgressLine(enabled: Terminal.showsProgress && !quiet)
+        options.progress = { done, total in progress.update(done, total) }
         do {
-            let report = try SiteBuilder(now: clock(asOf)).build(options)
-            printError(DiagnosticFormat.text.render(report.diagnostics))
+            let report: BuildReport
+            do {
+                defer { progress.finish() }
+                report = try SiteBuilder(now: clock(asOf)).build(options)
+            }
+            printDiagnostics(report.diagnostics)
             if !quiet {
                 print("Built \(report.pages) files into \(output)/ (\(report.written) written, \(report.unchanged) unchanged) in \(String(format: "%.2f", report.seconds)) s")
             }
@@ -88,8 +98,8 @@ struct BuildCommand: ParsableCommand {
                 for phase in report.phases { print("  \(phase.name): \(String(format: "%.3f", phase.seconds)) s") }
             }
         } catch {
-            if case .invalidContent(let diagnostics) = error { printError(DiagnosticFormat.text.render(diagnostics, strict: strict)) }
-            printError("error: \(error)\n")
+            if case .invalidContent(let diagnostics) = error { printDiagnostics(diagnostics, strict: strict) }
+            printFailure("\(error)")
             throw ExitCode(1)
         }
     }
@@ -126,7 +136,7 @@ struct CheckCommand: ParsableCommand {
         let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, strict: strict)
         let diagnostics = SiteChecker(builder: SiteBuilder(now: clock(asOf))).check(options)
         let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
-        let rendered = DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, strict: strict)
+        let rendered = DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, strict: strict, colored: format == .text && Terminal.errorColors)
         if format == .text {
             printError(rendered)
             let errors = diagnostics.errors.count + (strict ? diagnostics.warnings.count : 0)
@@ -134,7 +144,7 @@ struct CheckCommand: ParsableCommand {
             // Placeholders are valid content (a new site previews at once) but not publishable.
             let placeholders = Placeholder.scan(contentPath: location.content)
             for placeholder in placeholders {
-                printError("\(placeholder.location): note: \(placeholder.message)\n")
+                printError("\(placeholder.location): \(Terminal.paint("note:", "1;36", when: Terminal.errorColors)) \(placeholder.message)\n")
             }
             let left = placeholders.isEmpty ? "" : ", \(placeholders.count) placeholder\(placeholders.count == 1 ? "" : "s") left (publish refuses them)"
             printError("\(failed ? "check failed" : "check passed"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(left)\n")
@@ -167,7 +177,7 @@ struct LintCommand: ParsableCommand {
         location.recover()
         let loaded = ContentLoader(themesPath: location.themesPath).load(contentPath: location.content)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
-            printError(DiagnosticFormat.text.render(loaded.diagnostics))
+            printDiagnostics(loaded.diagnostics)
             printError("error: fix the content errors above first (`policysite check`)\n")
             throw ExitCode(1)
         }

@@ -65,7 +65,7 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let error = outcome.error {
-            printError("error: \(error)\n")
+            printFailure("\(error)")
             throw ExitCode(1)
         }
         print("Stopped.")
