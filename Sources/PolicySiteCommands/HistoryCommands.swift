@@ -139,7 +139,7 @@ struct DiffCommand: ParsableCommand {
         let company = try loadCompany(company, location: location)
         let language = try language.map { code in
             guard let value = LanguageCode(code), company.languages.contains(value) else {
-                throw ValidationError("no '\(code)' policy for \(company.slug); expected one of: \(company.languages.map(\.rawValue).joined(separator: ", "))")
+                throw fail("no '\(code)' policy for \(company.slug); expected one of: \(company.languages.map(\.rawValue).joined(separator: ", "))")
             }
             return value
         } ?? company.defaultLanguage
@@ -166,10 +166,10 @@ struct DiffCommand: ParsableCommand {
         if name == "current", let current = company.policies[language] { return (current, company.info) }
         guard let version = PolicyVersionNumber(name), let archived = company.archive.first(where: { $0.version == version }) else {
             let known = company.archive.map(\.version.description) + ["current"]
-            throw ValidationError("\(company.slug) has no version '\(name)'; expected one of: \(known.joined(separator: ", "))")
+            throw fail("\(company.slug) has no version '\(name)'; expected one of: \(known.joined(separator: ", "))")
         }
         guard let document = archived.policies[language] else {
-            throw ValidationError("version \(version) of \(company.slug) has no '\(language)' text")
+            throw fail("version \(version) of \(company.slug) has no '\(language)' text")
         }
         return (document, archived.company)
     }
@@ -181,11 +181,11 @@ func loadCompany(_ name: String, location: SiteLocation) throws -> Company {
     let loaded = ContentLoader(themesPath: location.themesPath).load(contentPath: location.content)
     guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
         printDiagnostics(loaded.diagnostics)
-        printError("error: fix the content errors above first (`policysite check`)\n")
+        printFailure("fix the content errors above first (`policysite check`)")
         throw ExitCode(1)
     }
     guard let company = site.companies.first(where: { $0.slug == name || $0.folder.hasSuffix("/\(name)") }) else {
-        throw ValidationError("no company '\(name)'; expected one of: \(site.companies.map(\.slug).joined(separator: ", "))")
+        throw fail("no company '\(name)'; expected one of: \(site.companies.map(\.slug).joined(separator: ", "))")
     }
     return company
 }

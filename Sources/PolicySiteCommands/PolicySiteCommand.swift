@@ -52,8 +52,15 @@ struct SiteLocation: ParsableArguments {
     }
 }
 
-/// Exit codes: 0 success, 1 content or build problems, 2 usage (ArgumentParser's own).
-struct ExitFailure: Error {}
+/// Exit codes: 0 success; 1 content or build problems, or a company or version that does not
+/// exist (the message says which exist); 64 (EX_USAGE, ArgumentParser's own) a malformed command
+/// line, printed with the usage.
+///
+/// Prints `error: message` and returns the exit status 1 to throw.
+func fail(_ message: String) -> ExitCode {
+    printFailure(message)
+    return ExitCode(1)
+}
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
@@ -178,7 +185,7 @@ struct LintCommand: ParsableCommand {
         let loaded = ContentLoader(themesPath: location.themesPath).load(contentPath: location.content)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
             printDiagnostics(loaded.diagnostics)
-            printError("error: fix the content errors above first (`policysite check`)\n")
+            printFailure("fix the content errors above first (`policysite check`)")
             throw ExitCode(1)
         }
         let reports = JurisdictionLint.run(site)

@@ -1,3 +1,4 @@
+import Foundation
 import PolicyModel
 import Testing
 
@@ -23,8 +24,16 @@ import Testing
 
     @Test func jsonListsEveryField() throws {
         let json = DiagnosticFormat.json.render([diagnostic])
-        #expect(json.contains("\"code\" : \"unknown-field\""))
-        #expect(json.contains("\"line\" : 3"))
-        #expect(json.contains("\"severity\" : \"error\""))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        let item = try #require(decoded?.first)
+        // Every field, with its value: a field dropped or renamed in the encoder fails here.
+        #expect(item.count == 7, "\(item.keys.sorted())")
+        #expect(item["severity"] as? String == "error")
+        #expect(item["code"] as? String == "unknown-field")
+        #expect(item["file"] as? String == "content/a, b/company.yml")
+        #expect(item["line"] as? Int == 3)
+        #expect(item["column"] as? Int == 1)
+        #expect(item["message"] as? String == "unknown field 'x'")
+        #expect(item["expected"] as? String == "expected one of: a, b")
     }
 }

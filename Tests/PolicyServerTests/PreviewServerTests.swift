@@ -130,10 +130,14 @@ import Testing
 
     @Test func theBuiltFilesNeverContainTheReloadScript() async throws {
         try await withServer { server in
-            try server.edit(policy) { $0 + "\nAnother paragraph.\n" }
+            // Subscribe first, so the reload this edit causes cannot be missed; then prove the
+            // rebuild happened (the edit is in the output) before reading every file.
             let events = try await EventListener.open(port: server.port)
-            _ = try await events.wait(for: "event: reload", timeout: .seconds(3))
+            try server.edit(policy) { $0 + "\nA paragraph added while serving.\n" }
+            #expect(try await events.wait(for: "event: reload", timeout: .seconds(10)), "no reload after the edit: \(events.text)")
             await events.close()
+            let page = try String(contentsOf: server.output.appendingPathComponent("caltryx-tech/en/index.html"), encoding: .utf8)
+            #expect(page.contains("A paragraph added while serving."), "the output was not rebuilt")
             let files = FileManager.default.enumerator(at: server.output, includingPropertiesForKeys: nil)!
             var checked = 0
             for case let file as URL in files where ["html", "xml", "txt"].contains(file.pathExtension) {

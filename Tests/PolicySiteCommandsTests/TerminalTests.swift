@@ -51,6 +51,20 @@ import Testing
         #expect(!quiet.contains("rendered"))
     }
 
+    /// 64 for a malformed command line (with the usage), 1 for a name that does not exist (with
+    /// the names that do, and no usage banner, which would blame the syntax).
+    @Test func exitStatusesSayWhoseMistakeItIs() throws {
+        let usage = try CLI.run(["build", "--bogus"])
+        #expect(usage.status == 64 && usage.stderr.contains("Usage: policysite build"))
+        let exclusive = try CLI.run(["diff", "ite", "1.0", "--word", "--stat"])
+        #expect(exclusive.status == 64)
+        for arguments in [["diff", "nosuch", "1.0"], ["versions", "nosuch"], ["diff", "digi-smart-manager", "9.9"], ["diff", "digi-smart-manager", "1.0", "--language", "fr"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains("expected one of") && !result.stderr.contains("Usage:"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func versionAndCompletions() throws {
         let version = try CLI.run(["--version"])
         #expect(version.status == 0 && version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version.stdout)")
