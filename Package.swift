@@ -7,7 +7,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "policysite", targets: ["policysite"]),
-        .library(name: "PolicyBuild", targets: ["PolicyBuild"]),
+        // The embeddable API: `PolicySite.build(content:themes:output:)` (see its DocC article).
+        .library(name: "PolicySite", targets: ["PolicySite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -38,6 +39,7 @@ let package = Package(
         // One system call Foundation does not offer: swapping two folders atomically.
         .target(name: "CAtomicRename"),
         .target(name: "PolicyBuild", dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyHistory", "CAtomicRename"]),
+        .target(name: "PolicySite", dependencies: ["PolicyBuild", "PolicyModel"]),
         .target(
             name: "PolicyServer",
             dependencies: ["PolicyBuild", "PolicyMarkdown", .product(name: "Hummingbird", package: "hummingbird")]
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "PolicyRenderTests", dependencies: ["PolicyRender"]),
         .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild", "PolicyModel"]),
         .testTarget(name: "PolicyScaffoldTests", dependencies: ["PolicyScaffold", "PolicyModel"]),
+        .testTarget(name: "PolicySiteTests", dependencies: ["PolicySite"]),
         .testTarget(name: "PolicyServerTests", dependencies: ["PolicyServer"]),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
         .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender"]),

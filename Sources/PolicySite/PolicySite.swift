@@ -1,0 +1,85 @@
+import Foundation
+import PolicyBuild
+import PolicyModel
+
+/// PolicySite as a library: build or check a site from Swift, e.g. in a release tool or a
+/// server that publishes policies. The command line is a shell over the same calls.
+///
+/// The API is deliberately small and uses only types defined here, so it can stay stable while
+/// the modules behind it change.
+public enum PolicySite {
+    /// One problem in the content, with where it is and what was expected.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public enum Severity: String, Sendable { case warning, error }
+
+        public var severity: Severity
+        /// A stable identifier, e.g. `unknown-field`.
+        public var code: String
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+        public var message: String
+        public var expected: String?
+
+        /// `file:line:column: severity: message; expected`, as the command line prints it.
+        public var description: String { diagnostic.description }
+
+        var diagnostic: Diagnostic {
+            Diagnostic(severity == .error ? .error : .warning, code, at: SourceLocation(file: file, line: line, column: column), message, expected: expected)
+        }
+
+        init(_ diagnostic: Diagnostic) {
+            severity = diagnostic.severity == .error ? .error : .warning
+            code = diagnostic.code
+            file = diagnostic.location.file
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+            message = diagnostic.message
+            expected = diagnostic.expected
+        }
+    }
+
+    /// What a successful build did.
+    public struct Report: Sendable {
+        /// Files in the output folder (pages, feeds, JSON, assets).
+        public var files: Int
+        /// Files whose bytes changed; the others were kept from the previous output.
+        public var written: Int
+        /// Warnings that did not stop the build (under `strict` there are none).
+        public var warnings: [Problem]
+        public var seconds: Double
+    }
+
+    /// The build stopped; the previous output folder is untouched.
+    public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+        /// Every problem found, sorted by file and line; empty when writing the output failed.
+        public var problems: [Problem]
+        public var description: String
+    }
+
+    /// Renders the site in `content` with the themes in `themes` into `output`, replacing it only
+    /// when everything succeeded. Pages whose inputs did not change since the last build into
+    /// `output` are not rendered again.
+    ///
+    /// - Parameter strict: treat warnings (a stale translation, a missing UI string) as errors.
+    /// - Throws: ``BuildFailure`` listing every problem.
+    @discardableResult
+    public static func build(content: String, themes: String, output: String, strict: Bool = false) throws(BuildFailure) -> Report {
+        let options = BuildOptions(contentPath: content, themesPath: themes, outputPath: output, strict: strict)
+        do {
+            let report = try SiteBuilder().build(options)
+            return Report(files: report.pages, written: report.written, warnings: report.diagnostics.map(Problem.init), seconds: report.seconds)
+        } catch {
+            switch error {
+            case .invalidContent(let diagnostics): throw BuildFailure(problems: diagnostics.map(Problem.init), description: error.description)
+            case .output: throw BuildFailure(problems: [], description: error.description)
+            }
+        }
+    }
+
+    /// Everything `build` validates plus links, anchors, dates and contact data, without
+    /// writing anything: the problems `policysite check` prints.
+    public static func check(content: String, themes: String) -> [Problem] {
+        SiteChecker().check(BuildOptions(contentPath: content, themesPath: themes)).map(Problem.init)
+    }
+}
