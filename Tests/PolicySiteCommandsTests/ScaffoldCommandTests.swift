@@ -62,6 +62,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/acme/versions/1.0/de/privacy.md").path))
     }
 
+    /// The README's quick start with the binary installed the way `make install` lays it out
+    /// (PREFIX/bin, PREFIX/share/policysite/themes) and found through PATH, in a folder
+    /// without themes of its own.
+    @Test func theQuickStartWorksWithAnInstalledBinaryOnThePath() throws {
+        let prefix = try CLI.temporaryDirectory("prefix")
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.binary, to: prefix.appendingPathComponent("bin/policysite"))
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("share/policysite"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("themes"), to: prefix.appendingPathComponent("share/policysite/themes"))
+        let work = try CLI.temporaryDirectory("quickstart")
+        let script = """
+            set -e
+            export PATH='\(prefix.path)/bin':/usr/bin:/bin
+            cd '\(work.path)'
+            policysite new site my-privacy && cd my-privacy
+            policysite new company acme --languages en,fr --jurisdictions gdpr,ccpa
+            policysite build --strict
+            """
+        let result = try CLI.tool("/bin/sh", ["-c", script])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("my-privacy/public/acme/fr/index.html").path))
+    }
+
     @Test func theScaffoldNeverOverwritesAFile() throws {
         let site = try CLI.temporaryDirectory("overwrite")
         #expect(try CLI.run(["new", "site", site.path, "--themes", themes]).status == 0)
