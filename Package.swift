@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Imported by the preview server directly (they also come with Hummingbird).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev); `make setup` installs it.
@@ -32,7 +36,10 @@ let package = Package(
         .target(name: "PolicyHistory", dependencies: ["PolicyModel", "PolicyMarkdown"]),
         .target(
             name: "PolicyRender",
-            dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyHistory", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "PolicyModel", "PolicyMarkdown", "PolicyHistory", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // `policysite new`: the starting files of a site, a company or a language.
         .target(name: "PolicyScaffold", dependencies: ["PolicyModel", "PolicyRender"]),
@@ -42,7 +49,11 @@ let package = Package(
         .target(name: "PolicySite", dependencies: ["PolicyBuild", "PolicyModel"]),
         .target(
             name: "PolicyServer",
-            dependencies: ["PolicyBuild", "PolicyMarkdown", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "PolicyBuild", "PolicyMarkdown", "PolicyModel", "PolicyRender",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .target(
             name: "PolicySiteCommands",
@@ -56,12 +67,26 @@ let package = Package(
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
         .testTarget(name: "PolicyMarkdownTests", dependencies: ["PolicyMarkdown"]),
         .testTarget(name: "PolicyHistoryTests", dependencies: ["PolicyHistory", "PolicyModel"]),
-        .testTarget(name: "PolicyRenderTests", dependencies: ["PolicyRender"]),
-        .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild", "PolicyModel"]),
+        .testTarget(name: "PolicyRenderTests", dependencies: ["PolicyRender", "PolicyMarkdown", "PolicyModel"]),
+        .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild", "PolicyModel", "PolicyRender"]),
         .testTarget(name: "PolicyScaffoldTests", dependencies: ["PolicyScaffold", "PolicyModel"]),
         .testTarget(name: "PolicySiteTests", dependencies: ["PolicySite"]),
-        .testTarget(name: "PolicyServerTests", dependencies: ["PolicyServer"]),
+        .testTarget(
+            name: "PolicyServerTests",
+            dependencies: ["PolicyServer", "PolicyBuild", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
         .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender"]),
     ]
 )
+
+// Swift 6 language mode (strict concurrency) everywhere, plus the upcoming features that keep
+// dependencies honest: every import declared and visible, `any` spelled out, imports internal
+// unless a public API needs them.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

@@ -1,4 +1,4 @@
-import PolicyModel
+public import PolicyModel
 
 /// Completeness against GDPR Article 13, the information a controller must give when it
 /// collects personal data. Each item is read from structured fields, so "missing" means the

@@ -1,3 +1,4 @@
+import PolicyMarkdown
 import Foundation
 import PolicyModel
 import PolicyRender

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyModel
+public import PolicyModel
 
 /// How diagnostics are printed: for people, for other tools, or as GitHub Actions annotations.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
-import PolicyModel
+import Foundation
+public import PolicyModel
 
 /// `policysite lint`: for each company and each regime it declares, which required items the
 /// policy's data states. Regimes whose duties are GDPR Article 13's use `Article13Lint`; the

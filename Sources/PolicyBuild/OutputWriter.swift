@@ -1,7 +1,7 @@
 import CAtomicRename
 import Foundation
 import PolicyModel
-import PolicyRender
+public import PolicyRender
 
 /// Writes a complete site without ever leaving a half-written one: files go to a staging
 /// folder beside the output, which then replaces the output in two renames. Files whose bytes

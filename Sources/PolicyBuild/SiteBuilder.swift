@@ -1,6 +1,6 @@
-import Foundation
-import PolicyModel
-import PolicyRender
+public import Foundation
+public import PolicyModel
+public import PolicyRender
 
 public struct BuildOptions: Sendable {
     public var contentPath: String

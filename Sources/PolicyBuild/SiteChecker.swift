@@ -1,5 +1,5 @@
 import Foundation
-import PolicyModel
+public import PolicyModel
 import PolicyRender
 
 /// `policysite check`: everything `build` validates, plus checks of the rendered pages (links

@@ -1,4 +1,5 @@
-import PolicyModel
+import Foundation
+public import PolicyModel
 
 /// A model value as a tree of fields, made by encoding it: the diff walks this tree, so every
 /// field the model encodes is compared, including fields added after the diff was written.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Writes several files as one change that survives being killed at any moment.
 ///

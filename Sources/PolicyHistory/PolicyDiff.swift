@@ -1,6 +1,6 @@
 import Foundation
-import PolicyMarkdown
-import PolicyModel
+public import PolicyMarkdown
+public import PolicyModel
 
 /// What changed between two versions of a policy in one language: every field of the front
 /// matter and of the company's facts, and the prose section by section.

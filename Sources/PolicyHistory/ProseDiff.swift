@@ -1,4 +1,4 @@
-import PolicyMarkdown
+public import PolicyMarkdown
 import PolicyModel
 
 /// One section of the prose (a heading at any level and its text) compared across versions.

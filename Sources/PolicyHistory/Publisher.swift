@@ -1,5 +1,5 @@
-import Foundation
-import PolicyModel
+public import Foundation
+public import PolicyModel
 
 public struct PublishRequest: Sendable {
     public enum Bump: Sendable { case automatic, minor, major }

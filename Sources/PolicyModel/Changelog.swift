@@ -6,7 +6,7 @@ public struct Changelog: Codable, Sendable, Equatable {
 
     public init(entries: [ChangelogEntry] = []) { self.entries = entries }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         entries = try c.decodeIfPresent([ChangelogEntry].self, forKey: .entries) ?? []
         for (earlier, later) in zip(entries, entries.dropFirst()) where !(earlier.version < later.version) || later.date < earlier.date {
@@ -45,7 +45,7 @@ public struct ChangelogEntry: Codable, Sendable, Equatable {
         self.archiveHash = archiveHash
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(PolicyVersionNumber.self, forKey: .version)
         date = try c.decode(PolicyDate.self, forKey: .date)

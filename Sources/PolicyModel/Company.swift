@@ -50,7 +50,7 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
         registrations = []
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         // Every field is decoded on its own so one bad value does not hide the next one.
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let legalName = decoder.lenient(String.self, CodingKeys.legalName, required: true)
@@ -150,7 +150,7 @@ public struct SupervisoryAuthority: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case name, country, website }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         country = try c.decodeIfPresent(CountryCode.self, forKey: .country)

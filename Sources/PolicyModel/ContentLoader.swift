@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// What loading `content/` produced: the site (nil when it could not be assembled at all)
 /// and every problem found, in file order.

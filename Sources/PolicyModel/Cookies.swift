@@ -13,7 +13,7 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
 
     public var isBuiltIn: Bool { CookieCategoryID.builtIn.contains(id) }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         id = try decoder.singleValueContainer().decode(String.self)
         location = decoder.sourceLocation
         let custom = decoder.decodingContext?.customCookieCategories ?? []
@@ -27,7 +27,7 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
         }
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(id)
     }
@@ -57,7 +57,7 @@ public struct CookieCategory: Codable, Sendable, Equatable {
         self.cookies = cookies
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         category = try c.decode(CookieCategoryID.self, forKey: .category)
         purpose = try c.decode(String.self, forKey: .purpose)
@@ -107,7 +107,7 @@ public struct RightsSection: Codable, Sendable, Equatable {
         self.how = how
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         responseTime = try c.decodeIfPresent(PolicyDuration.self, forKey: .responseTime)
@@ -139,14 +139,14 @@ public struct RightEntry: Codable, Sendable, Equatable {
         self.description = description
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         right = try c.decode(Right.self, forKey: .right)
         description = try c.decodeIfPresent(String.self, forKey: .description)
         location = decoder.sourceLocation
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(right, forKey: .right)
         try c.encodeIfPresent(description, forKey: .description)

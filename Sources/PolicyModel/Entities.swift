@@ -1,3 +1,4 @@
+import Yams
 /// What part an entity named in `company.yml` plays beside the main controller.
 public enum EntityRole: String, StrictEnum {
     /// Decides on the processing for the regions it serves (e.g. the EU company of a US group).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The file operations PolicySite needs, so tests can run against an in-memory tree.
 public protocol FileSystem: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A JSON Schema (draft-07) value: enough of the vocabulary to describe the content files and
 /// the machine-readable policies, so editors can autocomplete fields and underline mistakes

@@ -3,11 +3,11 @@ import Yams
 /// The list and single-value halves of `NodeDecoder`; the keyed half is in StrictYAMLDecoder.swift.
 struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     let items: [Node]
-    let codingPath: [CodingKey]
+    let codingPath: [any CodingKey]
     let state: DecodingState
     var currentIndex = 0
 
-    init(items: [Node], codingPath: [CodingKey], state: DecodingState) {
+    init(items: [Node], codingPath: [any CodingKey], state: DecodingState) {
         self.items = items
         self.codingPath = codingPath
         self.state = state
@@ -16,7 +16,7 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
-    private mutating func next() throws -> (Node, [CodingKey]) {
+    private mutating func next() throws -> (Node, [any CodingKey]) {
         guard !isAtEnd else {
             throw state.failure("wrong-type", items.last, "'\(pathText(codingPath))' has too few items")
         }
@@ -43,12 +43,12 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
         return try NodeDecoder(node: node, codingPath: path, state: state).container(keyedBy: type)
     }
 
-    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         let (node, path) = try next()
         return try NodeDecoder(node: node, codingPath: path, state: state).unkeyedContainer()
     }
 
-    mutating func superDecoder() throws -> Decoder {
+    mutating func superDecoder() throws -> any Decoder {
         let (node, path) = try next()
         return NodeDecoder(node: node, codingPath: path, state: state)
     }
@@ -56,7 +56,7 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
 struct SingleNodeContainer: SingleValueDecodingContainer {
     let node: Node
-    let codingPath: [CodingKey]
+    let codingPath: [any CodingKey]
     let state: DecodingState
 
     func decodeNil() -> Bool { isNull(node) }

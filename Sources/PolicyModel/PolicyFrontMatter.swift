@@ -1,3 +1,4 @@
+import Foundation
 /// The YAML front matter of `content/<company>/<lang>/privacy.md`: the structured parts of a
 /// policy, which the theme renders as tables and lists. The Markdown body holds the prose.
 public struct PolicyFrontMatter: Codable, Sendable, Equatable {
@@ -57,7 +58,7 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         return copy
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         // Every field is decoded on its own so one bad value does not hide the next one.
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let title = decoder.lenient(String.self, CodingKeys.title, required: true)
@@ -116,7 +117,7 @@ public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, Cust
         components = parts.map { $0! }
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let version = PolicyVersionNumber(text) else {
             throw ValueError("bad-version", "version '\(text)' is not a version number", expected: "expected MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. 1.0 or 2.1.3")
@@ -124,7 +125,7 @@ public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, Cust
         self = version
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
@@ -156,7 +157,7 @@ public protocol StrictEnum: RawRepresentable, CaseIterable, Codable, Sendable, H
 }
 
 extension StrictEnum {
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Self(rawValue: text) else {
             let names = Self.allCases.map(\.rawValue)
@@ -185,7 +186,7 @@ public struct DataCategory: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case category, items, source }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         category = try c.decode(String.self, forKey: .category)
         items = try c.decodeIfPresent([String].self, forKey: .items) ?? []
@@ -223,7 +224,7 @@ public struct RetentionRule: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case data, period, after, criteria }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         data = try c.decode(String.self, forKey: .data)
         period = try c.decodeIfPresent(PolicyDuration.self, forKey: .period)
@@ -272,7 +273,7 @@ public struct ThirdParty: Codable, Sendable, Equatable {
         self.privacyPolicy = privacyPolicy
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         purpose = try c.decode(String.self, forKey: .purpose)

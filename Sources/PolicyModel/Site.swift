@@ -32,7 +32,7 @@ public struct SiteConfig: Codable, Sendable, Equatable {
         self.customCookieCategories = customCookieCategories
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decode(String.self, forKey: .title)
         baseURL = try c.decode(String.self, forKey: .baseURL)
@@ -75,7 +75,7 @@ public struct SiteOptions: Codable, Sendable, Equatable {
         self.missingTranslation = missingTranslation
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         allowRawHTML = try c.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
         let text = try c.decodeIfPresent(String.self, forKey: .missingTranslation) ?? "omit"

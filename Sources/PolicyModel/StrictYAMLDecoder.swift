@@ -1,4 +1,4 @@
-import Yams
+public import Yams
 
 /// A problem a value type reports about its own text (a bad date, an unknown right).
 /// The decoder attaches the YAML position of the value it was decoding.
@@ -149,7 +149,7 @@ func isNull(_ node: Node) -> Bool {
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
 }
 
-func pathText(_ path: [CodingKey]) -> String {
+func pathText(_ path: [any CodingKey]) -> String {
     var text = ""
     for key in path {
         if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
@@ -179,7 +179,7 @@ private func located<T>(_ node: Node, _ state: DecodingState, _ body: () throws 
 
 struct NodeDecoder: Decoder {
     let node: Node
-    let codingPath: [CodingKey]
+    let codingPath: [any CodingKey]
     let state: DecodingState
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -192,7 +192,7 @@ struct NodeDecoder: Decoder {
         return KeyedDecodingContainer(KeyedNodeContainer<Key>(mapping: mapping, node: node, codingPath: codingPath, state: state))
     }
 
-    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         if isNull(node) { return UnkeyedNodeContainer(items: [], codingPath: codingPath, state: state) }
         guard case .sequence(let sequence) = node else {
             throw state.failure(
@@ -202,12 +202,12 @@ struct NodeDecoder: Decoder {
         return UnkeyedNodeContainer(items: Array(sequence), codingPath: codingPath, state: state)
     }
 
-    func singleValueContainer() throws -> SingleValueDecodingContainer {
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
         SingleNodeContainer(node: node, codingPath: codingPath, state: state)
     }
 }
 
-func decodeValue<T: Decodable>(_ type: T.Type, node: Node, path: [CodingKey], state: DecodingState) throws -> T {
+func decodeValue<T: Decodable>(_ type: T.Type, node: Node, path: [any CodingKey], state: DecodingState) throws -> T {
     let decoder = NodeDecoder(node: node, codingPath: path, state: state)
     return try located(node, state) {
         switch type {
@@ -222,11 +222,11 @@ func decodeValue<T: Decodable>(_ type: T.Type, node: Node, path: [CodingKey], st
 
 struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let node: Node
-    let codingPath: [CodingKey]
+    let codingPath: [any CodingKey]
     let state: DecodingState
     private let values: [String: Node]
 
-    init(mapping: Node.Mapping, node: Node, codingPath: [CodingKey], state: DecodingState) {
+    init(mapping: Node.Mapping, node: Node, codingPath: [any CodingKey], state: DecodingState) {
         self.node = node
         self.codingPath = codingPath
         self.state = state
@@ -284,13 +284,13 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try NodeDecoder(node: try require(key), codingPath: codingPath + [key], state: state).container(keyedBy: type)
     }
 
-    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
         try NodeDecoder(node: try require(key), codingPath: codingPath + [key], state: state).unkeyedContainer()
     }
 
-    func superDecoder() throws -> Decoder { NodeDecoder(node: node, codingPath: codingPath, state: state) }
+    func superDecoder() throws -> any Decoder { NodeDecoder(node: node, codingPath: codingPath, state: state) }
 
-    func superDecoder(forKey key: Key) throws -> Decoder {
+    func superDecoder(forKey key: Key) throws -> any Decoder {
         NodeDecoder(node: try require(key), codingPath: codingPath + [key], state: state)
     }
 }
@@ -304,7 +304,7 @@ private func flowNeighbour(before key: Node, in mapping: Node.Mapping) -> String
 }
 
 private func allKeyNames<C: CaseIterable>(_ type: C.Type) -> [String] {
-    C.allCases.compactMap { ($0 as? CodingKey)?.stringValue }
+    C.allCases.compactMap { ($0 as? any CodingKey)?.stringValue }
 }
 
 /// The known name within two edits of `name`, for "did you mean" hints.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Decoder {
     /// Where this value stands in its file, when decoded by `StrictYAMLDecoder`.
@@ -54,7 +54,7 @@ public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         }
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = PolicyDate(text) else {
             throw ValueError(
@@ -64,7 +64,7 @@ public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         self = date
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
@@ -114,7 +114,7 @@ public struct LanguageCode: Hashable, Comparable, Sendable, Codable, CustomStrin
         rawValue = lowered
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = LanguageCode(text) else { throw LanguageCode.unknown(text) }
         self = code
@@ -126,7 +126,7 @@ public struct LanguageCode: Hashable, Comparable, Sendable, Codable, CustomStrin
             expected: "expected a two-letter ISO 639-1 code, optionally with a region, e.g. en, fr, ar, pt-br")
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
@@ -147,7 +147,7 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
         rawValue = upper
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = CountryCode(text) else {
             throw ValueError(
@@ -157,7 +157,7 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
         self = code
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }

@@ -1,6 +1,7 @@
+import Foundation
 import PolicyHistory
 import PolicyMarkdown
-import PolicyModel
+public import PolicyModel
 
 /// The diff page between two versions: field changes in the page's language, then the prose
 /// section by section.

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyHistory
 import PolicyMarkdown
-import PolicyModel
+public import PolicyModel
 
 /// The history of a company's policy: its changelog, every archived version at a permanent
 /// URL, the differences between versions, and an Atom feed of the changes.

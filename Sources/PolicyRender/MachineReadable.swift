@@ -1,6 +1,6 @@
 import Foundation
 import PolicyMarkdown
-import PolicyModel
+public import PolicyModel
 
 /// `policy.json`: one policy text as data, for machines that read policies (consent managers,
 /// app stores' data-safety forms, auditors). Every structured fact, the version and its dates,

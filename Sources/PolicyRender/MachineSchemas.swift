@@ -1,4 +1,4 @@
-import PolicyModel
+public import PolicyModel
 
 /// The published schemas of the JSON files a build writes (`policy.json`, `cookies.json`,
 /// `policies.json`), built from the same `CodingKeys` the encoders write and from the content

@@ -1,5 +1,5 @@
-import Foundation
-import PolicyModel
+public import Foundation
+public import PolicyModel
 
 /// How one page formats dates, numbers, durations and place names: the page's language,
 /// the Foundation locale chosen for it, and its writing direction.

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyModel
+public import PolicyModel
 
 /// Template values for the structured parts of a policy (tables and lists), built from the
 /// typed front matter. Every value is plain text; the template escapes it.

@@ -1,4 +1,4 @@
-import PolicyModel
+public import PolicyModel
 
 /// Which version applies today. A version can be published weeks before its `effective` date;
 /// until then the site keeps showing the version in force and announces the new one. The build

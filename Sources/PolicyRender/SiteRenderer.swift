@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import PolicyHistory
-import PolicyMarkdown
-import PolicyModel
+public import PolicyMarkdown
+public import PolicyModel
 
 /// A file of the built site: its path under the output folder and its bytes.
 public struct RenderedPage: Sendable, Equatable {

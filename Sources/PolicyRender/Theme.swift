@@ -1,6 +1,6 @@
 import Foundation
-import Mustache
-import PolicyModel
+public import Mustache
+public import PolicyModel
 
 /// A theme folder, `themes/<name>/`: Mustache templates compiled once per build, UI strings
 /// per language, and static assets copied to `public/assets/`.

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyModel
+public import PolicyModel
 import Yams
 
 /// The theme's UI strings (`themes/<theme>/i18n/<lang>.yml`), nested YAML flattened to dotted

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import PolicyModel
 import PolicyRender
 

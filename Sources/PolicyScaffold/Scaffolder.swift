@@ -1,5 +1,5 @@
-import Foundation
-import PolicyModel
+public import Foundation
+public import PolicyModel
 import PolicyRender
 
 /// A file `policysite new` writes, relative to the site folder.

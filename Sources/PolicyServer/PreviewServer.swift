@@ -1,3 +1,5 @@
+import PolicyBuild
+import UnixSignals
 import Foundation
 import Hummingbird
 import Logging

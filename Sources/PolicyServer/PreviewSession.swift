@@ -1,6 +1,6 @@
 import Foundation
-import PolicyBuild
-import PolicyModel
+public import PolicyBuild
+public import PolicyModel
 import PolicyRender
 
 /// What one rebuild did, for the terminal and for tests.

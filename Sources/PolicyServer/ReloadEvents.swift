@@ -1,5 +1,5 @@
-import Foundation
-import PolicyModel
+public import Foundation
+public import PolicyModel
 
 /// One message to open browsers, sent as a Server-Sent Event.
 public struct ReloadEvent: Sendable, Equatable {

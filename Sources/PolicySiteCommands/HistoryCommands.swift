@@ -1,8 +1,8 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import PolicyBuild
 import PolicyHistory
-import PolicyModel
+public import PolicyModel
 
 extension PolicyDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }

@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import PolicyModel
+public import PolicyModel
 import PolicyScaffold
 
 /// `policysite new site|company|language`: the starting files, which pass `check --strict` as

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import PolicyBuild
 import PolicyHistory
@@ -39,7 +39,8 @@ struct SiteLocation: ParsableArguments {
     static func themesPath(_ themes: String?) -> String {
         if let themes { return themes }
         if FileManager.default.fileExists(atPath: "themes") { return "themes" }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The running binary's real path (argv[0] is only `policysite` when found through PATH).
+        let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
         let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("share/policysite/themes").path
         return FileManager.default.fileExists(atPath: installed) ? installed : "themes"
