@@ -25,7 +25,11 @@ public struct Theme: Sendable {
     public var fingerprint: String = ""
 
     /// The templates a theme must provide; each page kind renders one.
-    public static var requiredTemplates: [String] { ["layout", "home", "policy", "cookies", "rights", "contact", "not-found", "changelog", "diff"] }
+    /// The section templates are required too: a section the data has must never render as nothing.
+    public static var requiredTemplates: [String] {
+        ["layout", "home", "policy", "cookies", "rights", "contact", "not-found", "changelog", "diff"]
+            + SiteRenderer.structuredSectionIDs.map { "section-" + $0 }
+    }
 
     public static func load(themesDirectory: String, name: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem = LocalFileSystem()) -> (Theme?, [Diagnostic]) {
         let directory = joinPath(themesDirectory, name)
@@ -39,10 +43,12 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var hashed = Data()
         let templatesDirectory = joinPath(directory, "templates")
+        var partials: [(user: String, partial: String)] = []
         for file in (try? fileSystem.contentsOfDirectory(templatesDirectory)) ?? [] where file.hasSuffix(".mustache") {
             let path = joinPath(templatesDirectory, file)
             guard let data = try? fileSystem.readFile(path), let text = String(data: data, encoding: .utf8) else { continue }
             hashed += Data(file.utf8) + data
+            partials += partialNames(in: text).map { (path, $0) }
             do {
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch {
@@ -53,6 +59,13 @@ public struct Theme: Sendable {
             diagnostics.append(.error(
                 "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(required).mustache")), "template is missing",
                 expected: "expected the theme to provide \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
+        }
+        // Mustache renders a missing partial as nothing; a theme that names one must have it.
+        for (user, partial) in partials where library.getTemplate(named: partial) == nil {
+            diagnostics.append(.error(
+                "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(partial).mustache")),
+                "template is missing (\((user as NSString).lastPathComponent) includes it as {{> \(partial)}})",
+                expected: "expected the file, or the include removed"))
         }
         let (translations, problems) = Translations.load(directory: joinPath(directory, "i18n"), defaultLanguage: defaultLanguage, fileSystem: fileSystem)
         diagnostics += problems
@@ -88,6 +101,18 @@ public struct Theme: Sendable {
 
     public func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// The partials a template includes (`{{> name}}`).
+    static func partialNames(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{>") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
     }
 
     private static func listFiles(_ directory: String, fileSystem: any FileSystem) -> [String] {

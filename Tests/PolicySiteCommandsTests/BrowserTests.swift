@@ -4,8 +4,11 @@ import Testing
 /// Renders pages in headless Chromium at phone width: they must load without console messages
 /// (our pages run no script, so any message means something broke), produce a screenshot, and
 /// keep their language and direction in the live DOM. Screenshots go to a temporary folder.
-@Suite(.serialized) struct BrowserTests {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+private let installedChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+@Suite(.serialized, .enabled(if: installedChromium != nil, "Chromium is not installed: run `scripts/setup --test`"))
+struct BrowserTests {
+    static let chromium = installedChromium
 
     static let output: URL = {
         let output = try! CLI.temporaryDirectory("browser").appendingPathComponent("public")

@@ -1,0 +1,69 @@
+import Foundation
+import PolicyModel
+import Testing
+
+@testable import PolicyRender
+
+/// A theme that lacks a template a page needs is refused when it loads, naming the file,
+/// instead of rendering that part of the page as nothing.
+@Suite struct ThemeTests {
+    static let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("themes")
+
+    func copy() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.themes.appendingPathComponent("default"), to: folder.appendingPathComponent("default"))
+        return folder
+    }
+
+    func load(_ folder: URL) -> (Theme?, [Diagnostic]) {
+        Theme.load(themesDirectory: folder.path, name: "default", defaultLanguage: LanguageCode("en")!)
+    }
+
+    @Test func theDefaultThemeHasEveryTemplate() throws {
+        let (theme, problems) = load(Self.themes)
+        #expect(theme != nil && problems.isEmpty, "\(problems)")
+    }
+
+    @Test func aMissingSectionTemplateIsAnErrorNamingTheFile() throws {
+        let folder = try copy()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("default/templates/section-retention.mustache"))
+        let (theme, problems) = load(folder)
+        #expect(theme == nil)
+        #expect(problems.map(\.location.file) == [folder.appendingPathComponent("default/templates/section-retention.mustache").path])
+        #expect(problems.first?.code == "missing-template")
+    }
+
+    @Test func aMissingPartialIsAnErrorNamingTheFileAndItsUser() throws {
+        let folder = try copy()
+        let layout = folder.appendingPathComponent("default/templates/layout.mustache")
+        try (try String(contentsOf: layout, encoding: .utf8) + "{{> site-footer }}\n").write(to: layout, atomically: true, encoding: .utf8)
+        let (theme, problems) = load(folder)
+        #expect(theme == nil)
+        #expect(problems.first?.location.file.hasSuffix("templates/site-footer.mustache") == true)
+        #expect(problems.first?.message == "template is missing (layout.mustache includes it as {{> site-footer}})")
+    }
+
+    /// The list of required section templates is the list of sections a page can have.
+    @Test func everySectionAPageCanHaveHasARequiredTemplate() throws {
+        let yaml = """
+            title: T
+            version: "1.0"
+            effective: 2025-01-01
+            last_updated: 2025-01-01
+            data_collected: [{category: c}]
+            purposes: [{purpose: p}]
+            third_parties: [{name: n, purpose: p}]
+            transfers: [{destination: d}]
+            retention: [{data: d, period: 1 year}]
+            cookies: [{category: essential, purpose: p}]
+            rights: {items: [{right: access}]}
+            children_min_age: 16
+            sells_personal_data: false
+            """
+        let (decoded, problems) = StrictYAMLDecoder(file: "f").decode(PolicyFrontMatter.self, from: yaml)
+        let front = try #require(decoded, "\(problems)")
+        #expect(SiteRenderer.structuredSections(front).map(\.id) == SiteRenderer.structuredSectionIDs)
+    }
+}
