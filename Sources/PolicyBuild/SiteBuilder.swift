@@ -27,6 +27,8 @@ public struct BuildReport: Sendable {
     public var written: Int
     public var unchanged: Int
     public var seconds: Double
+    /// What was built, for callers that keep it (serve's fast path for one company).
+    public var prepared: PreparedSite?
 }
 
 public enum BuildError: Error, CustomStringConvertible {
@@ -177,6 +179,6 @@ public struct SiteBuilder: Sendable {
         lap("assets and swap")
         return BuildReport(
             phases: phases, diagnostics: diagnostics, pages: pageCount + assets.count, written: summary.written,
-            unchanged: summary.unchanged, seconds: now().timeIntervalSince(start))
+            unchanged: summary.unchanged, seconds: now().timeIntervalSince(start), prepared: prepared)
     }
 }

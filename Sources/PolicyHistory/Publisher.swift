@@ -98,7 +98,7 @@ public struct Publisher: Sendable {
 
         var companies = site.companies
         if let name = request.company {
-            guard let company = site.companies.first(where: { $0.slug == name || $0.folder.hasSuffix("/\(name)") }) else {
+            guard let company = site.company(named: name) else {
                 throw .unknownCompany(name, available: site.companies.map(\.slug))
             }
             companies = [company]
@@ -205,9 +205,7 @@ public struct Publisher: Sendable {
 enum FrontMatterEditor {
     static func set(_ values: [String: String], in text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-            let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" })
-        else { return text }
+        guard let end = FrontMatter.closingLine(in: lines) else { return text }
         var missing = values
         for index in 1..<end {
             for (key, value) in values where lines[index].hasPrefix("\(key):") {

@@ -1,5 +1,21 @@
 import Foundation
 
+/// Where a policy file's front matter ends: the file starts with a `---` line and the next
+/// `---` line closes it. The one definition the loader, `publish`'s editor and `new language`
+/// share.
+public enum FrontMatter {
+    /// The index of the closing `---` line; nil when `lines` do not open with a `---` line or
+    /// never close it.
+    public static func closingLine(in lines: [some StringProtocol]) -> Int? {
+        guard isOpened(lines) else { return nil }
+        return lines.indices.dropFirst().first { isFence(lines[$0]) }
+    }
+
+    public static func isOpened(_ lines: [some StringProtocol]) -> Bool { lines.first.map(isFence) ?? false }
+
+    static func isFence(_ line: some StringProtocol) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+}
+
 /// Splits a policy file into YAML front matter and Markdown body, and decodes the front matter.
 enum PolicyFile {
     static func parse(path: String, language: LanguageCode, data: Data, context: DecodingContext) -> (PolicyDocument?, [Diagnostic]) {
@@ -9,12 +25,12 @@ enum PolicyFile {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         let lines = text.lines
-        guard lines.first.map({ $0.trimmedSpaces == "---" }) == true else {
+        guard FrontMatter.isOpened(lines) else {
             return (nil, [.error(
                 "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
                 expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")])
         }
-        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmedSpaces == "---" }) else {
+        guard let end = FrontMatter.closingLine(in: lines) else {
             return (nil, [.error(
                 "unclosed-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the front matter is never closed",
                 expected: "expected a line '---' after the last YAML field")])

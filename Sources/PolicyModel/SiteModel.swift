@@ -97,6 +97,11 @@ public struct Site: Sendable, Equatable {
     /// The regimes the theme defines.
     public var jurisdictions = JurisdictionRegistry()
 
+    /// The company a person names on the command line: by slug, or by its folder's name.
+    public func company(named name: String) -> Company? {
+        companies.first { $0.slug == name || $0.folder.hasSuffix("/\(name)") }
+    }
+
     public init(config: SiteConfig, companies: [Company], contentPath: String) {
         self.config = config
         self.companies = companies

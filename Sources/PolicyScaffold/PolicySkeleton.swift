@@ -94,7 +94,7 @@ struct PolicySkeleton {
     /// `publish` refuses until someone has translated it and removed the line.
     static func translationCopy(of source: String, from: LanguageCode, to: LanguageCode, title: String) -> String {
         var lines = source.components(separatedBy: "\n")
-        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return source }
+        guard let end = FrontMatter.closingLine(in: lines) else { return source }
         if let index = lines[1..<end].firstIndex(where: { $0.hasPrefix("title:") }) { lines[index] = "title: \(yamlQuote(title))" }
         let note = Placeholder.text("translate this text and its front matter from \(from) into \(to), then delete this line")
         lines.insert(contentsOf: ["", note], at: end + 1)

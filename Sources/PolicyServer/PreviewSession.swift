@@ -98,23 +98,19 @@ public actor PreviewSession {
     }
 
     /// `policysite build` without the strictness, keeping what it loaded for later fast paths.
+    /// The same build as `policysite build` (one code path), into the preview's folder.
     private func fullBuild() -> (RebuildResult.Kind, Int, [Diagnostic]) {
-        let (prepared, diagnostics) = builder.prepare(options)
-        guard let prepared, !diagnostics.hasErrors else {
-            failedScope = .everything
-            return (.failed, 0, diagnostics)
-        }
-        let (pages, fingerprints) = builder.renderWithFingerprints(prepared, reusing: options.outputPath)
-        let assets = prepared.theme.assetCopies
         do {
-            let summary = try OutputWriter(outputPath: options.outputPath).write(pages, assets: assets)
-            builder.renderCache.record(fingerprints, output: options.outputPath)
-            live = LiveSite(site: prepared.site, theme: prepared.theme)
+            let report = try builder.build(options)
+            if let prepared = report.prepared { live = LiveSite(site: prepared.site, theme: prepared.theme) }
             failedScope = nil
-            return (.full, summary.written, diagnostics)
+            return (.full, report.written, report.diagnostics)
         } catch {
             failedScope = .everything
-            return (.failed, 0, diagnostics + [Self.outputProblem(options.outputPath, error)])
+            switch error {
+            case .invalidContent(let diagnostics): return (.failed, 0, diagnostics)
+            case let .output(path, underlying): return (.failed, 0, [Self.outputProblem(path, underlying)])
+            }
         }
     }
 
@@ -147,7 +143,7 @@ public actor PreviewSession {
         }
     }
 
-    private static func outputProblem(_ path: String, _ error: any Error) -> Diagnostic {
+    private static func outputProblem(_ path: String, _ error: Any) -> Diagnostic {
         .error("output", at: SourceLocation(file: path), "could not write the preview: \(error)", expected: "expected a writable output folder")
     }
 }

@@ -184,7 +184,7 @@ func loadCompany(_ name: String, location: SiteLocation) throws -> Company {
         printFailure("fix the content errors above first (`policysite check`)")
         throw ExitCode(1)
     }
-    guard let company = site.companies.first(where: { $0.slug == name || $0.folder.hasSuffix("/\(name)") }) else {
+    guard let company = site.company(named: name) else {
         throw fail("no company '\(name)'; expected one of: \(site.companies.map(\.slug).joined(separator: ", "))")
     }
     return company
