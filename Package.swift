@@ -4,7 +4,7 @@ import PackageDescription
 // One module per concern; the `policysite` executable is a thin shell over PolicySiteCommands.
 let package = Package(
     name: "PolicySite",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "policysite", targets: ["policysite"]),
         // The embeddable API: `PolicySite.build(content:themes:output:)` (see its DocC article).
@@ -62,7 +62,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "policysite", dependencies: ["PolicySiteCommands"]),
+        .executableTarget(
+            name: "policysite",
+            dependencies: ["PolicySiteCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
         .testTarget(name: "PolicyMarkdownTests", dependencies: ["PolicyMarkdown"]),

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import PolicyModel
 import PolicyRender
@@ -6,10 +7,14 @@ import PolicyRender
 /// page shows. A page whose fingerprint is unchanged and whose file is still in the output is
 /// not rendered again: the writer keeps the existing file. Kept in memory by long-lived builders
 /// (serve) and on disk beside the output (`.policysite-cache/<output>.json`) for the CLI.
-public final class RenderCache: @unchecked Sendable {
-    private var fingerprints: [String: String] = [:]
-    private var loadedFrom: String?
-    private let lock = NSLock()
+public final class RenderCache: Sendable {
+    private struct State {
+        var fingerprints: [String: String] = [:]
+        /// The output folder whose manifest `fingerprints` holds.
+        var loadedFrom: String?
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
@@ -23,27 +28,22 @@ public final class RenderCache: @unchecked Sendable {
 
     /// Reads the manifest of the last build into `output`, once per cache.
     func prepare(output: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard loadedFrom != output else { return }
-        loadedFrom = output
-        let data = try? Data(contentsOf: URL(fileURLWithPath: Self.manifestPath(for: output)))
-        fingerprints = data.flatMap { try? JSONDecoder().decode([String: String].self, from: $0) } ?? [:]
+        state.withLock { state in
+            guard state.loadedFrom != output else { return }
+            state.loadedFrom = output
+            let data = try? Data(contentsOf: URL(fileURLWithPath: Self.manifestPath(for: output)))
+            state.fingerprints = data.flatMap { try? JSONDecoder().decode([String: String].self, from: $0) } ?? [:]
+        }
     }
 
     func isCurrent(_ path: String, _ fingerprint: String, output: String) -> Bool {
-        lock.lock()
-        let known = fingerprints[path]
-        lock.unlock()
+        let known = state.withLock { $0.fingerprints[path] }
         return known == fingerprint && FileManager.default.fileExists(atPath: output + "/" + path)
     }
 
     /// Records the fingerprints of a build whose output was written.
     func save(_ current: [String: String], output: String) {
-        lock.lock()
-        fingerprints = current
-        loadedFrom = output
-        lock.unlock()
+        state.withLock { $0 = State(fingerprints: current, loadedFrom: output) }
         let path = Self.manifestPath(for: output)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? JSONEncoder().encode(current).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -51,18 +51,16 @@ public final class RenderCache: @unchecked Sendable {
 
     /// Adds the fingerprints of pages written by a partial rebuild (serve's one-company path).
     public func record(_ written: [String: String], output: String) {
-        lock.lock()
-        if loadedFrom != output { fingerprints = [:] }
-        fingerprints.merge(written) { _, new in new }
-        loadedFrom = output
-        lock.unlock()
+        state.withLock { state in
+            if state.loadedFrom != output { state.fingerprints = [:] }
+            state.fingerprints.merge(written) { _, new in new }
+            state.loadedFrom = output
+        }
     }
 
     /// Forgets everything, e.g. after a failed write left the output in an unknown state.
     public func reset() {
-        lock.lock()
-        fingerprints = [:]
-        lock.unlock()
+        state.withLock { $0.fingerprints = [:] }
     }
 }
 

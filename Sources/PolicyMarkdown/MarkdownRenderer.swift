@@ -138,7 +138,7 @@ public struct MarkdownRenderer: Sendable {
         let options = CMARK_OPT_UNSAFE
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let rendered = cmark_render_html(document, options, extensions)!
-        var html = String(cString: rendered)
+        let html = String(cString: rendered)
         free(rendered)
         let (withIDs, offsets) = Self.addHeadingIDs(html, headings)
         return RenderedMarkdown(html: withIDs, headings: headings, headingOffsets: offsets, plainText: plain, escapedHTML: escaped, outline: outline)

@@ -1,3 +1,4 @@
+import Synchronization
 import Crypto
 public import Foundation
 
@@ -129,62 +130,48 @@ public enum ConcurrentMap {
 }
 
 /// Write-once slots filled from concurrent iterations; each index is written by exactly one.
-final class ResultSlots<R>: @unchecked Sendable {
-    private var storage: [R?]
-    private let lock = NSLock()
+final class ResultSlots<R: Sendable>: Sendable {
+    private let storage: Mutex<[R?]>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
 
     func set(_ index: Int, _ value: R) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
+        storage.withLock { $0[index] = value }
     }
 
-    var values: [R] { storage.map { $0! } }
+    var values: [R] { storage.withLock { $0.map { $0! } } }
 }
 
 /// Parsed policy files keyed by path and content hash, shared across rebuilds.
-public final class DocumentCache: @unchecked Sendable {
-    private var entries: [String: (hash: String, document: PolicyDocument?, diagnostics: [Diagnostic])] = [:]
-    private let lock = NSLock()
+public final class DocumentCache: Sendable {
+    private let entries = Mutex<[String: (hash: String, document: PolicyDocument?, diagnostics: [Diagnostic])]>([:])
 
     public init() {}
 
     func lookup(_ path: String, hash: String) -> (PolicyDocument?, [Diagnostic])? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = entries[path], entry.hash == hash else { return nil }
-        return (entry.document, entry.diagnostics)
+        entries.withLock { entries in
+            guard let entry = entries[path], entry.hash == hash else { return nil }
+            return (entry.document, entry.diagnostics)
+        }
     }
 
     func store(_ path: String, hash: String, document: PolicyDocument?, diagnostics: [Diagnostic]) {
-        lock.lock()
-        entries[path] = (hash, document, diagnostics)
-        lock.unlock()
+        entries.withLock { $0[path] = (hash, document, diagnostics) }
     }
 }
 
 /// Values computed once per key and shared across threads (rendered Markdown, diff sections),
 /// keyed by content hash. The lock is not held while computing, so two threads may compute the
 /// same value once each; both results are equal.
-public final class ComputedCache<Value: Sendable>: @unchecked Sendable {
-    private var entries: [String: Value] = [:]
-    private let lock = NSLock()
+public final class ComputedCache<Value: Sendable>: Sendable {
+    private let entries = Mutex<[String: Value]>([:])
 
     public init() {}
 
     public func value(for key: String, compute: () -> Value) -> Value {
-        lock.lock()
-        if let cached = entries[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
+        if let cached = entries.withLock({ $0[key] }) { return cached }
         let value = compute()
-        lock.lock()
-        entries[key] = value
-        lock.unlock()
+        entries.withLock { $0[key] = value }
         return value
     }
 }

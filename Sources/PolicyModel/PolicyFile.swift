@@ -11,7 +11,7 @@ public enum FrontMatter {
         return lines.indices.dropFirst().first { isFence(lines[$0]) }
     }
 
-    public static func isOpened(_ lines: [some StringProtocol]) -> Bool { lines.first.map(isFence) ?? false }
+    public static func isOpened(_ lines: [some StringProtocol]) -> Bool { lines.first.map { isFence($0) } ?? false }
 
     static func isFence(_ line: some StringProtocol) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
 }

@@ -229,8 +229,11 @@ private func prunedValue(_ value: Any) -> Any {
 }
 
 /// Nested UI strings for templates (`{{t.sections.cookies}}`), built once per language.
+///
+/// `@unchecked` because `[String: Any]` (what swift-mustache takes) is not `Sendable`; safe
+/// because the tree is a `let` built in `init` and only ever read, and holds nothing but
+/// strings and dictionaries of strings, which are values.
 final class StringTree: @unchecked Sendable {
-    /// Never mutated after init, so sharing across render tasks is safe.
     let tree: [String: Any]
 
     init(_ strings: UIStrings) {

@@ -5,6 +5,10 @@ import Glibc
 /// Change events from the Linux kernel instead of polling: on a 1,000-company corpus a polling
 /// pass stats some 30,000 paths, inotify costs nothing until a file is written and reports it
 /// within milliseconds. One watch per folder; new folders get theirs as they appear.
+///
+/// `@unchecked` because `folders` is mutable; safe because only `init` (before the watcher is
+/// shared) and the single task running `watch` touch it, and the descriptor is a `let` closed
+/// in `deinit`, when no task can hold the watcher any more.
 final class InotifyWatcher: @unchecked Sendable {
     private let descriptor: Int32
     private let roots: [String]

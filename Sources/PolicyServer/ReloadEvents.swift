@@ -1,3 +1,4 @@
+import Synchronization
 public import Foundation
 public import PolicyModel
 
@@ -23,10 +24,13 @@ public struct ReloadEvent: Sendable, Equatable {
 
 /// Fans reload events out to every connected browser. Each subscriber gets its own stream;
 /// a browser that went away is dropped when writing to it fails (see `PreviewServer`).
-public final class ReloadBroadcaster: @unchecked Sendable {
-    private var subscribers: [UUID: AsyncStream<ReloadEvent>.Continuation] = [:]
-    private var finished = false
-    private let lock = NSLock()
+public final class ReloadBroadcaster: Sendable {
+    private struct State {
+        var subscribers: [UUID: AsyncStream<ReloadEvent>.Continuation] = [:]
+        var finished = false
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
@@ -37,76 +41,61 @@ public final class ReloadBroadcaster: @unchecked Sendable {
         let id = UUID()
         // Only the newest event matters to a browser that is busy reloading.
         let (stream, continuation) = AsyncStream.makeStream(of: ReloadEvent.self, bufferingPolicy: .bufferingNewest(1))
-        lock.lock()
-        defer { lock.unlock() }
-        if finished {
-            continuation.finish()
-        } else {
-            guard subscribers.count < limit else { return nil }
-            subscribers[id] = continuation
+        let accepted = state.withLock { state -> Bool in
+            guard !state.finished else { return true }
+            guard state.subscribers.count < limit else { return false }
+            state.subscribers[id] = continuation
+            return true
         }
+        guard accepted else { return nil }
+        if state.withLock({ $0.finished }) { continuation.finish() }
         return (id, stream)
     }
 
     public func unsubscribe(_ id: UUID) {
-        lock.lock()
-        let continuation = subscribers.removeValue(forKey: id)
-        lock.unlock()
-        continuation?.finish()
+        state.withLock { $0.subscribers.removeValue(forKey: id) }?.finish()
     }
 
     public func send(_ event: ReloadEvent) {
-        lock.lock()
-        let targets = Array(subscribers.values)
-        lock.unlock()
-        for continuation in targets { continuation.yield(event) }
+        for continuation in state.withLock({ Array($0.subscribers.values) }) { continuation.yield(event) }
     }
 
-    public var subscriberCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return subscribers.count
-    }
+    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     /// Ends every stream, so open event requests complete and the server can shut down.
     public func finishAll() {
-        lock.lock()
-        finished = true
-        let targets = Array(subscribers.values)
-        subscribers = [:]
-        lock.unlock()
+        let targets = state.withLock { state in
+            state.finished = true
+            defer { state.subscribers = [:] }
+            return Array(state.subscribers.values)
+        }
         for continuation in targets { continuation.finish() }
     }
 }
 
 /// The outcome of the latest build, read by every request without waiting for a rebuild in
 /// progress: pages are served from the output folder, or replaced by the error overlay.
-public final class PreviewStatus: @unchecked Sendable {
-    private var failure: [Diagnostic]?
-    private var builds = 0
-    private let lock = NSLock()
+public final class PreviewStatus: Sendable {
+    private struct State {
+        var failure: [Diagnostic]?
+        var builds = 0
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     /// The problems of the latest build when it failed; nil when it succeeded.
-    public var currentFailure: [Diagnostic]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return failure
-    }
+    public var currentFailure: [Diagnostic]? { state.withLock { $0.failure } }
 
-    public var buildCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return builds
-    }
+    public var buildCount: Int { state.withLock { $0.builds } }
 
     /// Records a finished build and returns its number.
     func record(failure: [Diagnostic]?) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        self.failure = failure
-        builds += 1
-        return builds
+        state.withLock { state in
+            state.failure = failure
+            state.builds += 1
+            return state.builds
+        }
     }
 }

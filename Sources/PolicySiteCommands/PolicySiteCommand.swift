@@ -6,7 +6,7 @@ import PolicyModel
 
 /// The `policysite` command line: a thin shell over the PolicyBuild, PolicyHistory and
 /// PolicyServer libraries.
-public struct PolicySiteCommand: ParsableCommand {
+public struct PolicySiteCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "policysite",
         abstract: "Build multilingual privacy-policy websites from structured content.",

@@ -4,7 +4,7 @@ import PolicyBuild
 import PolicyServer
 
 /// `policysite serve`: how an editor previews a policy before opening a pull request.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Preview the site: rebuild on every save and reload open browsers.",
@@ -32,7 +32,7 @@ struct ServeCommand: ParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
-    func run() throws {
+    func run() async throws {
         location.recover()
         let temporary = output == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("policysite-serve-\(UUID().uuidString.prefix(8))") : nil
         let outputPath = output ?? temporary!.appendingPathComponent("site").path
@@ -45,26 +45,16 @@ struct ServeCommand: ParsableCommand {
         let server = PreviewServer(host: host, port: port, session: session)
         let (host, open) = (self.host, self.open)
 
-        // The root command is synchronous, so the server runs on a task this thread waits for.
-        let outcome = ServeOutcome()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                try await server.run(stopOnInterrupt: true) { port in
-                    // Bound first, built second: a taken port is reported before a long build.
-                    await session.buildAll()
-                    let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-                    // Written at once, not buffered: scripts and editors wait for this line.
-                    FileHandle.standardOutput.write(Data("Serving \(url) from \(outputPath) (watching \(options.contentPath)/ and \(options.themesPath)/); Ctrl-C to stop\n".utf8))
-                    if open { Self.openBrowser(url) }
-                }
-            } catch {
-                outcome.error = error
+        do {
+            try await server.run(stopOnInterrupt: true) { port in
+                // Bound first, built second: a taken port is reported before a long build.
+                await session.buildAll()
+                let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+                // Written at once, not buffered: scripts and editors wait for this line.
+                FileHandle.standardOutput.write(Data("Serving \(url) from \(outputPath) (watching \(options.contentPath)/ and \(options.themesPath)/); Ctrl-C to stop\n".utf8))
+                if open { Self.openBrowser(url) }
             }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error {
+        } catch {
             printFailure("\(error)")
             throw ExitCode(1)
         }
@@ -83,16 +73,5 @@ struct ServeCommand: ParsableCommand {
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = [url]
         try? process.run()
-    }
-}
-
-/// Carries the server's error from its task back to the waiting command thread.
-private final class ServeOutcome: @unchecked Sendable {
-    private var stored: (any Error)?
-    private let lock = NSLock()
-
-    var error: (any Error)? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }
