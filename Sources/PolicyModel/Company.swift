@@ -53,25 +53,25 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         // Every field is decoded on its own so one bad value does not hide the next one.
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let legalName = decoder.lenient(String.self, CodingKeys.legalName, required: true)
-        let displayName = decoder.lenient(String.self, CodingKeys.displayName, required: true)
-        slug = decoder.lenient(String.self, CodingKeys.slug)
-        website = decoder.lenient(String.self, CodingKeys.website)
-        address = decoder.lenient([String].self, CodingKeys.address) ?? []
-        country = decoder.lenient(CountryCode.self, CodingKeys.country)
-        governingLaw = decoder.lenient(GoverningLaw.self, CodingKeys.governingLaw)
-        privacyEmail = decoder.lenient(String.self, CodingKeys.privacyEmail)
-        phone = decoder.lenient(String.self, CodingKeys.phone)
-        dpos = decoder.lenientOneOrMany(ContactPerson.self, CodingKeys.dpo)
-        dpoNotAppointed = decoder.lenient(String.self, CodingKeys.dpoNotAppointed)
-        entities = decoder.lenientList(LegalEntity.self, CodingKeys.entities)
-        jurisdictions = decoder.lenientList(JurisdictionID.self, CodingKeys.jurisdictions)
-        registrations = decoder.lenientList(Registration.self, CodingKeys.registrations)
-        responseTime = decoder.lenient(PolicyDuration.self, CodingKeys.responseTime)
-        supervisoryAuthority = decoder.lenient(SupervisoryAuthority.self, CodingKeys.supervisoryAuthority)
-        languages = decoder.lenient([LanguageCode].self, CodingKeys.languages)
-        defaultLanguage = decoder.lenient(LanguageCode.self, CodingKeys.defaultLanguage)
-        locales = decoder.lenient([String: String].self, CodingKeys.locales) ?? [:]
+        let legalName = try decoder.lenient(String.self, CodingKeys.legalName, required: true)
+        let displayName = try decoder.lenient(String.self, CodingKeys.displayName, required: true)
+        slug = try decoder.lenient(String.self, CodingKeys.slug)
+        website = try decoder.lenient(String.self, CodingKeys.website)
+        address = try decoder.lenient([String].self, CodingKeys.address) ?? []
+        country = try decoder.lenient(CountryCode.self, CodingKeys.country)
+        governingLaw = try decoder.lenient(GoverningLaw.self, CodingKeys.governingLaw)
+        privacyEmail = try decoder.lenient(String.self, CodingKeys.privacyEmail)
+        phone = try decoder.lenient(String.self, CodingKeys.phone)
+        dpos = try decoder.lenientOneOrMany(ContactPerson.self, CodingKeys.dpo)
+        dpoNotAppointed = try decoder.lenient(String.self, CodingKeys.dpoNotAppointed)
+        entities = try decoder.lenientList(LegalEntity.self, CodingKeys.entities)
+        jurisdictions = try decoder.lenientList(JurisdictionID.self, CodingKeys.jurisdictions)
+        registrations = try decoder.lenientList(Registration.self, CodingKeys.registrations)
+        responseTime = try decoder.lenient(PolicyDuration.self, CodingKeys.responseTime)
+        supervisoryAuthority = try decoder.lenient(SupervisoryAuthority.self, CodingKeys.supervisoryAuthority)
+        languages = try decoder.lenient([LanguageCode].self, CodingKeys.languages)
+        defaultLanguage = try decoder.lenient(LanguageCode.self, CodingKeys.defaultLanguage)
+        locales = try decoder.lenient([String: String].self, CodingKeys.locales) ?? [:]
         guard let legalName, let displayName else { throw AlreadyReported() }
         self.legalName = legalName
         self.displayName = displayName
@@ -87,17 +87,17 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
         }
         var seen = Set<String>()
         for jurisdiction in jurisdictions where !seen.insert(jurisdiction.id).inserted {
-            ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction)' is listed twice", expected: "expected each regime once"))
+            try ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction)' is listed twice", expected: "expected each regime once"))
         }
         let declared = Set(jurisdictions.map(\.id))
         let regions = entities.flatMap(\.regions) + dpos.flatMap(\.regions)
         for case .jurisdiction(let id) in regions where !declared.contains(id) {
-            ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(ValueError(
+            try ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(ValueError(
                 "undeclared-jurisdiction", "an entity or DPO serves '\(id)', which this company does not declare",
                 expected: "expected '\(id)' under jurisdictions, or a country code in regions"))
         }
         for registration in registrations where !declared.contains(registration.jurisdiction.id) {
-            ((try? c.superDecoder(forKey: .registrations)) ?? decoder).report(ValueError(
+            try ((try? c.superDecoder(forKey: .registrations)) ?? decoder).report(ValueError(
                 "undeclared-jurisdiction", "a registration names '\(registration.jurisdiction)', which this company does not declare",
                 expected: "expected '\(registration.jurisdiction)' under jurisdictions"))
         }
@@ -162,9 +162,9 @@ public struct SupervisoryAuthority: Codable, Sendable, Equatable {
 extension Decoder {
     /// Links in data must be web addresses: anything else (`javascript:`, relative paths) is
     /// reported where it is written.
-    func requireWebURL(_ text: String, field: String) {
+    func requireWebURL(_ text: String, field: String) throws {
         let lowered = text.lowercased()
         guard !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) else { return }
-        report(ValueError("bad-url", "\(field) '\(text)' is not an absolute http(s) URL", expected: "expected e.g. https://www.example.com"))
+        try report(ValueError("bad-url", "\(field) '\(text)' is not an absolute http(s) URL", expected: "expected e.g. https://www.example.com"))
     }
 }

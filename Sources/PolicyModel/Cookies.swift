@@ -21,7 +21,7 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
             let known = CookieCategoryID.builtIn + custom.sorted()
             var message = "unknown cookie category '\(id)'"
             if let suggestion = closest(to: id, in: known) { message += " (did you mean '\(suggestion)'?)" }
-            decoder.report(ValueError(
+            try decoder.report(ValueError(
                 "unknown-cookie-category", message,
                 expected: "expected one of: \(known.joined(separator: ", ")), or declare it under custom_cookie_categories in site.yml"))
         }
@@ -63,7 +63,7 @@ public struct CookieCategory: Codable, Sendable, Equatable {
         purpose = try c.decode(String.self, forKey: .purpose)
         legalBasis = try c.decodeIfPresent(LegalBasis.self, forKey: .legalBasis)
         // Each cookie on its own, so four bad cookies are four messages in one run.
-        cookies = decoder.lenientList(Cookie.self, CodingKeys.cookies)
+        cookies = try decoder.lenientList(Cookie.self, CodingKeys.cookies)
     }
 }
 
@@ -113,7 +113,7 @@ public struct RightsSection: Codable, Sendable, Equatable {
         responseTime = try c.decodeIfPresent(PolicyDuration.self, forKey: .responseTime)
         how = try c.decodeIfPresent(String.self, forKey: .how)
         if (try? c.decodeNil(forKey: .items)) ?? true { _ = try c.decode([RightEntry].self, forKey: .items) }  // reports it missing
-        items = decoder.lenientList(RightEntry.self, CodingKeys.items)
+        items = try decoder.lenientList(RightEntry.self, CodingKeys.items)
         var seen = Set<Right>()
         for item in items where !seen.insert(item.right).inserted {
             try c.superDecoder(forKey: .items).report(ValueError(

@@ -45,15 +45,15 @@ public struct LegalEntity: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let role = decoder.lenient(EntityRole.self, CodingKeys.role, required: true)
-        let legalName = decoder.lenient(String.self, CodingKeys.legalName, required: true)
-        regions = decoder.lenientList(RegionCode.self, CodingKeys.regions)
-        address = decoder.lenient([String].self, CodingKeys.address) ?? []
-        country = decoder.lenient(CountryCode.self, CodingKeys.country)
-        email = decoder.lenient(String.self, CodingKeys.email)
-        phone = decoder.lenient(String.self, CodingKeys.phone)
-        website = decoder.lenient(String.self, CodingKeys.website)
-        contactName = decoder.lenient(String.self, CodingKeys.contactName)
+        let role = try decoder.lenient(EntityRole.self, CodingKeys.role, required: true)
+        let legalName = try decoder.lenient(String.self, CodingKeys.legalName, required: true)
+        regions = try decoder.lenientList(RegionCode.self, CodingKeys.regions)
+        address = try decoder.lenient([String].self, CodingKeys.address) ?? []
+        country = try decoder.lenient(CountryCode.self, CodingKeys.country)
+        email = try decoder.lenient(String.self, CodingKeys.email)
+        phone = try decoder.lenient(String.self, CodingKeys.phone)
+        website = try decoder.lenient(String.self, CodingKeys.website)
+        contactName = try decoder.lenient(String.self, CodingKeys.contactName)
         guard let role, let legalName else { throw AlreadyReported() }
         self.role = role
         self.legalName = legalName
@@ -128,12 +128,12 @@ public struct ContactPerson: Codable, Sendable, Equatable {
         phone = try c.decodeIfPresent(String.self, forKey: .phone)
         address = try c.decodeIfPresent([String].self, forKey: .address) ?? []
         country = try c.decodeIfPresent(CountryCode.self, forKey: .country)
-        regions = decoder.lenientList(RegionCode.self, CodingKeys.regions)
+        regions = try decoder.lenientList(RegionCode.self, CodingKeys.regions)
         if let email, !isPlausibleEmail(email) {
             try c.superDecoder(forKey: .email).report(ValueError("bad-email", "email '\(email)' is not an e-mail address", expected: "expected e.g. dpo@example.com"))
         }
         if name == nil && email == nil && phone == nil && address.isEmpty {
-            decoder.report(ValueError("missing-field", "the DPO has no name, e-mail, phone or address", expected: "expected at least an e-mail or a postal address; if no DPO is appointed, write dpo_not_appointed: with the reason instead"))
+            try decoder.report(ValueError("missing-field", "the DPO has no name, e-mail, phone or address", expected: "expected at least an e-mail or a postal address; if no DPO is appointed, write dpo_not_appointed: with the reason instead"))
         }
     }
 
@@ -151,12 +151,14 @@ public struct Registration: Codable, Sendable, Equatable {
 
 extension Decoder {
     /// A field that may hold one mapping or a list of them (`dpo:`), decoded as a list.
-    func lenientOneOrMany<T: Decodable>(_ type: T.Type, _ key: some CodingKey) -> [T] {
+    func lenientOneOrMany<T: Decodable>(_ type: T.Type, _ key: some CodingKey) throws -> [T] {
         if let decoder = self as? NodeDecoder, case .mapping(let mapping) = decoder.node,
             let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, case .mapping = value
         {
-            return lenient(T.self, key).map { [$0] } ?? []
+            return try lenient(T.self, key).map { [$0] } ?? []
         }
-        return lenientList(T.self, key)
+        // Elsewhere: a list, or (for other decoders) a single mapping.
+        if !(self is NodeDecoder), let one = try? lenient(T.self, key) { return [one] }
+        return try lenientList(T.self, key)
     }
 }

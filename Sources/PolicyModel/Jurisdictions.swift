@@ -36,7 +36,7 @@ public struct Jurisdiction: Codable, Sendable, Equatable {
         authorityWebsite = try c.decodeIfPresent(String.self, forKey: .authorityWebsite)
         rights = try c.decodeIfPresent([String].self, forKey: .rights) ?? []
         article13 = try c.decodeIfPresent(Bool.self, forKey: .article13) ?? false
-        lint = decoder.lenientList(LintRequirement.self, CodingKeys.lint)
+        lint = try decoder.lenientList(LintRequirement.self, CodingKeys.lint)
         if let website = authorityWebsite { try c.superDecoder(forKey: .authorityWebsite).requireWebURL(website, field: "authority_website") }
         if !isValidSlug(id) {
             try c.superDecoder(forKey: .id).report(ValueError("bad-jurisdiction", "jurisdiction id '\(id)' cannot be used in data and URLs", expected: "expected lowercase letters, digits and hyphens, e.g. uk-gdpr"))
@@ -116,10 +116,10 @@ public struct JurisdictionRegistry: Codable, Sendable, Equatable {
     public init(jurisdictions: [Jurisdiction] = []) { self.jurisdictions = jurisdictions }
 
     public init(from decoder: any Decoder) throws {
-        jurisdictions = decoder.lenientList(Jurisdiction.self, CodingKeys.jurisdictions)
+        jurisdictions = try decoder.lenientList(Jurisdiction.self, CodingKeys.jurisdictions)
         var seen = Set<String>()
         for jurisdiction in jurisdictions where !seen.insert(jurisdiction.id).inserted {
-            decoder.report(ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction.id)' is defined twice", expected: "expected each id once"))
+            try decoder.report(ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction.id)' is defined twice", expected: "expected each id once"))
         }
     }
 
@@ -190,17 +190,17 @@ public struct RegionalRights: Codable, Sendable, Equatable {
         contact = try c.decodeIfPresent(String.self, forKey: .contact)
         responseTime = try c.decodeIfPresent(PolicyDuration.self, forKey: .responseTime)
         location = decoder.sourceLocation
-        items = decoder.lenientList(RegionalRightEntry.self, CodingKeys.items)
+        items = try decoder.lenientList(RegionalRightEntry.self, CodingKeys.items)
         let vocabulary = decoder.decodingContext?.jurisdictions?[jurisdiction.id]?.rights
         var seen = Set<String>()
         for (index, item) in items.enumerated() {
             if !seen.insert(item.right).inserted {
-                decoder.report(ValueError("duplicate-right", "right '\(item.right)' is listed twice under \(jurisdiction)", expected: "expected each right once"), at: item.location)
+                try decoder.report(ValueError("duplicate-right", "right '\(item.right)' is listed twice under \(jurisdiction)", expected: "expected each right once"), at: item.location)
             }
             if let vocabulary, !vocabulary.contains(item.right) {
                 var message = "'\(item.right)' is not a right under \(jurisdiction)"
                 if let suggestion = closest(to: item.right, in: vocabulary) { message += " (did you mean '\(suggestion)'?)" }
-                decoder.report(ValueError("unknown-right", message, expected: "expected one of: \(vocabulary.joined(separator: ", "))"), at: items[index].location)
+                try decoder.report(ValueError("unknown-right", message, expected: "expected one of: \(vocabulary.joined(separator: ", "))"), at: items[index].location)
             }
         }
     }

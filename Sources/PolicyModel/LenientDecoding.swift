@@ -18,10 +18,14 @@ extension Decoder {
     /// Decodes one field, recording a problem instead of throwing, so that a bad value in one
     /// field does not hide problems in the fields after it. Returns nil when the field is
     /// absent or invalid; a missing `required` field is recorded too.
-    func lenient<T: Decodable>(_ type: T.Type, _ key: some CodingKey, required: Bool = false) -> T? {
+    ///
+    /// Under any decoder but `StrictYAMLDecoder` it throws instead, as `decode` would: a value
+    /// that breaks the model's rules is never dropped silently, whoever decodes it.
+    func lenient<T: Decodable>(_ type: T.Type, _ key: some CodingKey, required: Bool = false) throws -> T? {
         guard let decoder = self as? NodeDecoder, case .mapping(let mapping) = decoder.node else {
-            let container = try? container(keyedBy: NameKey.self)
-            return try? container?.decodeIfPresent(T.self, forKey: NameKey(key.stringValue))
+            let container = try container(keyedBy: NameKey.self)
+            let name = NameKey(key.stringValue)
+            return required ? try container.decode(T.self, forKey: name) : try container.decodeIfPresent(T.self, forKey: name)
         }
         let state = decoder.state
         guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, !isNull(value) else {
@@ -38,9 +42,9 @@ extension Decoder {
 
     /// Decodes a list field element by element: a bad element is recorded and skipped, the
     /// others are still checked and kept.
-    func lenientList<T: Decodable>(_ type: T.Type, _ key: some CodingKey) -> [T] {
+    func lenientList<T: Decodable>(_ type: T.Type, _ key: some CodingKey) throws -> [T] {
         guard let decoder = self as? NodeDecoder, case .mapping(let mapping) = decoder.node else {
-            return lenient([T].self, key) ?? []
+            return try lenient([T].self, key) ?? []
         }
         let state = decoder.state
         guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, !isNull(value) else { return [] }

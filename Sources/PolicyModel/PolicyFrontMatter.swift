@@ -61,25 +61,25 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         // Every field is decoded on its own so one bad value does not hide the next one.
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let title = decoder.lenient(String.self, CodingKeys.title, required: true)
-        let version = decoder.lenient(PolicyVersionNumber.self, CodingKeys.version, required: true)
-        let effective = decoder.lenient(PolicyDate.self, CodingKeys.effective, required: true)
-        let lastUpdated = decoder.lenient(PolicyDate.self, CodingKeys.lastUpdated, required: true)
-        summary = decoder.lenient(String.self, CodingKeys.summary)
-        dataCollected = decoder.lenientList(DataCategory.self, CodingKeys.dataCollected)
-        purposes = decoder.lenientList(Purpose.self, CodingKeys.purposes)
-        cookies = decoder.lenientList(CookieCategory.self, CodingKeys.cookies)
-        cookieControls = decoder.lenient(String.self, CodingKeys.cookieControls)
-        retention = decoder.lenientList(RetentionRule.self, CodingKeys.retention)
-        rights = decoder.lenient(RightsSection.self, CodingKeys.rights)
-        regionalRights = decoder.lenientList(RegionalRights.self, CodingKeys.regionalRights)
-        jurisdictions = decoder.lenientList(JurisdictionID.self, CodingKeys.jurisdictions)
-        thirdParties = decoder.lenientList(ThirdParty.self, CodingKeys.thirdParties)
-        transfers = decoder.lenientList(Transfer.self, CodingKeys.transfers)
-        childrenMinAge = decoder.lenient(Int.self, CodingKeys.childrenMinAge)
-        sellsPersonalData = decoder.lenient(Bool.self, CodingKeys.sellsPersonalData)
-        dataRequired = decoder.lenient(String.self, CodingKeys.dataRequired)
-        automatedDecisions = decoder.lenient(String.self, CodingKeys.automatedDecisions)
+        let title = try decoder.lenient(String.self, CodingKeys.title, required: true)
+        let version = try decoder.lenient(PolicyVersionNumber.self, CodingKeys.version, required: true)
+        let effective = try decoder.lenient(PolicyDate.self, CodingKeys.effective, required: true)
+        let lastUpdated = try decoder.lenient(PolicyDate.self, CodingKeys.lastUpdated, required: true)
+        summary = try decoder.lenient(String.self, CodingKeys.summary)
+        dataCollected = try decoder.lenientList(DataCategory.self, CodingKeys.dataCollected)
+        purposes = try decoder.lenientList(Purpose.self, CodingKeys.purposes)
+        cookies = try decoder.lenientList(CookieCategory.self, CodingKeys.cookies)
+        cookieControls = try decoder.lenient(String.self, CodingKeys.cookieControls)
+        retention = try decoder.lenientList(RetentionRule.self, CodingKeys.retention)
+        rights = try decoder.lenient(RightsSection.self, CodingKeys.rights)
+        regionalRights = try decoder.lenientList(RegionalRights.self, CodingKeys.regionalRights)
+        jurisdictions = try decoder.lenientList(JurisdictionID.self, CodingKeys.jurisdictions)
+        thirdParties = try decoder.lenientList(ThirdParty.self, CodingKeys.thirdParties)
+        transfers = try decoder.lenientList(Transfer.self, CodingKeys.transfers)
+        childrenMinAge = try decoder.lenient(Int.self, CodingKeys.childrenMinAge)
+        sellsPersonalData = try decoder.lenient(Bool.self, CodingKeys.sellsPersonalData)
+        dataRequired = try decoder.lenient(String.self, CodingKeys.dataRequired)
+        automatedDecisions = try decoder.lenient(String.self, CodingKeys.automatedDecisions)
         guard let title, let version, let effective, let lastUpdated else { throw AlreadyReported() }
         self.title = title
         self.version = version
@@ -90,13 +90,13 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         // it applies. Neither order is an error.
         var seen = Set<String>()
         for category in cookies where !seen.insert(category.category.id).inserted {
-            decoder.report(ValueError(
+            try decoder.report(ValueError(
                 "duplicate-cookie-category", "cookie category '\(category.category.id)' is listed twice",
                 expected: "expected each category once; put all its cookies under one entry"))
         }
         var regimes = Set<String>()
         for block in regionalRights where !regimes.insert(block.jurisdiction.id).inserted {
-            decoder.report(ValueError(
+            try decoder.report(ValueError(
                 "duplicate-jurisdiction", "regional_rights has two blocks for \(block.jurisdiction)",
                 expected: "expected one block per jurisdiction; put all its rights under one entry"), at: block.location)
         }
@@ -231,7 +231,7 @@ public struct RetentionRule: Codable, Sendable, Equatable {
         after = try c.decodeIfPresent(String.self, forKey: .after)
         criteria = try c.decodeIfPresent(String.self, forKey: .criteria)
         if period == nil && criteria == nil {
-            decoder.report(ValueError(
+            try decoder.report(ValueError(
                 "missing-field", "retention for '\(data)' has neither a period nor criteria",
                 expected: "expected 'period' (e.g. '2 years') or 'criteria' (how the period is decided)"))
         }

@@ -1,5 +1,11 @@
 public import Foundation
 
+extension CodingUserInfoKey {
+    /// Set a `DecodingContext` here to decode content with another decoder (JSON, Yams' own)
+    /// and get the checks `StrictYAMLDecoder` makes with its context.
+    public static let policyDecodingContext = CodingUserInfoKey(rawValue: "policysite.decodingContext")!
+}
+
 extension Decoder {
     /// Where this value stands in its file, when decoded by `StrictYAMLDecoder`.
     public var sourceLocation: SourceLocation? {
@@ -7,15 +13,23 @@ extension Decoder {
         return decoder.state.location(of: decoder.node)
     }
 
-    /// Records a problem with this value without stopping the decode, so one run lists them all.
-    func report(_ error: ValueError, severity: Diagnostic.Severity = .error, at location: SourceLocation? = nil) {
-        guard let decoder = self as? NodeDecoder else { return }
+    /// Reports a problem with this value. Under `StrictYAMLDecoder` it is recorded with its
+    /// place and decoding goes on, so one run lists them all; under any other decoder an error
+    /// is thrown (a warning is dropped), so the model's rules hold whoever decodes it.
+    func report(_ error: ValueError, severity: Diagnostic.Severity = .error, at location: SourceLocation? = nil) throws {
+        guard let decoder = self as? NodeDecoder else {
+            if severity == .error { throw error }
+            return
+        }
         decoder.state.diagnostics.append(
             Diagnostic(severity, error.code, at: location ?? decoder.state.location(of: decoder.node), error.message, expected: error.expected))
     }
 
-    /// Values the loader hands to decoding (for example the site's custom cookie categories).
-    var decodingContext: DecodingContext? { (self as? NodeDecoder)?.state.context }
+    /// Site facts values are checked against (the site's custom cookie categories, the theme's
+    /// regimes): `StrictYAMLDecoder`'s, or `userInfo[.policyDecodingContext]` of any other decoder.
+    var decodingContext: DecodingContext? {
+        (self as? NodeDecoder)?.state.context ?? userInfo[.policyDecodingContext] as? DecodingContext
+    }
 }
 
 /// A calendar date as policies state it: a day (`2025-03-14`) or only a month (`2025-01`,
