@@ -32,17 +32,29 @@ public enum Article13Lint {
     }
 
     public static let items: [Item] = [
-        Item(id: "controller", article: "13(1)(a)", title: "Controller identity and contact details", fields: "company.yml legal_name + privacy_email / phone / address / website"),
+        Item(
+            id: "controller", article: "13(1)(a)", title: "Controller identity and contact details",
+            fields: "company.yml legal_name + privacy_email / phone / address / website"),
         Item(id: "dpo", article: "13(1)(b)", title: "Data protection officer's contact details, where one exists", fields: "company.yml dpo"),
         Item(id: "purposes", article: "13(1)(c)", title: "Purposes and legal basis of each", fields: "purposes[].purpose, purposes[].legal_basis"),
-        Item(id: "legitimate-interests", article: "13(1)(d)", title: "Legitimate interests, where relied on", fields: "purposes[].legitimate_interest where legal_basis is legitimate_interests"),
+        Item(
+            id: "legitimate-interests", article: "13(1)(d)", title: "Legitimate interests, where relied on",
+            fields: "purposes[].legitimate_interest where legal_basis is legitimate_interests"),
         Item(id: "recipients", article: "13(1)(e)", title: "Recipients or categories of recipients", fields: "third_parties"),
-        Item(id: "transfers", article: "13(1)(f)", title: "International transfers and their safeguards", fields: "transfers[].destination, transfers[].safeguards"),
+        Item(
+            id: "transfers", article: "13(1)(f)", title: "International transfers and their safeguards",
+            fields: "transfers[].destination, transfers[].safeguards"),
         Item(id: "retention", article: "13(2)(a)", title: "Retention periods or the criteria for them", fields: "retention[].period / criteria"),
         Item(id: "rights", article: "13(2)(b)", title: "Rights of access, rectification, erasure, restriction, objection, portability", fields: "rights.items"),
-        Item(id: "withdraw-consent", article: "13(2)(c)", title: "Right to withdraw consent, where processing relies on it", fields: "rights.items withdraw_consent"),
-        Item(id: "complaint", article: "13(2)(d)", title: "Right to complain to a supervisory authority", fields: "rights.items complaint, company.yml supervisory_authority"),
-        Item(id: "data-required", article: "13(2)(e)", title: "Whether providing data is required, and the consequences of not providing it", fields: "data_required"),
+        Item(
+            id: "withdraw-consent", article: "13(2)(c)", title: "Right to withdraw consent, where processing relies on it",
+            fields: "rights.items withdraw_consent"),
+        Item(
+            id: "complaint", article: "13(2)(d)", title: "Right to complain to a supervisory authority",
+            fields: "rights.items complaint, company.yml supervisory_authority"),
+        Item(
+            id: "data-required", article: "13(2)(e)", title: "Whether providing data is required, and the consequences of not providing it",
+            fields: "data_required"),
         Item(id: "automated-decisions", article: "13(2)(f)", title: "Automated decision-making, including profiling", fields: "automated_decisions"),
     ]
 
@@ -60,9 +72,14 @@ public enum Article13Lint {
         var findings: [Finding] = []
         func add(_ id: String, _ status: Status, _ detail: String) { findings.append(Finding(item: id, status: status, detail: detail)) }
 
-        let channels = [("e-mail", company.privacyEmail != nil), ("phone", company.phone != nil), ("address", !company.address.isEmpty), ("website", company.website != nil)]
-            .filter(\.1).map(\.0)
-        add("controller", channels.isEmpty ? .partial : .present, channels.isEmpty ? "\(company.legalName), but no contact details" : "\(company.legalName); \(channels.joined(separator: ", "))")
+        let channels = [
+            ("e-mail", company.privacyEmail != nil), ("phone", company.phone != nil), ("address", !company.address.isEmpty),
+            ("website", company.website != nil),
+        ]
+        .filter(\.1).map(\.0)
+        add(
+            "controller", channels.isEmpty ? .partial : .present,
+            channels.isEmpty ? "\(company.legalName), but no contact details" : "\(company.legalName); \(channels.joined(separator: ", "))")
 
         if let dpo = company.dpos.first(where: \.hasContact) {
             add("dpo", .present, company.dpos.count > 1 ? "\(company.dpos.count) DPOs" : dpo.name ?? "contact given")
@@ -85,27 +102,34 @@ public enum Article13Lint {
         let basesKnown = !policy.purposes.isEmpty && stated.count == policy.purposes.count
         if !interests.isEmpty {
             let unexplained = interests.filter { $0.legitimateInterest == nil }.count
-            add("legitimate-interests", unexplained == 0 ? .present : .partial,
-                unexplained == 0 ? "\(interests.count) interests explained" : "\(unexplained) of \(interests.count) purposes on legitimate interests do not say which interest")
+            add(
+                "legitimate-interests", unexplained == 0 ? .present : .partial,
+                unexplained == 0
+                    ? "\(interests.count) interests explained"
+                    : "\(unexplained) of \(interests.count) purposes on legitimate interests do not say which interest")
         } else if basesKnown {
             add("legitimate-interests", .notApplicable, "no purpose relies on legitimate interests")
         } else {
             add("legitimate-interests", .missing, "legal bases are not all stated, so reliance on legitimate interests is unknown")
         }
 
-        add("recipients", policy.thirdParties.isEmpty ? .missing : .present,
+        add(
+            "recipients", policy.thirdParties.isEmpty ? .missing : .present,
             policy.thirdParties.isEmpty ? "no recipients stated" : "\(policy.thirdParties.count) recipients or categories")
 
         if policy.transfers.isEmpty {
             add("transfers", .missing, "no statement on transfers outside the country")
         } else {
             let unsafeguarded = policy.transfers.filter { $0.safeguards == nil }.count
-            add("transfers", unsafeguarded == 0 ? .present : .partial,
-                unsafeguarded == 0 ? "\(policy.transfers.count) transfers with safeguards" : "\(unsafeguarded) of \(policy.transfers.count) transfers state no safeguards")
+            add(
+                "transfers", unsafeguarded == 0 ? .present : .partial,
+                unsafeguarded == 0
+                    ? "\(policy.transfers.count) transfers with safeguards" : "\(unsafeguarded) of \(policy.transfers.count) transfers state no safeguards")
         }
 
         let periods = policy.retention.filter { $0.period != nil }.count
-        add("retention", policy.retention.isEmpty ? .missing : .present,
+        add(
+            "retention", policy.retention.isEmpty ? .missing : .present,
             policy.retention.isEmpty ? "no retention periods or criteria" : "\(periods) fixed periods, \(policy.retention.count - periods) criteria")
 
         let granted = Set(policy.rights?.rights ?? [])
@@ -113,7 +137,8 @@ public enum Article13Lint {
         if absent.count == coreRights.count {
             add("rights", .missing, "none of the six rights is listed")
         } else {
-            add("rights", absent.isEmpty ? .present : .partial,
+            add(
+                "rights", absent.isEmpty ? .present : .partial,
                 absent.isEmpty ? "all six" : "missing \(absent.map(\.rawValue).joined(separator: ", "))")
         }
 
@@ -148,7 +173,8 @@ public enum Article13Lint {
         }
         text += "\n"
         for report in reports {
-            text += "### \(report.company)\n\n`\(report.policy)`: \(report.findings.filter { $0.status == .present }.count) of \(items.count) items present.\n\n"
+            text +=
+                "### \(report.company)\n\n`\(report.policy)`: \(report.findings.filter { $0.status == .present }.count) of \(items.count) items present.\n\n"
             for finding in report.findings {
                 let item = items.first { $0.id == finding.item }!
                 text += "- \(symbol[finding.status]!) — \(item.title): \(finding.detail)\n"

@@ -1,5 +1,5 @@
-import PolicyMarkdown
 import Foundation
+import PolicyMarkdown
 import PolicyModel
 import PolicyRender
 
@@ -20,10 +20,11 @@ struct ContentChecks {
                 diagnostics += escapedHTML(document)
             }
             for entry in company.changelog.entries where today < entry.date {
-                diagnostics.append(.error(
-                    "future-date", at: SourceLocation(file: joinPath(company.folder, "changelog.yml")),
-                    "changelog entry \(entry.version) is dated \(entry.date), in the future",
-                    expected: "expected published versions to carry the date they were published"))
+                diagnostics.append(
+                    .error(
+                        "future-date", at: SourceLocation(file: joinPath(company.folder, "changelog.yml")),
+                        "changelog entry \(entry.version) is dated \(entry.date), in the future",
+                        expected: "expected published versions to carry the date they were published"))
             }
             return diagnostics
         }
@@ -36,10 +37,12 @@ struct ContentChecks {
         guard today < front.lastUpdated, front.effective < front.lastUpdated || today < front.effective || front.effective == front.lastUpdated else {
             return []
         }
-        return [.error(
-            "future-date", at: document.location(of: "last_updated"),
-            "last_updated \(front.lastUpdated) is in the future",
-            expected: "expected the date the text last changed; put a future start date in 'effective' instead")]
+        return [
+            .error(
+                "future-date", at: document.location(of: "last_updated"),
+                "last_updated \(front.lastUpdated) is in the future",
+                expected: "expected the date the text last changed; put a future start date in 'effective' instead")
+        ]
     }
 
     /// Raw HTML in a body is shown as text while `allow_raw_html` is off: the author almost
@@ -59,10 +62,12 @@ struct ContentChecks {
         let info = company.info
         let hasRightsContact = company.policies.values.contains { $0.frontMatter.rights?.contact != nil }
         guard info.privacyEmail == nil, info.phone == nil, info.address.isEmpty, info.website == nil, !hasRightsContact else { return [] }
-        return [.warning(
-            "missing-contact", at: SourceLocation(file: joinPath(company.folder, "company.yml"), line: 1, column: 1),
-            "the controller has no contact data",
-            expected: "expected at least one of privacy_email, phone, address or website, so readers can exercise their rights")]
+        return [
+            .warning(
+                "missing-contact", at: SourceLocation(file: joinPath(company.folder, "company.yml"), line: 1, column: 1),
+                "the controller has no contact data",
+                expected: "expected at least one of privacy_email, phone, address or website, so readers can exercise their rights")
+        ]
     }
 
     /// A sentence of the prose that speaks of cookies and names a category the table lacks, or
@@ -82,25 +87,30 @@ struct ContentChecks {
         // custom ones by their label followed by the word for cookies.
         let labels: [(String, [String])] = known.map { id in
             let key = "cookie_prose.\(id)"
-            let phrases = strings[key] != key ? strings[key] : PolicySectionsLabel.label(of: CookieCategoryID(id), strings: strings, config: site.config, language: document.language) + " " + cookieWord
+            let phrases =
+                strings[key] != key
+                ? strings[key]
+                : PolicySectionsLabel.label(of: CookieCategoryID(id), strings: strings, config: site.config, language: document.language) + " " + cookieWord
             return (id, phrases.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased(with: locale.locale) })
         }
         let mentioned = Set(labels.filter { _, phrases in phrases.contains { phrase in cookieSentences.contains { $0.contains(phrase) } } }.map(\.0))
         var diagnostics: [Diagnostic] = []
         for (id, phrases) in labels where mentioned.contains(id) && !inTable.contains(id) {
-            diagnostics.append(.warning(
-                "cookie-prose-mismatch", at: SourceLocation(file: document.path, line: document.bodyLine, column: 1),
-                "the text mentions \(phrases[0]), but the cookie table has no '\(id)' category",
-                expected: "expected a '\(id)' entry under cookies: in the front matter, or prose that matches the table"))
+            diagnostics.append(
+                .warning(
+                    "cookie-prose-mismatch", at: SourceLocation(file: document.path, line: document.bodyLine, column: 1),
+                    "the text mentions \(phrases[0]), but the cookie table has no '\(id)' category",
+                    expected: "expected a '\(id)' entry under cookies: in the front matter, or prose that matches the table"))
         }
         // Prose that defers to the table names no category, which is fine; prose that lists
         // categories must list the table's.
         if !mentioned.isEmpty {
             for (id, phrases) in labels where inTable.contains(id) && !mentioned.contains(id) {
-                diagnostics.append(.warning(
-                    "cookie-prose-mismatch", at: document.location(of: "cookies"),
-                    "the cookie table lists '\(id)', but the text about cookies, which names other categories, never mentions \(phrases[0])",
-                    expected: "expected the prose to name every category in the table, or the category removed"))
+                diagnostics.append(
+                    .warning(
+                        "cookie-prose-mismatch", at: document.location(of: "cookies"),
+                        "the cookie table lists '\(id)', but the text about cookies, which names other categories, never mentions \(phrases[0])",
+                        expected: "expected the prose to name every category in the table, or the category removed"))
             }
         }
         return diagnostics

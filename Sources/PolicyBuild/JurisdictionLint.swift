@@ -36,11 +36,15 @@ public enum JurisdictionLint {
             guard let policy = company.source else { return [] }
             let regimes = company.jurisdictions(of: policy.frontMatter)
             if regimes.isEmpty {
-                return [Report(company: company.info.displayName, policy: policy.path, jurisdiction: baseline, findings: article13(policy.frontMatter, company.info))]
+                return [
+                    Report(
+                        company: company.info.displayName, policy: policy.path, jurisdiction: baseline, findings: article13(policy.frontMatter, company.info))
+                ]
             }
             return regimes.compactMap { id in
                 guard let regime = site.jurisdictions[id.id] else { return nil }
-                let findings = regime.article13
+                let findings =
+                    regime.article13
                     ? article13(withRegionalRights(policy.frontMatter, of: regime.id), company.info)
                     : lint(policy.frontMatter, company: company.info, regime: regime)
                 return Report(company: company.info.displayName, policy: policy.path, jurisdiction: regime.id, findings: findings)
@@ -62,7 +66,8 @@ public enum JurisdictionLint {
     static func article13(_ policy: PolicyFrontMatter, _ company: CompanyInfo) -> [Finding] {
         Article13Lint.lint(policy, company: company).map { finding in
             let item = Article13Lint.items.first { $0.id == finding.item }!
-            return Finding(item: item.id, reference: "GDPR Art. \(item.article)", title: item.title, status: finding.status, detail: finding.detail, fields: item.fields)
+            return Finding(
+                item: item.id, reference: "GDPR Art. \(item.article)", title: item.title, status: finding.status, detail: finding.detail, fields: item.fields)
         }
     }
 
@@ -70,11 +75,14 @@ public enum JurisdictionLint {
     public static func lint(_ policy: PolicyFrontMatter, company: CompanyInfo, regime: Jurisdiction) -> [Finding] {
         regime.lint.map { item in
             let (present, detail, fields) = evaluate(item.requires, policy: policy, company: company, regime: regime)
-            return Finding(item: item.id, reference: item.reference ?? "", title: item.title, status: present ? .present : .missing, detail: detail, fields: fields)
+            return Finding(
+                item: item.id, reference: item.reference ?? "", title: item.title, status: present ? .present : .missing, detail: detail, fields: fields)
         }
     }
 
-    private static func evaluate(_ requirement: LintRequirement.Requirement, policy: PolicyFrontMatter, company: CompanyInfo, regime: Jurisdiction) -> (Bool, String, String) {
+    private static func evaluate(_ requirement: LintRequirement.Requirement, policy: PolicyFrontMatter, company: CompanyInfo, regime: Jurisdiction) -> (
+        Bool, String, String
+    ) {
         switch requirement {
         case .right(let id):
             let regional = policy.regionalRights.first { $0.jurisdiction.id == regime.id }?.items.map(\.right) ?? []
@@ -86,10 +94,16 @@ public enum JurisdictionLint {
             return (present, detail, name == "contact" ? "company.yml privacy_email / phone / address / website" : name)
         case .entity(let role):
             let entities = company.entities.filter { $0.role == role && $0.hasContact }
-            return (!entities.isEmpty, entities.first.map { $0.legalName } ?? "no \(role.rawValue) with contact details", "company.yml entities (role: \(role.rawValue))")
+            return (
+                !entities.isEmpty, entities.first.map { $0.legalName } ?? "no \(role.rawValue) with contact details",
+                "company.yml entities (role: \(role.rawValue))"
+            )
         case .registration:
             let registration = company.registrations.first { $0.jurisdiction.id == regime.id }
-            return (registration != nil, registration.map { "reference \($0.reference)" } ?? "no registration reference stated", "company.yml registrations (jurisdiction: \(regime.id))")
+            return (
+                registration != nil, registration.map { "reference \($0.reference)" } ?? "no registration reference stated",
+                "company.yml registrations (jurisdiction: \(regime.id))"
+            )
         }
     }
 
@@ -109,15 +123,26 @@ public enum JurisdictionLint {
         case .childrenMinAge: return (policy.childrenMinAge != nil, policy.childrenMinAge.map { "minimum age \($0)" } ?? "not stated")
         case .rightsContact:
             let contact = policy.rights?.contact ?? policy.regionalRights.compactMap(\.contact).first ?? company.privacyEmail
-            return (contact != nil || policy.rights?.how != nil, contact ?? (policy.rights?.how != nil ? "how to ask is described" : "no way to submit requests stated"))
+            return (
+                contact != nil || policy.rights?.how != nil,
+                contact ?? (policy.rights?.how != nil ? "how to ask is described" : "no way to submit requests stated")
+            )
         case .responseTime:
             let time = policy.rights?.responseTime ?? company.responseTime
             return (time != nil, time.map { "\($0)" } ?? "not stated")
         case .dpo:
-            return (!company.dpos.isEmpty || company.dpoNotAppointed != nil, company.dpos.isEmpty ? (company.dpoNotAppointed == nil ? "not stated" : "not appointed") : "\(company.dpos.count) DPO(s)")
+            return (
+                !company.dpos.isEmpty || company.dpoNotAppointed != nil,
+                company.dpos.isEmpty ? (company.dpoNotAppointed == nil ? "not stated" : "not appointed") : "\(company.dpos.count) DPO(s)"
+            )
         case .contact:
-            let channels = [("e-mail", company.privacyEmail != nil), ("phone", company.phone != nil), ("address", !company.address.isEmpty), ("website", company.website != nil)].filter(\.1).map(\.0)
-            return (!channels.isEmpty, channels.isEmpty ? "\(company.legalName), no contact details" : "\(company.legalName); \(channels.joined(separator: ", "))")
+            let channels = [
+                ("e-mail", company.privacyEmail != nil), ("phone", company.phone != nil), ("address", !company.address.isEmpty),
+                ("website", company.website != nil),
+            ].filter(\.1).map(\.0)
+            return (
+                !channels.isEmpty, channels.isEmpty ? "\(company.legalName), no contact details" : "\(company.legalName); \(channels.joined(separator: ", "))"
+            )
         case .authority:
             return (company.supervisoryAuthority != nil, company.supervisoryAuthority?.name ?? "not named")
         }
@@ -129,7 +154,8 @@ public enum JurisdictionLint {
         var text = "| Company | Regime | Stated | Missing or partial |\n|---|---|---|---|\n"
         for report in reports {
             let missing = report.incomplete.map(\.item).joined(separator: ", ")
-            text += "| \(report.company) | \(regimeName(report.jurisdiction)) | \(report.stated) of \(report.findings.count) | \(missing.isEmpty ? "—" : missing) |\n"
+            text +=
+                "| \(report.company) | \(regimeName(report.jurisdiction)) | \(report.stated) of \(report.findings.count) | \(missing.isEmpty ? "—" : missing) |\n"
         }
         var company = ""
         for report in reports {
@@ -139,7 +165,8 @@ public enum JurisdictionLint {
             }
             text += "\n### \(regimeName(report.jurisdiction))\n\n| Item | Reference | Status | Detail |\n|---|---|---|---|\n"
             for finding in report.findings {
-                text += "| \(finding.title) | \(finding.reference) | \(symbol[finding.status]!) | \(finding.detail.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                text +=
+                    "| \(finding.title) | \(finding.reference) | \(symbol[finding.status]!) | \(finding.detail.replacingOccurrences(of: "|", with: "\\|")) |\n"
             }
         }
         return text

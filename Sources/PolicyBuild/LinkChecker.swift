@@ -39,9 +39,10 @@ enum LinkChecker {
                 }
                 guard let problem, seen.insert((page.source ?? page.path) + problem).inserted else { continue }
                 let source = page.source ?? page.path
-                diagnostics.append(.error(
-                    "broken-link", at: locate(source, unescaped) ?? SourceLocation(file: source), problem,
-                    expected: "expected links to pages of the site (e.g. ../cookies/) or to headings of the page (#cookies)"))
+                diagnostics.append(
+                    .error(
+                        "broken-link", at: locate(source, unescaped) ?? SourceLocation(file: source), problem,
+                        expected: "expected links to pages of the site (e.g. ../cookies/) or to headings of the page (#cookies)"))
             }
         }
         return diagnostics
@@ -51,7 +52,9 @@ enum LinkChecker {
     static func unescapeHTML(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var result = text
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&#X27;", "'"), ("&#34;", "\""), ("&#x22;", "\"")] {
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&#X27;", "'"), ("&#34;", "\""), ("&#x22;", "\""),
+        ] {
             result = result.replacingOccurrences(of: entity, with: character)
         }
         return result.replacingOccurrences(of: "&amp;", with: "&")

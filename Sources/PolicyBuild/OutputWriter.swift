@@ -47,7 +47,8 @@ public struct OutputWriter {
             let parent = output.deletingLastPathComponent()
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
             OutputWriter.removeLeftovers(of: output)
-            folder = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+            folder = parent.appendingPathComponent(
+                ".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
             try? files.removeItem(at: folder)
             try files.createDirectory(at: folder, withIntermediateDirectories: true)
         }
@@ -127,7 +128,8 @@ public struct OutputWriter {
             try? files.removeItem(at: staging)
             return
         }
-        let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        let aside = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try files.moveItem(at: output, to: aside)
         do {
             try files.moveItem(at: staging, to: output)

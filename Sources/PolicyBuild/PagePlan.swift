@@ -64,7 +64,9 @@ enum PagePlan {
                 if SiteRenderer.hasRightsPage(company, page.language) { jobs.append(.rights(page)) }
             }
             for language in company.languages {
-                jobs += company.archive.filter { $0.policies[language] != nil }.flatMap { [.version(company, $0, language), .versionJSON(company, $0, language)] }
+                jobs += company.archive.filter { $0.policies[language] != nil }.flatMap {
+                    [.version(company, $0, language), .versionJSON(company, $0, language)]
+                }
                 jobs += SiteRenderer.diffPairs(company.archive)
                     .filter { $0.0.policies[language] != nil && $0.1.policies[language] != nil }
                     .map { .diff(company, $0.0, $0.1, language) }
@@ -87,7 +89,8 @@ enum PagePlan {
                 let pages = pages.filter { exists(company, $0.language) }
                 let alternates = pages.map { ($0.language, pathFor(company.slug, $0.language)) }
                 for page in pages {
-                    entries.append(Sitemap.Entry(path: pathFor(company.slug, page.language), lastModified: page.document.frontMatter.lastUpdated, alternates: alternates))
+                    entries.append(
+                        Sitemap.Entry(path: pathFor(company.slug, page.language), lastModified: page.document.frontMatter.lastUpdated, alternates: alternates))
                 }
             }
             for archived in company.archive {

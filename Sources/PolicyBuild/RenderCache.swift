@@ -1,7 +1,7 @@
-import Synchronization
 import Foundation
 import PolicyModel
 import PolicyRender
+import Synchronization
 
 /// Remembers, for every page of the last successful build, a fingerprint of the inputs the
 /// page shows. A page whose fingerprint is unchanged and whose file is still in the output is

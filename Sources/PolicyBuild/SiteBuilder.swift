@@ -41,7 +41,8 @@ public enum BuildError: Error, CustomStringConvertible {
         switch self {
         case .invalidContent(let diagnostics):
             let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-            return "build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); the previous output was left as it was. Fix the problems above and build again."
+            return
+                "build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); the previous output was left as it was. Fix the problems above and build again."
         case let .output(path, underlying):
             return "could not write the site to \(path): \(underlying); the previous output was left as it was."
         }

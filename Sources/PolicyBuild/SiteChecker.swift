@@ -26,7 +26,8 @@ public struct SiteChecker: Sendable {
             for (needle, shift) in [("(\(href))", 1), (href, 0)] {
                 for (offset, line) in lines.enumerated() {
                     if let range = line.range(of: needle) {
-                        return SourceLocation(file: file, line: document.bodyLine + offset, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1 + shift)
+                        return SourceLocation(
+                            file: file, line: document.bodyLine + offset, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1 + shift)
                     }
                 }
             }

@@ -69,9 +69,13 @@ enum FieldDiff {
             compareLists(a, b, path, &changes)
         case let (old?, new?):
             if old != new {
-                if old.isEmpty { changes.append(FieldChange(kind: .added, path: path, before: nil, after: new)) }
-                else if new.isEmpty { changes.append(FieldChange(kind: .removed, path: path, before: old, after: nil)) }
-                else { changes.append(FieldChange(kind: .changed, path: path, before: old, after: new)) }
+                if old.isEmpty {
+                    changes.append(FieldChange(kind: .added, path: path, before: nil, after: new))
+                } else if new.isEmpty {
+                    changes.append(FieldChange(kind: .removed, path: path, before: old, after: nil))
+                } else {
+                    changes.append(FieldChange(kind: .changed, path: path, before: old, after: new))
+                }
             }
         }
     }
@@ -105,8 +109,10 @@ enum FieldDiff {
         let difference = b.difference(from: a)
         for change in difference {
             switch change {
-            case let .remove(offset, element, _): changes.append(FieldChange(kind: .removed, path: path + [.item(identity(a[offset]))], before: element, after: nil))
-            case let .insert(offset, element, _): changes.append(FieldChange(kind: .added, path: path + [.item(identity(b[offset]))], before: nil, after: element))
+            case let .remove(offset, element, _):
+                changes.append(FieldChange(kind: .removed, path: path + [.item(identity(a[offset]))], before: element, after: nil))
+            case let .insert(offset, element, _):
+                changes.append(FieldChange(kind: .added, path: path + [.item(identity(b[offset]))], before: nil, after: element))
             }
         }
     }

@@ -77,7 +77,8 @@ public struct FileTransaction {
             for (step, write) in zip(steps, writes) {
                 var isDirectory: ObjCBool = false
                 if files.fileExists(atPath: step.destination, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: step.destination, NSLocalizedDescriptionKey: "\(step.destination) is a folder"])
+                    throw CocoaError(
+                        .fileWriteFileExists, userInfo: [NSFilePathErrorKey: step.destination, NSLocalizedDescriptionKey: "\(step.destination) is a folder"])
                 }
                 // A plain write: the temporary file has a name the journal knows. (Foundation's
                 // atomic writes and createFile go through a randomly named file of their own,

@@ -94,25 +94,29 @@ enum ProseDiff {
         var result: [SectionDiff] = []
         for (n, section) in new.enumerated() {
             guard let o = pairs[n] else {
-                result.append(SectionDiff(
-                    id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .added, moved: false,
-                    pieces: pieces(from: [], to: newTexts[n].sentences), links: linkChanges(from: [], to: section.links)))
+                result.append(
+                    SectionDiff(
+                        id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .added, moved: false,
+                        pieces: pieces(from: [], to: newTexts[n].sentences), links: linkChanges(from: [], to: section.links)))
                 continue
             }
             let before = old[o]
-            let pieces = oldTexts[o].sentences == newTexts[n].sentences
+            let pieces =
+                oldTexts[o].sentences == newTexts[n].sentences
                 ? [TextPiece(kind: .same, text: newTexts[n].sentences.joined(separator: " "))]
                 : pieces(from: oldTexts[o].sentences, to: newTexts[n].sentences)
             let changed = pieces.contains { $0.kind != .same }
-            result.append(SectionDiff(
-                id: section.id, title: section.title, oldTitle: before.title == section.title ? nil : before.title, level: section.level,
-                status: changed ? .changed : .same, moved: !stayed.contains(o), pieces: pieces,
-                links: linkChanges(from: before.links, to: section.links)))
+            result.append(
+                SectionDiff(
+                    id: section.id, title: section.title, oldTitle: before.title == section.title ? nil : before.title, level: section.level,
+                    status: changed ? .changed : .same, moved: !stayed.contains(o), pieces: pieces,
+                    links: linkChanges(from: before.links, to: section.links)))
         }
         for (o, section) in old.enumerated() where !usedOld.contains(o) {
-            result.append(SectionDiff(
-                id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .removed, moved: false,
-                pieces: pieces(from: oldTexts[o].sentences, to: []), links: linkChanges(from: section.links, to: [])))
+            result.append(
+                SectionDiff(
+                    id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .removed, moved: false,
+                    pieces: pieces(from: oldTexts[o].sentences, to: []), links: linkChanges(from: section.links, to: [])))
         }
         return result
     }
@@ -154,9 +158,15 @@ enum ProseDiff {
                 continue
             }
             var removed: [TextPiece] = []
-            while index < raw.count, raw[index].kind == .removed { removed.append(raw[index]); index += 1 }
+            while index < raw.count, raw[index].kind == .removed {
+                removed.append(raw[index])
+                index += 1
+            }
             var added: [TextPiece] = []
-            while index < raw.count, raw[index].kind == .added { added.append(raw[index]); index += 1 }
+            while index < raw.count, raw[index].kind == .added {
+                added.append(raw[index])
+                index += 1
+            }
             let paired = min(removed.count, added.count)
             for i in 0..<max(removed.count, added.count) {
                 if i < paired, similarity(removed[i].text, added[i].text) >= 0.5 {
@@ -198,11 +208,15 @@ enum ProseDiff {
         var i = 0, j = 0
         while i < old.count || j < new.count {
             if i < old.count, removed.contains(i) {
-                result.append((.removed, old[i])); i += 1
+                result.append((.removed, old[i]))
+                i += 1
             } else if j < new.count, inserted.contains(j) {
-                result.append((.added, new[j])); j += 1
+                result.append((.added, new[j]))
+                j += 1
             } else {
-                result.append((.same, new[j])); i += 1; j += 1
+                result.append((.same, new[j]))
+                i += 1
+                j += 1
             }
         }
         return result

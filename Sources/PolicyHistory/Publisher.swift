@@ -55,7 +55,8 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
         case .resultRejected(let diagnostics):
             return "the published content would not pass `policysite check` (\(diagnostics.errors.count) error(s), listed above); nothing was written"
         case .placeholders(let diagnostics):
-            return "\(diagnostics.count) placeholder(s) left (listed above); a published version is a legal record, so replace every [[TODO: …]] first; nothing was written"
+            return
+                "\(diagnostics.count) placeholder(s) left (listed above); a published version is a legal record, so replace every [[TODO: …]] first; nothing was written"
         }
     }
 }
@@ -147,9 +148,10 @@ public struct Publisher: Sendable {
         let companyPath = joinPath(company.folder, "company.yml")
         guard let companyData = try? fileSystem.readFile(companyPath) else { throw .writeFailed("cannot read \(companyPath)") }
         let companyHash = sha256Hex(companyData)
-        let placeholders = Placeholder.find(in: String(decoding: companyData, as: UTF8.self), file: companyPath)
+        let placeholders =
+            Placeholder.find(in: String(decoding: companyData, as: UTF8.self), file: companyPath)
             + company.languages.compactMap { language in company.policies[language].flatMap { document in current[language].map { (document.path, $0) } } }
-                .flatMap { Placeholder.find(in: $0.1, file: $0.0) }
+            .flatMap { Placeholder.find(in: $0.1, file: $0.0) }
         guard placeholders.isEmpty else { throw .placeholders(placeholders) }
         let companyChanged = latest?.companyHash.map { $0 != companyHash } ?? false
         guard !changed.isEmpty || companyChanged else {
@@ -188,9 +190,10 @@ public struct Publisher: Sendable {
         }
         transaction.write(companyData, to: joinPath(versionFolder, "company.yml"))
         var changelog = company.changelog
-        changelog.entries.append(ChangelogEntry(
-            version: version, date: date, summary: request.summary, changes: request.changes,
-            archiveHash: ArchivedVersion.archiveHash(policies: hashes, company: companyHash)))
+        changelog.entries.append(
+            ChangelogEntry(
+                version: version, date: date, summary: request.summary, changes: request.changes,
+                archiveHash: ArchivedVersion.archiveHash(policies: hashes, company: companyHash)))
         transaction.write(ChangelogFile.render(changelog), to: joinPath(company.folder, "changelog.yml"))
         return PublishedVersion(company: company.slug, version: version, date: date, languages: stamped, files: transaction.paths)
     }
@@ -222,7 +225,8 @@ enum FrontMatterEditor {
 /// Writes `changelog.yml` in a stable, readable shape.
 enum ChangelogFile {
     static func render(_ changelog: Changelog) -> String {
-        var text = "# yaml-language-server: $schema=../../schemas/changelog.schema.json\n# Written by `policysite publish`. Edit only summary, translations and changes;\n# archive_hash guards versions/<version>/ against later edits.\nentries:\n"
+        var text =
+            "# yaml-language-server: $schema=../../schemas/changelog.schema.json\n# Written by `policysite publish`. Edit only summary, translations and changes;\n# archive_hash guards versions/<version>/ against later edits.\nentries:\n"
         for entry in changelog.entries {
             text += "  - version: \"\(entry.version)\"\n"
             text += "    date: \(entry.date)\n"

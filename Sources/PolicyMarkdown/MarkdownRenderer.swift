@@ -129,7 +129,8 @@ public struct MarkdownRenderer: Sendable {
         if !allowRawHTML {
             for node in rawNodes {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                escaped.append(RawHTML(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), text: literal.trimmingTrailingNewlines))
+                escaped.append(
+                    RawHTML(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), text: literal.trimmingTrailingNewlines))
                 Self.replaceWithText(node)
             }
         }
@@ -252,7 +253,9 @@ public struct MarkdownRenderer: Sendable {
                 // The heading's text links to its own anchor (a permalink readers can copy),
                 // unless it holds a link of its own.
                 let close = Array("</h\(headings[next].level)>".utf8)
-                if let end = firstIndex(of: close, in: source, from: index), firstIndex(of: Array("<a ".utf8), in: source, from: index).map({ $0 > end }) ?? true {
+                if let end = firstIndex(of: close, in: source, from: index),
+                    firstIndex(of: Array("<a ".utf8), in: source, from: index).map({ $0 > end }) ?? true
+                {
                     bytes += Array("<a class=\"permalink\" href=\"#\(id)\">".utf8) + source[index..<end] + Array("</a>".utf8)
                     index = end
                 }

@@ -42,7 +42,8 @@ extension MarkdownRenderer {
                 } else if headingIndex < headings.count {
                     let heading = headings[headingIndex]
                     headingIndex += 1
-                    sections.append(OutlineSection(level: heading.level, title: heading.text, id: heading.id, isExplicit: heading.isExplicit, blocks: [], links: []))
+                    sections.append(
+                        OutlineSection(level: heading.level, title: heading.text, id: heading.id, isExplicit: heading.isExplicit, blocks: [], links: []))
                     capture = nil
                 }
             case (CMARK_NODE_PARAGRAPH, _), (_, "table_row"):

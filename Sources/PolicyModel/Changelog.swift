@@ -10,9 +10,10 @@ public struct Changelog: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         entries = try c.decodeIfPresent([ChangelogEntry].self, forKey: .entries) ?? []
         for (earlier, later) in zip(entries, entries.dropFirst()) where !(earlier.version < later.version) || later.date < earlier.date {
-            try c.superDecoder(forKey: .entries).report(ValueError(
-                "bad-changelog", "entry \(later.version) does not follow \(earlier.version)",
-                expected: "expected entries oldest first, with increasing versions and dates"))
+            try c.superDecoder(forKey: .entries).report(
+                ValueError(
+                    "bad-changelog", "entry \(later.version) does not follow \(earlier.version)",
+                    expected: "expected entries oldest first, with increasing versions and dates"))
         }
     }
 
@@ -36,7 +37,9 @@ public struct ChangelogEntry: Codable, Sendable, Equatable {
         case version, date, summary, translations, changes, archiveHash = "archive_hash"
     }
 
-    public init(version: PolicyVersionNumber, date: PolicyDate, summary: String, translations: [String: String] = [:], changes: [String] = [], archiveHash: String) {
+    public init(
+        version: PolicyVersionNumber, date: PolicyDate, summary: String, translations: [String: String] = [:], changes: [String] = [], archiveHash: String
+    ) {
         self.version = version
         self.date = date
         self.summary = summary

@@ -81,25 +81,29 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
         }
         if let website { try c.superDecoder(forKey: .website).requireWebURL(website, field: "website") }
         if !dpos.isEmpty, dpoNotAppointed != nil {
-            try c.superDecoder(forKey: .dpoNotAppointed).report(ValueError(
-                "conflicting-fields", "dpo_not_appointed is set but a DPO is listed under dpo",
-                expected: "expected either dpo (the officers) or dpo_not_appointed (why there is none), not both"))
+            try c.superDecoder(forKey: .dpoNotAppointed).report(
+                ValueError(
+                    "conflicting-fields", "dpo_not_appointed is set but a DPO is listed under dpo",
+                    expected: "expected either dpo (the officers) or dpo_not_appointed (why there is none), not both"))
         }
         var seen = Set<String>()
         for jurisdiction in jurisdictions where !seen.insert(jurisdiction.id).inserted {
-            try ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction)' is listed twice", expected: "expected each regime once"))
+            try ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(
+                ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction)' is listed twice", expected: "expected each regime once"))
         }
         let declared = Set(jurisdictions.map(\.id))
         let regions = entities.flatMap(\.regions) + dpos.flatMap(\.regions)
         for case .jurisdiction(let id) in regions where !declared.contains(id) {
-            try ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(ValueError(
-                "undeclared-jurisdiction", "an entity or DPO serves '\(id)', which this company does not declare",
-                expected: "expected '\(id)' under jurisdictions, or a country code in regions"))
+            try ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(
+                ValueError(
+                    "undeclared-jurisdiction", "an entity or DPO serves '\(id)', which this company does not declare",
+                    expected: "expected '\(id)' under jurisdictions, or a country code in regions"))
         }
         for registration in registrations where !declared.contains(registration.jurisdiction.id) {
-            try ((try? c.superDecoder(forKey: .registrations)) ?? decoder).report(ValueError(
-                "undeclared-jurisdiction", "a registration names '\(registration.jurisdiction)', which this company does not declare",
-                expected: "expected '\(registration.jurisdiction)' under jurisdictions"))
+            try ((try? c.superDecoder(forKey: .registrations)) ?? decoder).report(
+                ValueError(
+                    "undeclared-jurisdiction", "a registration names '\(registration.jurisdiction)', which this company does not declare",
+                    expected: "expected '\(registration.jurisdiction)' under jurisdictions"))
         }
     }
 

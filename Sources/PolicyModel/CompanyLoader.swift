@@ -12,7 +12,10 @@ struct CompanyLoader {
         var diagnostics: [Diagnostic] = []
         let companyPath = joinPath(folder, "company.yml")
         let loader = ContentLoader(fileSystem: fileSystem)
-        guard let text = loader.readText(companyPath, &diagnostics, missing: "expected every company folder to have a company.yml with legal_name and display_name") else {
+        guard
+            let text = loader.readText(
+                companyPath, &diagnostics, missing: "expected every company folder to have a company.yml with legal_name and display_name")
+        else {
             return (nil, diagnostics)
         }
         let (decodedInfo, infoProblems) = StrictYAMLDecoder(file: companyPath, context: context).decode(CompanyInfo.self, from: text)
@@ -22,9 +25,10 @@ struct CompanyLoader {
 
         let slug = info.slug ?? name
         if !isValidSlug(slug) {
-            diagnostics.append(.error(
-                "bad-slug", at: companyFile, "slug '\(slug)' cannot be used in URLs",
-                expected: "expected lowercase letters, digits and single hyphens, e.g. acme-cloud"))
+            diagnostics.append(
+                .error(
+                    "bad-slug", at: companyFile, "slug '\(slug)' cannot be used in URLs",
+                    expected: "expected lowercase letters, digits and single hyphens, e.g. acme-cloud"))
         }
 
         var languageFolders: [LanguageCode] = []
@@ -38,14 +42,16 @@ struct CompanyLoader {
                     languageFolders.append(code)
                 } else {
                     let problem = LanguageCode.unknown(entry)
-                    diagnostics.append(.error(
-                        problem.code, at: SourceLocation(file: path), "folder '\(entry)' is not a language: \(problem.message)",
-                        expected: (problem.expected ?? "") + " in lowercase, or 'versions'"))
+                    diagnostics.append(
+                        .error(
+                            problem.code, at: SourceLocation(file: path), "folder '\(entry)' is not a language: \(problem.message)",
+                            expected: (problem.expected ?? "") + " in lowercase, or 'versions'"))
                 }
             } else if entry != "company.yml" && entry != "changelog.yml" {
-                diagnostics.append(.error(
-                    "unexpected-file", at: SourceLocation(file: path), "unexpected file in a company folder",
-                    expected: "expected company.yml, changelog.yml, language folders (en/, fr/, …) and versions/"))
+                diagnostics.append(
+                    .error(
+                        "unexpected-file", at: SourceLocation(file: path), "unexpected file in a company folder",
+                        expected: "expected company.yml, changelog.yml, language folders (en/, fr/, …) and versions/"))
             }
         }
 
@@ -59,10 +65,13 @@ struct CompanyLoader {
         let languages = resolveLanguages(info: info, folders: languageFolders, at: companyFile, &diagnostics)
         let defaultLanguage = info.defaultLanguage ?? config.defaultLanguage
         if !languages.contains(defaultLanguage) {
-            diagnostics.append(.error(
-                "missing-default-language", at: companyFile,
-                "the default language '\(defaultLanguage)' has no policy (\(joinPath(folder, defaultLanguage.rawValue, "privacy.md")) is missing)",
-                expected: "expected a policy in the default language, or set default_language in company.yml to one of: \(languages.map(\.rawValue).joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    "missing-default-language", at: companyFile,
+                    "the default language '\(defaultLanguage)' has no policy (\(joinPath(folder, defaultLanguage.rawValue, "privacy.md")) is missing)",
+                    expected:
+                        "expected a policy in the default language, or set default_language in company.yml to one of: \(languages.map(\.rawValue).joined(separator: ", "))"
+                ))
         }
         let ordered = languages.contains(defaultLanguage) ? [defaultLanguage] + languages.filter { $0 != defaultLanguage } : languages
 
@@ -93,21 +102,27 @@ struct CompanyLoader {
             .error(
                 "undeclared-jurisdiction", at: block.location ?? document.location(of: "regional_rights"),
                 "regional_rights for '\(block.jurisdiction)', which neither the company nor this policy declares",
-                expected: "expected '\(block.jurisdiction)' under jurisdictions in \(joinPath(company.folder, "company.yml")) (or in this policy's front matter)")
+                expected:
+                    "expected '\(block.jurisdiction)' under jurisdictions in \(joinPath(company.folder, "company.yml")) (or in this policy's front matter)")
         }
     }
 
-    private func resolveLanguages(info: CompanyInfo, folders: [LanguageCode], at location: SourceLocation, _ diagnostics: inout [Diagnostic]) -> [LanguageCode] {
+    private func resolveLanguages(info: CompanyInfo, folders: [LanguageCode], at location: SourceLocation, _ diagnostics: inout [Diagnostic]) -> [LanguageCode]
+    {
         guard let listed = info.languages else { return folders.sorted() }
         for language in listed where !folders.contains(language) {
-            diagnostics.append(.error(
-                "missing-translation", at: location, "language '\(language)' is listed but has no policy",
-                expected: "expected \(joinPath(location.file.replacingOccurrences(of: "/company.yml", with: ""), language.rawValue, "privacy.md")), or remove '\(language)' from languages"))
+            diagnostics.append(
+                .error(
+                    "missing-translation", at: location, "language '\(language)' is listed but has no policy",
+                    expected:
+                        "expected \(joinPath(location.file.replacingOccurrences(of: "/company.yml", with: ""), language.rawValue, "privacy.md")), or remove '\(language)' from languages"
+                ))
         }
         for language in folders where !listed.contains(language) {
-            diagnostics.append(.error(
-                "unlisted-language", at: location, "folder '\(language)/' is not in this company's languages",
-                expected: "expected languages to list every language folder: add '\(language)'"))
+            diagnostics.append(
+                .error(
+                    "unlisted-language", at: location, "folder '\(language)/' is not in this company's languages",
+                    expected: "expected languages to list every language folder: add '\(language)'"))
         }
         return listed.filter { folders.contains($0) }
     }
@@ -116,15 +131,17 @@ struct CompanyLoader {
     func loadPolicy(_ folder: String, language: LanguageCode) -> (PolicyDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") && entry != "privacy.md" {
-            diagnostics.append(.error(
-                "unexpected-file", at: SourceLocation(file: joinPath(folder, entry)), "unexpected file in a language folder",
-                expected: "expected only privacy.md"))
+            diagnostics.append(
+                .error(
+                    "unexpected-file", at: SourceLocation(file: joinPath(folder, entry)), "unexpected file in a language folder",
+                    expected: "expected only privacy.md"))
         }
         let path = joinPath(folder, "privacy.md")
         guard let data = try? fileSystem.readFile(path) else {
-            diagnostics.append(.error(
-                "missing-file", at: SourceLocation(file: path), "file is missing",
-                expected: "expected each language folder to hold a privacy.md"))
+            diagnostics.append(
+                .error(
+                    "missing-file", at: SourceLocation(file: path), "file is missing",
+                    expected: "expected each language folder to hold a privacy.md"))
             return (nil, diagnostics)
         }
         let hash = sha256Hex(data)
@@ -141,9 +158,10 @@ struct CompanyLoader {
         for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") {
             let path = joinPath(folder, entry)
             guard let version = PolicyVersionNumber(entry), fileSystem.isDirectory(path) else {
-                diagnostics.append(.error(
-                    "bad-version", at: SourceLocation(file: path), "'\(entry)' in versions/ is not a version folder",
-                    expected: "expected folders named by version, e.g. versions/1.0/, made by `policysite publish`"))
+                diagnostics.append(
+                    .error(
+                        "bad-version", at: SourceLocation(file: path), "'\(entry)' in versions/ is not a version folder",
+                        expected: "expected folders named by version, e.g. versions/1.0/, made by `policysite publish`"))
                 continue
             }
             var policies: [LanguageCode: PolicyDocument] = [:]
@@ -160,9 +178,10 @@ struct CompanyLoader {
                     continue
                 }
                 guard let language = LanguageCode(name), language.rawValue == name else {
-                    diagnostics.append(.error(
-                        "unknown-language", at: SourceLocation(file: joinPath(path, name)), "'\(name)' is not a language folder",
-                        expected: "expected language folders such as en/, and company.yml"))
+                    diagnostics.append(
+                        .error(
+                            "unknown-language", at: SourceLocation(file: joinPath(path, name)), "'\(name)' is not a language folder",
+                            expected: "expected language folders such as en/, and company.yml"))
                     continue
                 }
                 let (document, problems) = loadPolicy(joinPath(path, name), language: language)
@@ -176,7 +195,8 @@ struct CompanyLoader {
 }
 
 func isValidSlug(_ slug: String) -> Bool {
-    !slug.isEmpty && slug.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
-        !part.isEmpty && part.allSatisfy { ($0.isASCII && $0.isLowercase) || $0.isASCII && $0.isNumber }
-    }
+    !slug.isEmpty
+        && slug.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { ($0.isASCII && $0.isLowercase) || $0.isASCII && $0.isNumber }
+        }
 }

@@ -1,6 +1,6 @@
-import Synchronization
 import Crypto
 public import Foundation
+import Synchronization
 
 /// What loading `content/` produced: the site (nil when it could not be assembled at all)
 /// and every problem found, in file order.
@@ -44,9 +44,10 @@ public struct ContentLoader: Sendable {
             if fileSystem.isDirectory(path) {
                 folders.append(name)
             } else {
-                diagnostics.append(.error(
-                    "unexpected-file", at: SourceLocation(file: path), "unexpected file in content/",
-                    expected: "expected only site.yml and one folder per company"))
+                diagnostics.append(
+                    .error(
+                        "unexpected-file", at: SourceLocation(file: path), "unexpected file in content/",
+                        expected: "expected only site.yml and one folder per company"))
             }
         }
 
@@ -61,18 +62,20 @@ public struct ContentLoader: Sendable {
             diagnostics += problems
             guard let company else { continue }
             if let other = slugs[company.slug] {
-                diagnostics.append(.error(
-                    "duplicate-slug", at: SourceLocation(file: joinPath(company.folder, "company.yml")),
-                    "slug '\(company.slug)' is already used by \(other)", expected: "expected a unique slug per company"))
+                diagnostics.append(
+                    .error(
+                        "duplicate-slug", at: SourceLocation(file: joinPath(company.folder, "company.yml")),
+                        "slug '\(company.slug)' is already used by \(other)", expected: "expected a unique slug per company"))
                 continue
             }
             slugs[company.slug] = company.folder
             companies.append(company)
         }
         if folders.isEmpty {
-            diagnostics.append(.error(
-                "no-companies", at: SourceLocation(file: contentPath), "content/ has no company folders",
-                expected: "expected at least one folder such as content/acme/ with company.yml and en/privacy.md"))
+            diagnostics.append(
+                .error(
+                    "no-companies", at: SourceLocation(file: contentPath), "content/ has no company folders",
+                    expected: "expected at least one folder such as content/acme/ with company.yml and en/privacy.md"))
         }
         var site = Site(config: config, companies: companies, contentPath: contentPath)
         site.jurisdictions = registry

@@ -21,9 +21,10 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
             let known = CookieCategoryID.builtIn + custom.sorted()
             var message = "unknown cookie category '\(id)'"
             if let suggestion = closest(to: id, in: known) { message += " (did you mean '\(suggestion)'?)" }
-            try decoder.report(ValueError(
-                "unknown-cookie-category", message,
-                expected: "expected one of: \(known.joined(separator: ", ")), or declare it under custom_cookie_categories in site.yml"))
+            try decoder.report(
+                ValueError(
+                    "unknown-cookie-category", message,
+                    expected: "expected one of: \(known.joined(separator: ", ")), or declare it under custom_cookie_categories in site.yml"))
         }
     }
 
@@ -116,8 +117,9 @@ public struct RightsSection: Codable, Sendable, Equatable {
         items = try decoder.lenientList(RightEntry.self, CodingKeys.items)
         var seen = Set<Right>()
         for item in items where !seen.insert(item.right).inserted {
-            try c.superDecoder(forKey: .items).report(ValueError(
-                "duplicate-right", "right '\(item.right.rawValue)' is listed twice", expected: "expected each right once"))
+            try c.superDecoder(forKey: .items).report(
+                ValueError(
+                    "duplicate-right", "right '\(item.right.rawValue)' is listed twice", expected: "expected each right once"))
         }
     }
 

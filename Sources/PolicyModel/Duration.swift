@@ -70,7 +70,9 @@ public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertib
         guard let duration = PolicyDuration(text) else {
             throw ValueError(
                 "bad-duration", "'\(text)' is not a duration",
-                expected: "expected a number and a unit (minutes, hours, days, weeks, months, years), e.g. '14 months', 'up to 2 years', '24-48 hours', 'session', {hours: 1, minutes: 30} or {until: \"you sign out\"}")
+                expected:
+                    "expected a number and a unit (minutes, hours, days, weeks, months, years), e.g. '14 months', 'up to 2 years', '24-48 hours', 'session', {hours: 1, minutes: 30} or {until: \"you sign out\"}"
+            )
         }
         self = duration
     }
@@ -78,7 +80,9 @@ public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertib
     private static func decodeMapping(_ mapping: KeyedDecodingContainer<MappingKey>) throws -> PolicyDuration {
         if let event = try mapping.decodeIfPresent(String.self, forKey: .until) {
             guard mapping.allKeys.count == 1 else {
-                throw ValueError("bad-duration", "a duration has both 'until' and a length", expected: "expected either {until: \"an event\"} or units such as {hours: 1, minutes: 30}")
+                throw ValueError(
+                    "bad-duration", "a duration has both 'until' and a length",
+                    expected: "expected either {until: \"an event\"} or units such as {hours: 1, minutes: 30}")
             }
             guard !event.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValueError("bad-duration", "'until' is empty", expected: "expected the event that ends it, e.g. {until: \"you sign out\"}")

@@ -1,4 +1,5 @@
 import Yams
+
 /// What part an entity named in `company.yml` plays beside the main controller.
 public enum EntityRole: String, StrictEnum {
     /// Decides on the processing for the regions it serves (e.g. the EU company of a US group).
@@ -31,7 +32,10 @@ public struct LegalEntity: Codable, Sendable, Equatable {
         case role, legalName = "legal_name", regions, address, country, email, phone, website, contactName = "contact_name"
     }
 
-    public init(role: EntityRole, legalName: String, regions: [RegionCode] = [], address: [String] = [], country: CountryCode? = nil, email: String? = nil, phone: String? = nil, website: String? = nil, contactName: String? = nil) {
+    public init(
+        role: EntityRole, legalName: String, regions: [RegionCode] = [], address: [String] = [], country: CountryCode? = nil, email: String? = nil,
+        phone: String? = nil, website: String? = nil, contactName: String? = nil
+    ) {
         self.role = role
         self.legalName = legalName
         self.regions = regions
@@ -58,7 +62,8 @@ public struct LegalEntity: Codable, Sendable, Equatable {
         self.role = role
         self.legalName = legalName
         if let email, !isPlausibleEmail(email) {
-            try c.superDecoder(forKey: .email).report(ValueError("bad-email", "email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
+            try c.superDecoder(forKey: .email).report(
+                ValueError("bad-email", "email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
         }
         if let website { try c.superDecoder(forKey: .website).requireWebURL(website, field: "website") }
     }
@@ -112,7 +117,9 @@ public struct ContactPerson: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case name, email, phone, address, country, regions }
 
-    public init(name: String? = nil, email: String? = nil, phone: String? = nil, address: [String] = [], country: CountryCode? = nil, regions: [RegionCode] = []) {
+    public init(
+        name: String? = nil, email: String? = nil, phone: String? = nil, address: [String] = [], country: CountryCode? = nil, regions: [RegionCode] = []
+    ) {
         self.name = name
         self.email = email
         self.phone = phone
@@ -130,10 +137,14 @@ public struct ContactPerson: Codable, Sendable, Equatable {
         country = try c.decodeIfPresent(CountryCode.self, forKey: .country)
         regions = try decoder.lenientList(RegionCode.self, CodingKeys.regions)
         if let email, !isPlausibleEmail(email) {
-            try c.superDecoder(forKey: .email).report(ValueError("bad-email", "email '\(email)' is not an e-mail address", expected: "expected e.g. dpo@example.com"))
+            try c.superDecoder(forKey: .email).report(
+                ValueError("bad-email", "email '\(email)' is not an e-mail address", expected: "expected e.g. dpo@example.com"))
         }
         if name == nil && email == nil && phone == nil && address.isEmpty {
-            try decoder.report(ValueError("missing-field", "the DPO has no name, e-mail, phone or address", expected: "expected at least an e-mail or a postal address; if no DPO is appointed, write dpo_not_appointed: with the reason instead"))
+            try decoder.report(
+                ValueError(
+                    "missing-field", "the DPO has no name, e-mail, phone or address",
+                    expected: "expected at least an e-mail or a postal address; if no DPO is appointed, write dpo_not_appointed: with the reason instead"))
         }
     }
 

@@ -20,7 +20,9 @@ public struct Jurisdiction: Codable, Sendable, Equatable {
         case id, countries, authorityWebsite = "authority_website", rights, article13 = "article_13", lint
     }
 
-    public init(id: String, countries: [CountryCode] = [], authorityWebsite: String? = nil, rights: [String] = [], article13: Bool = false, lint: [LintRequirement] = []) {
+    public init(
+        id: String, countries: [CountryCode] = [], authorityWebsite: String? = nil, rights: [String] = [], article13: Bool = false, lint: [LintRequirement] = []
+    ) {
         self.id = id
         self.countries = countries
         self.authorityWebsite = authorityWebsite
@@ -39,7 +41,10 @@ public struct Jurisdiction: Codable, Sendable, Equatable {
         lint = try decoder.lenientList(LintRequirement.self, CodingKeys.lint)
         if let website = authorityWebsite { try c.superDecoder(forKey: .authorityWebsite).requireWebURL(website, field: "authority_website") }
         if !isValidSlug(id) {
-            try c.superDecoder(forKey: .id).report(ValueError("bad-jurisdiction", "jurisdiction id '\(id)' cannot be used in data and URLs", expected: "expected lowercase letters, digits and hyphens, e.g. uk-gdpr"))
+            try c.superDecoder(forKey: .id).report(
+                ValueError(
+                    "bad-jurisdiction", "jurisdiction id '\(id)' cannot be used in data and URLs",
+                    expected: "expected lowercase letters, digits and hyphens, e.g. uk-gdpr"))
         }
     }
 }
@@ -70,13 +75,16 @@ public struct LintRequirement: Codable, Sendable, Equatable {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             guard c.allKeys.count == 1 else {
-                throw ValueError("bad-requirement", "a lint item needs exactly one of right, field, entity, registration", expected: "expected e.g. requires: {right: know}")
+                throw ValueError(
+                    "bad-requirement", "a lint item needs exactly one of right, field, entity, registration", expected: "expected e.g. requires: {right: know}")
             }
             if let right = try c.decodeIfPresent(String.self, forKey: .right) {
                 self = .right(right)
             } else if let field = try c.decodeIfPresent(String.self, forKey: .field) {
                 guard RequirementField(rawValue: field) != nil else {
-                    throw ValueError("unknown-field", "unknown lint field '\(field)'", expected: "expected one of: \(RequirementField.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ValueError(
+                        "unknown-field", "unknown lint field '\(field)'",
+                        expected: "expected one of: \(RequirementField.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 self = .field(field)
             } else if let role = try c.decodeIfPresent(EntityRole.self, forKey: .entity) {
@@ -173,7 +181,10 @@ public struct RegionalRights: Codable, Sendable, Equatable {
         case jurisdiction, intro, items, how, contact, responseTime = "response_time"
     }
 
-    public init(jurisdiction: JurisdictionID, items: [RegionalRightEntry], intro: String? = nil, how: String? = nil, contact: String? = nil, responseTime: PolicyDuration? = nil) {
+    public init(
+        jurisdiction: JurisdictionID, items: [RegionalRightEntry], intro: String? = nil, how: String? = nil, contact: String? = nil,
+        responseTime: PolicyDuration? = nil
+    ) {
         self.jurisdiction = jurisdiction
         self.items = items
         self.intro = intro
@@ -195,12 +206,15 @@ public struct RegionalRights: Codable, Sendable, Equatable {
         var seen = Set<String>()
         for (index, item) in items.enumerated() {
             if !seen.insert(item.right).inserted {
-                try decoder.report(ValueError("duplicate-right", "right '\(item.right)' is listed twice under \(jurisdiction)", expected: "expected each right once"), at: item.location)
+                try decoder.report(
+                    ValueError("duplicate-right", "right '\(item.right)' is listed twice under \(jurisdiction)", expected: "expected each right once"),
+                    at: item.location)
             }
             if let vocabulary, !vocabulary.contains(item.right) {
                 var message = "'\(item.right)' is not a right under \(jurisdiction)"
                 if let suggestion = closest(to: item.right, in: vocabulary) { message += " (did you mean '\(suggestion)'?)" }
-                try decoder.report(ValueError("unknown-right", message, expected: "expected one of: \(vocabulary.joined(separator: ", "))"), at: items[index].location)
+                try decoder.report(
+                    ValueError("unknown-right", message, expected: "expected one of: \(vocabulary.joined(separator: ", "))"), at: items[index].location)
             }
         }
     }

@@ -31,9 +31,10 @@ extension Decoder {
         guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, !isNull(value) else {
             if required {
                 let place = pathText(decoder.codingPath + [NameKey(key.stringValue)])
-                state.diagnostics.append(.error(
-                    "missing-field", at: state.location(of: decoder.node), "missing required field '\(place)'",
-                    expected: "expected a value for '\(key.stringValue)'; see docs/content-format.md"))
+                state.diagnostics.append(
+                    .error(
+                        "missing-field", at: state.location(of: decoder.node), "missing required field '\(place)'",
+                        expected: "expected a value for '\(key.stringValue)'; see docs/content-format.md"))
             }
             return nil
         }
@@ -50,8 +51,10 @@ extension Decoder {
         guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, !isNull(value) else { return [] }
         let path = decoder.codingPath + [NameKey(key.stringValue)]
         guard case .sequence(let sequence) = value else {
-            state.diagnostics.append(state.failure(
-                "wrong-type", value, "'\(pathText(path))' is \(describe(value))", expected: "expected a list (lines starting with '- ')").diagnostic)
+            state.diagnostics.append(
+                state.failure(
+                    "wrong-type", value, "'\(pathText(path))' is \(describe(value))", expected: "expected a list (lines starting with '- ')"
+                ).diagnostic)
             return []
         }
         return sequence.enumerated().compactMap { index, element in

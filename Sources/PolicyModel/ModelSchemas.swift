@@ -17,7 +17,8 @@ extension PolicyDate: SchemaDescribed {
 extension PolicyVersionNumber: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
         // An unquoted `1.0` is a number to YAML tools; the decoder reads its text, so both are accepted.
-        var schema = JSONSchema.string("MAJOR.MINOR or MAJOR.MINOR.PATCH; quote it (\"1.10\") so tools do not read a number.", pattern: #"^\d+\.\d+(\.\d+)?$"#, examples: ["1.0"])
+        var schema = JSONSchema.string(
+            "MAJOR.MINOR or MAJOR.MINOR.PATCH; quote it (\"1.10\") so tools do not read a number.", pattern: #"^\d+\.\d+(\.\d+)?$"#, examples: ["1.0"])
         schema.types = ["string", "number"]
         return schema
     }
@@ -25,7 +26,8 @@ extension PolicyVersionNumber: SchemaDescribed {
 
 extension LanguageCode: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
-        .string("A two-letter ISO 639-1 language code, optionally with a region.", pattern: "^[A-Za-z]{2}(-[A-Za-z]{2})?$", examples: ["en", "fr", "ar", "pt-br"])
+        .string(
+            "A two-letter ISO 639-1 language code, optionally with a region.", pattern: "^[A-Za-z]{2}(-[A-Za-z]{2})?$", examples: ["en", "fr", "ar", "pt-br"])
     }
 }
 
@@ -64,7 +66,8 @@ extension PolicyDuration: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
         let text = JSONSchema.string(
             "A number and a unit, a range, 'up to …' or 'session'.",
-            pattern: #"^([sS][eE][sS][sS][iI][oO][nN]|([uU][pP] [tT][oO] )?\d+(-\d+)? ([sS][eE][cC][oO][nN][dD]|[mM][iI][nN][uU][tT][eE]|[hH][oO][uU][rR]|[dD][aA][yY]|[wW][eE][eE][kK]|[mM][oO][nN][tT][hH]|[yY][eE][aA][rR]|[mM][iI][nN])[sS]?)$"#,
+            pattern:
+                #"^([sS][eE][sS][sS][iI][oO][nN]|([uU][pP] [tT][oO] )?\d+(-\d+)? ([sS][eE][cC][oO][nN][dD]|[mM][iI][nN][uU][tT][eE]|[hH][oO][uU][rR]|[dD][aA][yY]|[wW][eE][eE][kK]|[mM][oO][nN][tT][hH]|[yY][eE][aA][rR]|[mM][iI][nN])[sS]?)$"#,
             examples: ["14 months", "up to 2 years", "24-48 hours", "session"])
         let event = JSONSchema.object(MappingKey.self, "Until an event, e.g. {until: \"you sign out\"}.", required: [.until]) { key in
             key == .until ? .string("The event that ends it, in the policy's language.") : .integer(minimum: 1)
@@ -125,7 +128,10 @@ extension CustomCookieCategory: SchemaDescribed {
 
 extension CompanyInfo: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
-        .object(CodingKeys.self, "content/<company>/company.yml: facts about the controller that do not depend on the language.", required: [.legalName, .displayName]) { key in
+        .object(
+            CodingKeys.self, "content/<company>/company.yml: facts about the controller that do not depend on the language.",
+            required: [.legalName, .displayName]
+        ) { key in
             switch key {
             case .legalName: .string("The controller's full legal name.")
             case .displayName: .string("The name people know the company by.")
@@ -136,7 +142,10 @@ extension CompanyInfo: SchemaDescribed {
             case .governingLaw: GoverningLaw.jsonSchema
             case .privacyEmail: .string("Where privacy questions and requests go.", format: "email")
             case .phone: .string("A phone number in international form.", examples: ["+33 1 23 45 67 89"])
-            case .dpo: .oneOf([ContactPerson.jsonSchema, .array(ContactPerson.jsonSchema, minItems: 1)], "The data protection officer, or a list of them for different regions.")
+            case .dpo:
+                .oneOf(
+                    [ContactPerson.jsonSchema, .array(ContactPerson.jsonSchema, minItems: 1)],
+                    "The data protection officer, or a list of them for different regions.")
             case .dpoNotAppointed: .string("Why no DPO is appointed, when the policy says so (exclusive with dpo).")
             case .entities: .array(LegalEntity.jsonSchema, "Regional controllers, representatives, group companies and officers.")
             case .jurisdictions: .array(JurisdictionID.jsonSchema, "Privacy regimes the company follows.")

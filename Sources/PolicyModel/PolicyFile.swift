@@ -26,14 +26,24 @@ enum PolicyFile {
         if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         let lines = text.lines
         guard FrontMatter.isOpened(lines) else {
-            return (nil, [.error(
-                "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
-                expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")])
+            return (
+                nil,
+                [
+                    .error(
+                        "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
+                        expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")
+                ]
+            )
         }
         guard let end = FrontMatter.closingLine(in: lines) else {
-            return (nil, [.error(
-                "unclosed-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the front matter is never closed",
-                expected: "expected a line '---' after the last YAML field")])
+            return (
+                nil,
+                [
+                    .error(
+                        "unclosed-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the front matter is never closed",
+                        expected: "expected a line '---' after the last YAML field")
+                ]
+            )
         }
         let yaml = lines[1..<end].joined(separator: "\n")
         let body = lines[(end + 1)...].joined(separator: "\n")

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The YAML front matter of `content/<company>/<lang>/privacy.md`: the structured parts of a
 /// policy, which the theme renders as tables and lists. The Markdown body holds the prose.
 public struct PolicyFrontMatter: Codable, Sendable, Equatable {
@@ -90,15 +91,17 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         // it applies. Neither order is an error.
         var seen = Set<String>()
         for category in cookies where !seen.insert(category.category.id).inserted {
-            try decoder.report(ValueError(
-                "duplicate-cookie-category", "cookie category '\(category.category.id)' is listed twice",
-                expected: "expected each category once; put all its cookies under one entry"))
+            try decoder.report(
+                ValueError(
+                    "duplicate-cookie-category", "cookie category '\(category.category.id)' is listed twice",
+                    expected: "expected each category once; put all its cookies under one entry"))
         }
         var regimes = Set<String>()
         for block in regionalRights where !regimes.insert(block.jurisdiction.id).inserted {
-            try decoder.report(ValueError(
-                "duplicate-jurisdiction", "regional_rights has two blocks for \(block.jurisdiction)",
-                expected: "expected one block per jurisdiction; put all its rights under one entry"), at: block.location)
+            try decoder.report(
+                ValueError(
+                    "duplicate-jurisdiction", "regional_rights has two blocks for \(block.jurisdiction)",
+                    expected: "expected one block per jurisdiction; put all its rights under one entry"), at: block.location)
         }
         if let age = childrenMinAge, !(0...21).contains(age) {
             try c.superDecoder(forKey: .childrenMinAge).report(
@@ -120,7 +123,8 @@ public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, Cust
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let version = PolicyVersionNumber(text) else {
-            throw ValueError("bad-version", "version '\(text)' is not a version number", expected: "expected MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. 1.0 or 2.1.3")
+            throw ValueError(
+                "bad-version", "version '\(text)' is not a version number", expected: "expected MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. 1.0 or 2.1.3")
         }
         self = version
     }
@@ -163,7 +167,8 @@ extension StrictEnum {
             let names = Self.allCases.map(\.rawValue)
             var message = "unknown \(Self.fieldName) '\(text)'"
             if let suggestion = closest(to: text, in: names) { message += " (did you mean '\(suggestion)'?)" }
-            throw ValueError("unknown-\(Self.fieldName.replacingOccurrences(of: " ", with: "-"))", message, expected: "expected one of: \(names.joined(separator: ", "))")
+            throw ValueError(
+                "unknown-\(Self.fieldName.replacingOccurrences(of: " ", with: "-"))", message, expected: "expected one of: \(names.joined(separator: ", "))")
         }
         self = value
     }
@@ -231,9 +236,10 @@ public struct RetentionRule: Codable, Sendable, Equatable {
         after = try c.decodeIfPresent(String.self, forKey: .after)
         criteria = try c.decodeIfPresent(String.self, forKey: .criteria)
         if period == nil && criteria == nil {
-            try decoder.report(ValueError(
-                "missing-field", "retention for '\(data)' has neither a period nor criteria",
-                expected: "expected 'period' (e.g. '2 years') or 'criteria' (how the period is decided)"))
+            try decoder.report(
+                ValueError(
+                    "missing-field", "retention for '\(data)' has neither a period nor criteria",
+                    expected: "expected 'period' (e.g. '2 years') or 'criteria' (how the period is decided)"))
         }
     }
 }
@@ -264,7 +270,10 @@ public struct ThirdParty: Codable, Sendable, Equatable {
         case location, privacyPolicy = "privacy_policy"
     }
 
-    public init(name: String, purpose: String, role: ThirdPartyRole? = nil, processingLocation: String? = nil, corporateLocation: String? = nil, privacyPolicy: String? = nil) {
+    public init(
+        name: String, purpose: String, role: ThirdPartyRole? = nil, processingLocation: String? = nil, corporateLocation: String? = nil,
+        privacyPolicy: String? = nil
+    ) {
         self.name = name
         self.purpose = purpose
         self.role = role
@@ -282,9 +291,10 @@ public struct ThirdParty: Codable, Sendable, Equatable {
         corporateLocation = try c.decodeIfPresent(String.self, forKey: .corporateLocation)
         if let legacy = try c.decodeIfPresent(String.self, forKey: .location) {
             // `location` was ambiguous (where data is processed, or where the company sits?).
-            try c.superDecoder(forKey: .location).report(ValueError(
-                "renamed-field", "'location' is ambiguous and was renamed",
-                expected: "expected processing_location (where the data is processed) and/or corporate_location (where the recipient is established)"),
+            try c.superDecoder(forKey: .location).report(
+                ValueError(
+                    "renamed-field", "'location' is ambiguous and was renamed",
+                    expected: "expected processing_location (where the data is processed) and/or corporate_location (where the recipient is established)"),
                 severity: .warning)
             if processingLocation == nil { processingLocation = legacy }
         }

@@ -3,7 +3,10 @@
 
 extension PolicyFrontMatter: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
-        .object(CodingKeys.self, "The YAML front matter of content/<company>/<lang>/privacy.md: the structured parts of a policy.", required: [.title, .version, .effective, .lastUpdated]) { key in
+        .object(
+            CodingKeys.self, "The YAML front matter of content/<company>/<lang>/privacy.md: the structured parts of a policy.",
+            required: [.title, .version, .effective, .lastUpdated]
+        ) { key in
             switch key {
             case .title: .string("The policy's title in this language.")
             case .version: PolicyVersionNumber.jsonSchema.described("This text's version; a translation behind its source is flagged stale.")
@@ -55,7 +58,8 @@ extension Purpose: SchemaDescribed {
 
 extension RetentionRule: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
-        var schema = JSONSchema.object(CodingKeys.self, "How long one kind of data is kept: a period, or the criteria that decide it.", required: [.data]) { key in
+        var schema = JSONSchema.object(CodingKeys.self, "How long one kind of data is kept: a period, or the criteria that decide it.", required: [.data]) {
+            key in
             switch key {
             case .data: .string()
             case .period: PolicyDuration.jsonSchema
@@ -210,7 +214,8 @@ public enum ContentSchemas {
     /// The bytes of `files`, with the jurisdiction ids defined once in each.
     public static func documents(_ files: [File], jurisdictions: [String]) -> [(name: String, data: [UInt8])] {
         files.map { file in
-            let data = file.schema.document(id: baseID + file.name, title: file.title, definitions: ["jurisdiction": JurisdictionID.definition(ids: jurisdictions)])
+            let data = file.schema.document(
+                id: baseID + file.name, title: file.title, definitions: ["jurisdiction": JurisdictionID.definition(ids: jurisdictions)])
             return (file.name, Array(data))
         }
     }

@@ -20,29 +20,33 @@ enum TranslationChecks {
         var diagnostics: [Diagnostic] = []
         let ours = translation.frontMatter, theirs = source.frontMatter
         if ours.version < theirs.version {
-            diagnostics.append(.warning(
-                "stale-translation", at: translation.location(of: "version"),
-                "translation is version \(ours.version) but the \(source.language) source is version \(theirs.version)",
-                expected: "expected the translation updated to \(theirs.version) (its page says it may be out of date)"))
+            diagnostics.append(
+                .warning(
+                    "stale-translation", at: translation.location(of: "version"),
+                    "translation is version \(ours.version) but the \(source.language) source is version \(theirs.version)",
+                    expected: "expected the translation updated to \(theirs.version) (its page says it may be out of date)"))
         } else if theirs.version < ours.version {
-            diagnostics.append(.warning(
-                "translation-ahead", at: translation.location(of: "version"),
-                "translation is version \(ours.version), newer than the \(source.language) source (\(theirs.version))",
-                expected: "expected the source language to be updated first"))
+            diagnostics.append(
+                .warning(
+                    "translation-ahead", at: translation.location(of: "version"),
+                    "translation is version \(ours.version), newer than the \(source.language) source (\(theirs.version))",
+                    expected: "expected the source language to be updated first"))
         }
         let ourCategories = ours.cookies.map(\.category.id), theirCategories = theirs.cookies.map(\.category.id)
         if Set(ourCategories) != Set(theirCategories) {
-            diagnostics.append(.error(
-                "translation-mismatch", at: translation.location(of: "cookies"),
-                "cookie categories differ from \(source.path)\(differences(ourCategories, theirCategories))",
-                expected: "expected the same categories as the source: \(theirCategories.joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    "translation-mismatch", at: translation.location(of: "cookies"),
+                    "cookie categories differ from \(source.path)\(differences(ourCategories, theirCategories))",
+                    expected: "expected the same categories as the source: \(theirCategories.joined(separator: ", "))"))
         }
         let ourRights = ours.rights?.rights.map(\.rawValue) ?? [], theirRights = theirs.rights?.rights.map(\.rawValue) ?? []
         if Set(ourRights) != Set(theirRights) {
-            diagnostics.append(.error(
-                "translation-mismatch", at: translation.location(of: "rights"),
-                "rights differ from \(source.path)\(differences(ourRights, theirRights))",
-                expected: "expected the same rights as the source: \(theirRights.joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    "translation-mismatch", at: translation.location(of: "rights"),
+                    "rights differ from \(source.path)\(differences(ourRights, theirRights))",
+                    expected: "expected the same rights as the source: \(theirRights.joined(separator: ", "))"))
         }
         return diagnostics
     }
@@ -79,25 +83,30 @@ enum ArchiveChecks {
         let changelogPath = joinPath(company.folder, "changelog.yml")
         for archived in company.archive {
             guard let entry = company.changelog.entry(for: archived.version) else {
-                diagnostics.append(.error(
-                    "unrecorded-version", at: SourceLocation(file: archived.folder),
-                    "archived version \(archived.version) has no changelog entry",
-                    expected: "expected versions/ to be written only by `policysite publish`, which records each version in changelog.yml"))
+                diagnostics.append(
+                    .error(
+                        "unrecorded-version", at: SourceLocation(file: archived.folder),
+                        "archived version \(archived.version) has no changelog entry",
+                        expected: "expected versions/ to be written only by `policysite publish`, which records each version in changelog.yml"))
                 continue
             }
             if entry.archiveHash != archived.contentHash {
                 let file = archived.policies.values.map(\.path).sorted().first ?? archived.folder
-                diagnostics.append(.error(
-                    "archive-modified", at: SourceLocation(file: file),
-                    "archived version \(archived.version) was changed after it was published",
-                    expected: "expected published versions to stay as they are: restore \(archived.folder) (e.g. `git checkout -- \(archived.folder)`) and publish changes as a new version"))
+                diagnostics.append(
+                    .error(
+                        "archive-modified", at: SourceLocation(file: file),
+                        "archived version \(archived.version) was changed after it was published",
+                        expected:
+                            "expected published versions to stay as they are: restore \(archived.folder) (e.g. `git checkout -- \(archived.folder)`) and publish changes as a new version"
+                    ))
             }
         }
         for entry in company.changelog.entries where !company.archive.contains(where: { $0.version == entry.version }) {
-            diagnostics.append(.error(
-                "missing-archive", at: SourceLocation(file: changelogPath),
-                "changelog entry \(entry.version) has no archived copy in versions/\(entry.version)/",
-                expected: "expected every published version to stay in versions/; restore it from version control"))
+            diagnostics.append(
+                .error(
+                    "missing-archive", at: SourceLocation(file: changelogPath),
+                    "changelog entry \(entry.version) has no archived copy in versions/\(entry.version)/",
+                    expected: "expected every published version to stay in versions/; restore it from version control"))
         }
         return diagnostics
     }

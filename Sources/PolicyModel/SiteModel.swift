@@ -78,7 +78,8 @@ public struct ArchivedVersion: Sendable, Equatable {
     /// SHA-256 of the archived company.yml's bytes.
     public var companyHash: String?
 
-    public init(version: PolicyVersionNumber, folder: String, policies: [LanguageCode: PolicyDocument], company: CompanyInfo? = nil, companyHash: String? = nil) {
+    public init(version: PolicyVersionNumber, folder: String, policies: [LanguageCode: PolicyDocument], company: CompanyInfo? = nil, companyHash: String? = nil)
+    {
         self.version = version
         self.folder = folder
         self.policies = policies

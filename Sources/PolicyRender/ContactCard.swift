@@ -20,7 +20,10 @@ extension PolicySections {
             "dpos": info.dpos.map(dpo),
             "dpo_not_appointed": info.dpoNotAppointed.map { t.format("contact.dpo_not_appointed", ["reason": $0]) } ?? "",
             "registrations": info.registrations.map { registration in
-                ["text": t.format("contact.registration", ["authority": t["jurisdiction.\(registration.jurisdiction.id).authority"], "reference": registration.reference])]
+                [
+                    "text": t.format(
+                        "contact.registration", ["authority": t["jurisdiction.\(registration.jurisdiction.id).authority"], "reference": registration.reference])
+                ]
             },
             "authorities": authorities(),
         ]

@@ -16,7 +16,9 @@ extension SiteRenderer {
         let t = locale.strings
         let languages = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
         let title = t.format("history.diff_title", ["from": old.version.description, "to": new.version.description])
-        var context = companyFrame(page, path: path, title: title, languages: languages) { SitePaths.diff(company.slug, $0, from: old.version, to: new.version) }
+        var context = companyFrame(page, path: path, title: title, languages: languages) {
+            SitePaths.diff(company.slug, $0, from: old.version, to: new.version)
+        }
         let diff = PolicyDiff(from: before, to: after, oldCompany: old.company, newCompany: new.company, prose: prose)
         let labels = DiffLabels(locale: locale, config: site.config)
         context["structured"] = labels.groups(diff.fields)

@@ -47,7 +47,10 @@ extension SiteRenderer {
             context["entries"] = [entry] + (context["entries"] as? [[String: Any]] ?? [])
         }
         context["compare"] = Self.diffPairs(archive).filter { $0.0.policies[language] != nil && $0.1.policies[language] != nil }.map { old, new in
-            ["label": "\(old.version) → \(new.version)", "href": SitePaths.link(from: path, to: SitePaths.diff(company.slug, language, from: old.version, to: new.version))]
+            [
+                "label": "\(old.version) → \(new.version)",
+                "href": SitePaths.link(from: path, to: SitePaths.diff(company.slug, language, from: old.version, to: new.version)),
+            ]
         }
         return render(context, template: "changelog", path: path, source: page.document.path)
     }
@@ -69,19 +72,22 @@ extension SiteRenderer {
         var notice = t.format("history.archived_note", ["version": archived.version.description, "date": entry.map { locale.format($0.date) } ?? ""])
         let effective = document.frontMatter.effective
         // Superseded by the latest later version already in force.
-        let successor = company.archive.last { $0.version > archived.version && !(today < ($0.policies[language] ?? $0.policies.values.first!).frontMatter.effective) }
+        let successor = company.archive.last {
+            $0.version > archived.version && !(today < ($0.policies[language] ?? $0.policies.values.first!).frontMatter.effective)
+        }
         if today < effective {
             notice += " " + t.format("history.takes_effect", ["version": archived.version.description, "date": locale.format(effective)])
         } else if let successor, let text = successor.policies[language] ?? successor.policies.values.first {
             notice += " " + t.format("history.superseded_on", ["date": locale.format(text.frontMatter.effective)])
         }
-        context["archive_notice"] = [
-            "text": notice,
-            "superseded": successor != nil,
-            "current_href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)),
-            "current_label": t["history.read_current"],
-            "changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)),
-        ] as [String: Any]
+        context["archive_notice"] =
+            [
+                "text": notice,
+                "superseded": successor != nil,
+                "current_href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)),
+                "current_label": t["history.read_current"],
+                "changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)),
+            ] as [String: Any]
         // A version whose text is the current one is the same page twice: search engines are
         // pointed at the current policy.
         if company.policies[language]?.contentHash == document.contentHash {
@@ -98,8 +104,10 @@ extension SiteRenderer {
             company.changelog.entry(for: document.frontMatter.version) == nil
         else { return nil }
         let locale = locale(for: language, company: company)
-        return (document.frontMatter.version, document.frontMatter.lastUpdated,
-                locale.strings.format("history.current_unpublished", ["date": locale.format(document.frontMatter.effective)]))
+        return (
+            document.frontMatter.version, document.frontMatter.lastUpdated,
+            locale.strings.format("history.current_unpublished", ["date": locale.format(document.frontMatter.effective)])
+        )
     }
 
     /// An Atom feed of the company's published versions in one language, newest first.
@@ -111,7 +119,10 @@ extension SiteRenderer {
         var entries = company.changelog.entries.reversed().map { entry in
             // A language added after this version has no page for it; the changelog stands in.
             let hasPage = company.archive.first { $0.version == entry.version }?.policies[language] != nil
-            return (entry.version, entry.date, entry.summary(in: language), hasPage ? SitePaths.version(company.slug, language, entry.version) : SitePaths.changelog(company.slug, language))
+            return (
+                entry.version, entry.date, entry.summary(in: language),
+                hasPage ? SitePaths.version(company.slug, language, entry.version) : SitePaths.changelog(company.slug, language)
+            )
         }
         if let current = unpublishedEntry(company, language: language) {
             entries.insert((current.version, current.date, current.summary, SitePaths.policy(company.slug, language)), at: 0)

@@ -19,10 +19,12 @@ public enum MachineSchemas {
 
     static let url = JSONSchema.string(nil, format: "uri", examples: ["https://privacy.example.com/acme/en/"])
     static let slug = JSONSchema.string("The company's URL segment.", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$")
-    static let status = JSONSchema.enumeration(["current", "upcoming", "archived"], "current: in force; upcoming: published, effective later; archived: replaced.")
+    static let status = JSONSchema.enumeration(
+        ["current", "upcoming", "archived"], "current: in force; upcoming: published, effective later; archived: replaced.")
 
     static var policy: JSONSchema {
-        .object(PolicyJSON.CodingKeys.self, "One policy text as data: its facts, version, dates and sections.", required: Array(PolicyJSON.CodingKeys.allCases)) { key in
+        .object(PolicyJSON.CodingKeys.self, "One policy text as data: its facts, version, dates and sections.", required: Array(PolicyJSON.CodingKeys.allCases))
+        { key in
             switch key {
             case .schema: url
             case .company: slug
@@ -62,7 +64,10 @@ public enum MachineSchemas {
     }
 
     static var cookies: JSONSchema {
-        .object(CookiesJSON.CodingKeys.self, "The cookie table in the shape a consent banner loads.", required: [.schema, .company, .language, .version, .policyURL, .categories]) { key in
+        .object(
+            CookiesJSON.CodingKeys.self, "The cookie table in the shape a consent banner loads.",
+            required: [.schema, .company, .language, .version, .policyURL, .categories]
+        ) { key in
             switch key {
             case .schema, .policyURL: url
             case .company: slug

@@ -89,7 +89,7 @@ extension SiteRenderer {
             ("children", "sections.children", front.childrenMinAge != nil),
             ("more", "sections.more", front.dataRequired != nil || front.automatedDecisions != nil || front.sellsPersonalData == false),
             ("contact", "sections.contact", true),
-                ]
+        ]
         return all.filter(\.present).map { ($0.id, $0.titleKey) }
     }
 
@@ -201,7 +201,8 @@ struct PolicyLayout {
         var unclaimedTOC: [(id: String, text: String)] = []
         for section in sections where !claimed.contains(section.id) {
             let id = escapeAttribute(section.id)
-            unclaimedHTML += "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n<h2 id=\"\(id)-heading\"><a class=\"permalink\" href=\"#\(id)\">\(escapeAttribute(section.title))</a></h2>\n\(section.html)</section>\n"
+            unclaimedHTML +=
+                "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n<h2 id=\"\(id)-heading\"><a class=\"permalink\" href=\"#\(id)\">\(escapeAttribute(section.title))</a></h2>\n\(section.html)</section>\n"
             unclaimedTOC.append((section.id, section.title))
         }
         var html = ""

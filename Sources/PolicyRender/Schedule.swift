@@ -8,7 +8,9 @@ extension SiteRenderer {
     func scheduledPage(_ company: Company, language: LanguageCode, current: PolicyDocument) -> CompanyPage {
         guard today < current.frontMatter.effective else { return CompanyPage(company: company, language: language, document: current) }
         let inForce = company.archive.last { archived in
-            guard archived.version < current.frontMatter.version, let text = archived.policies[language] ?? archived.policies[current.language] else { return false }
+            guard archived.version < current.frontMatter.version, let text = archived.policies[language] ?? archived.policies[current.language] else {
+                return false
+            }
             return !(today < text.frontMatter.effective)
         }
         guard let inForce, let text = inForce.policies[language] ?? inForce.policies[current.language] else {
@@ -30,7 +32,9 @@ extension SiteRenderer {
         let archived = page.company.archive.first { $0.version == version && $0.policies[page.language] != nil }
         let showsItself = page.document.frontMatter.version == version
         var notice: [String: Any] = [
-            "text": t.format(showsItself ? "history.takes_effect" : "history.upcoming", ["version": version.description, "date": locale.format(upcoming.frontMatter.effective)]),
+            "text": t.format(
+                showsItself ? "history.takes_effect" : "history.upcoming",
+                ["version": version.description, "date": locale.format(upcoming.frontMatter.effective)]),
             "href": archived != nil && !showsItself ? SitePaths.link(from: path, to: SitePaths.version(slug, page.language, version)) : "",
             "diff_href": "",
         ]
@@ -49,7 +53,8 @@ extension SiteRenderer {
         let slug = page.company.slug
         var links: [String: Any] = ["changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(slug, page.language)), "diff_href": ""]
         if let index = archive.firstIndex(where: { $0.version == page.document.frontMatter.version }), index > 0 {
-            links["diff_href"] = SitePaths.link(from: path, to: SitePaths.diff(slug, page.language, from: archive[index - 1].version, to: archive[index].version))
+            links["diff_href"] = SitePaths.link(
+                from: path, to: SitePaths.diff(slug, page.language, from: archive[index - 1].version, to: archive[index].version))
         }
         return links
     }

@@ -169,7 +169,8 @@ public struct SiteRenderer: Sendable {
         context["effective"] = locale.format(front.effective)
         context["version"] = front.version.description
         // Printed on every paper page, with the URL: which text, of which date, this is.
-        context["print_version"] = locale.strings["policy.version"] + " " + front.version.description + " · " + locale.strings["policy.last_updated"]
+        context["print_version"] =
+            locale.strings["policy.version"] + " " + front.version.description + " · " + locale.strings["policy.last_updated"]
             + locale.strings["typography.colon"] + locale.format(front.lastUpdated)
         context["nav"] = [
             ("policy.privacy_policy", SitePaths.policy(company.slug, page.language)),
@@ -186,9 +187,11 @@ public struct SiteRenderer: Sendable {
         // The same policy as data (policy.json), for machines that read policies.
         context["json_url"] = SitePaths.link(from: path, to: SitePaths.policyJSON(company.slug, page.language))
         if page.isFallback {
-            context["fallback_note"] = t.format("policy.fallback_note", [
-                "language": locale.languageName(page.language), "source": locale.languageName(page.document.language),
-            ])
+            context["fallback_note"] = t.format(
+                "policy.fallback_note",
+                [
+                    "language": locale.languageName(page.language), "source": locale.languageName(page.document.language),
+                ])
         }
         if let source = company.source, page.document.language != company.defaultLanguage, front.version < source.frontMatter.version {
             context["stale_note"] = t.format("policy.stale_translation", ["language": locale.languageName(company.defaultLanguage)])

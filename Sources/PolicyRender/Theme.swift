@@ -31,13 +31,20 @@ public struct Theme: Sendable {
             + SiteRenderer.structuredSectionIDs.map { "section-" + $0 }
     }
 
-    public static func load(themesDirectory: String, name: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem = LocalFileSystem()) -> (Theme?, [Diagnostic]) {
+    public static func load(themesDirectory: String, name: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem = LocalFileSystem()) -> (
+        Theme?, [Diagnostic]
+    ) {
         let directory = joinPath(themesDirectory, name)
         guard fileSystem.isDirectory(directory) else {
             let available = ((try? fileSystem.contentsOfDirectory(themesDirectory)) ?? []).filter { !$0.hasPrefix(".") }
-            return (nil, [.error(
-                "unknown-theme", at: SourceLocation(file: "content/site.yml"), "theme '\(name)' not found at \(directory)",
-                expected: "expected one of: \(available.joined(separator: ", "))")])
+            return (
+                nil,
+                [
+                    .error(
+                        "unknown-theme", at: SourceLocation(file: "content/site.yml"), "theme '\(name)' not found at \(directory)",
+                        expected: "expected one of: \(available.joined(separator: ", "))")
+                ]
+            )
         }
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
@@ -52,27 +59,31 @@ public struct Theme: Sendable {
             do {
                 try library.register(text, named: String(file.dropLast(".mustache".count)))
             } catch {
-                diagnostics.append(.error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
+                diagnostics.append(
+                    .error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
             }
         }
         for required in requiredTemplates where library.getTemplate(named: required) == nil {
-            diagnostics.append(.error(
-                "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(required).mustache")), "template is missing",
-                expected: "expected the theme to provide \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(required).mustache")), "template is missing",
+                    expected: "expected the theme to provide \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
         // Mustache renders a missing partial as nothing; a theme that names one must have it.
         for (user, partial) in partials where library.getTemplate(named: partial) == nil {
-            diagnostics.append(.error(
-                "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(partial).mustache")),
-                "template is missing (\((user as NSString).lastPathComponent) includes it as {{> \(partial)}})",
-                expected: "expected the file, or the include removed"))
+            diagnostics.append(
+                .error(
+                    "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(partial).mustache")),
+                    "template is missing (\((user as NSString).lastPathComponent) includes it as {{> \(partial)}})",
+                    expected: "expected the file, or the include removed"))
         }
         let (translations, problems) = Translations.load(directory: joinPath(directory, "i18n"), defaultLanguage: defaultLanguage, fileSystem: fileSystem)
         diagnostics += problems
         if !translations.hasTable(for: defaultLanguage) {
-            diagnostics.append(.error(
-                "missing-ui-strings", at: SourceLocation(file: joinPath(directory, "i18n", "\(defaultLanguage).yml")),
-                "the theme has no UI strings for the default language", expected: "expected this file; other languages fall back to it"))
+            diagnostics.append(
+                .error(
+                    "missing-ui-strings", at: SourceLocation(file: joinPath(directory, "i18n", "\(defaultLanguage).yml")),
+                    "the theme has no UI strings for the default language", expected: "expected this file; other languages fall back to it"))
         }
         let assets = listFiles(joinPath(directory, "assets"), fileSystem: fileSystem)
         for file in ((try? fileSystem.contentsOfDirectory(joinPath(directory, "i18n"))) ?? []).sorted() {

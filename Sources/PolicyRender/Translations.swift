@@ -24,7 +24,10 @@ public struct Translations: Sendable {
             let path = joinPath(directory, name)
             let code = String(name.dropLast(4))
             guard let language = LanguageCode(code) else {
-                diagnostics.append(.error("unknown-language", at: SourceLocation(file: path), "UI strings file for unknown language code '\(code)'", expected: "expected files named like en.yml, fr.yml, ar.yml"))
+                diagnostics.append(
+                    .error(
+                        "unknown-language", at: SourceLocation(file: path), "UI strings file for unknown language code '\(code)'",
+                        expected: "expected files named like en.yml, fr.yml, ar.yml"))
                 continue
             }
             guard let data = try? fileSystem.readFile(path), let text = String(data: data, encoding: .utf8) else {
@@ -52,7 +55,10 @@ public struct Translations: Sendable {
             table[prefix] = scalar.string
         default:
             let line = node.mark?.line
-            diagnostics.append(.error("wrong-type", at: SourceLocation(file: file, line: line, column: node.mark?.column), "UI string '\(prefix)' is not text", expected: "expected nested mappings of text"))
+            diagnostics.append(
+                .error(
+                    "wrong-type", at: SourceLocation(file: file, line: line, column: node.mark?.column), "UI string '\(prefix)' is not text",
+                    expected: "expected nested mappings of text"))
         }
     }
 
@@ -76,14 +82,20 @@ public struct Translations: Sendable {
         languages.flatMap { language -> [Diagnostic] in
             let path = joinPath(themeDirectory, "i18n", "\(language.rawValue).yml")
             guard hasTable(for: language) else {
-                return [.warning("missing-ui-strings", at: SourceLocation(file: path), "no UI strings for language '\(language)'", expected: "expected \(path); pages in \(language) use \(defaultLanguage) headings until it exists")]
+                return [
+                    .warning(
+                        "missing-ui-strings", at: SourceLocation(file: path), "no UI strings for language '\(language)'",
+                        expected: "expected \(path); pages in \(language) use \(defaultLanguage) headings until it exists")
+                ]
             }
             let missing = missingKeys(for: language)
             guard !missing.isEmpty else { return [] }
-            return [.warning(
-                "missing-ui-string", at: SourceLocation(file: path),
-                "missing UI string\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
-                expected: "expected every key of \(defaultLanguage).yml; falling back to \(defaultLanguage)")]
+            return [
+                .warning(
+                    "missing-ui-string", at: SourceLocation(file: path),
+                    "missing UI string\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                    expected: "expected every key of \(defaultLanguage).yml; falling back to \(defaultLanguage)")
+            ]
         }
     }
 }

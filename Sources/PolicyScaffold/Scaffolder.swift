@@ -69,22 +69,24 @@ public struct Scaffolder: Sendable {
         let theme = joinPath(themesPath, "default")
         guard fileSystem.isDirectory(theme) else { throw .noTheme(theme) }
         let titleLine = title.map { "title: \(yamlQuote($0))" } ?? "title: \(Placeholder.text("the site's name, e.g. Acme privacy center", quoted: true))"
-        let urlLines = baseURL.map { ["base_url: \(yamlQuote($0))"] }
+        let urlLines =
+            baseURL.map { ["base_url: \(yamlQuote($0))"] }
             ?? ["# \(Placeholder.text("the address the site is published at"))", "base_url: https://privacy.example.com/"]
-        let site = ([
-            "# yaml-language-server: $schema=../schemas/site.schema.json",
-            "# Site-wide settings; every field is described in the schema (your editor shows it).",
-            titleLine,
-        ] + urlLines + [
-            "default_language: \(language)",
-            "theme: default",
-            "options:",
-            "  # Raw HTML in policy bodies is shown as text unless this is true.",
-            "  allow_raw_html: false",
-            "  # omit: a company's pages exist only in its own languages; fallback: every site language, with a note.",
-            "  missing_translation: omit",
-            "",
-        ]).joined(separator: "\n")
+        let site =
+            ([
+                "# yaml-language-server: $schema=../schemas/site.schema.json",
+                "# Site-wide settings; every field is described in the schema (your editor shows it).",
+                titleLine,
+            ] + urlLines + [
+                "default_language: \(language)",
+                "theme: default",
+                "options:",
+                "  # Raw HTML in policy bodies is shown as text unless this is true.",
+                "  allow_raw_html: false",
+                "  # omit: a company's pages exist only in its own languages; fallback: every site language, with a note.",
+                "  missing_translation: omit",
+                "",
+            ]).joined(separator: "\n")
         var files = [
             ScaffoldFile("content/site.yml", site),
             ScaffoldFile(".gitignore", "public/\npublic.*/\n.policysite-cache/\n"),
@@ -174,7 +176,8 @@ public struct Scaffolder: Sendable {
         let sourcePath = joinPath(folder, source.rawValue, "privacy.md")
         guard let sourceData = try? fileSystem.readFile(sourcePath) else { throw .noSourcePolicy(sourcePath) }
         let strings = try translations().strings(for: language)
-        let copy = PolicySkeleton.translationCopy(of: String(decoding: sourceData, as: UTF8.self), from: source, to: language, title: strings["policy.privacy_policy"])
+        let copy = PolicySkeleton.translationCopy(
+            of: String(decoding: sourceData, as: UTF8.self), from: source, to: language, title: strings["policy.privacy_policy"])
         var files = [ScaffoldFile(target, copy)]
         if let updated = adding(language, toLanguagesIn: companyText) {
             files.append(ScaffoldFile(companyPath, updated, replacesExisting: true))
@@ -210,7 +213,8 @@ public struct Scaffolder: Sendable {
 
     private func registry(themesPath: String) throws -> JurisdictionRegistry {
         let data = try fileSystem.readFile(joinPath(themesPath, "default", "jurisdictions.yml"))
-        return StrictYAMLDecoder(file: "jurisdictions.yml").decode(JurisdictionRegistry.self, from: String(decoding: data, as: UTF8.self)).0 ?? JurisdictionRegistry()
+        return StrictYAMLDecoder(file: "jurisdictions.yml").decode(JurisdictionRegistry.self, from: String(decoding: data, as: UTF8.self)).0
+            ?? JurisdictionRegistry()
     }
 
     private func siteLanguage(_ contentPath: String) -> LanguageCode? {

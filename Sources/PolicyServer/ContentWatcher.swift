@@ -47,7 +47,10 @@ public struct ContentWatcher: Sendable {
     public var useInotify: Bool
     private let sleep: @Sendable (Duration) async throws -> Void
 
-    public init(roots: [String], interval: Duration = .milliseconds(100), useInotify: Bool = true, sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+    public init(
+        roots: [String], interval: Duration = .milliseconds(100), useInotify: Bool = true,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
         self.roots = roots
         self.interval = interval
         self.useInotify = useInotify

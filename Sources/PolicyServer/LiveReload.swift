@@ -1,6 +1,6 @@
 import Foundation
-import PolicyMarkdown
 import PolicyBuild
+import PolicyMarkdown
 import PolicyModel
 
 /// What `serve` adds to pages on their way to the browser, never to the files on disk: the

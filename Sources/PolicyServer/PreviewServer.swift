@@ -1,10 +1,10 @@
-import PolicyBuild
-import UnixSignals
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import PolicyBuild
 import ServiceLifecycle
+import UnixSignals
 
 #if canImport(Glibc)
 import Glibc
@@ -127,7 +127,8 @@ struct PreviewResponder: HTTPResponder {
         // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 would be
         // able to read the preview. Browsers always send the name they used; refuse others.
         if let authority = request.head.authority, !allowedHosts.allows(authority) {
-            return Self.text(.misdirectedRequest, "this preview answers only \(allowedHosts.names.joined(separator: ", ")); '\(authority)' is not one of them\n")
+            return Self.text(
+                .misdirectedRequest, "this preview answers only \(allowedHosts.names.joined(separator: ", ")); '\(authority)' is not one of them\n")
         }
         guard request.method == .get || request.method == .head else {
             return Self.text(.methodNotAllowed, "only GET and HEAD are served\n")

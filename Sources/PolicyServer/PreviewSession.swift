@@ -38,7 +38,10 @@ public actor PreviewSession {
     private var failedScope: RebuildScope?
 
     /// - Parameter log: where rebuild summaries and content errors go (the terminal).
-    public init(options: BuildOptions, builder: SiteBuilder = SiteBuilder(), events: ReloadBroadcaster = ReloadBroadcaster(), log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        options: BuildOptions, builder: SiteBuilder = SiteBuilder(), events: ReloadBroadcaster = ReloadBroadcaster(),
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         var options = options
         // Watched paths are `content/<company>/…`; a trailing slash would break the matching.
         while options.contentPath.count > 1 && options.contentPath.hasSuffix("/") { options.contentPath.removeLast() }

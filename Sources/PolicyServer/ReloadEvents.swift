@@ -1,6 +1,6 @@
-import Synchronization
 public import Foundation
 public import PolicyModel
+import Synchronization
 
 /// One message to open browsers, sent as a Server-Sent Event.
 public struct ReloadEvent: Sendable, Equatable {

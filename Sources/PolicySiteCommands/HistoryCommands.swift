@@ -62,7 +62,9 @@ struct PublishCommand: ParsableCommand {
             bump: major ? .major : minor ? .minor : .automatic)
         do {
             for version in try publisher.publish(request, contentPath: location.content) {
-                print("Published \(version.company) \(version.version) (\(version.date)), languages: \(version.languages.map(\.rawValue).joined(separator: ", "))")
+                print(
+                    "Published \(version.company) \(version.version) (\(version.date)), languages: \(version.languages.map(\.rawValue).joined(separator: ", "))"
+                )
             }
         } catch {
             if case .contentErrors(let diagnostics) = error { printDiagnostics(diagnostics) }
@@ -86,7 +88,9 @@ struct VersionsCommand: ParsableCommand {
         location.recover()
         let company = try loadCompany(company, location: location)
         guard !company.changelog.entries.isEmpty else {
-            print("\(company.slug) has no published versions yet (current text: \(company.source.map { $0.frontMatter.version.description } ?? "?")); publish one with `policysite publish \(company.slug) --summary …`")
+            print(
+                "\(company.slug) has no published versions yet (current text: \(company.source.map { $0.frontMatter.version.description } ?? "?")); publish one with `policysite publish \(company.slug) --summary …`"
+            )
             return
         }
         let current = company.source?.frontMatter.version
@@ -137,12 +141,13 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         location.recover()
         let company = try loadCompany(company, location: location)
-        let language = try language.map { code in
-            guard let value = LanguageCode(code), company.languages.contains(value) else {
-                throw fail("no '\(code)' policy for \(company.slug); expected one of: \(company.languages.map(\.rawValue).joined(separator: ", "))")
-            }
-            return value
-        } ?? company.defaultLanguage
+        let language =
+            try language.map { code in
+                guard let value = LanguageCode(code), company.languages.contains(value) else {
+                    throw fail("no '\(code)' policy for \(company.slug); expected one of: \(company.languages.map(\.rawValue).joined(separator: ", "))")
+                }
+                return value
+            } ?? company.defaultLanguage
         let (old, oldCompany) = try document(from, company, language), (new, newCompany) = try document(to, company, language)
         var diff = PolicyDiff(from: old, to: new, oldCompany: oldCompany, newCompany: newCompany)
         // The working text may still carry the number of the version it was edited from.

@@ -84,7 +84,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each phase took.")
     var timings = false
 
-    @Option(name: .customLong("as-of"), help: "Render the site as it applies on this date (YYYY-MM-DD), e.g. to preview a version announced ahead of its effective date.")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Render the site as it applies on this date (YYYY-MM-DD), e.g. to preview a version announced ahead of its effective date.")
     var asOf: PolicyDate?
 
     func run() throws {
@@ -100,7 +102,9 @@ struct BuildCommand: ParsableCommand {
             }
             printDiagnostics(report.diagnostics)
             if !quiet {
-                print("Built \(report.pages) files into \(output)/ (\(report.written) written, \(report.unchanged) unchanged) in \(String(format: "%.2f", report.seconds)) s")
+                print(
+                    "Built \(report.pages) files into \(output)/ (\(report.written) written, \(report.unchanged) unchanged) in \(String(format: "%.2f", report.seconds)) s"
+                )
             }
             if timings {
                 for phase in report.phases { print("  \(phase.name): \(String(format: "%.3f", phase.seconds)) s") }
@@ -155,7 +159,9 @@ struct CheckCommand: ParsableCommand {
                 printError("\(placeholder.location): \(Terminal.paint("note:", "1;36", when: Terminal.errorColors)) \(placeholder.message)\n")
             }
             let left = placeholders.isEmpty ? "" : ", \(placeholders.count) placeholder\(placeholders.count == 1 ? "" : "s") left (publish refuses them)"
-            printError("\(failed ? "check failed" : "check passed"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(left)\n")
+            printError(
+                "\(failed ? "check failed" : "check passed"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(left)\n"
+            )
         } else {
             print(rendered, terminator: "")
         }

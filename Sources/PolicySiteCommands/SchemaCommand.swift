@@ -8,7 +8,8 @@ import PolicyRender
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Write the JSON Schemas of the content files (site.yml, company.yml, policy front matter, changelog.yml) and of the JSON files a build writes.",
+        abstract:
+            "Write the JSON Schemas of the content files (site.yml, company.yml, policy front matter, changelog.yml) and of the JSON files a build writes.",
         discussion: """
             Editors with the YAML language server (VS Code's YAML extension, Neovim, JetBrains) read the \
             `# yaml-language-server: $schema=…` line at the top of each file and then offer fields, \

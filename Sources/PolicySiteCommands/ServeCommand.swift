@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
                 await session.buildAll()
                 let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
                 // Written at once, not buffered: scripts and editors wait for this line.
-                FileHandle.standardOutput.write(Data("Serving \(url) from \(outputPath) (watching \(options.contentPath)/ and \(options.themesPath)/); Ctrl-C to stop\n".utf8))
+                FileHandle.standardOutput.write(
+                    Data("Serving \(url) from \(outputPath) (watching \(options.contentPath)/ and \(options.themesPath)/); Ctrl-C to stop\n".utf8))
                 if open { Self.openBrowser(url) }
             }
         } catch {

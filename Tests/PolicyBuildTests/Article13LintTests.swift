@@ -15,17 +15,20 @@ import Testing
     /// A policy stating every item.
     static let complete: [String: String] = [
         "head": "title: Privacy\nversion: \"1.0\"\neffective: 2025-01-01\nlast_updated: 2025-01-01",
-        "purposes": "purposes:\n  - purpose: Newsletter\n    legal_basis: consent\n  - purpose: Fraud prevention\n    legal_basis: legitimate_interests\n    legitimate_interest: keeping accounts safe",
+        "purposes":
+            "purposes:\n  - purpose: Newsletter\n    legal_basis: consent\n  - purpose: Fraud prevention\n    legal_basis: legitimate_interests\n    legitimate_interest: keeping accounts safe",
         "third_parties": "third_parties:\n  - name: Mail provider\n    purpose: Sending e-mail",
         "transfers": "transfers:\n  - destination: United States\n    country: US\n    safeguards: Standard contractual clauses",
         "retention": "retention:\n  - data: Accounts\n    period: 2 years",
-        "rights": "rights:\n  items:\n    - right: access\n    - right: rectification\n    - right: erasure\n    - right: restriction\n    - right: objection\n    - right: portability\n    - right: withdraw_consent\n    - right: complaint",
+        "rights":
+            "rights:\n  items:\n    - right: access\n    - right: rectification\n    - right: erasure\n    - right: restriction\n    - right: objection\n    - right: portability\n    - right: withdraw_consent\n    - right: complaint",
         "data_required": "data_required: An e-mail address is needed to create an account.",
         "automated_decisions": "automated_decisions: We make no decisions by automated means alone.",
     ]
 
     func lint(_ parts: [String: String], company: String = company) throws -> [String: Article13Lint.Finding] {
-        let yaml = ["head", "purposes", "third_parties", "transfers", "retention", "rights", "data_required", "automated_decisions"].compactMap { parts[$0] }.joined(separator: "\n")
+        let yaml = ["head", "purposes", "third_parties", "transfers", "retention", "rights", "data_required", "automated_decisions"].compactMap { parts[$0] }
+            .joined(separator: "\n")
         let (policy, problems) = StrictYAMLDecoder(file: "p.md").decode(PolicyFrontMatter.self, from: yaml)
         #expect(problems.isEmpty, "\(problems)")
         let (info, infoProblems) = StrictYAMLDecoder(file: "company.yml").decode(CompanyInfo.self, from: company)
@@ -75,7 +78,8 @@ import Testing
 
     @Test func partialItemsSayWhatIsMissing() throws {
         var parts = Self.complete
-        parts["purposes"] = "purposes:\n  - purpose: Newsletter\n    legal_basis: consent\n  - purpose: Analytics\n  - purpose: Security\n    legal_basis: legitimate_interests"
+        parts["purposes"] =
+            "purposes:\n  - purpose: Newsletter\n    legal_basis: consent\n  - purpose: Analytics\n  - purpose: Security\n    legal_basis: legitimate_interests"
         parts["rights"] = "rights:\n  items:\n    - right: access\n    - right: erasure\n    - right: complaint"
         parts["transfers"] = "transfers:\n  - destination: Tunisia\n  - destination: France\n    safeguards: Hosting contract"
         let findings = try lint(parts)

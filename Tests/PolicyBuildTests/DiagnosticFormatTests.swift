@@ -13,7 +13,9 @@ import Testing
     }
 
     @Test func githubAnnotationsEscapeProperties() {
-        #expect(DiagnosticFormat.github.render([diagnostic]) == "::error file=content/a%2C b/company.yml,line=3,col=1,title=unknown-field::unknown field 'x'; expected one of: a, b\n")
+        #expect(
+            DiagnosticFormat.github.render([diagnostic])
+                == "::error file=content/a%2C b/company.yml,line=3,col=1,title=unknown-field::unknown field 'x'; expected one of: a, b\n")
     }
 
     @Test func strictPromotesWarnings() {

@@ -69,15 +69,24 @@ import Testing
     }
 
     /// Codes whose diagnostics concern a whole file or folder, where no line applies.
-    static let fileLevel: Set<String> = ["missing-file", "unexpected-file", "no-companies", "missing-translation", "unlisted-language", "missing-default-language", "bad-encoding", "duplicate-slug", "unrecorded-version", "missing-archive", "archive-modified", "bad-version", "unknown-language", "missing-ui-strings"]
+    static let fileLevel: Set<String> = [
+        "missing-file", "unexpected-file", "no-companies", "missing-translation", "unlisted-language", "missing-default-language", "bad-encoding",
+        "duplicate-slug", "unrecorded-version", "missing-archive", "archive-modified", "bad-version", "unknown-language", "missing-ui-strings",
+    ]
 
     @Test func mutatedContentNeverCrashesHangsOrLosesTheLine() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString.prefix(8))")
-        for item in ["content", "themes"] { try FileManager.default.copyItem(at: Self.root.appendingPathComponent(item), to: work.appendingPathComponent(item)) }
+        for item in ["content", "themes"] {
+            try FileManager.default.copyItem(at: Self.root.appendingPathComponent(item), to: work.appendingPathComponent(item))
+        }
         defer { try? FileManager.default.removeItem(at: work) }
         let content = work.appendingPathComponent("content")
-        let targets = ["site.yml", "digiterex/company.yml", "digiterex/en/privacy.md", "ite/fr/privacy.md", "caltryx-tech/ar/privacy.md", "digi-smart-manager/changelog.yml", "digi-smart-manager/hi/privacy.md", "mydigisoft/company.yml"]
-        let options = BuildOptions(contentPath: content.path, themesPath: work.appendingPathComponent("themes").path, outputPath: work.appendingPathComponent("public").path)
+        let targets = [
+            "site.yml", "digiterex/company.yml", "digiterex/en/privacy.md", "ite/fr/privacy.md", "caltryx-tech/ar/privacy.md",
+            "digi-smart-manager/changelog.yml", "digi-smart-manager/hi/privacy.md", "mydigisoft/company.yml",
+        ]
+        let options = BuildOptions(
+            contentPath: content.path, themesPath: work.appendingPathComponent("themes").path, outputPath: work.appendingPathComponent("public").path)
         _ = try SiteBuilder().build(options)
         let output = try Self.listing(work.appendingPathComponent("public"))
 

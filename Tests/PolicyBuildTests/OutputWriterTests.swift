@@ -65,7 +65,9 @@ import Testing
         _ = try writer.write([RenderedPage(path: "index.html", html: "v1")], assets: [])
         // An asset that cannot be read fails the write half-way through.
         #expect(throws: (any Error).self) {
-            try writer.write([RenderedPage(path: "index.html", html: "v2")], assets: [(source: root.appendingPathComponent("missing.css").path, destination: "assets/missing.css")])
+            try writer.write(
+                [RenderedPage(path: "index.html", html: "v2")],
+                assets: [(source: root.appendingPathComponent("missing.css").path, destination: "assets/missing.css")])
         }
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "v1")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
@@ -77,14 +79,17 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString.prefix(8))")
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try FileManager.default.copyItem(at: root.appendingPathComponent("Tests/Fixtures/history/content"), to: folder.appendingPathComponent("content"))
-        let options = BuildOptions(contentPath: folder.appendingPathComponent("content").path, themesPath: root.appendingPathComponent("themes").path, outputPath: folder.appendingPathComponent("public").path)
+        let options = BuildOptions(
+            contentPath: folder.appendingPathComponent("content").path, themesPath: root.appendingPathComponent("themes").path,
+            outputPath: folder.appendingPathComponent("public").path)
         let first = try SiteBuilder().build(options)
         #expect(first.unchanged == 0)
         // A new builder reads the manifest the first one left on disk.
         let second = try SiteBuilder().build(options)
         #expect(second.written == 0)
         let page = folder.appendingPathComponent("content/acme/en/privacy.md")
-        try (try String(contentsOf: page, encoding: .utf8)).replacingOccurrences(of: "We keep little data.", with: "We keep very little data.").write(to: page, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: page, encoding: .utf8)).replacingOccurrences(of: "We keep little data.", with: "We keep very little data.").write(
+            to: page, atomically: true, encoding: .utf8)
         let third = try SiteBuilder().build(options)
         // Only the English policy page shows the edited prose; sitemap and robots are always rewritten from memory and compared.
         #expect(third.written == 1)

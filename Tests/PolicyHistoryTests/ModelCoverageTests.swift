@@ -9,7 +9,8 @@ import Testing
 /// be invisible in the history), and when a change to any value goes unreported.
 @Suite struct ModelCoverageTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/model")
-    static let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes")
+    static let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("themes")
 
     static func decode<T: Decodable>(_ type: T.Type, _ file: String) throws -> T {
         let registryText = try String(contentsOf: themes.appendingPathComponent("default/jurisdictions.yml"), encoding: .utf8)

@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func fieldChangesNameWhatChangedAndMatchItemsByIdentity() throws {
-        let old = try document("""
+        let old = try document(
+            """
             cookies:
               - category: analytics
                 purpose: Statistics
@@ -40,7 +41,8 @@ import Testing
               - {name: Stripe, purpose: Payments, corporate_location: United States}
               - {name: Mailer, purpose: E-mail}
             """, "")
-        let new = try document("""
+        let new = try document(
+            """
             cookies:
               - category: analytics
                 purpose: Statistics
@@ -62,16 +64,17 @@ import Testing
               - {name: Stripe, purpose: Payments, corporate_location: China}
             """, "", version: "1.1")
         let diff = PolicyDiff(from: old, to: new)
-        #expect(lines(diff) == [
-            "+ cookies[analytics].cookies[_gid] = name: _gid; provider: Google; purpose: Sessions; duration: 1 day",
-            "~ cookies[analytics].cookies[_ga].duration: 2 years → 13 months",
-            "> cookies[preferences].cookies[_pref] from cookies[analytics].cookies[_pref]",
-            "+ cookies[marketing] = category: marketing; purpose: Ads",
-            "~ retention[Logs].period: 6 months → 3 months",
-            "- rights.items[erasure]",
-            "+ rights.items[portability] = right: portability",
-            "~ third_parties[Stripe].corporate_location: United States → China",
-        ])
+        #expect(
+            lines(diff) == [
+                "+ cookies[analytics].cookies[_gid] = name: _gid; provider: Google; purpose: Sessions; duration: 1 day",
+                "~ cookies[analytics].cookies[_ga].duration: 2 years → 13 months",
+                "> cookies[preferences].cookies[_pref] from cookies[analytics].cookies[_pref]",
+                "+ cookies[marketing] = category: marketing; purpose: Ads",
+                "~ retention[Logs].period: 6 months → 3 months",
+                "- rights.items[erasure]",
+                "+ rights.items[portability] = right: portability",
+                "~ third_parties[Stripe].corporate_location: United States → China",
+            ])
         #expect(diff.from.description == "1.0" && diff.to.description == "1.1")
     }
 
@@ -83,27 +86,36 @@ import Testing
         after.dpoNotAppointed = nil
         after.dpos = [ContactPerson(name: "Dana", email: "dpo@acme.example", address: ["1 Main St"])]
         let diff = PolicyDiff(from: text, to: text, oldCompany: before, newCompany: after)
-        #expect(lines(diff) == [
-            "- company.dpo_not_appointed",
-            "+ company.dpo[Dana] = name: Dana; email: dpo@acme.example; address: [1 Main St]",
-        ])
+        #expect(
+            lines(diff) == [
+                "- company.dpo_not_appointed",
+                "+ company.dpo[Dana] = name: Dana; email: dpo@acme.example; address: [1 Main St]",
+            ])
     }
 
     @Test func proseIsComparedSentenceBySentenceWithinSectionsAtEveryLevel() throws {
-        let old = try document("", "Intro text.\n\n## Data {#data}\n\nWe keep logs. We delete them yearly.\n\n### Logs\n\nKept a week.\n\n## Old section\n\nGone soon.\n")
-        let new = try document("", "Intro text.\n\n## Data {#data}\n\nWe keep logs. We never sell them.\n\n### Logs\n\nKept a month.\n\n## New section\n\nFresh.\n")
+        let old = try document(
+            "", "Intro text.\n\n## Data {#data}\n\nWe keep logs. We delete them yearly.\n\n### Logs\n\nKept a week.\n\n## Old section\n\nGone soon.\n")
+        let new = try document(
+            "", "Intro text.\n\n## Data {#data}\n\nWe keep logs. We never sell them.\n\n### Logs\n\nKept a month.\n\n## New section\n\nFresh.\n")
         let diff = PolicyDiff(from: old, to: new)
         let data = try #require(diff.sections.first { $0.id == "data" })
-        #expect(data.pieces == [
-            TextPiece(kind: .same, text: "We keep logs."),
-            TextPiece(kind: .removed, text: "We delete them yearly."),
-            TextPiece(kind: .added, text: "We never sell them."),
-        ])
+        #expect(
+            data.pieces == [
+                TextPiece(kind: .same, text: "We keep logs."),
+                TextPiece(kind: .removed, text: "We delete them yearly."),
+                TextPiece(kind: .added, text: "We never sell them."),
+            ])
         let logs = try #require(diff.sections.first { $0.title == "Logs" })
         #expect(logs.level == 3)
-        #expect(logs.pieces == [TextPiece(kind: .modified, text: "Kept a month.", words: [
-            TextPiece(kind: .same, text: "Kept a"), TextPiece(kind: .removed, text: "week."), TextPiece(kind: .added, text: "month."),
-        ])])
+        #expect(
+            logs.pieces == [
+                TextPiece(
+                    kind: .modified, text: "Kept a month.",
+                    words: [
+                        TextPiece(kind: .same, text: "Kept a"), TextPiece(kind: .removed, text: "week."), TextPiece(kind: .added, text: "month."),
+                    ])
+            ])
         #expect(diff.sections.first { $0.id == "preamble" }?.hasChanges == false)
         #expect(diff.sections.first { $0.id == "new-section" }?.status == .added)
         #expect(diff.sections.last?.status == .removed)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PolicyModel
 
 @Suite("ContentLoader")
@@ -45,16 +46,19 @@ struct ContentLoaderTests {
 
     @Test func everyProblemInSeveralFilesIsListed() {
         var fs = Content.fileSystem(company: Content.company(extra: "phone: 1\nfax: 2\n"))
-        fs.write("content/acme/en/privacy.md", Content.policy(categories: ["tracking"]).replacingOccurrences(of: "effective: 2025-01-01", with: "effective: yesterday"))
+        fs.write(
+            "content/acme/en/privacy.md",
+            Content.policy(categories: ["tracking"]).replacingOccurrences(of: "effective: 2025-01-01", with: "effective: yesterday"))
         fs.write("content/beta/company.yml", "display_name: Beta\n")
         fs.write("content/beta/en/privacy.md", Content.policy())
         let result = Content.load(fs)
-        #expect(result.diagnostics.map(\.description) == [
-            "content/acme/company.yml:5:1: error: unknown field 'fax'; expected one of: legal_name, display_name, slug, website, address, country, governing_law, privacy_email, phone, dpo, dpo_not_appointed, entities, jurisdictions, registrations, response_time, supervisory_authority, languages, default_language, locales",
-            "content/acme/en/privacy.md:4:12: error: 'yesterday' is not a valid date; expected an ISO 8601 date, YYYY-MM-DD (e.g. 2025-01-31) or YYYY-MM for a month",
-            "content/acme/en/privacy.md:7:15: error: unknown cookie category 'tracking'; expected one of: essential, analytics, preferences, marketing, or declare it under custom_cookie_categories in site.yml",
-            "content/beta/company.yml:1:1: error: missing required field 'legal_name'; expected a value for 'legal_name'; see docs/content-format.md",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "content/acme/company.yml:5:1: error: unknown field 'fax'; expected one of: legal_name, display_name, slug, website, address, country, governing_law, privacy_email, phone, dpo, dpo_not_appointed, entities, jurisdictions, registrations, response_time, supervisory_authority, languages, default_language, locales",
+                "content/acme/en/privacy.md:4:12: error: 'yesterday' is not a valid date; expected an ISO 8601 date, YYYY-MM-DD (e.g. 2025-01-31) or YYYY-MM for a month",
+                "content/acme/en/privacy.md:7:15: error: unknown cookie category 'tracking'; expected one of: essential, analytics, preferences, marketing, or declare it under custom_cookie_categories in site.yml",
+                "content/beta/company.yml:1:1: error: missing required field 'legal_name'; expected a value for 'legal_name'; see docs/content-format.md",
+            ])
     }
 
     @Test func customCookieCategoryDeclaredInSiteIsAccepted() throws {
@@ -77,9 +81,10 @@ struct ContentLoaderTests {
         fs.write("content/acme-two/company.yml", Content.company("Acme Two", extra: "slug: acme\n"))
         fs.write("content/acme-two/en/privacy.md", Content.policy())
         let result = Content.load(fs)
-        #expect(result.diagnostics.map(\.description) == [
-            "content/acme-two/company.yml: error: slug 'acme' is already used by content/acme; expected a unique slug per company"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "content/acme-two/company.yml: error: slug 'acme' is already used by content/acme; expected a unique slug per company"
+            ])
         #expect(result.site?.companies.map(\.folder) == ["content/acme"])
     }
 
@@ -90,9 +95,10 @@ struct ContentLoaderTests {
 
     @Test func missingDefaultLanguagePolicy() throws {
         let result = Content.load(Content.fileSystem(languages: ["fr"]))
-        #expect(result.diagnostics.map(\.description) == [
-            "content/acme/company.yml:1:1: error: the default language 'en' has no policy (content/acme/en/privacy.md is missing); expected a policy in the default language, or set default_language in company.yml to one of: fr"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "content/acme/company.yml:1:1: error: the default language 'en' has no policy (content/acme/en/privacy.md is missing); expected a policy in the default language, or set default_language in company.yml to one of: fr"
+            ])
         #expect(result.diagnostics.first?.code == "missing-default-language")
         #expect(result.site?.companies.first?.languages.map(\.rawValue) == ["fr"])
     }
@@ -118,19 +124,23 @@ struct ContentLoaderTests {
         fs.write("content/acme/en/draft.md", "x")
         fs.write("content/README.md", "x")
         let result = Content.load(fs)
-        #expect(result.diagnostics.map(\.description).first == "content/README.md: error: unexpected file in content/; expected only site.yml and one folder per company")
+        #expect(
+            result.diagnostics.map(\.description).first
+                == "content/README.md: error: unexpected file in content/; expected only site.yml and one folder per company")
         #expect(result.diagnostics.map(\.code) == ["unexpected-file", "unexpected-file", "unknown-language", "unexpected-file"])
-        #expect(result.diagnostics.map(\.location.file) == [
-            "content/README.md", "content/acme/en/draft.md", "content/acme/eng", "content/acme/notes.txt",
-        ])
+        #expect(
+            result.diagnostics.map(\.location.file) == [
+                "content/README.md", "content/acme/en/draft.md", "content/acme/eng", "content/acme/notes.txt",
+            ])
     }
 
     @Test func missingSiteYml() {
         let result = Content.load(InMemoryFileSystem(files: ["content/acme/company.yml": Content.company()]))
         #expect(result.site == nil)
-        #expect(result.diagnostics.map(\.description) == [
-            "content/site.yml: error: file is missing; create it with title, base_url and default_language"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "content/site.yml: error: file is missing; create it with title, base_url and default_language"
+            ])
     }
 
     @Test func frontMatterProblems() {

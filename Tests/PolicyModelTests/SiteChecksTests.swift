@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PolicyModel
 
 @Suite("Translation checks")
@@ -25,7 +26,10 @@ struct TranslationCheckTests {
         #expect(stale.severity == .warning)
         #expect(stale.location.file == "content/acme/fr/privacy.md")
         #expect(stale.location.line == 3)
-        #expect(stale.description == "content/acme/fr/privacy.md:3:1: warning: translation is version 1.0 but the en source is version 1.1; expected the translation updated to 1.1 (its page says it may be out of date)")
+        #expect(
+            stale.description
+                == "content/acme/fr/privacy.md:3:1: warning: translation is version 1.0 but the en source is version 1.1; expected the translation updated to 1.1 (its page says it may be out of date)"
+        )
         #expect(!diagnostics.hasErrors)
     }
 
@@ -110,9 +114,10 @@ struct ArchiveCheckTests {
 
         fs.write("content/acme/versions/1.0/en/privacy.md", Content.policy(version: "1.0", body: "## Introduction\n\nWe keep a lot of data.\n"))
         let modified = Content.load(fs).diagnostics
-        #expect(modified.map(\.description) == [
-            "content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published; expected published versions to stay as they are: restore content/acme/versions/1.0 (e.g. `git checkout -- content/acme/versions/1.0`) and publish changes as a new version"
-        ])
+        #expect(
+            modified.map(\.description) == [
+                "content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published; expected published versions to stay as they are: restore content/acme/versions/1.0 (e.g. `git checkout -- content/acme/versions/1.0`) and publish changes as a new version"
+            ])
     }
 
     @Test func archiveHashCoversEveryLanguage() throws {

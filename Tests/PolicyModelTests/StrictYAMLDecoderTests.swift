@@ -1,9 +1,11 @@
 import Testing
+
 @testable import PolicyModel
 
 @Suite("StrictYAMLDecoder")
 struct StrictYAMLDecoderTests {
-    let companyKeys = "legal_name, display_name, slug, website, address, country, governing_law, privacy_email, phone, dpo, dpo_not_appointed, entities, jurisdictions, registrations, response_time, supervisory_authority, languages, default_language, locales"
+    let companyKeys =
+        "legal_name, display_name, slug, website, address, country, governing_law, privacy_email, phone, dpo, dpo_not_appointed, entities, jurisdictions, registrations, response_time, supervisory_authority, languages, default_language, locales"
 
     @Test func decodesValidDocumentWithoutDiagnostics() throws {
         let yaml = """
@@ -30,9 +32,10 @@ struct StrictYAMLDecoderTests {
             """
         let (info, diagnostics) = StrictYAMLDecoder(file: "content/acme/company.yml").decode(CompanyInfo.self, from: yaml)
         #expect(info != nil, "an unknown field is not fatal")
-        #expect(diagnostics.map(\.description) == [
-            "content/acme/company.yml:3:1: error: unknown field 'privacy_emial' (did you mean 'privacy_email'?); expected one of: \(companyKeys)"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/acme/company.yml:3:1: error: unknown field 'privacy_emial' (did you mean 'privacy_email'?); expected one of: \(companyKeys)"
+            ])
         #expect(diagnostics.first?.code == "unknown-field")
     }
 
@@ -55,9 +58,10 @@ struct StrictYAMLDecoderTests {
     @Test func missingRequiredField() {
         let (info, diagnostics) = StrictYAMLDecoder(file: "content/beta/company.yml").decode(CompanyInfo.self, from: "display_name: Beta\n")
         #expect(info == nil)
-        #expect(diagnostics.map(\.description) == [
-            "content/beta/company.yml:1:1: error: missing required field 'legal_name'; expected a value for 'legal_name'; see docs/content-format.md"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/beta/company.yml:1:1: error: missing required field 'legal_name'; expected a value for 'legal_name'; see docs/content-format.md"
+            ])
         #expect(diagnostics.first?.code == "missing-field")
     }
 
@@ -123,9 +127,10 @@ struct StrictYAMLDecoderTests {
         let yaml = "category: analytics\npurpose: Stats\nlegal_basis: consnt\n"
         let (value, diagnostics) = StrictYAMLDecoder(file: "p.md", lineOffset: 1).decode(CookieCategory.self, from: yaml)
         #expect(value == nil)
-        #expect(diagnostics.map(\.description) == [
-            "p.md:4:14: error: unknown legal basis 'consnt' (did you mean 'consent'?); expected one of: consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "p.md:4:14: error: unknown legal basis 'consnt' (did you mean 'consent'?); expected one of: consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests"
+            ])
     }
 
     @Test func customCookieCategoryComesFromContext() {

@@ -3,6 +3,7 @@ import FoundationEssentials
 import PolicyMarkdown
 import PolicyModel
 import Testing
+
 @testable import PolicyRender
 
 @Suite("SitePaths")
@@ -70,7 +71,9 @@ struct PolicyLayoutTests {
         let retention = try position("<section id=\"retention\" aria-labelledby=\"retention-heading\">", in: html)
         #expect(try position("COOKIES", in: html) < retention)
         #expect(try retention < position("<h2 id=\"contact\">", in: html))
-        #expect(html.contains("<h2 id=\"retention-heading\"><a class=\"permalink\" href=\"#retention\">How long we keep it</a></h2>\n<p>RETENTION</p>\n</section>\n"))
+        #expect(
+            html.contains(
+                "<h2 id=\"retention-heading\"><a class=\"permalink\" href=\"#retention\">How long we keep it</a></h2>\n<p>RETENTION</p>\n</section>\n"))
         #expect(layout.toc.map(\.id) == ["intro", "cookies", "retention", "contact"])
         #expect(layout.toc.map(\.text) == ["Intro", "Our cookies", "How long we keep it", "Contact us"])
     }
@@ -114,7 +117,12 @@ struct PolicyLayoutTests {
 
 @Suite struct RebaseLinkTests {
     @Test func onlyRelativeLinksGetThePrefix() {
-        let html = ##"<a href="cookies/">c</a> <a href="#x">x</a> <a href="https://e.example">e</a> <a href="/root">r</a> <img src="pic.png" alt="a=b"> <a title="t" href="../fr/">f</a>"##[...]
-        #expect(rebaseRelativeLinks(html, prefix: "../../") == ##"<a href="../../cookies/">c</a> <a href="#x">x</a> <a href="https://e.example">e</a> <a href="/root">r</a> <img src="../../pic.png" alt="a=b"> <a title="t" href="../../../fr/">f</a>"##)
+        let html =
+            ##"<a href="cookies/">c</a> <a href="#x">x</a> <a href="https://e.example">e</a> <a href="/root">r</a> <img src="pic.png" alt="a=b"> <a title="t" href="../fr/">f</a>"##[
+                ...]
+        #expect(
+            rebaseRelativeLinks(html, prefix: "../../")
+                == ##"<a href="../../cookies/">c</a> <a href="#x">x</a> <a href="https://e.example">e</a> <a href="/root">r</a> <img src="../../pic.png" alt="a=b"> <a title="t" href="../../../fr/">f</a>"##
+        )
     }
 }

@@ -1,31 +1,34 @@
 import PolicyModel
 import Testing
+
 @testable import PolicyRender
 
 func lang(_ code: String) -> LanguageCode { LanguageCode(code)! }
 
-let testTranslations = Translations(defaultLanguage: lang("en"), tables: [
-    lang("en"): [
-        "duration.hour_one": "{n} hour", "duration.hour_other": "{n} hours",
-        "duration.month_one": "{n} month", "duration.month_other": "{n} months",
-        "duration.year_one": "{n} year", "duration.year_other": "{n} years",
-        "duration.up_to": "up to {duration}",
-        "duration.session": "until the browser closes",
-        "sections.cookies": "Cookies",
-        "policy.children_min_age": "Not for children under {age}.",
-    ],
-    lang("fr"): [
-        "duration.month_one": "{n} mois", "duration.month_other": "{n} mois",
-        "duration.year_one": "{n} an", "duration.year_other": "{n} ans",
-        "duration.up_to": "jusqu'à {duration}",
-        "duration.session": "fin de session",
-        "sections.cookies": "Témoins",
-    ],
-    lang("ar"): [
-        "duration.day_zero": "{n} أيام", "duration.day_one": "يوم واحد", "duration.day_two": "يومان",
-        "duration.day_few": "{n} أيام", "duration.day_many": "{n} يومًا", "duration.day_other": "{n} يوم",
-    ],
-])
+let testTranslations = Translations(
+    defaultLanguage: lang("en"),
+    tables: [
+        lang("en"): [
+            "duration.hour_one": "{n} hour", "duration.hour_other": "{n} hours",
+            "duration.month_one": "{n} month", "duration.month_other": "{n} months",
+            "duration.year_one": "{n} year", "duration.year_other": "{n} years",
+            "duration.up_to": "up to {duration}",
+            "duration.session": "until the browser closes",
+            "sections.cookies": "Cookies",
+            "policy.children_min_age": "Not for children under {age}.",
+        ],
+        lang("fr"): [
+            "duration.month_one": "{n} mois", "duration.month_other": "{n} mois",
+            "duration.year_one": "{n} an", "duration.year_other": "{n} ans",
+            "duration.up_to": "jusqu'à {duration}",
+            "duration.session": "fin de session",
+            "sections.cookies": "Témoins",
+        ],
+        lang("ar"): [
+            "duration.day_zero": "{n} أيام", "duration.day_one": "يوم واحد", "duration.day_two": "يومان",
+            "duration.day_few": "{n} أيام", "duration.day_many": "{n} يومًا", "duration.day_other": "{n} يوم",
+        ],
+    ])
 
 func pageLocale(_ language: String, _ identifier: String? = nil) -> PageLocale {
     PageLocale(language: lang(language), localeIdentifier: identifier, strings: testTranslations.strings(for: lang(language)))
@@ -183,13 +186,18 @@ struct UIStringsTests {
         #expect(fr.message == "missing UI strings 'duration.hour_one', 'duration.hour_other', 'policy.children_min_age'")
         #expect(fr.expected == "expected every key of en.yml; falling back to en")
         let de = try #require(diagnostics.last)
-        #expect(de.description == "themes/default/i18n/de.yml: warning: no UI strings for language 'de'; expected themes/default/i18n/de.yml; pages in de use en headings until it exists")
+        #expect(
+            de.description
+                == "themes/default/i18n/de.yml: warning: no UI strings for language 'de'; expected themes/default/i18n/de.yml; pages in de use en headings until it exists"
+        )
     }
 
     @Test func singleMissingStringIsSingular() {
-        let translations = Translations(defaultLanguage: lang("en"), tables: [
-            lang("en"): ["a": "A", "b": "B"], lang("fr"): ["a": "A"],
-        ])
+        let translations = Translations(
+            defaultLanguage: lang("en"),
+            tables: [
+                lang("en"): ["a": "A", "b": "B"], lang("fr"): ["a": "A"],
+            ])
         let diagnostics = translations.diagnostics(for: [lang("fr")], themeDirectory: "t")
         #expect(diagnostics.map(\.message) == ["missing UI string 'b'"])
     }

@@ -15,7 +15,8 @@ import Testing
     func site() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scaffold-\(UUID().uuidString.prefix(8))/content")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "title: T\nbase_url: https://x.example/\ndefault_language: en\n".write(to: folder.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try "title: T\nbase_url: https://x.example/\ndefault_language: en\n".write(
+            to: folder.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         return folder.path
     }
 
@@ -26,7 +27,8 @@ import Testing
     @Test func aCompanyGetsItsRegimesRightsAndDecodes() throws {
         let content = try site()
         let files = try Scaffolder(themesPath: Self.themes, today: today).company(
-            slug: "acme", name: "Acme \"Ltd\"", languages: [LanguageCode("en")!, LanguageCode("fr")!], jurisdictions: ["gdpr", "ccpa", "in-dpdp"], contentPath: content)
+            slug: "acme", name: "Acme \"Ltd\"", languages: [LanguageCode("en")!, LanguageCode("fr")!], jurisdictions: ["gdpr", "ccpa", "in-dpdp"],
+            contentPath: content)
         #expect(files.map(\.path) == ["\(content)/acme/company.yml", "\(content)/acme/en/privacy.md", "\(content)/acme/fr/privacy.md"])
         let company = try text(files, "company.yml")
         let (info, problems) = StrictYAMLDecoder(file: "company.yml").decode(CompanyInfo.self, from: company)
@@ -50,7 +52,8 @@ import Testing
     }
 
     @Test func withoutRegimesThePolicyListsTheBaseRights() throws {
-        let files = try Scaffolder(themesPath: Self.themes, today: today).company(slug: "solo", name: nil, languages: [], jurisdictions: [], contentPath: try site())
+        let files = try Scaffolder(themesPath: Self.themes, today: today).company(
+            slug: "solo", name: nil, languages: [], jurisdictions: [], contentPath: try site())
         let english = try text(files, "en/privacy.md")
         #expect(english.contains("- right: access") && english.contains("- right: complaint") && !english.contains("portability"))
         #expect(!english.contains("regional_rights"))
@@ -59,9 +62,13 @@ import Testing
     @Test func badRequestsAreRefusedWithTheReason() throws {
         let content = try site()
         let scaffolder = Scaffolder(themesPath: Self.themes, today: today)
-        #expect(throws: ScaffoldError.badSlug("Acme Corp")) { try scaffolder.company(slug: "Acme Corp", name: nil, languages: [], jurisdictions: [], contentPath: content) }
+        #expect(throws: ScaffoldError.badSlug("Acme Corp")) {
+            try scaffolder.company(slug: "Acme Corp", name: nil, languages: [], jurisdictions: [], contentPath: content)
+        }
         #expect(throws: ScaffoldError.self) { try scaffolder.company(slug: "acme", name: nil, languages: [], jurisdictions: ["gdrp"], contentPath: content) }
-        #expect(throws: ScaffoldError.noSite("/nowhere")) { try scaffolder.company(slug: "acme", name: nil, languages: [], jurisdictions: [], contentPath: "/nowhere") }
+        #expect(throws: ScaffoldError.noSite("/nowhere")) {
+            try scaffolder.company(slug: "acme", name: nil, languages: [], jurisdictions: [], contentPath: "/nowhere")
+        }
         #expect(throws: ScaffoldError.self) { try scaffolder.language(LanguageCode("fr")!, company: "ghost", contentPath: content) }
         do {
             _ = try scaffolder.company(slug: "acme", name: nil, languages: [], jurisdictions: ["gdrp"], contentPath: content)
@@ -82,7 +89,10 @@ import Testing
     @Test func aTranslationCopyKeepsTheDataAndAsksForTranslation() {
         let source = "---\ntitle: Privacy policy\nversion: \"1.2\"\n---\n\nIntro.\n"
         let copy = PolicySkeleton.translationCopy(of: source, from: LanguageCode("en")!, to: LanguageCode("de")!, title: "Datenschutzerklärung")
-        #expect(copy == "---\ntitle: \"Datenschutzerklärung\"\nversion: \"1.2\"\n---\n\n[[TODO: translate this text and its front matter from en into de, then delete this line]]\n\nIntro.\n")
+        #expect(
+            copy
+                == "---\ntitle: \"Datenschutzerklärung\"\nversion: \"1.2\"\n---\n\n[[TODO: translate this text and its front matter from en into de, then delete this line]]\n\nIntro.\n"
+        )
     }
 
     @Test func placeholdersAreFoundWithTheirColumn() {

@@ -42,7 +42,8 @@ import Testing
         var reopened = false
         for _ in 0..<20 where !reopened {
             try await Task.sleep(for: .milliseconds(250))
-            let probe = try await RawHTTP.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: server.port, untilHeaders: true)
+            let probe = try await RawHTTP.send(
+                "GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: server.port, untilHeaders: true)
             reopened = probe.status == 200
         }
         #expect(reopened)

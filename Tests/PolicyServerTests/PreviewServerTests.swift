@@ -69,7 +69,8 @@ import Testing
             for path in attempts {
                 let reply = try await server.get(path)
                 #expect([400, 404].contains(reply.status), "\(path) answered \(reply.status)")
-                #expect(!reply.body.contains("TOP-SECRET") && !reply.body.contains("root:") && !reply.body.contains("swift-tools-version"), "\(path) leaked a file")
+                #expect(
+                    !reply.body.contains("TOP-SECRET") && !reply.body.contains("root:") && !reply.body.contains("swift-tools-version"), "\(path) leaked a file")
             }
             #expect(try await server.get("/../Package.swift").status == 400)
             #expect(try await server.get("/leak.txt").status == 404)

@@ -29,7 +29,9 @@ final class TestServer: @unchecked Sendable {
         self.logText = log
     }
 
-    static func start(_ name: String = #function, idleTimeout: Duration = .seconds(15), maxEventStreams: Int = 64, heartbeat: Duration = .seconds(15)) async throws -> TestServer {
+    static func start(_ name: String = #function, idleTimeout: Duration = .seconds(15), maxEventStreams: Int = 64, heartbeat: Duration = .seconds(15))
+        async throws -> TestServer
+    {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policysite-serve-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for item in ["content", "themes"] {

@@ -1,5 +1,5 @@
-import PolicyModel
 import Foundation
+import PolicyModel
 import Testing
 
 @testable import PolicyServer

@@ -17,7 +17,15 @@ import Testing
     }()
 
     struct Report: Decodable {
-        struct Violation: Decodable { var site: String; var page: String; var width: Int; var scheme: String; var id: String; var help: String; var nodes: [String] }
+        struct Violation: Decodable {
+            var site: String
+            var page: String
+            var width: Int
+            var scheme: String
+            var id: String
+            var help: String
+            var nodes: [String]
+        }
         var pages: Int
         var violations: [Violation]
     }
@@ -30,13 +38,18 @@ import Testing
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/replay/v5/content"), to: folder.appendingPathComponent("content"))
         #expect(try CLI.run(["build", "--output", "large", "--themes", themes], in: folder).status == 0)
 
-        let run = try CLI.tool("/usr/bin/env", ["python3", CLI.root.appendingPathComponent("Tests/Tools/axe-check.py").path,
-                                                folder.appendingPathComponent("example").path, folder.appendingPathComponent("large").path])
+        let run = try CLI.tool(
+            "/usr/bin/env",
+            [
+                "python3", CLI.root.appendingPathComponent("Tests/Tools/axe-check.py").path,
+                folder.appendingPathComponent("example").path, folder.appendingPathComponent("large").path,
+            ])
         #expect(run.status == 0, "\(run.stderr.suffix(2000))")
         let data = Data(run.stdout.utf8)
         let report = try JSONDecoder().decode(Report.self, from: data)
         #expect(report.pages > 280, "pages checked (page × width × scheme): \(report.pages)")
-        let listed = report.violations.prefix(20).map { "\($0.site)/\($0.page) at \($0.width) px, \($0.scheme): \($0.id) — \($0.help) \($0.nodes)" }.joined(separator: "\n")
+        let listed = report.violations.prefix(20).map { "\($0.site)/\($0.page) at \($0.width) px, \($0.scheme): \($0.id) — \($0.help) \($0.nodes)" }.joined(
+            separator: "\n")
         #expect(report.violations.isEmpty, "\(report.violations.count) violations:\n\(listed)")
     }
 }

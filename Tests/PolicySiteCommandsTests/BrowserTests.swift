@@ -21,7 +21,8 @@ struct BrowserTests {
         let binary = try #require(Self.chromium, "Chromium is not installed; run scripts/setup --test")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--window-size=390,844", "--hide-scrollbars"] + arguments
+        process.arguments =
+            ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--window-size=390,844", "--hide-scrollbars"] + arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -82,7 +82,13 @@ import Testing
     @Test func strictLintFailsOnIncompletePolicies() throws {
         let result = try CLI.run(["lint", "--strict"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("content/mydigisoft/en/privacy.md:1:1: warning: gdpr-art13-baseline (GDPR Art. 13(2)(b)) Rights of access, rectification, erasure, restriction, objection, portability: missing (none of the six rights is listed); expected it in rights.items"))
-        #expect(result.stdout.contains("content/digiterex/en/privacy.md:1:1: warning: ma-09-08 (art. 12) Declaration to or authorisation by the CNDP (its reference): missing (no registration reference stated); expected it in company.yml registrations (jurisdiction: ma-09-08)"))
+        #expect(
+            result.stdout.contains(
+                "content/mydigisoft/en/privacy.md:1:1: warning: gdpr-art13-baseline (GDPR Art. 13(2)(b)) Rights of access, rectification, erasure, restriction, objection, portability: missing (none of the six rights is listed); expected it in rights.items"
+            ))
+        #expect(
+            result.stdout.contains(
+                "content/digiterex/en/privacy.md:1:1: warning: ma-09-08 (art. 12) Declaration to or authorisation by the CNDP (its reference): missing (no registration reference stated); expected it in company.yml registrations (jurisdiction: ma-09-08)"
+            ))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyModel
-import Testing
 import PolicyRender
+import Testing
 
 /// Builds the real `content/` with the CLI and checks what a reader gets for each of the five
 /// seed companies.
@@ -24,11 +24,15 @@ import PolicyRender
             #expect(home.contains(escapeHTML(company.info.displayName)))
             for kind in ["", "cookies/", "rights/", "contact/"] {
                 // A cookies or rights page exists (and is linked) only where the policy has such data.
-                let exists = kind == "cookies/" ? SiteRenderer.hasCookiesPage(company, company.defaultLanguage)
+                let exists =
+                    kind == "cookies/"
+                    ? SiteRenderer.hasCookiesPage(company, company.defaultLanguage)
                     : kind == "rights/" ? SiteRenderer.hasRightsPage(company, company.defaultLanguage) : true
                 let link = "href=\"\(company.slug)/\(company.defaultLanguage)/\(kind)index.html\""
                 #expect(home.contains(link) == exists, "\(company.slug) \(kind)")
-                #expect(FileManager.default.fileExists(atPath: Self.output.appendingPathComponent("\(company.slug)/\(company.defaultLanguage)/\(kind)index.html").path) == exists)
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: Self.output.appendingPathComponent("\(company.slug)/\(company.defaultLanguage)/\(kind)index.html").path) == exists)
             }
         }
         for file in ["sitemap.xml", "404.html", "robots.txt", "assets/style.css"] {
@@ -44,11 +48,17 @@ import PolicyRender
             ("digiterex/fr/contact/index.html", ["Maroc", "24–48 heures"]),
             ("ite/en/contact/index.html", ["support@ite.digital", "Tunisia"]),
             ("ite/en/index.html", ["Roubaix", "Google Analytics", "Landbot", "Alore"]),
-            ("caltryx-tech/en/contact/index.html", ["Caltryx Tech SARL AU", "LES BUREAU AL WAHA N°10", "caltryx@outlook.com", "governed by the laws of Morocco", "courts of Morocco"]),
+            (
+                "caltryx-tech/en/contact/index.html",
+                ["Caltryx Tech SARL AU", "LES BUREAU AL WAHA N°10", "caltryx@outlook.com", "governed by the laws of Morocco", "courts of Morocco"]
+            ),
             ("mydigisoft/en/index.html", ["https://www.mydigisoft.com", "Google"]),
             ("digi-smart-manager/en/index.html", ["not directed to children under 18", "Version 1.1"]),
             // Seed 004 says "Last Updated: January 2025": that text is archived as version 1.0.
-            ("digi-smart-manager/en/versions/1.0/index.html", ["Last updated: <time datetime=\"2025-01\">January 2025</time>", "superseded on November 23, 2026"]),
+            (
+                "digi-smart-manager/en/versions/1.0/index.html",
+                ["Last updated: <time datetime=\"2025-01\">January 2025</time>", "superseded on November 23, 2026"]
+            ),
             ("digi-smart-manager/en/changelog/index.html", ["<time datetime=\"2025-01\">January 2025</time>", "Version 1.1"]),
             ("digi-smart-manager/en/contact/index.html", ["digismartmanager@gmail.com", "+91 9970124683", "India"]),
         ]
@@ -110,16 +120,20 @@ import PolicyRender
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://policies.example.org/ite/en/cookies/\"/>"))
         let archived = Self.site.companies.reduce(0) { total, company in total + company.archive.reduce(0) { $0 + $1.policies.count } }
         let missing = Self.site.companies.reduce(0) { total, company in
-            total + company.languages.filter { !SiteRenderer.hasCookiesPage(company, $0) }.count + company.languages.filter { !SiteRenderer.hasRightsPage(company, $0) }.count
+            total + company.languages.filter { !SiteRenderer.hasCookiesPage(company, $0) }.count
+                + company.languages.filter { !SiteRenderer.hasRightsPage(company, $0) }.count
         }
         #expect(missing == 2, "MyDigiSoft's policy names no cookies and no rights")
         // Diff pages too: one per pair of versions and language both versions have.
         let diffs = Self.site.companies.reduce(0) { total, company in
-            total + SiteRenderer.diffPairs(company.archive).reduce(0) { count, pair in count + pair.0.policies.keys.filter { pair.1.policies[$0] != nil }.count }
+            total
+                + SiteRenderer.diffPairs(company.archive).reduce(0) { count, pair in count + pair.0.policies.keys.filter { pair.1.policies[$0] != nil }.count }
         }
         #expect(diffs > 0)
         #expect(sitemap.contains("<loc>https://policies.example.org/digi-smart-manager/en/diff/1.0-1.1/</loc>"))
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 } - missing + archived + diffs)
+        #expect(
+            sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 } - missing + archived + diffs
+        )
     }
 
     @Test func rebuildingUnchangedContentWritesNothing() throws {
@@ -139,7 +153,8 @@ import PolicyRender
         for file in try FileManager.default.subpathsOfDirectory(atPath: output.path) where file.hasSuffix(".html") {
             // The one script is the theme's own print button, from the site's assets.
             let html = try read(output.appendingPathComponent(file))
-                .replacingOccurrences(of: #"<script src="(https://example\.org/|[./]*)assets/print\.js" defer></script>"#, with: "", options: .regularExpression)
+                .replacingOccurrences(
+                    of: #"<script src="(https://example\.org/|[./]*)assets/print\.js" defer></script>"#, with: "", options: .regularExpression)
             #expect(!html.contains("<script"), "\(file)")
             #expect(!html.lowercased().contains("href=\"javascript:"), "\(file)")
             #expect(!html.contains("<img src=x"), "\(file)")

@@ -96,9 +96,12 @@ import Testing
         #expect(try CLI.run(build, in: template).status == 0)
         let old = try Self.site(template.appendingPathComponent("out"))
         let policy = template.appendingPathComponent("content/digiterex/en/privacy.md")
-        try (try read(policy)).replacingOccurrences(of: "Welcome to Digiterex.", with: "Welcome to Digiterex, the web agency.").write(to: policy, atomically: true, encoding: .utf8)
+        try (try read(policy)).replacingOccurrences(of: "Welcome to Digiterex.", with: "Welcome to Digiterex, the web agency.").write(
+            to: policy, atomically: true, encoding: .utf8)
         let finished = try CLI.temporaryDirectory("buildkill-new")
-        for item in ["content", "out"] { try FileManager.default.copyItem(at: template.appendingPathComponent(item), to: finished.appendingPathComponent(item)) }
+        for item in ["content", "out"] {
+            try FileManager.default.copyItem(at: template.appendingPathComponent(item), to: finished.appendingPathComponent(item))
+        }
         let started = ContinuousClock.now
         #expect(try CLI.run(build, in: finished).status == 0)
         // The last kills come well after a whole build took, however busy the machine is.
@@ -109,7 +112,9 @@ import Testing
         var outcomes: [String: Int] = [:]
         for delay in [0, 30, 60, 90, 120, 150, 180, 210, 240, 280, 320, 400, 500, 700, whole * 2, whole * 3] {
             let folder = try CLI.temporaryDirectory("buildkill-\(delay)")
-            for item in ["content", "out"] { try FileManager.default.copyItem(at: template.appendingPathComponent(item), to: folder.appendingPathComponent(item)) }
+            for item in ["content", "out"] {
+                try FileManager.default.copyItem(at: template.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+            }
             try KillTests.runKilled(build, in: folder, after: delay)
             let state = try Self.site(folder.appendingPathComponent("out"))
             let outcome = state == old ? "old" : state == new ? "new" : "mixed"

@@ -22,7 +22,10 @@ import Testing
         let build = try CLI.run(["build"], in: folder)
         #expect(build.status == 0, "\(build.stderr)")
         for language in ["fr", "ar"] {
-            #expect(build.stderr.contains("content/digiterex/\(language)/privacy.md:3:1: warning: translation is version 1.0 but the en source is version 1.1; expected the translation updated to 1.1"), "\(build.stderr)")
+            #expect(
+                build.stderr.contains(
+                    "content/digiterex/\(language)/privacy.md:3:1: warning: translation is version 1.0 but the en source is version 1.1; expected the translation updated to 1.1"
+                ), "\(build.stderr)")
         }
         let french = try read(folder.appendingPathComponent("public/digiterex/fr/index.html"))
         #expect(french.contains("class=\"notice notice-warning\""))
@@ -49,7 +52,9 @@ import Testing
 
     @Test func fallbackShowsTheSourceTextWithAVisibleNote() throws {
         let folder = try workspace()
-        try edit(folder.appendingPathComponent("content/site.yml")) { $0.replacingOccurrences(of: "missing_translation: omit", with: "missing_translation: fallback") }
+        try edit(folder.appendingPathComponent("content/site.yml")) {
+            $0.replacingOccurrences(of: "missing_translation: omit", with: "missing_translation: fallback")
+        }
         let build = try CLI.run(["build"], in: folder)
         #expect(build.status == 0, "\(build.stderr)")
         let page = try read(folder.appendingPathComponent("public/mydigisoft/fr/index.html"))
@@ -69,7 +74,10 @@ import Testing
         }
         let build = try CLI.run(["build"], in: folder)
         #expect(build.status == 0)
-        #expect(build.stderr.contains("themes/default/i18n/fr.yml: warning: missing UI string 'site.skip_to_content'; expected every key of en.yml; falling back to en"), "\(build.stderr)")
+        #expect(
+            build.stderr.contains(
+                "themes/default/i18n/fr.yml: warning: missing UI string 'site.skip_to_content'; expected every key of en.yml; falling back to en"),
+            "\(build.stderr)")
         let page = try read(folder.appendingPathComponent("public/ite/fr/index.html"))
         #expect(page.contains("<a class=\"skip-link\" href=\"#main\">Skip to content</a>"))
         #expect(try CLI.run(["build", "--strict"], in: folder).status == 1)

@@ -36,7 +36,9 @@ import Testing
             $0.replacingOccurrences(of: "period: 6 months", with: "period: 3 months")
                 .replacingOccurrences(of: "We keep server logs to find faults.", with: "We keep server logs to find faults. We delete them sooner now.")
         }
-        let second = try run(["publish", "acme", "--summary", "Logs are kept for 3 months.", "--date", "2025-06-01", "--change", "Retention of server logs shortened"])
+        let second = try run([
+            "publish", "acme", "--summary", "Logs are kept for 3 months.", "--date", "2025-06-01", "--change", "Retention of server logs shortened",
+        ])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout == "Published acme 1.1 (2025-06-01), languages: en\n")
     }
@@ -55,12 +57,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/acme/versions/1.1/fr/privacy.md").path))
         let changelog = try file("content/acme/changelog.yml")
         #expect(changelog.contains("  - version: \"1.0\"\n    date: 2025-01-01\n    summary: \"First published version.\"\n    archive_hash: "))
-        #expect(changelog.contains("  - version: \"1.1\"\n    date: 2025-06-01\n    summary: \"Logs are kept for 3 months.\"\n    changes:\n      - \"Retention of server logs shortened\"\n"))
+        #expect(
+            changelog.contains(
+                "  - version: \"1.1\"\n    date: 2025-06-01\n    summary: \"Logs are kept for 3 months.\"\n    changes:\n      - \"Retention of server logs shortened\"\n"
+            ))
 
         let versions = try run(["versions", "acme"])
         #expect(versions.stdout == "1.1\t2025-06-01\tLogs are kept for 3 months.  (current)\n1.0\t2025-01-01\tFirst published version.\n")
         let diff = try run(["diff", "acme", "1.0", "1.1"])
-        #expect(diff.stdout == "Changes from 1.0 to 1.1\n\nStructured data:\n~ effective: 2025-01-01 → 2025-06-01\n~ retention[Server logs].period: 6 months → 3 months\n\n## Logs\n+ We delete them sooner now.\n")
+        #expect(
+            diff.stdout
+                == "Changes from 1.0 to 1.1\n\nStructured data:\n~ effective: 2025-01-01 → 2025-06-01\n~ retention[Server logs].period: 6 months → 3 months\n\n## Logs\n+ We delete them sooner now.\n"
+        )
     }
 
     @Test func theSiteShowsChangelogVersionsDiffAndFeed() throws {
@@ -77,8 +85,14 @@ import Testing
         #expect(old.contains("<a href=\"../../index.html\">Read the current version</a>"))
         #expect(old.contains("6 months"))
         let diff = try file("public/acme/en/diff/1.0-1.1/index.html")
-        #expect(diff.contains("<th scope=\"row\">Changed: How long we keep your data › Server logs › Retention period</th><td data-label=\"Before\"><del>6 months</del></td><td data-label=\"After\"><ins>3 months</ins></td>"))
-        #expect(diff.contains("<th scope=\"row\">Changed: Effective</th><td data-label=\"Before\"><del>January 1, 2025</del></td><td data-label=\"After\"><ins>June 1, 2025</ins></td>"))
+        #expect(
+            diff.contains(
+                "<th scope=\"row\">Changed: How long we keep your data › Server logs › Retention period</th><td data-label=\"Before\"><del>6 months</del></td><td data-label=\"After\"><ins>3 months</ins></td>"
+            ))
+        #expect(
+            diff.contains(
+                "<th scope=\"row\">Changed: Effective</th><td data-label=\"Before\"><del>January 1, 2025</del></td><td data-label=\"After\"><ins>June 1, 2025</ins></td>"
+            ))
         #expect(diff.contains("<ins>We delete them sooner now.</ins>"))
         let feed = try file("public/acme/en/feed.xml")
         #expect(feed.components(separatedBy: "<entry>").count == 3)
@@ -145,7 +159,10 @@ import Testing
         try edit("content/acme/versions/1.0/en/privacy.md") { $0.replacingOccurrences(of: "6 months", with: "1 month") }
         let build = try run(["build"])
         #expect(build.status == 1)
-        #expect(build.stderr.contains("content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published; expected published versions to stay as they are: restore content/acme/versions/1.0"))
+        #expect(
+            build.stderr.contains(
+                "content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published; expected published versions to stay as they are: restore content/acme/versions/1.0"
+            ))
     }
 
     @Test func failedPublishesLeaveEveryFileAsItWas() throws {
@@ -164,7 +181,8 @@ import Testing
         try edit("content/acme/en/privacy.md") { $0.replacingOccurrences(of: "Acme sells anvils.", with: "Acme sells anvils and hammers.") }
         let edited = try snapshot()
         let backwards = try run(["publish", "acme", "--summary", "x", "--date", "2025-05-01"])
-        #expect(backwards.stderr == "error: acme: --date 2025-05-01 is before the last published version (2025-06-01); expected a date on or after 2025-06-01\n")
+        #expect(
+            backwards.stderr == "error: acme: --date 2025-05-01 is before the last published version (2025-06-01); expected a date on or after 2025-06-01\n")
         #expect(try snapshot() == edited)
         try edit("content/acme/en/privacy.md") { $0.replacingOccurrences(of: "effective: 2025-06-01", with: "effective: someday") }
         let broken = try snapshot()

@@ -34,7 +34,8 @@ import Testing
                     try files.copyItem(at: source.appendingPathComponent(path), to: target)
                 }
             }
-            let result = try CLI.run(["publish", "northwind", "--summary", "Version \(step.version)", "--date", step.date, "--themes", themes] + step.extra, in: folder)
+            let result = try CLI.run(
+                ["publish", "northwind", "--summary", "Version \(step.version)", "--date", step.date, "--themes", themes] + step.extra, in: folder)
             #expect(result.status == 0, "publishing \(step.version): \(result.stderr)")
             #expect(result.stdout == "Published northwind \(step.version) (\(step.date)), languages: en\n")
         }
@@ -46,7 +47,8 @@ import Testing
         let check = try CLI.run(["check", "--strict", "--themes", CLI.root.appendingPathComponent("themes").path], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
         for (old, new) in zip(Self.steps, Self.steps.dropFirst()) {
-            let result = try CLI.run(["diff", "northwind", old.version, new.version, "--color", "never", "--width", "100", "--themes", Self.themes], in: folder)
+            let result = try CLI.run(
+                ["diff", "northwind", old.version, new.version, "--color", "never", "--width", "100", "--themes", Self.themes], in: folder)
             #expect(result.status == 0)
             let expected = try read(Self.fixture.appendingPathComponent("expected/\(old.version)-\(new.version).txt"))
             #expect(result.stdout == expected, "diff \(old.version) → \(new.version) differs from the reviewed text")

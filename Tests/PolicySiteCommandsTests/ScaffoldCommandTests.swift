@@ -12,10 +12,13 @@ import Testing
     @Test func aNewSiteCompanyAndLanguageBuildStrictAndPublishOnceFilledIn() throws {
         let parent = try CLI.temporaryDirectory("scaffold")
         let site = parent.appendingPathComponent("privacy")
-        let created = try CLI.run(["new", "site", site.path, "--title", "Acme privacy", "--base-url", "https://privacy.acme.example/", "--themes", themes], in: parent)
+        let created = try CLI.run(
+            ["new", "site", site.path, "--title", "Acme privacy", "--base-url", "https://privacy.acme.example/", "--themes", themes], in: parent)
         #expect(created.status == 0, "\(created.stderr)")
         let made = try files(under: site)
-        #expect(made.contains("content/site.yml") && made.contains("themes/default/templates/layout.mustache") && made.contains("schemas/company.schema.json") && made.contains(".gitignore"))
+        #expect(
+            made.contains("content/site.yml") && made.contains("themes/default/templates/layout.mustache") && made.contains("schemas/company.schema.json")
+                && made.contains(".gitignore"))
         // A site without a company is not a site yet: check says what to do.
         let empty = try CLI.run(["check"], in: site)
         #expect(empty.status == 1 && empty.stderr.contains("has no company folders"), "\(empty.stderr)")
@@ -34,7 +37,9 @@ import Testing
         #expect(check.stderr.contains("content/acme/de/privacy.md:") && check.stderr.contains("note: placeholder left: [[TODO: translate this text"))
         let build = try CLI.run(["build", "--strict"], in: site)
         #expect(build.status == 0, "\(build.stderr)")
-        for page in ["public/acme/en/index.html", "public/acme/fr/index.html", "public/acme/de/index.html", "public/acme/en/policy.json", "public/policies.json"] {
+        for page in [
+            "public/acme/en/index.html", "public/acme/fr/index.html", "public/acme/de/index.html", "public/acme/en/policy.json", "public/policies.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(page).path), "\(page)")
         }
         #expect(try read(site.appendingPathComponent("public/acme/fr/index.html")).contains("Vos droits"))

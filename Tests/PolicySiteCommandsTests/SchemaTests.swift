@@ -62,7 +62,10 @@ import Testing
         }
         // The fixtures that hold every field of the model.
         let model = CLI.root.appendingPathComponent("Tests/Fixtures/model")
-        for (schema, file) in [("company.schema.json", "full-company.yml"), ("company.schema.json", "company-without-dpo.yml"), ("policy-front-matter.schema.json", "full-policy.yml")] {
+        for (schema, file) in [
+            ("company.schema.json", "full-company.yml"), ("company.schema.json", "company-without-dpo.yml"),
+            ("policy-front-matter.schema.json", "full-policy.yml"),
+        ] {
             let result = try Self.validate(schema, [model.appendingPathComponent(file).path])
             #expect(result.status == 0, "\(file): \(result.stdout)")
         }
@@ -91,10 +94,19 @@ import Testing
             ("site.schema.json", "title: T\nbase_url: https://x.example/\ndefault_language: en\noptions: {missing_translation: hide}\n"),
             ("policy-front-matter.schema.json", "title: T\nversion: \"1\"\neffective: 2025-01-01\nlast_updated: 2025-01-01\n"),
             ("policy-front-matter.schema.json", "title: T\nversion: \"1.0\"\neffective: 2025-31-01x\nlast_updated: 2025-01-01\n"),
-            ("policy-front-matter.schema.json", "title: T\nversion: \"1.0\"\neffective: 2025-01-01\nlast_updated: 2025-01-01\ncookies: [{category: Analytics, purpose: p}]\n"),
-            ("policy-front-matter.schema.json", "title: T\nversion: \"1.0\"\neffective: 2025-01-01\nlast_updated: 2025-01-01\nrights: {items: [{right: forget}]}\n"),
+            (
+                "policy-front-matter.schema.json",
+                "title: T\nversion: \"1.0\"\neffective: 2025-01-01\nlast_updated: 2025-01-01\ncookies: [{category: Analytics, purpose: p}]\n"
+            ),
+            (
+                "policy-front-matter.schema.json",
+                "title: T\nversion: \"1.0\"\neffective: 2025-01-01\nlast_updated: 2025-01-01\nrights: {items: [{right: forget}]}\n"
+            ),
             ("policy-front-matter.schema.json", "title: T\nversion: \"1.0\"\neffective: 2025-01-01\nlast_updated: 2025-01-01\nretention: [{data: logs}]\n"),
-            ("policy-front-matter.schema.json", "title: T\nversion: \"1.0\"\neffective: 2025-01-01\nlast_updated: 2025-01-01\ncookies: [{category: analytics, purpose: p, cookies: [{name: _ga, provider: G, purpose: p, duration: {until: x, days: 2}}]}]\n"),
+            (
+                "policy-front-matter.schema.json",
+                "title: T\nversion: \"1.0\"\neffective: 2025-01-01\nlast_updated: 2025-01-01\ncookies: [{category: analytics, purpose: p, cookies: [{name: _ga, provider: G, purpose: p, duration: {until: x, days: 2}}]}]\n"
+            ),
             ("changelog.schema.json", "entries: [{version: \"1.0\", date: 2025-01-01, summary: s, archive_hash: abc}]\n"),
         ]
         for (index, item) in cases.enumerated() {
@@ -127,14 +139,20 @@ import Testing
             let cookies = try Self.files(named: { $0 == "cookies.json" }, under: site)
             #expect(!policies.isEmpty, "\(site.path): \(policies.count) policy.json")
             #expect(!cookies.isEmpty, "\(site.path): no cookies.json")
-            for (schema, files) in [("policy.schema.json", policies), ("cookies.schema.json", cookies), ("policies.schema.json", [site.appendingPathComponent("policies.json").path])] {
+            for (schema, files) in [
+                ("policy.schema.json", policies), ("cookies.schema.json", cookies),
+                ("policies.schema.json", [site.appendingPathComponent("policies.json").path]),
+            ] {
                 let result = try Self.validate(schema, files)
                 #expect(result.status == 0, "\(schema): \(result.stdout)")
             }
             // The published copies of the schemas are the repository's.
             #expect(try read(site.appendingPathComponent("schemas/policy.schema.json")) == read(CLI.root.appendingPathComponent("schemas/policy.schema.json")))
             for path in policies {
-                struct Policy: Decodable { struct Section: Decodable { var id: String }; var sections: [Section] }
+                struct Policy: Decodable {
+                    struct Section: Decodable { var id: String }
+                    var sections: [Section]
+                }
                 let policy = try JSONDecoder().decode(Policy.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
                 let page = try read(URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("index.html"))
                 #expect(!policy.sections.isEmpty, "\(path)")

@@ -58,10 +58,15 @@ import Testing
         #expect(usage.status == 64 && usage.stderr.contains("Usage: policysite build"))
         let exclusive = try CLI.run(["diff", "ite", "1.0", "--word", "--stat"])
         #expect(exclusive.status == 64)
-        for arguments in [["diff", "nosuch", "1.0"], ["versions", "nosuch"], ["diff", "digi-smart-manager", "9.9"], ["diff", "digi-smart-manager", "1.0", "--language", "fr"]] {
+        for arguments in [
+            ["diff", "nosuch", "1.0"], ["versions", "nosuch"], ["diff", "digi-smart-manager", "9.9"],
+            ["diff", "digi-smart-manager", "1.0", "--language", "fr"],
+        ] {
             let result = try CLI.run(arguments)
             #expect(result.status == 1, "\(arguments)")
-            #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains("expected one of") && !result.stderr.contains("Usage:"), "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("error: ") && result.stderr.contains("expected one of") && !result.stderr.contains("Usage:"),
+                "\(arguments): \(result.stderr)")
         }
     }
 

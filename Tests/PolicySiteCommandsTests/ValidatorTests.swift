@@ -29,12 +29,20 @@ import Testing
         let large = try CLI.run(["build", "--output", "large", "--themes", themes], in: folder)
         #expect(large.status == 0, "\(large.stderr)")
 
-        let java = try CLI.tool("/usr/bin/java", ["-jar", try #require(Self.checker), "--format", "json", "--skip-non-html", "--errors-only",
-                                                  folder.appendingPathComponent("example").path, folder.appendingPathComponent("large").path])
+        let java = try CLI.tool(
+            "/usr/bin/java",
+            [
+                "-jar", try #require(Self.checker), "--format", "json", "--skip-non-html", "--errors-only",
+                folder.appendingPathComponent("example").path, folder.appendingPathComponent("large").path,
+            ])
         // vnu writes its JSON report to standard error.
         let report = Data(java.stderr.utf8)
         struct Report: Decodable {
-            struct Message: Decodable { var url: String?; var message: String; var lastLine: Int? }
+            struct Message: Decodable {
+                var url: String?
+                var message: String
+                var lastLine: Int?
+            }
             var messages: [Message]
         }
         let messages = try JSONDecoder().decode(Report.self, from: report).messages

@@ -1,9 +1,8 @@
 import Foundation
+import PolicySite
 import Testing
 
-// README example: begin
-import PolicySite
-
+// README example (after its `import PolicySite` line): begin
 func publishSite(at root: String) -> Bool {
     do throws(PolicySite.BuildFailure) {
         let report = try PolicySite.build(content: root + "/content", themes: root + "/themes", output: root + "/public", strict: true)
@@ -23,13 +22,16 @@ func publishSite(at root: String) -> Bool {
 
     func example() throws -> String {
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let begin = try #require(source.range(of: "// README example: begin\n")), end = try #require(source.range(of: "// README example: end"))
+        let begin = try #require(source.range(of: "// README example (after its `import PolicySite` line): begin\n")),
+            end = try #require(source.range(of: "// README example: end"))
         return String(source[begin.upperBound..<end.lowerBound])
     }
 
     @Test func theReadmeShowsThisFilesExample() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains("```swift\n" + (try example()) + "```\n"), "README.md's library example differs from Tests/PolicySiteTests/LibraryExampleTests.swift")
+        #expect(
+            readme.contains("```swift\nimport PolicySite\n\n" + (try example()) + "```\n"),
+            "README.md's library example differs from Tests/PolicySiteTests/LibraryExampleTests.swift")
     }
 
     func site(with content: String) throws -> String {
