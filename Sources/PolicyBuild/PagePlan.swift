@@ -19,21 +19,46 @@ enum PageJob: Sendable {
     case cookiesJSON(CompanyPage)
     case versionJSON(Company, ArchivedVersion, LanguageCode)
 
+    /// Where the page lives, site-relative: a page folder (`acme/en/cookies/`) or a file
+    /// (`acme/en/feed.xml`). The one place that maps a page to its address: the render cache
+    /// checks `path` before rendering, the renderer links from `folder`.
+    var folder: String {
+        switch self {
+        case .home: return ""
+        case .notFound: return "404.html"
+        case .policy(let page): return SitePaths.policy(page.company.slug, page.language)
+        case .cookies(let page): return SitePaths.cookies(page.company.slug, page.language)
+        case .rights(let page): return SitePaths.rights(page.company.slug, page.language)
+        case .contact(let page): return SitePaths.contact(page.company.slug, page.language)
+        case .changelog(let page): return SitePaths.changelog(page.company.slug, page.language)
+        case let .version(company, archived, language): return SitePaths.version(company.slug, language, archived.version)
+        case let .diff(company, old, new, language): return SitePaths.diff(company.slug, language, from: old.version, to: new.version)
+        case let .feed(company, language): return SitePaths.feed(company.slug, language)
+        case .policyJSON(let page): return SitePaths.policyJSON(page.company.slug, page.language)
+        case .cookiesJSON(let page): return SitePaths.cookiesJSON(page.company.slug, page.language)
+        case let .versionJSON(company, archived, language): return SitePaths.versionJSON(company.slug, language, archived.version)
+        }
+    }
+
+    /// The file written, relative to the output folder.
+    var path: String { SitePaths.file(folder) }
+
     func render(_ renderer: SiteRenderer) -> RenderedPage? {
+        let folder = folder
         switch self {
         case .home: return renderer.renderHome()
         case .notFound: return renderer.renderNotFound()
-        case .policy(let page): return renderer.renderPolicy(page)
-        case .cookies(let page): return renderer.renderCookies(page)
-        case .rights(let page): return renderer.renderRights(page)
-        case .contact(let page): return renderer.renderContact(page)
-        case .changelog(let page): return renderer.renderChangelog(page)
-        case let .version(company, archived, language): return renderer.renderArchivedVersion(company, archived, language: language)
-        case let .diff(company, old, new, language): return renderer.renderDiff(company, from: old, to: new, language: language)
-        case let .feed(company, language): return renderer.renderFeed(company, language: language)
-        case .policyJSON(let page): return renderer.renderPolicyJSON(page)
-        case .cookiesJSON(let page): return renderer.renderCookiesJSON(page)
-        case let .versionJSON(company, archived, language): return renderer.renderVersionJSON(company, archived, language: language)
+        case .policy(let page): return renderer.renderPolicy(page, at: folder)
+        case .cookies(let page): return renderer.renderCookies(page, at: folder)
+        case .rights(let page): return renderer.renderRights(page, at: folder)
+        case .contact(let page): return renderer.renderContact(page, at: folder)
+        case .changelog(let page): return renderer.renderChangelog(page, at: folder)
+        case let .version(company, archived, language): return renderer.renderArchivedVersion(company, archived, language: language, at: folder)
+        case let .diff(company, old, new, language): return renderer.renderDiff(company, from: old, to: new, language: language, at: folder)
+        case let .feed(company, language): return renderer.renderFeed(company, language: language, at: folder)
+        case .policyJSON(let page): return renderer.renderPolicyJSON(page, at: folder)
+        case .cookiesJSON(let page): return renderer.renderCookiesJSON(page, at: folder)
+        case let .versionJSON(company, archived, language): return renderer.renderVersionJSON(company, archived, language: language, at: folder)
         }
     }
 }

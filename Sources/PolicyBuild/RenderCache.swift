@@ -65,25 +65,6 @@ public final class RenderCache: Sendable {
 }
 
 extension PageJob {
-    /// Where the page is written, relative to the output folder.
-    var path: String {
-        switch self {
-        case .home: return "index.html"
-        case .notFound: return "404.html"
-        case .policy(let page): return SitePaths.file(SitePaths.policy(page.company.slug, page.language))
-        case .cookies(let page): return SitePaths.file(SitePaths.cookies(page.company.slug, page.language))
-        case .rights(let page): return SitePaths.file(SitePaths.rights(page.company.slug, page.language))
-        case .contact(let page): return SitePaths.file(SitePaths.contact(page.company.slug, page.language))
-        case .changelog(let page): return SitePaths.file(SitePaths.changelog(page.company.slug, page.language))
-        case let .version(company, archived, language): return SitePaths.file(SitePaths.version(company.slug, language, archived.version))
-        case let .diff(company, old, new, language): return SitePaths.file(SitePaths.diff(company.slug, language, from: old.version, to: new.version))
-        case let .feed(company, language): return SitePaths.feed(company.slug, language)
-        case .policyJSON(let page): return SitePaths.policyJSON(page.company.slug, page.language)
-        case .cookiesJSON(let page): return SitePaths.cookiesJSON(page.company.slug, page.language)
-        case let .versionJSON(company, archived, language): return SitePaths.versionJSON(company.slug, language, archived.version)
-        }
-    }
-
     /// A hash of everything the page shows; nil for pages that draw on the whole site (home,
     /// 404), which are always rendered — there are only two.
     func fingerprint(site: Site, theme: Theme, today: PolicyDate) -> String? {

@@ -6,9 +6,8 @@ public import PolicyModel
 /// The diff page between two versions: field changes in the page's language, then the prose
 /// section by section.
 extension SiteRenderer {
-    public func renderDiff(_ company: Company, from old: ArchivedVersion, to new: ArchivedVersion, language: LanguageCode) -> RenderedPage? {
+    public func renderDiff(_ company: Company, from old: ArchivedVersion, to new: ArchivedVersion, language: LanguageCode, at path: String) -> RenderedPage? {
         guard let before = old.policies[language], let after = new.policies[language] else { return nil }
-        let path = SitePaths.diff(company.slug, language, from: old.version, to: new.version)
         var shown = company
         shown.info = new.company ?? company.info
         let page = CompanyPage(company: shown, language: language, document: after)

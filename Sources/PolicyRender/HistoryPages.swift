@@ -14,9 +14,8 @@ extension SiteRenderer {
         return archive.indices.flatMap { i in archive.indices.filter { $0 > i }.map { (archive[i], archive[$0]) } }
     }
 
-    public func renderChangelog(_ page: CompanyPage) -> RenderedPage {
+    public func renderChangelog(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company, language = page.language
-        let path = SitePaths.changelog(company.slug, language)
         let locale = locale(for: language, company: company)
         let t = locale.strings
         var context = companyFrame(page, path: path, title: t["history.changelog"]) { SitePaths.changelog(company.slug, $0) }
@@ -57,9 +56,8 @@ extension SiteRenderer {
 
     /// An archived version at its permanent URL, with the company facts it was published with,
     /// marked as upcoming, in force or superseded on the build's date.
-    public func renderArchivedVersion(_ company: Company, _ archived: ArchivedVersion, language: LanguageCode) -> RenderedPage? {
+    public func renderArchivedVersion(_ company: Company, _ archived: ArchivedVersion, language: LanguageCode, at path: String) -> RenderedPage? {
         guard let document = archived.policies[language] else { return nil }
-        let path = SitePaths.version(company.slug, language, archived.version)
         var shown = company
         shown.info = archived.company ?? company.info
         let page = CompanyPage(company: shown, language: language, document: document)
@@ -111,8 +109,7 @@ extension SiteRenderer {
     }
 
     /// An Atom feed of the company's published versions in one language, newest first.
-    public func renderFeed(_ company: Company, language: LanguageCode) -> RenderedPage {
-        let path = SitePaths.feed(company.slug, language)
+    public func renderFeed(_ company: Company, language: LanguageCode, at path: String) -> RenderedPage {
         let locale = locale(for: language, company: company)
         let t = locale.strings
         let feedURL = site.config.absoluteURL(path)

@@ -168,22 +168,22 @@ extension SiteRenderer {
     }
 
     /// `policy.json` of the text a company page shows, or of one archived version.
-    public func renderPolicyJSON(_ page: CompanyPage) -> RenderedPage {
+    public func renderPolicyJSON(_ page: CompanyPage, at path: String) -> RenderedPage {
         let document = page.document
         let status = page.upcoming != nil && page.upcoming?.frontMatter.version == document.frontMatter.version ? "upcoming" : "current"
         return json(
             policyJSON(page.company, document, language: page.language, pagePath: SitePaths.policy(page.company.slug, page.language), status: status),
-            path: SitePaths.policyJSON(page.company.slug, page.language), source: document.path)
+            path: path, source: document.path)
     }
 
-    public func renderVersionJSON(_ company: Company, _ archived: ArchivedVersion, language: LanguageCode) -> RenderedPage? {
+    public func renderVersionJSON(_ company: Company, _ archived: ArchivedVersion, language: LanguageCode, at path: String) -> RenderedPage? {
         guard let document = archived.policies[language] else { return nil }
         var shown = company
         shown.info = archived.company ?? company.info
         let page = SitePaths.version(company.slug, language, archived.version)
         return json(
             policyJSON(shown, document, language: language, pagePath: page, status: "archived"),
-            path: SitePaths.versionJSON(company.slug, language, archived.version), source: document.path)
+            path: path, source: document.path)
     }
 
     func policyJSON(_ company: Company, _ document: PolicyDocument, language: LanguageCode, pagePath: String, status: String) -> PolicyJSON {
@@ -210,7 +210,7 @@ extension SiteRenderer {
     }
 
     /// `cookies.json` for a consent banner, in the page's language.
-    public func renderCookiesJSON(_ page: CompanyPage) -> RenderedPage {
+    public func renderCookiesJSON(_ page: CompanyPage, at path: String) -> RenderedPage {
         let front = page.document.frontMatter
         let locale = locale(for: page.language, company: page.company)
         let categories = front.cookies.map { category in
@@ -229,7 +229,7 @@ extension SiteRenderer {
             schema: site.config.absoluteURL(SitePaths.schema("cookies.schema.json")), company: page.company.slug, language: page.language,
             version: front.version, policyURL: site.config.absoluteURL(SitePaths.cookies(page.company.slug, page.language)),
             controls: front.cookieControls, categories: categories)
-        return json(value, path: SitePaths.cookiesJSON(page.company.slug, page.language), source: page.document.path)
+        return json(value, path: path, source: page.document.path)
     }
 
     /// `policies.json`: the site's policies, current and archived, for crawlers and auditors.

@@ -13,8 +13,7 @@ public enum PolicyPages {
 }
 
 extension SiteRenderer {
-    public func renderPolicy(_ page: CompanyPage) -> RenderedPage {
-        let path = SitePaths.policy(page.company.slug, page.language)
+    public func renderPolicy(_ page: CompanyPage, at path: String) -> RenderedPage {
         var context = policyContext(page, path: path) { SitePaths.policy(page.company.slug, $0) }
         context["upcoming_notice"] = upcomingNotice(page, path: path) ?? false
         context["history_links"] = historyLinks(page, path: path) ?? false
@@ -93,9 +92,8 @@ extension SiteRenderer {
         return all.filter(\.present).map { ($0.id, $0.titleKey) }
     }
 
-    public func renderCookies(_ page: CompanyPage) -> RenderedPage {
+    public func renderCookies(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company, front = page.document.frontMatter
-        let path = SitePaths.cookies(company.slug, page.language)
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
         context["cookies"] = PolicySections(locale: locale, company: company, registry: site.jurisdictions).cookies(front, config: site.config)
@@ -105,9 +103,8 @@ extension SiteRenderer {
         return render(context, template: "cookies", path: path, source: page.document.path)
     }
 
-    public func renderRights(_ page: CompanyPage) -> RenderedPage {
+    public func renderRights(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company, front = page.document.frontMatter
-        let path = SitePaths.rights(company.slug, page.language)
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
         let sections = PolicySections(locale: locale, company: company, registry: site.jurisdictions)
@@ -117,9 +114,8 @@ extension SiteRenderer {
         return render(context, template: "rights", path: path, source: page.document.path)
     }
 
-    public func renderContact(_ page: CompanyPage) -> RenderedPage {
+    public func renderContact(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company
-        let path = SitePaths.contact(company.slug, page.language)
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
         context["contact"] = PolicySections(locale: locale, company: company, registry: site.jurisdictions).contact()
