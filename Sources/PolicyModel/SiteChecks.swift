@@ -61,11 +61,6 @@ enum TranslationChecks {
 }
 
 extension ArchivedVersion {
-    /// SHA-256 over every archived file of this version, stable across machines.
-    public var contentHash: String {
-        Self.archiveHash(policies: policies.mapValues(\.contentHash), company: companyHash)
-    }
-
     /// The one definition of an archive's hash, used by `publish` when it records a version and
     /// by every load that verifies one: a line `<file> <sha256>` per file, sorted, hashed.
     public static func archiveHash(policies: [LanguageCode: String], company: String?) -> String {

@@ -78,21 +78,21 @@ extension SiteRenderer {
         } else if let successor, let text = successor.policies[language] ?? successor.policies.values.first {
             notice += " " + t.format("history.superseded_on", ["date": locale.format(text.frontMatter.effective)])
         }
-        context["archive_notice"] =
+        context["archive_notice"] = pruned(
             [
                 "text": notice,
                 "superseded": successor != nil,
                 "current_href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)),
                 "current_label": t["history.read_current"],
                 "changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)),
-            ] as [String: Any]
+            ])
         // A version whose text is the current one is the same page twice: search engines are
         // pointed at the current policy.
         if company.policies[language]?.contentHash == document.contentHash {
             context["canonical"] = site.config.absoluteURL(SitePaths.policy(company.slug, language))
         }
         context["title"] = t.format("history.archived_title", ["version": archived.version.description]) + " · " + document.frontMatter.title
-        return render(context, template: "policy", path: path, source: document.path)
+        return render(prepared: context, template: "policy", path: path, source: document.path)
     }
 
     /// The current text as a changelog or feed entry while it has not been published: a site

@@ -15,13 +15,13 @@ public enum PolicyPages {
 extension SiteRenderer {
     public func renderPolicy(_ page: CompanyPage, at path: String) -> RenderedPage {
         var context = policyContext(page, path: path) { SitePaths.policy(page.company.slug, $0) }
-        context["upcoming_notice"] = upcomingNotice(page, path: path) ?? false
-        context["history_links"] = historyLinks(page, path: path) ?? false
-        return render(context, template: "policy", path: path, source: page.document.path)
+        context["upcoming_notice"] = upcomingNotice(page, path: path).map(pruned) ?? false
+        context["history_links"] = historyLinks(page, path: path).map(pruned) ?? false
+        return render(prepared: context, template: "policy", path: path, source: page.document.path)
     }
 
-    /// Everything the policy template shows for `page.document`, at `path`; archived versions
-    /// reuse it with their own path and language alternates.
+    /// Everything the policy template shows for `page.document`, at `path`, already pruned;
+    /// archived versions reuse it with their own path and language alternates.
     func policyContext(_ page: CompanyPage, path: String, pathFor: (LanguageCode) -> String, languages: [LanguageCode]? = nil) -> [String: Any] {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
@@ -58,16 +58,17 @@ extension SiteRenderer {
         for (id, _) in present {
             context[id.replacingOccurrences(of: "-", with: "_") + "_label"] = claimed.contains(id) ? id : id + "-heading"
         }
-        let prepared = pruned(context)
+        // Pruned once: the section templates and the page template read the same values.
+        var prepared = pruned(context)
         let sectionHTML = Dictionary(uniqueKeysWithValues: present.map { ($0.id, theme.render(prepared, template: "section-\($0.id)")) })
         // The author wrote body links relative to the policy page; pages elsewhere (archived
         // versions) reach the same targets through a prefix.
         let policyDepth = SitePaths.policy(company.slug, page.language).split(separator: "/").count
         let linkPrefix = String(repeating: "../", count: max(0, path.split(separator: "/").count - policyDepth))
         let layout = PolicyLayout(body: body, sections: present.map { ($0.id, t[$0.titleKey], sectionHTML[$0.id]!) }, linkPrefix: linkPrefix)
-        context["document"] = layout.html
-        context["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
-        return context
+        prepared["document"] = layout.html
+        prepared["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
+        return prepared
     }
 
     /// The sections the theme renders from the front matter (tables and lists), in page order;

@@ -204,7 +204,12 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ context: [String: Any], template: String, path: String, source: String? = nil) -> RenderedPage {
-        RenderedPage(path: SitePaths.file(path), html: theme.render(pruned(context), template: template), source: source)
+        render(prepared: pruned(context), template: template, path: path, source: source)
+    }
+
+    /// `render` for a context whose values are already pruned (the policy pages).
+    func render(prepared context: [String: Any], template: String, path: String, source: String? = nil) -> RenderedPage {
+        RenderedPage(path: SitePaths.file(path), html: theme.render(context, template: template), source: source)
     }
 }
 
