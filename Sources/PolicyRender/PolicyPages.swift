@@ -58,15 +58,14 @@ extension SiteRenderer {
         for (id, _) in present {
             context[id.replacingOccurrences(of: "-", with: "_") + "_label"] = claimed.contains(id) ? id : id + "-heading"
         }
-        // Pruned once: the section templates and the page template read the same values.
+        // Pruned once: the page template and the section partials it includes read the same values.
         var prepared = pruned(context)
-        let sectionHTML = Dictionary(uniqueKeysWithValues: present.map { ($0.id, theme.render(prepared, template: "section-\($0.id)")) })
         // The author wrote body links relative to the policy page; pages elsewhere (archived
         // versions) reach the same targets through a prefix.
         let policyDepth = SitePaths.policy(company.slug, page.language).split(separator: "/").count
         let linkPrefix = String(repeating: "../", count: max(0, path.split(separator: "/").count - policyDepth))
-        let layout = PolicyLayout(body: body, sections: present.map { ($0.id, t[$0.titleKey], sectionHTML[$0.id]!) }, linkPrefix: linkPrefix)
-        prepared["document"] = layout.html
+        let layout = PolicyLayout(body: body, sections: present.map { ($0.id, t[$0.titleKey]) }, linkPrefix: linkPrefix)
+        prepared["blocks"] = layout.templateValues
         prepared["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
         return prepared
     }
@@ -167,17 +166,27 @@ extension SiteRenderer {
     }
 }
 
-/// Places the theme's structured sections (tables, lists) in the prose. A body heading that
-/// claims a section id (`## Cookies {#cookies}`) gets that section's content at the end of
-/// its own text; sections no heading claims follow the body under the theme's headings.
+/// Decides where the theme's structured sections (tables, lists) go in the prose; the theme's
+/// `policy.mustache` writes the markup. A body heading that claims a section id
+/// (`## Cookies {#cookies}`) gets that section's content at the end of its own text; sections
+/// no heading claims follow the body under the theme's headings, before a claimed contact
+/// section when there is one (contact reads best last).
 struct PolicyLayout {
-    let html: String
+    enum Block: Equatable {
+        /// Rendered Markdown, from one level-2 heading to the next.
+        case prose(String)
+        /// A section's data after the prose of the heading that claims it.
+        case data(id: String)
+        /// A section no heading claims, under the theme's heading `title`.
+        case section(id: String, title: String)
+    }
+
+    let blocks: [Block]
     let toc: [(id: String, text: String)]
 
-    init(body: RenderedMarkdown, sections: [(id: String, title: String, html: String)], linkPrefix: String = "") {
+    init(body: RenderedMarkdown, sections: [(id: String, title: String)], linkPrefix: String = "") {
         let sectionIDs = Set(sections.map(\.id))
         let claimed = Set(body.headings.filter { $0.level == 2 && $0.isExplicit && sectionIDs.contains($0.id) }.map(\.id))
-        let content = Dictionary(uniqueKeysWithValues: sections.map { ($0.id, $0.html) })
 
         // Split the body at its level-2 headings, at the offsets the Markdown renderer noted.
         var chunks: [(id: String?, text: Substring)] = []
@@ -192,37 +201,51 @@ struct PolicyLayout {
         }
         chunks.append((currentID, body.html[start...]))
 
-        // Sections no heading claims go just before the contact section when the body has
-        // one (contact reads best last), otherwise after the body.
-        var unclaimedHTML = ""
-        var unclaimedTOC: [(id: String, text: String)] = []
-        for section in sections where !claimed.contains(section.id) {
-            let id = escapeAttribute(section.id)
-            unclaimedHTML +=
-                "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n<h2 id=\"\(id)-heading\"><a class=\"permalink\" href=\"#\(id)\">\(escapeAttribute(section.title))</a></h2>\n\(section.html)</section>\n"
-            unclaimedTOC.append((section.id, section.title))
-        }
-        var html = ""
+        let unclaimed = sections.filter { !claimed.contains($0.id) }
+        let unclaimedBlocks = unclaimed.map { Block.section(id: $0.id, title: $0.title) }
+        let unclaimedTOC = unclaimed.map { (id: $0.id, text: $0.title) }
+        var blocks: [Block] = []
         var toc: [(id: String, text: String)] = []
         let contactClaimed = claimed.contains("contact")
         for chunk in chunks {
             if contactClaimed, chunk.id == "contact" {
-                html += unclaimedHTML
+                blocks += unclaimedBlocks
                 toc += unclaimedTOC
             }
-            html += linkPrefix.isEmpty ? String(chunk.text) : rebaseRelativeLinks(chunk.text, prefix: linkPrefix)
-            if let id = chunk.id, let heading = body.headings.first(where: { $0.id == id }) { toc.append((id, heading.text)) }
-            if let id = chunk.id, claimed.contains(id), let extra = content[id] {
-                html += "<div class=\"policy-data\">\n\(extra)</div>\n"
+            if !chunk.text.isEmpty {
+                blocks.append(.prose(linkPrefix.isEmpty ? String(chunk.text) : rebaseRelativeLinks(chunk.text, prefix: linkPrefix)))
             }
+            if let id = chunk.id, let heading = body.headings.first(where: { $0.id == id }) { toc.append((id, heading.text)) }
+            if let id = chunk.id, claimed.contains(id) { blocks.append(.data(id: id)) }
         }
         if !contactClaimed {
-            html += unclaimedHTML
+            blocks += unclaimedBlocks
             toc += unclaimedTOC
         }
-        self.html = html
+        self.blocks = blocks
         self.toc = toc
     }
+
+    /// The blocks as template values: each has `layout_prose`, `layout_data` and
+    /// `layout_section` (all present, `false` when not this kind, so none resolves up the
+    /// context stack) and `layout_is_<id>` naming the section whose partial to include.
+    var templateValues: [[String: Any]] {
+        blocks.map { block in
+            var value: [String: Any] = ["layout_prose": false, "layout_data": false, "layout_section": false]
+            switch block {
+            case .prose(let html): value["layout_prose"] = html
+            case .data(let id):
+                value["layout_data"] = true
+                value[Self.flag(id)] = true
+            case let .section(id, title):
+                value["layout_section"] = ["section_id": id, "section_title": title]
+                value[Self.flag(id)] = true
+            }
+            return value
+        }
+    }
+
+    static func flag(_ id: String) -> String { "layout_is_" + id.replacingOccurrences(of: "-", with: "_") }
 }
 
 /// Prefixes relative `href`/`src` values (not `#fragment`, `/absolute`, `scheme:` or `//host`)

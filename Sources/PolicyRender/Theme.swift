@@ -28,7 +28,7 @@ public struct Theme: Sendable {
     /// The section templates are required too: a section the data has must never render as nothing.
     public static var requiredTemplates: [String] {
         ["layout", "home", "policy", "cookies", "rights", "contact", "not-found", "changelog", "diff"]
-            + SiteRenderer.structuredSectionIDs.map { "section-" + $0 }
+            + SiteRenderer.structuredSectionIDs.map { "section-" + $0 } + ["section-data"]
     }
 
     public static func load(themesDirectory: String, name: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem = LocalFileSystem()) -> (
@@ -70,7 +70,7 @@ public struct Theme: Sendable {
                     expected: "expected the theme to provide \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
         // Mustache renders a missing partial as nothing; a theme that names one must have it.
-        for (user, partial) in partials where library.getTemplate(named: partial) == nil {
+        for (user, partial) in partials where library.getTemplate(named: partial) == nil && !requiredTemplates.contains(partial) {
             diagnostics.append(
                 .error(
                     "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(partial).mustache")),

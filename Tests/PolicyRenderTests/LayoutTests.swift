@@ -37,43 +37,32 @@ struct SitePathsTests {
 
 @Suite("PolicyLayout")
 struct PolicyLayoutTests {
-    let sections: [(id: String, title: String, html: String)] = [
-        ("retention", "How long we keep it", "<p>RETENTION</p>\n"),
-        ("cookies", "Cookies", "<table>COOKIES</table>\n"),
-        ("contact", "Contact", "<p>CONTACT</p>\n"),
-    ]
+    let sections: [(id: String, title: String)] = [("retention", "How long we keep it"), ("cookies", "Cookies"), ("contact", "Contact")]
 
     func body(_ markdown: String) -> RenderedMarkdown {
         MarkdownRenderer(reservedIDs: PolicyPages.sectionIDs).render(markdown)
     }
 
-    func position(_ needle: String, in html: String) throws -> String.Index {
-        try #require(html.range(of: needle), "missing \(needle)").lowerBound
+    /// The blocks in order: prose by its first heading's id (or its text), data and sections by id.
+    func outline(_ layout: PolicyLayout) -> [String] {
+        layout.blocks.map { block in
+            switch block {
+            case .prose(let html):
+                if let range = html.range(of: #"<h2 id="[^"]+""#, options: .regularExpression) { return "prose:" + html[range].dropFirst(8).dropLast() }
+                return "prose"
+            case .data(let id): return "data:" + id
+            case let .section(id, _): return "section:" + id
+            }
+        }
     }
 
     @Test func claimedSectionFollowsItsOwnText() throws {
         let layout = PolicyLayout(
             body: body("## Intro\n\nHello.\n\n## Our cookies {#cookies}\n\nWe use cookies.\n\n## Contact us {#contact}\n\nWrite to us.\n"),
             sections: sections)
-        #expect(layout.html.contains("<p>We use cookies.</p>\n<div class=\"policy-data\">\n<table>COOKIES</table>\n</div>\n<section id=\"retention\""))
-        #expect(layout.html.contains("<p>Write to us.</p>\n<div class=\"policy-data\">\n<p>CONTACT</p>\n</div>\n"))
-        // Claimed sections are not repeated under the theme's headings.
-        #expect(!layout.html.contains("<section id=\"cookies\""))
-        #expect(!layout.html.contains("<section id=\"contact\""))
-        #expect(layout.html.components(separatedBy: "COOKIES").count == 2)
-    }
-
-    @Test func unclaimedSectionsGoBeforeAClaimedContact() throws {
-        let layout = PolicyLayout(
-            body: body("## Intro\n\nHello.\n\n## Our cookies {#cookies}\n\nWe use cookies.\n\n## Contact us {#contact}\n\nWrite to us.\n"),
-            sections: sections)
-        let html = layout.html
-        let retention = try position("<section id=\"retention\" aria-labelledby=\"retention-heading\">", in: html)
-        #expect(try position("COOKIES", in: html) < retention)
-        #expect(try retention < position("<h2 id=\"contact\">", in: html))
-        #expect(
-            html.contains(
-                "<h2 id=\"retention-heading\"><a class=\"permalink\" href=\"#retention\">How long we keep it</a></h2>\n<p>RETENTION</p>\n</section>\n"))
+        // Claimed sections are not repeated under the theme's headings; unclaimed ones go
+        // before a claimed contact section.
+        #expect(outline(layout) == ["prose:intro", "prose:cookies", "data:cookies", "section:retention", "prose:contact", "data:contact"])
         #expect(layout.toc.map(\.id) == ["intro", "cookies", "retention", "contact"])
         #expect(layout.toc.map(\.text) == ["Intro", "Our cookies", "How long we keep it", "Contact us"])
     }
@@ -82,36 +71,37 @@ struct PolicyLayoutTests {
         let layout = PolicyLayout(
             body: body("## Intro\n\nHello.\n\n## Our cookies {#cookies}\n\nWe use cookies.\n\n## Questions\n\nAsk us.\n"),
             sections: sections)
-        let html = layout.html
-        #expect(try position("Ask us.", in: html) < position("<section id=\"retention\"", in: html))
-        #expect(try position("<section id=\"retention\"", in: html) < position("<section id=\"contact\"", in: html))
-        #expect(html.hasSuffix("<h2 id=\"contact-heading\"><a class=\"permalink\" href=\"#contact\">Contact</a></h2>\n<p>CONTACT</p>\n</section>\n"))
+        #expect(outline(layout) == ["prose:intro", "prose:cookies", "data:cookies", "prose:questions", "section:retention", "section:contact"])
         #expect(layout.toc.map(\.id) == ["intro", "cookies", "questions", "retention", "contact"])
     }
 
     @Test func bodyWithoutClaimsGetsEverySectionAfterIt() throws {
         let layout = PolicyLayout(body: body("Intro paragraph.\n\n## Cookies\n\nText.\n"), sections: sections)
-        #expect(layout.html.hasPrefix("<p>Intro paragraph.</p>\n<h2 id=\"cookies-2\"><a class=\"permalink\" href=\"#cookies-2\">Cookies</a></h2>"))
+        #expect(outline(layout) == ["prose", "prose:cookies-2", "section:retention", "section:cookies", "section:contact"])
         #expect(layout.toc.map(\.id) == ["cookies-2", "retention", "cookies", "contact"])
-        #expect(!layout.html.contains("policy-data"))
     }
 
     @Test func levelThreeHeadingsDoNotClaimSections() throws {
         let layout = PolicyLayout(body: body("## Intro\n\n### Details {#cookies}\n\nText.\n"), sections: sections)
-        #expect(layout.html.contains("<section id=\"cookies\""))
+        #expect(outline(layout) == ["prose:intro", "section:retention", "section:cookies", "section:contact"])
         #expect(layout.toc.map(\.id) == ["intro", "retention", "cookies", "contact"])
-    }
-
-    @Test
-    func pageIDsStayUniqueWhenALevelThreeHeadingUsesASectionID() {
-        let layout = PolicyLayout(body: body("## Intro\n\n### Details {#cookies}\n\nText.\n"), sections: sections)
-        #expect(layout.html.components(separatedBy: "id=\"cookies\"").count == 2, "\(layout.html)")
     }
 
     @Test func headingOnlyBodyKeepsTextBeforeFirstHeading() {
         let layout = PolicyLayout(body: body("Preamble.\n\n## Contact {#contact}\n\nMail us.\n"), sections: sections)
-        #expect(layout.html.hasPrefix("<p>Preamble.</p>\n<section id=\"retention\""))
+        #expect(outline(layout) == ["prose", "section:retention", "section:cookies", "prose:contact", "data:contact"])
         #expect(layout.toc.map(\.id) == ["retention", "cookies", "contact"])
+    }
+
+    /// Every block names exactly one kind, and a section block the partial to include.
+    @Test func templateValuesNameOneKindAndOneSection() {
+        let layout = PolicyLayout(body: body("Preamble.\n\n## Contact {#contact}\n\nMail us.\n"), sections: sections)
+        let values = layout.templateValues
+        #expect(values.count == 5)
+        #expect(values[1]["layout_is_retention"] as? Bool == true && values[1]["layout_prose"] as? Bool == false)
+        #expect((values[1]["layout_section"] as? [String: String])?["section_title"] == "How long we keep it")
+        #expect(values[4]["layout_data"] as? Bool == true && values[4]["layout_is_contact"] as? Bool == true)
+        #expect(values[0]["layout_prose"] as? String == "<p>Preamble.</p>\n")
     }
 }
 

@@ -89,6 +89,12 @@ import Testing
 @Suite(.serialized) struct BuildKillTests {
     static func site(_ output: URL) throws -> [String: Data] { try KillTests.snapshot(output) }
 
+    /// Which paths of `state` differ from the new site, and whether each matches the old one.
+    static func differences(_ state: [String: Data], _ old: [String: Data], _ new: [String: Data]) -> String {
+        let paths = Set(state.keys).union(new.keys).filter { state[$0] != new[$0] }.sorted()
+        return paths.prefix(8).map { "\($0) (\(state[$0] == nil ? "missing" : state[$0] == old[$0] ? "old" : "neither"))" }.joined(separator: ", ")
+    }
+
     @Test func buildKilledAtAnyMomentLeavesTheOldOrTheNewSite() throws {
         let template = try CLI.temporaryDirectory("buildkill")
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("content"), to: template.appendingPathComponent("content"))
@@ -118,12 +124,13 @@ import Testing
             try KillTests.runKilled(build, in: folder, after: delay)
             let state = try Self.site(folder.appendingPathComponent("out"))
             let outcome = state == old ? "old" : state == new ? "new" : "mixed"
-            #expect(outcome != "mixed", "a kill at \(delay) ms left an incomplete site (\(state.count) files)")
+            #expect(outcome != "mixed", "a kill at \(delay) ms left an incomplete site (\(state.count) files): \(Self.differences(state, old, new))")
             outcomes[outcome, default: 0] += 1
             // The next build cleans up whatever the killed one left beside the output.
             #expect(try CLI.run(build, in: folder).status == 0)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".policysite-cache", "content", "out"])
-            #expect(try Self.site(folder.appendingPathComponent("out")) == new)
+            let rebuilt = try Self.site(folder.appendingPathComponent("out"))
+            #expect(rebuilt == new, "the build after a kill at \(delay) ms: \(Self.differences(rebuilt, old, new))")
         }
         #expect(outcomes["old", default: 0] > 0 && outcomes["new", default: 0] > 0, "\(outcomes)")
         print("build kill outcomes: \(outcomes)")
