@@ -26,7 +26,14 @@ public struct RebuildResult: Sendable, Equatable {
 /// Markdown survive between rebuilds, and the last good site, so an edit to one company
 /// re-renders a dozen pages instead of the whole corpus. Being an actor, it runs one rebuild
 /// at a time; edits made meanwhile are picked up by the watcher's next poll.
+///
+/// Its code runs on a dispatch queue of its own (`BuildQueue`), not on Swift's cooperative
+/// thread pool: a rebuild is seconds of blocking, parallel work (`SiteBuilder` spreads pages
+/// over dispatch's worker threads), and on the pool it would hold a thread the server needs to
+/// answer requests.
 public actor PreviewSession {
+    private nonisolated let queue = BuildQueue()
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { queue.asUnownedSerialExecutor() }
     public nonisolated let options: BuildOptions
     public nonisolated let status: PreviewStatus
     public nonisolated let events: ReloadBroadcaster
@@ -51,6 +58,9 @@ public actor PreviewSession {
         self.status = PreviewStatus()
         self.log = log
     }
+
+    /// True when the session's code runs on its build queue, off the cooperative pool.
+    func runsOnBuildQueue() -> Bool { BuildQueue.isCurrent }
 
     /// The folders and file the watcher should poll.
     public nonisolated var watchedRoots: [String] { [options.contentPath, options.themesPath] }
@@ -149,4 +159,25 @@ public actor PreviewSession {
     private static func outputProblem(_ path: String, _ error: Any) -> Diagnostic {
         .error("output", at: SourceLocation(file: path), "could not write the preview: \(error)", expected: "expected a writable output folder")
     }
+}
+
+/// A serial executor on a dispatch queue (SE-0392), for actors whose methods block.
+final class BuildQueue: SerialExecutor {
+    private static let marker = DispatchSpecificKey<Bool>()
+    private let queue: DispatchQueue = {
+        let queue = DispatchQueue(label: "policysite.preview-builds", qos: .userInitiated)
+        queue.setSpecific(key: BuildQueue.marker, value: true)
+        return queue
+    }()
+
+    /// True on the build queue's thread (a test checks the session runs there).
+    static var isCurrent: Bool { DispatchQueue.getSpecific(key: marker) == true }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedSerialExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+
+    func asUnownedSerialExecutor() -> UnownedSerialExecutor { UnownedSerialExecutor(ordinary: self) }
 }

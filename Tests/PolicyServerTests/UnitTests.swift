@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBuild
 import PolicyModel
 import Testing
 
@@ -99,5 +100,15 @@ import Testing
         #expect(changed == [policy.path])
         #expect(watcher.rescan(next).1.isEmpty)
         try? FileManager.default.removeItem(at: root)
+    }
+}
+
+/// The preview session's rebuilds block for seconds; they run on the session's own queue so
+/// they never hold one of the few threads of Swift's cooperative pool that serve requests.
+@Suite struct PreviewSessionExecutorTests {
+    @Test func theSessionRunsOnItsBuildQueue() async {
+        let session = PreviewSession(options: BuildOptions(contentPath: "/nonexistent", outputPath: "/nonexistent-out"))
+        #expect(await session.runsOnBuildQueue())
+        #expect(!BuildQueue.isCurrent)
     }
 }
