@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
         self.bodies = bodies
         self.today = today
         var trees: [LanguageCode: StringTree] = [:]
-        for language in site.languages { trees[language] = StringTree(theme.translations.strings(for: language)) }
+        for language in site.languages { trees[language] = StringTree(theme.translations, language: language) }
         self.trees = trees
     }
 
@@ -104,7 +104,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func strings(_ language: LanguageCode) -> [String: Any] {
-        (trees[language] ?? StringTree(theme.translations.strings(for: language))).tree
+        (trees[language] ?? StringTree(theme.translations, language: language)).tree
     }
 
     /// The words of a policy's prose, for checks that read it.
@@ -244,23 +244,8 @@ private func prunedValue(_ value: Any) -> Any {
 final class StringTree: @unchecked Sendable {
     let tree: [String: Any]
 
-    init(_ strings: UIStrings) {
-        var root: [String: Any] = [:]
-        for key in Set(strings.fallback.keys).union(strings.table.keys) {
-            StringTree.insert(strings[key], at: key.split(separator: ".").map(String.init)[...], into: &root)
-        }
-        tree = root
-    }
-
-    private static func insert(_ value: String, at path: ArraySlice<String>, into node: inout [String: Any]) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            node[head] = value
-        } else {
-            var child = node[head] as? [String: Any] ?? [:]
-            insert(value, at: path.dropFirst(), into: &child)
-            node[head] = child
-        }
+    init(_ translations: Translations, language: LanguageCode) {
+        tree = translations.templateTree(for: language)
     }
 }
 

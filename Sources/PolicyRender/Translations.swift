@@ -8,10 +8,63 @@ import Yams
 public struct Translations: Sendable {
     public let defaultLanguage: LanguageCode
     private let tables: [LanguageCode: [String: String]]
+    /// The same strings as nested in their files, for templates (`{{t.sections.cookies}}`):
+    /// kept from the YAML rather than rebuilt from the dotted keys.
+    private let trees: [LanguageCode: StringNode]
+
+    /// A UI strings file's shape: text, or a group of named entries.
+    indirect enum StringNode: Sendable {
+        case text(String)
+        case group([String: StringNode])
+
+        /// This tree with `fallback`'s entries where it has none, as Mustache reads it.
+        func merged(over fallback: StringNode?) -> Any {
+            switch (self, fallback) {
+            case (.text(let text), _): return text
+            case (.group(let entries), .group(let defaults)?):
+                var result: [String: Any] = [:]
+                for (key, node) in defaults { result[key] = entries[key]?.merged(over: node) ?? node.merged(over: nil) }
+                for (key, node) in entries where defaults[key] == nil { result[key] = node.merged(over: nil) }
+                return result
+            case (.group(let entries), _):
+                return entries.mapValues { $0.merged(over: nil) }
+            }
+        }
+    }
 
     public init(defaultLanguage: LanguageCode, tables: [LanguageCode: [String: String]]) {
+        var trees: [LanguageCode: StringNode] = [:]
+        for (language, table) in tables {
+            var root: [String: StringNode] = [:]
+            for (key, value) in table { Self.insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root) }
+            trees[language] = .group(root)
+        }
+        self.init(defaultLanguage: defaultLanguage, tables: tables, trees: trees)
+    }
+
+    private init(defaultLanguage: LanguageCode, tables: [LanguageCode: [String: String]], trees: [LanguageCode: StringNode]) {
         self.defaultLanguage = defaultLanguage
         self.tables = tables
+        self.trees = trees
+    }
+
+    /// For tables given in code (tests); files keep their own nesting.
+    private static func insert(_ value: String, at path: ArraySlice<String>, into node: inout [String: StringNode]) {
+        guard let head = path.first else { return }
+        if path.count == 1 {
+            node[head] = .text(value)
+        } else {
+            var child: [String: StringNode] = [:]
+            if case .group(let existing)? = node[head] { child = existing }
+            insert(value, at: path.dropFirst(), into: &child)
+            node[head] = .group(child)
+        }
+    }
+
+    /// The nested strings of `language` over the default language's, for templates.
+    func templateTree(for language: LanguageCode) -> [String: Any] {
+        let own = trees[language] ?? trees[defaultLanguage] ?? .group([:])
+        return own.merged(over: language == defaultLanguage ? nil : trees[defaultLanguage]) as? [String: Any] ?? [:]
     }
 
     public var languages: [LanguageCode] { tables.keys.sorted() }
@@ -20,6 +73,7 @@ public struct Translations: Sendable {
     public static func load(directory: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem) -> (Translations, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var tables: [LanguageCode: [String: String]] = [:]
+        var trees: [LanguageCode: StringNode] = [:]
         for name in (try? fileSystem.contentsOfDirectory(directory)) ?? [] where name.hasSuffix(".yml") {
             let path = joinPath(directory, name)
             let code = String(name.dropLast(4))
@@ -39,26 +93,32 @@ public struct Translations: Sendable {
             diagnostics += problems
             guard let node else { continue }
             var table: [String: String] = [:]
-            flatten(node, prefix: "", into: &table, file: path, &diagnostics)
+            trees[language] = read(node, prefix: "", into: &table, file: path, &diagnostics)
             tables[language] = table
         }
-        return (Translations(defaultLanguage: defaultLanguage, tables: tables), diagnostics)
+        return (Translations(defaultLanguage: defaultLanguage, tables: tables, trees: trees), diagnostics)
     }
 
-    private static func flatten(_ node: Node, prefix: String, into table: inout [String: String], file: String, _ diagnostics: inout [Diagnostic]) {
+    /// The file's tree, and its strings by dotted key (`right.access`) for lookups from code.
+    private static func read(_ node: Node, prefix: String, into table: inout [String: String], file: String, _ diagnostics: inout [Diagnostic]) -> StringNode {
         switch node {
         case .mapping(let mapping):
+            var entries: [String: StringNode] = [:]
             for (key, value) in mapping {
-                flatten(value, prefix: prefix.isEmpty ? (key.string ?? "") : prefix + "." + (key.string ?? ""), into: &table, file: file, &diagnostics)
+                let name = key.string ?? ""
+                entries[name] = read(value, prefix: prefix.isEmpty ? name : prefix + "." + name, into: &table, file: file, &diagnostics)
             }
+            return .group(entries)
         case .scalar(let scalar):
             table[prefix] = scalar.string
+            return .text(scalar.string)
         default:
             let line = node.mark?.line
             diagnostics.append(
                 .error(
                     "wrong-type", at: SourceLocation(file: file, line: line, column: node.mark?.column), "UI string '\(prefix)' is not text",
                     expected: "expected nested mappings of text"))
+            return .group([:])
         }
     }
 
