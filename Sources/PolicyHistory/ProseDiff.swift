@@ -123,26 +123,47 @@ enum ProseDiff {
 
     static func sentences(of section: OutlineSection) -> [String] { section.blocks.flatMap(sentences) }
 
-    private static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "؟", "।", "。"]
-
-    /// Sentences of a block of plain text. Works on Unicode scalars: long policies have tens of
-    /// thousands of sentences.
+    /// Sentences of a block of plain text: each ends at `.`, `!`, `?`, Arabic `؟`, Devanagari
+    /// `।` or CJK `。` followed by a space or the end. Scans UTF-8 bytes (every terminator is
+    /// one fixed byte sequence), because long policies have tens of thousands of sentences and a
+    /// per-scalar set lookup was a tenth of a build.
     static func sentences(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
         var result: [String] = []
-        var start = 0
-        func emit(_ end: Int) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            let sentence = String(view).trimmedSpaces
-            if !sentence.isEmpty { result.append(sentence) }
-            start = end
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var start = 0
+            func emit(_ end: Int) {
+                let sentence = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmedSpaces
+                if !sentence.isEmpty { result.append(sentence) }
+                start = end
+            }
+            var index = 0
+            while index < count {
+                let width = terminatorWidth(bytes, at: index)
+                guard width > 0 else {
+                    index += 1
+                    continue
+                }
+                let end = index + width
+                if end == count || bytes[end] == UInt8(ascii: " ") { emit(end) }
+                index = end
+            }
+            if start < count { emit(count) }
         }
-        for index in scalars.indices where terminators.contains(scalars[index]) {
-            if index + 1 == scalars.count || scalars[index + 1] == " " { emit(index + 1) }
-        }
-        if start < scalars.count { emit(scalars.count) }
         return result
+    }
+
+    /// The length in bytes of the sentence terminator at `index`, or 0.
+    @inline(__always)
+    private static func terminatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch bytes[index] {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return 1
+        case 0xD8 where index + 1 < bytes.count && bytes[index + 1] == 0x9F: return 2  // ؟ U+061F
+        case 0xE0 where index + 2 < bytes.count && bytes[index + 1] == 0xA5 && bytes[index + 2] == 0xA4: return 3  // । U+0964
+        case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82: return 3  // 。 U+3002
+        default: return 0
+        }
     }
 
     /// Sentence pieces; a removed sentence followed by a similar added one becomes `modified`

@@ -182,3 +182,35 @@ import Testing
         #expect(ChangelogFile.quote("He said \"no\": ok\n#1 \\ done") == "\"He said \\\"no\\\": ok\\n#1 \\\\ done\"")
     }
 }
+
+/// The byte scanner splits sentences exactly as the scalar-by-scalar definition it replaced.
+@Suite struct SentenceSplitTests {
+    static func reference(_ text: String) -> [String] {
+        let terminators: Set<Unicode.Scalar> = [".", "!", "?", "؟", "।", "。"]
+        let scalars = Array(text.unicodeScalars)
+        var result: [String] = []
+        var start = 0
+        func emit(_ end: Int) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            let sentence = String(view).trimmedSpaces
+            if !sentence.isEmpty { result.append(sentence) }
+            start = end
+        }
+        for index in scalars.indices where terminators.contains(scalars[index]) {
+            if index + 1 == scalars.count || scalars[index + 1] == " " { emit(index + 1) }
+        }
+        if start < scalars.count { emit(scalars.count) }
+        return result
+    }
+
+    @Test func matchesTheReferenceOnMixedScripts() {
+        let pieces = ["We keep logs.", " ", "Vraiment?", "!", "نحن نحتفظ بالسجلات؟", "हम रखते हैं।", "我们保存。", "e.g.", "3.5", "…", " \t", "\r\n", "é", "  "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: Bool.random() ? " " : "")
+            #expect(ProseDiff.sentences(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+        #expect(ProseDiff.sentences("One. Two? Three") == ["One.", "Two?", "Three"])
+    }
+}

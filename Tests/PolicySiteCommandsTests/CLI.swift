@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `policysite` binary, the way a user or CI does.
 struct CLI {
@@ -52,6 +53,17 @@ struct CLI {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Builds `content/` into `folder/example` and the 100-recipient replay fixture into
+    /// `folder/large`, the two sites the page checks read.
+    static func buildExampleAndLargeSites(into folder: URL) throws {
+        let themes = root.appendingPathComponent("themes").path
+        let example = try run(["build", "--output", folder.appendingPathComponent("example").path, "--themes", themes])
+        #expect(example.status == 0, "\(example.stderr)")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Tests/Fixtures/replay/v5/content"), to: folder.appendingPathComponent("content"))
+        let large = try run(["build", "--output", "large", "--themes", themes], in: folder)
+        #expect(large.status == 0, "\(large.stderr)")
     }
 
     static func temporaryDirectory(_ name: String = #function) throws -> URL {

@@ -128,12 +128,7 @@ import Testing
     @Test(.enabled(if: validator, "check-jsonschema is not installed: run `scripts/setup --test`"))
     func everyGeneratedJSONFileMatchesItsSchema() throws {
         let folder = try CLI.temporaryDirectory("json")
-        let themes = CLI.root.appendingPathComponent("themes").path
-        let example = try CLI.run(["build", "--output", folder.appendingPathComponent("example").path, "--themes", themes])
-        #expect(example.status == 0, "\(example.stderr)")
-        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/replay/v5/content"), to: folder.appendingPathComponent("content"))
-        let large = try CLI.run(["build", "--output", "large", "--themes", themes], in: folder)
-        #expect(large.status == 0, "\(large.stderr)")
+        try CLI.buildExampleAndLargeSites(into: folder)
         for site in ["example", "large"].map({ folder.appendingPathComponent($0) }) {
             let policies = try Self.files(named: { $0 == "policy.json" }, under: site)
             let cookies = try Self.files(named: { $0 == "cookies.json" }, under: site)

