@@ -208,7 +208,8 @@ import Testing
         let pieces = ["We keep logs.", " ", "Vraiment?", "!", "نحن نحتفظ بالسجلات؟", "हम रखते हैं।", "我们保存。", "e.g.", "3.5", "…", " \t", "\r\n", "é", "  "]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: Bool.random() ? " " : "")
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(
+                separator: Bool.random() ? " " : "")
             #expect(ProseDiff.sentences(text) == Self.reference(text), "\(text.debugDescription)")
         }
         #expect(ProseDiff.sentences("One. Two? Three") == ["One.", "Two?", "Three"])
