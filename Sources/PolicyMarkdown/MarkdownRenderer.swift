@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// A heading of the Markdown body, for the page's table of contents.
 public struct Heading: Hashable, Sendable, Codable {
@@ -65,6 +66,12 @@ public struct MarkdownRenderer: Sendable {
         return found
     }()
 
+    /// cmark-gfm parses with global tables of the characters that start an extension's inline
+    /// syntax, which each parse fills with its extensions' characters and empties when it
+    /// finishes: two parses at once lose each other's autolinks and strikethrough. Parsing is a
+    /// small part of a build, so parses take turns; walking and rendering the trees stays parallel.
+    private static let parseLock = Mutex(())
+
     public func render(_ markdown: String) -> RenderedMarkdown {
         // The HTML renderer runs with UNSAFE on purpose: in safe mode every raw HTML node has
         // already been turned into text below (cmark would drop it instead), and script-capable
@@ -75,12 +82,16 @@ public struct MarkdownRenderer: Sendable {
             if let ext = Self.extensions[name] { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var utf8 = Array(markdown.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
+        var parsed: OpaquePointer?
+        Self.parseLock.withLock { _ in
+            utf8.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
             }
+            parsed = cmark_parser_finish(parser)
         }
-        let document = cmark_parser_finish(parser)!
+        let document = parsed!
         defer { cmark_node_free(document) }
 
         var headings: [Heading] = []

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import PolicyMarkdown
@@ -160,5 +162,24 @@ struct PlainTextTests {
         }
         #expect(!rendered.plainText.contains("**"))
         #expect(!rendered.plainText.contains("<"))
+    }
+}
+
+/// cmark-gfm keeps the characters that start an extension's inline syntax (autolinks' `w` and
+/// `:`) in global tables that each parse adds to and removes from; parses on several threads
+/// must not see each other's changes. Seen as builds under load that lost their autolinks.
+@Suite struct ParallelRenderingTests {
+    @Test func parallelRendersAgreeWithASerialOne() {
+        let markdown = (0..<40).map {
+            "Paragraph \($0): see www.example.com/\($0) or https://example.org/\($0), ~~old~~ text.\n\n| a | b |\n|---|---|\n| \($0) | x |\n"
+        }
+        .joined(separator: "\n")
+        let expected = MarkdownRenderer().render(markdown).html
+        #expect(expected.contains("<a href=\"http://www.example.com/7\">") && expected.contains("<del>old</del>") && expected.contains("<table>"))
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            if MarkdownRenderer().render(markdown).html != expected { mismatches.withLock { $0 += 1 } }
+        }
+        #expect(mismatches.withLock { $0 } == 0, "renders on parallel threads differed from the serial one")
     }
 }
