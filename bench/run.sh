@@ -91,7 +91,8 @@ echo "check: $(wall "$TIMES/check.time") s"
 echo
 echo "== PolicySite build, cold ($RUNS runs)"
 for i in $(seq 1 "$RUNS"); do
-    rm -rf "$PS_OUT" "$OUT"/.public-policysite.*
+    # Cold: no output and no caches (render manifest, parsed archives) from an earlier run.
+    rm -rf "$PS_OUT" "$OUT"/.public-policysite.* "$OUT/.policysite-cache"
     timed "policysite-$i" "$PS" build --quiet --content "$CONTENT" --themes themes --output "$PS_OUT"
     echo "run $i: $(wall "$TIMES/policysite-$i.time") s"
 done

@@ -33,12 +33,19 @@ public struct OutputWriter {
 
     /// A build in progress: pages can be added in batches as they are rendered, so a large site
     /// never has to be held in memory whole. Nothing is visible in the output until `finish`.
+    ///
+    /// The staging folder is made only once a file differs from the output: until then the
+    /// files that stay are only noted. A build in which nothing changed (every file the same
+    /// and no file gone) then writes, links and swaps nothing at all.
     public final class Staging {
         let writer: OutputWriter
         let output: URL
         let folder: URL
         private var directories = Set<String>()
         private(set) var summary = Summary()
+        /// Files kept from the output, noted while the staging folder does not exist yet.
+        private var pending: [String] = []
+        private var materialized = false
 
         public init(writer: OutputWriter) throws {
             self.writer = writer
@@ -49,34 +56,61 @@ public struct OutputWriter {
             OutputWriter.removeLeftovers(of: output)
             folder = parent.appendingPathComponent(
                 ".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-            try? files.removeItem(at: folder)
-            try files.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+
+        /// Creates the staging folder and links into it every file noted as kept so far.
+        private func materialize() throws {
+            guard !materialized else { return }
+            materialized = true
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for path in pending { try writer.keep(path, in: folder, previous: output, directories: &directories) }
+            pending = []
+        }
+
+        /// A file whose bytes are those already in the output.
+        private func kept(_ path: String) throws {
+            summary.unchanged += 1
+            if materialized {
+                try writer.keep(path, in: folder, previous: output, directories: &directories)
+            } else {
+                pending.append(path)
+            }
+        }
+
+        private func add(_ path: String, _ data: Data) throws {
+            if let existing = try? Data(contentsOf: output.appendingPathComponent(path)), existing == data {
+                try kept(path)
+                return
+            }
+            try materialize()
+            try writer.place(path, in: folder, previous: output, directories: &directories, summary: &summary) { target in
+                try data.write(to: target)
+            } same: { existing in
+                existing == data
+            }
         }
 
         public func add(_ pages: [RenderedPage]) throws {
             for page in pages {
                 if page.isUnchanged {
-                    try writer.keep(page.path, in: folder, previous: output, directories: &directories)
-                    summary.unchanged += 1
-                    continue
-                }
-                try writer.place(page.path, in: folder, previous: output, directories: &directories, summary: &summary) { target in
-                    try page.contents.write(to: target)
-                } same: { existing in
-                    existing == page.contents
+                    try kept(page.path)
+                } else {
+                    try add(page.path, page.contents)
                 }
             }
         }
 
         public func finish(assets: [(source: String, destination: String)]) throws -> Summary {
             for asset in assets {
-                let data = try Data(contentsOf: URL(fileURLWithPath: asset.source))
-                try writer.place(asset.destination, in: folder, previous: output, directories: &directories, summary: &summary) { target in
-                    try data.write(to: target)
-                } same: { existing in
-                    existing == data
-                }
+                try add(asset.destination, try Data(contentsOf: URL(fileURLWithPath: asset.source)))
             }
+            // Nothing differed: the output is the new site already, unless it holds files the
+            // new site no longer has.
+            if !materialized, Set(pending) == Set(OutputWriter.files(under: output)) {
+                return summary
+            }
+            try materialize()
             try writer.swap(folder, into: output)
             return summary
         }
@@ -85,6 +119,16 @@ public struct OutputWriter {
         public func abort() {
             try? FileManager.default.removeItem(at: folder)
         }
+    }
+
+    /// Every file below `folder`, relative to it.
+    static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.append(path) }
+        }
+        return paths
     }
 
     fileprivate func place(

@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Called after each batch of pages with how many are done of how many (a terminal shows it).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Parsed archived texts kept on disk between runs (the CLI keeps them beside the output).
+    public var archiveCache: ArchiveCache?
 
     public init(contentPath: String = "content", themesPath: String = "themes", outputPath: String = "public", strict: Bool = false) {
         self.contentPath = contentPath
@@ -80,7 +82,8 @@ public struct SiteBuilder: Sendable {
     /// Loads and checks content and theme without writing anything (`check`, and the first
     /// half of `build`).
     public func prepare(_ options: BuildOptions) -> (PreparedSite?, [Diagnostic]) {
-        let loaded = ContentLoader(fileSystem: fileSystem, cache: documents, themesPath: options.themesPath).load(contentPath: options.contentPath)
+        let loaded = ContentLoader(fileSystem: fileSystem, cache: documents, themesPath: options.themesPath, archiveCache: options.archiveCache)
+            .load(contentPath: options.contentPath)
         var diagnostics = loaded.diagnostics
         guard let site = loaded.site else { return (nil, diagnostics) }
         let (theme, themeProblems) = Theme.load(

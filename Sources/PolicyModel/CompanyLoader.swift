@@ -7,6 +7,9 @@ struct CompanyLoader {
     let cache: DocumentCache?
     let config: SiteConfig
     let context: DecodingContext
+    /// Parsed archived texts from earlier runs; nil to parse every file.
+    var archiveCache: ArchiveCache? = nil
+    var archiveContextKey = ""
 
     func load(folder: String, name: String) -> (Company?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -128,7 +131,7 @@ struct CompanyLoader {
     }
 
     /// Reads `<folder>/privacy.md`; nil with a diagnostic when it is missing or broken.
-    func loadPolicy(_ folder: String, language: LanguageCode) -> (PolicyDocument?, [Diagnostic]) {
+    func loadPolicy(_ folder: String, language: LanguageCode, archived: Bool = false) -> (PolicyDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") && entry != "privacy.md" {
             diagnostics.append(
@@ -148,8 +151,13 @@ struct CompanyLoader {
         if let (document, problems) = cache?.lookup(path, hash: hash) {
             return (document, diagnostics + problems)
         }
+        if archived, let stored = archiveCache?.lookup(path: path, hash: hash, context: context, contextKey: archiveContextKey) {
+            cache?.store(path, hash: hash, document: stored, diagnostics: [])
+            return (stored, diagnostics)
+        }
         let (document, problems) = PolicyFile.parse(path: path, language: language, data: data, context: context)
         cache?.store(path, hash: hash, document: document, diagnostics: problems)
+        if archived, problems.isEmpty, let document { archiveCache?.store(document, contextKey: archiveContextKey) }
         return (document, diagnostics + problems)
     }
 
@@ -184,7 +192,7 @@ struct CompanyLoader {
                             expected: "expected language folders such as en/, and company.yml"))
                     continue
                 }
-                let (document, problems) = loadPolicy(joinPath(path, name), language: language)
+                let (document, problems) = loadPolicy(joinPath(path, name), language: language, archived: true)
                 diagnostics += problems
                 policies[language] = document
             }

@@ -17,11 +17,16 @@ public struct ContentLoader: Sendable {
     public var cache: DocumentCache?
     /// The themes folder, for the theme's `jurisdictions.yml`; nil means `themes/` beside `content/`.
     public var themesPath: String?
+    /// Parsed archived texts kept on disk between runs; nil parses every file.
+    public var archiveCache: ArchiveCache?
 
-    public init(fileSystem: any FileSystem = LocalFileSystem(), cache: DocumentCache? = nil, themesPath: String? = nil) {
+    public init(
+        fileSystem: any FileSystem = LocalFileSystem(), cache: DocumentCache? = nil, themesPath: String? = nil, archiveCache: ArchiveCache? = nil
+    ) {
         self.fileSystem = fileSystem
         self.cache = cache
         self.themesPath = themesPath
+        self.archiveCache = archiveCache
     }
 
     public func load(contentPath: String) -> LoadResult {
@@ -52,9 +57,13 @@ public struct ContentLoader: Sendable {
         }
 
         // Companies are independent: parse them in parallel, then merge in folder order.
+        let archiveContextKey = archiveCache == nil ? "" : ArchiveCache.contextKey(context)
         let results = ConcurrentMap.map(folders) { name in
-            CompanyLoader(fileSystem: fileSystem, cache: cache, config: config, context: context)
-                .load(folder: joinPath(contentPath, name), name: name)
+            CompanyLoader(
+                fileSystem: fileSystem, cache: cache, config: config, context: context, archiveCache: archiveCache,
+                archiveContextKey: archiveContextKey
+            )
+            .load(folder: joinPath(contentPath, name), name: name)
         }
         var companies: [Company] = []
         var slugs: [String: String] = [:]

@@ -94,6 +94,7 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: output, strict: strict)
         let progress = ProgressLine(enabled: Terminal.showsProgress && !quiet)
         options.progress = { done, total in progress.update(done, total) }
+        options.archiveCache = ArchiveCache(besideOutput: output)
         do {
             let report: BuildReport
             do {
@@ -145,7 +146,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         location.recover()
-        let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, strict: strict)
+        var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, strict: strict)
+        // Reads what `build` cached beside its default output, and writes nothing.
+        options.archiveCache = ArchiveCache(besideOutput: "public", readOnly: true)
         let diagnostics = SiteChecker(builder: SiteBuilder(now: clock(asOf))).check(options)
         let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
         let rendered = DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, strict: strict, colored: format == .text && Terminal.errorColors)

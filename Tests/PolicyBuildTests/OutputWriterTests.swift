@@ -27,6 +27,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
     }
 
+    /// A build in which nothing changed touches nothing: no staging folder, no swap (the
+    /// output folder and its files keep their inodes). A file the site no longer has, or a
+    /// stray one, still makes the writer replace the output with exactly the site.
+    @Test func aBuildWithNothingChangedWritesNothing() throws {
+        let writer = OutputWriter(outputPath: output.path)
+        let pages = [RenderedPage(path: "a/index.html", html: "A"), RenderedPage(path: "b.html", html: "B")]
+        _ = try writer.write(pages, assets: [])
+        let folder = try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as! NSNumber
+        let before = try inode("a/index.html")
+        let again = try writer.write([.unchanged("a/index.html"), RenderedPage(path: "b.html", html: "B")], assets: [])
+        #expect(again == OutputWriter.Summary(written: 0, unchanged: 2))
+        #expect(try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as! NSNumber == folder)
+        #expect(try inode("a/index.html") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
+
+        try "stray".write(to: output.appendingPathComponent("stray.html"), atomically: true, encoding: .utf8)
+        _ = try writer.write(pages, assets: [])
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stray.html").path))
+        _ = try writer.write([RenderedPage(path: "a/index.html", html: "A")], assets: [])
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("b.html").path))
+        #expect(try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8) == "A")
+    }
+
     /// What a build killed mid-way leaves beside the output: its staging folder, or (killed
     /// between two renames where the system cannot swap atomically) the old output set aside.
     @Test func leftoversOfKilledBuildsAreCleanedUpAndAMissingOutputRestored() throws {
