@@ -57,7 +57,8 @@ public struct Theme: Sendable {
             hashed += Data(file.utf8) + data
             partials += partialNames(in: text).map { (path, $0) }
             do {
-                try library.register(text, named: String(file.dropLast(".mustache".count)))
+                // The pragma renders nothing; it selects the fast HTML escaping for this template.
+                try library.register(FastHTMLContentType.pragma + text, named: String(file.dropLast(".mustache".count)))
             } catch {
                 diagnostics.append(
                     .error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))

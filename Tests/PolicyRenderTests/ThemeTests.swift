@@ -67,3 +67,24 @@ import Testing
         #expect(SiteRenderer.structuredSections(front).map(\.id) == SiteRenderer.structuredSectionIDs)
     }
 }
+
+/// Values are escaped by PolicySite's byte-level HTML escaping in every theme template. It also
+/// closes a hole in the character-level one it replaces: a quote followed by a combining mark is
+/// one Character, which that one left as it was, so a value could end an attribute.
+@Suite struct HTMLEscapingTests {
+    @Test func replacesTheFiveCharactersAndNothingElse() {
+        #expect(escapeHTML(#"a <b> & "c" 'd' é ش"#) == "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; é ش")
+        #expect(escapeHTML("plain text") == "plain text")
+        #expect(escapeHTML("\"\u{301} onmouseover=x") == "&quot;\u{301} onmouseover=x")
+    }
+
+    @Test func themeTemplatesUseIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escape-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ThemeTests.themes.appendingPathComponent("default"), to: folder.appendingPathComponent("default"))
+        try "<a title=\"{{value}}\">x</a>\n".write(to: folder.appendingPathComponent("default/templates/probe.mustache"), atomically: true, encoding: .utf8)
+        let (theme, problems) = Theme.load(themesDirectory: folder.path, name: "default", defaultLanguage: LanguageCode("en")!)
+        let loaded = try #require(theme, "\(problems)")
+        #expect(loaded.render(["value": "\"\u{301} onmouseover=alert(1)"], template: "probe") == "<a title=\"&quot;\u{301} onmouseover=alert(1)\">x</a>\n")
+    }
+}
