@@ -108,8 +108,8 @@ done
 echo
 echo "== PolicySite one-file rebuild (one policy edited, build into the existing output; $RUNS runs)"
 # The edited file is restored afterwards, so the corpus stays as generated.
-EDIT=$(find "$CONTENT" -mindepth 3 -maxdepth 3 -path '*/en/privacy.md' | sort | head -n 1)
-[[ -n "$EDIT" ]] || EDIT=$(find "$CONTENT" -mindepth 3 -maxdepth 3 -name privacy.md -not -path '*/versions/*' | sort | head -n 1)
+EDIT=$(find "$CONTENT" -mindepth 3 -maxdepth 3 -path '*/en/privacy.md' | sort | awk 'NR == 1')
+[[ -n "$EDIT" ]] || EDIT=$(find "$CONTENT" -mindepth 3 -maxdepth 3 -name privacy.md -not -path '*/versions/*' | sort | awk 'NR == 1')
 cp "$EDIT" "$TIMES/edited.orig"
 restore() { if [[ -f "$TIMES/edited.orig" ]]; then cp "$TIMES/edited.orig" "$EDIT" && rm -f "$TIMES/edited.orig"; fi; return 0; }
 trap restore EXIT
