@@ -1,4 +1,5 @@
 import Foundation
+import PolicyMarkdown
 import PolicyModel
 import Testing
 
@@ -73,9 +74,9 @@ import Testing
 /// one Character, which that one left as it was, so a value could end an attribute.
 @Suite struct HTMLEscapingTests {
     @Test func replacesTheFiveCharactersAndNothingElse() {
-        #expect(escapeHTML(#"a <b> & "c" 'd' é ش"#) == "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; é ش")
-        #expect(escapeHTML("plain text") == "plain text")
-        #expect(escapeHTML("\"\u{301} onmouseover=x") == "&quot;\u{301} onmouseover=x")
+        #expect(escapeAttribute(#"a <b> & "c" 'd' é ش"#) == "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; é ش")
+        #expect(escapeAttribute("plain text") == "plain text")
+        #expect(escapeAttribute("\"\u{301} onmouseover=x") == "&quot;\u{301} onmouseover=x")
     }
 
     @Test func themeTemplatesUseIt() throws {
