@@ -74,7 +74,7 @@ enum PagePlan {
             renderer.renderIndexJSON(),
         ]
         let ids = site.jurisdictions.ids
-        for (name, bytes) in MachineSchemas.documents(jurisdictions: ids) + ContentSchemas.documents(jurisdictions: ids) {
+        for (name, bytes) in MachineSchemas.siteDocuments(jurisdictions: ids) {
             files.append(RenderedPage(path: SitePaths.schema(name), contents: Data(bytes)))
         }
         return files

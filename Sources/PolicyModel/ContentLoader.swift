@@ -93,12 +93,22 @@ public struct ContentLoader: Sendable {
         return LoadResult(site: site, diagnostics: diagnostics.sortedByLocation())
     }
 
+    /// `site.yml` at `contentPath` when it exists and decodes, for tools that need one setting
+    /// without loading the site (its problems are `load`'s to report).
+    public func siteConfig(contentPath: String) -> SiteConfig? {
+        (try? fileSystem.readFile(joinPath(contentPath, "site.yml")))
+            .flatMap { StrictYAMLDecoder(file: "site.yml").decode(SiteConfig.self, from: String(decoding: $0, as: UTF8.self)).0 }
+    }
+
     /// The regimes the theme of the site at `contentPath` defines (the default theme's when it
     /// has none, or when there is no site.yml yet).
     public func jurisdictions(contentPath: String) -> JurisdictionRegistry {
-        let config = (try? fileSystem.readFile(joinPath(contentPath, "site.yml")))
-            .flatMap { StrictYAMLDecoder(file: "site.yml").decode(SiteConfig.self, from: String(decoding: $0, as: UTF8.self)).0 }
-        return loadJurisdictions(theme: config?.theme ?? "default", contentPath: contentPath).0
+        jurisdictions(theme: siteConfig(contentPath: contentPath)?.theme ?? "default", contentPath: contentPath)
+    }
+
+    /// The regimes `theme` defines; `contentPath` locates `themes/` only when `themesPath` is nil.
+    public func jurisdictions(theme: String, contentPath: String = "content") -> JurisdictionRegistry {
+        loadJurisdictions(theme: theme, contentPath: contentPath).0
     }
 
     /// The regimes of the site's theme (`themes/<theme>/jurisdictions.yml`), falling back to the

@@ -17,6 +17,11 @@ public enum MachineSchemas {
         ContentSchemas.documents(files, jurisdictions: jurisdictions)
     }
 
+    /// Every schema a site has: the content files' (for editors) and the JSON files' (published).
+    public static func siteDocuments(jurisdictions: [String]) -> [(name: String, data: [UInt8])] {
+        ContentSchemas.documents(jurisdictions: jurisdictions) + documents(jurisdictions: jurisdictions)
+    }
+
     static let url = JSONSchema.string(nil, format: "uri", examples: ["https://privacy.example.com/acme/en/"])
     static let slug = JSONSchema.string("The company's URL segment.", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$")
     static let status = JSONSchema.enumeration(

@@ -92,8 +92,8 @@ public struct Scaffolder: Sendable {
             ScaffoldFile(".gitignore", "public/\npublic.*/\n.policysite-cache/\n"),
         ]
         files += try copyTree(from: theme, to: "themes/default")
-        let ids = (try? registry(themesPath: themesPath).ids) ?? []
-        for (name, bytes) in ContentSchemas.documents(jurisdictions: ids) + MachineSchemas.documents(jurisdictions: ids) {
+        let ids = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).jurisdictions(theme: "default").ids
+        for (name, bytes) in MachineSchemas.siteDocuments(jurisdictions: ids) {
             files.append(ScaffoldFile(path: "schemas/" + name, contents: Data(bytes)))
         }
         return files
@@ -211,15 +211,8 @@ public struct Scaffolder: Sendable {
         return Translations.load(directory: directory, defaultLanguage: LanguageCode("en")!, fileSystem: fileSystem).0
     }
 
-    private func registry(themesPath: String) throws -> JurisdictionRegistry {
-        let data = try fileSystem.readFile(joinPath(themesPath, "default", "jurisdictions.yml"))
-        return StrictYAMLDecoder(file: "jurisdictions.yml").decode(JurisdictionRegistry.self, from: String(decoding: data, as: UTF8.self)).0
-            ?? JurisdictionRegistry()
-    }
-
     private func siteLanguage(_ contentPath: String) -> LanguageCode? {
-        guard let data = try? fileSystem.readFile(joinPath(contentPath, "site.yml")) else { return nil }
-        return StrictYAMLDecoder(file: "site.yml").decode(SiteConfig.self, from: String(decoding: data, as: UTF8.self)).0?.defaultLanguage
+        ContentLoader(fileSystem: fileSystem).siteConfig(contentPath: contentPath)?.defaultLanguage
     }
 
     private func isSlug(_ text: String) -> Bool {

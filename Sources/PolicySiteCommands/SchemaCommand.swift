@@ -29,7 +29,7 @@ struct SchemaCommand: ParsableCommand {
         let ids = ContentLoader(themesPath: location.themesPath).jurisdictions(contentPath: location.content).ids
         var stale: [String] = []
         if !check { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
-        for (name, bytes) in ContentSchemas.documents(jurisdictions: ids) + MachineSchemas.documents(jurisdictions: ids) {
+        for (name, bytes) in MachineSchemas.siteDocuments(jurisdictions: ids) {
             let path = (output as NSString).appendingPathComponent(name)
             let current = FileManager.default.contents(atPath: path)
             if current == Data(bytes) { continue }
