@@ -84,11 +84,8 @@ public struct OutputWriter {
                 return
             }
             try materialize()
-            try writer.place(path, in: folder, previous: output, directories: &directories, summary: &summary) { target in
-                try data.write(to: target)
-            } same: { existing in
-                existing == data
-            }
+            try data.write(to: writer.target(path, in: folder, directories: &directories))
+            summary.written += 1
         }
 
         public func add(_ pages: [RenderedPage]) throws {
@@ -131,32 +128,22 @@ public struct OutputWriter {
         return paths
     }
 
-    fileprivate func place(
-        _ path: String, in staging: URL, previous: URL, directories: inout Set<String>, summary: inout Summary,
-        write: (URL) throws -> Void, same: (Data) -> Bool
-    ) throws {
+    /// Where `path` goes in the staging folder, its folder created once per build.
+    fileprivate func target(_ path: String, in staging: URL, directories: inout Set<String>) throws -> URL {
         let target = staging.appendingPathComponent(path)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, directories.insert(folder).inserted {
             try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
-        let old = previous.appendingPathComponent(path)
-        if let existing = try? Data(contentsOf: old), same(existing), (try? files.linkItem(at: old, to: target)) != nil {
-            summary.unchanged += 1
-        } else {
-            try write(target)
-            summary.written += 1
-        }
+        return target
     }
 
-    /// Links a page the render step did not redo from the previous output.
+    /// Brings a file whose bytes stay from the previous output: a hard link (its modification
+    /// time stays put), or a copy where the file system cannot link.
     fileprivate func keep(_ path: String, in staging: URL, previous: URL, directories: inout Set<String>) throws {
-        let target = staging.appendingPathComponent(path)
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, directories.insert(folder).inserted {
-            try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        }
-        try files.linkItem(at: previous.appendingPathComponent(path), to: target)
+        let target = try target(path, in: staging, directories: &directories)
+        let old = previous.appendingPathComponent(path)
+        if (try? files.linkItem(at: old, to: target)) == nil { try files.copyItem(at: old, to: target) }
     }
 
     /// Replaces `output` with `staging`: the old output is moved aside first and removed only
