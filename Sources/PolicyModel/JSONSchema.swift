@@ -128,14 +128,20 @@ public struct JSONSchema: Sendable, Equatable, Encodable {
 
     /// A closed object whose properties are exactly the cases of `keys`: `field` must answer for
     /// every case (an exhaustive `switch`), so the schema cannot miss a field the decoder reads.
+    /// `requiredAny`: at least one of these fields must be present (a DPO needs some contact).
     public static func object<Key: CodingKey & CaseIterable>(
-        _ keys: Key.Type, _ description: String? = nil, required: [Key] = [], field: (Key) -> JSONSchema
+        _ keys: Key.Type, _ description: String? = nil, required: [Key] = [], requiredAny: [Key] = [], field: (Key) -> JSONSchema
     ) -> JSONSchema {
         var schema = JSONSchema()
         schema.types = ["object"]
         schema.description = description
         for key in Key.allCases { schema.properties[key.stringValue] = field(key) }
         schema.required = required.map(\.stringValue)
+        schema.anyOf = requiredAny.map { key in
+            var one = JSONSchema()
+            one.required = [key.stringValue]
+            return one
+        }
         schema.additionalProperties = .allowed(false)
         return schema
     }

@@ -203,7 +203,7 @@ extension LegalEntity: SchemaDescribed {
 
 extension ContactPerson: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
-        var schema = JSONSchema.object(CodingKeys.self, "A data protection officer or another privacy contact.") { key in
+        .object(CodingKeys.self, "A data protection officer or another privacy contact.", requiredAny: [.name, .email, .phone, .address]) { key in
             switch key {
             case .name, .phone: .string()
             case .email: .string(nil, format: "email")
@@ -212,12 +212,6 @@ extension ContactPerson: SchemaDescribed {
             case .regions: .array(RegionCode.jsonSchema, "Whom this DPO serves when there are several.")
             }
         }
-        schema.anyOf = ["name", "email", "phone", "address"].map { field in
-            var one = JSONSchema()
-            one.required = [field]
-            return one
-        }
-        return schema
     }
 }
 

@@ -58,7 +58,10 @@ extension Purpose: SchemaDescribed {
 
 extension RetentionRule: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
-        var schema = JSONSchema.object(CodingKeys.self, "How long one kind of data is kept: a period, or the criteria that decide it.", required: [.data]) {
+        .object(
+            CodingKeys.self, "How long one kind of data is kept: a period, or the criteria that decide it.", required: [.data],
+            requiredAny: [.period, .criteria]
+        ) {
             key in
             switch key {
             case .data: .string()
@@ -67,12 +70,6 @@ extension RetentionRule: SchemaDescribed {
             case .criteria: .string("How the period is decided when there is no fixed one.")
             }
         }
-        schema.anyOf = ["period", "criteria"].map { field in
-            var one = JSONSchema()
-            one.required = [field]
-            return one
-        }
-        return schema
     }
 }
 

@@ -65,6 +65,14 @@ public struct Company: Sendable, Equatable {
 
     /// The policy in the company's default language, which translations follow.
     public var source: PolicyDocument? { policies[defaultLanguage] }
+
+    /// The company with the facts frozen with `archived` (its DPO and addresses of that time),
+    /// or today's for versions published before facts were frozen.
+    public func asPublished(in archived: ArchivedVersion) -> Company {
+        var shown = self
+        shown.info = archived.company ?? info
+        return shown
+    }
 }
 
 /// A published version kept in `content/<company>/versions/<version>/`.

@@ -8,8 +8,7 @@ public import PolicyModel
 extension SiteRenderer {
     public func renderDiff(_ company: Company, from old: ArchivedVersion, to new: ArchivedVersion, language: LanguageCode, at path: String) -> RenderedPage? {
         guard let before = old.policies[language], let after = new.policies[language] else { return nil }
-        var shown = company
-        shown.info = new.company ?? company.info
+        let shown = company.asPublished(in: new)
         let page = CompanyPage(company: shown, language: language, document: after)
         let locale = locale(for: language, company: company)
         let t = locale.strings

@@ -58,8 +58,7 @@ extension SiteRenderer {
     /// marked as upcoming, in force or superseded on the build's date.
     public func renderArchivedVersion(_ company: Company, _ archived: ArchivedVersion, language: LanguageCode, at path: String) -> RenderedPage? {
         guard let document = archived.policies[language] else { return nil }
-        var shown = company
-        shown.info = archived.company ?? company.info
+        let shown = company.asPublished(in: archived)
         let page = CompanyPage(company: shown, language: language, document: document)
         let languages = company.languages.filter { archived.policies[$0] != nil }
         var context = policyContext(page, path: path, pathFor: { SitePaths.version(company.slug, $0, archived.version) }, languages: languages)

@@ -143,6 +143,12 @@ extension PolicyDuration {
     }
 }
 
+extension CompanyPage {
+    /// `upcoming` when the page shows a version announced ahead of its effective date,
+    /// otherwise `current`; archived texts are `archived`.
+    var status: String { upcoming?.frontMatter.version == document.frontMatter.version ? "upcoming" : "current" }
+}
+
 /// Paths of the machine-readable files, beside the pages they describe.
 extension SitePaths {
     public static func policyJSON(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "policy.json" }
@@ -170,16 +176,14 @@ extension SiteRenderer {
     /// `policy.json` of the text a company page shows, or of one archived version.
     public func renderPolicyJSON(_ page: CompanyPage, at path: String) -> RenderedPage {
         let document = page.document
-        let status = page.upcoming != nil && page.upcoming?.frontMatter.version == document.frontMatter.version ? "upcoming" : "current"
         return json(
-            policyJSON(page.company, document, language: page.language, pagePath: SitePaths.policy(page.company.slug, page.language), status: status),
+            policyJSON(page.company, document, language: page.language, pagePath: SitePaths.policy(page.company.slug, page.language), status: page.status),
             path: path, source: document.path)
     }
 
     public func renderVersionJSON(_ company: Company, _ archived: ArchivedVersion, language: LanguageCode, at path: String) -> RenderedPage? {
         guard let document = archived.policies[language] else { return nil }
-        var shown = company
-        shown.info = archived.company ?? company.info
+        let shown = company.asPublished(in: archived)
         let page = SitePaths.version(company.slug, language, archived.version)
         return json(
             policyJSON(shown, document, language: language, pagePath: page, status: "archived"),
@@ -241,7 +245,7 @@ extension SiteRenderer {
                 entries.append(
                     PoliciesIndex.Entry(
                         company: company.slug, name: company.info.displayName, language: page.language, version: front.version,
-                        lastUpdated: front.lastUpdated, status: page.upcoming?.frontMatter.version == front.version ? "upcoming" : "current",
+                        lastUpdated: front.lastUpdated, status: page.status,
                         url: site.config.absoluteURL(SitePaths.policy(company.slug, page.language)),
                         json: site.config.absoluteURL(SitePaths.policyJSON(company.slug, page.language)),
                         cookies: SiteRenderer.hasCookiesPage(company, page.language)

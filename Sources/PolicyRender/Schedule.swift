@@ -17,8 +17,7 @@ extension SiteRenderer {
             // Nothing applied before (a first version announced ahead): show it, marked.
             return CompanyPage(company: company, language: language, document: current, upcoming: current)
         }
-        var shown = company
-        shown.info = inForce.company ?? company.info
+        let shown = company.asPublished(in: inForce)
         return CompanyPage(company: shown, language: language, document: text, upcoming: current)
     }
 
