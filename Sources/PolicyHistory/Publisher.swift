@@ -181,7 +181,7 @@ public struct Publisher: Sendable {
         for language in company.languages.sorted() {
             guard var text = current[language], let document = company.policies[language] else { continue }
             if stamped.contains(language) {
-                text = FrontMatterEditor.set(["version": "\"\(version)\"", "last_updated": date.description, "effective": effective.description], in: text)
+                text = FrontMatter.setting(["version": "\"\(version)\"", "last_updated": date.description, "effective": effective.description], in: text)
                 transaction.write(text, to: document.path)
             }
             let archivedPath = joinPath(versionFolder, language.rawValue, "privacy.md")
@@ -200,25 +200,6 @@ public struct Publisher: Sendable {
 
     private func readText(_ path: String) -> String? {
         (try? fileSystem.readFile(path)).flatMap { String(data: $0, encoding: .utf8) }
-    }
-}
-
-/// Edits top-level fields of a policy's front matter in place, leaving every other line,
-/// comment and the body byte for byte as they were.
-enum FrontMatterEditor {
-    static func set(_ values: [String: String], in text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let end = FrontMatter.closingLine(in: lines) else { return text }
-        var missing = values
-        for index in 1..<end {
-            for (key, value) in values where lines[index].hasPrefix("\(key):") {
-                lines[index] = "\(key): \(value)"
-                missing[key] = nil
-            }
-        }
-        let additions = missing.keys.sorted().map { "\($0): \(missing[$0]!)" }
-        lines.insert(contentsOf: additions, at: end)
-        return lines.joined(separator: "\n")
     }
 }
 

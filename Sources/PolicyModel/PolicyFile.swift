@@ -14,6 +14,25 @@ public enum FrontMatter {
     public static func isOpened(_ lines: [some StringProtocol]) -> Bool { lines.first.map { isFence($0) } ?? false }
 
     static func isFence(_ line: some StringProtocol) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+
+    /// `text` with top-level front-matter fields set to `values` (YAML as written), in place,
+    /// every other line, comment and the body byte for byte as they were; fields it lacks are
+    /// added at the end of the front matter. `publish` stamps versions with it, `new language`
+    /// retitles a copy.
+    public static func setting(_ values: [String: String], in text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let end = closingLine(in: lines) else { return text }
+        var missing = values
+        for index in 1..<end {
+            for (key, value) in values where lines[index].hasPrefix("\(key):") {
+                lines[index] = "\(key): \(value)"
+                missing[key] = nil
+            }
+        }
+        let additions = missing.keys.sorted().map { "\($0): \(missing[$0]!)" }
+        lines.insert(contentsOf: additions, at: end)
+        return lines.joined(separator: "\n")
+    }
 }
 
 /// Splits a policy file into YAML front matter and Markdown body, and decodes the front matter.

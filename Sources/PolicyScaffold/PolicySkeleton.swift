@@ -93,9 +93,8 @@ struct PolicySkeleton {
     /// builds), the title in the new language, and a placeholder at the top of the text that
     /// `publish` refuses until someone has translated it and removed the line.
     static func translationCopy(of source: String, from: LanguageCode, to: LanguageCode, title: String) -> String {
-        var lines = source.components(separatedBy: "\n")
+        var lines = FrontMatter.setting(["title": yamlQuote(title)], in: source).components(separatedBy: "\n")
         guard let end = FrontMatter.closingLine(in: lines) else { return source }
-        if let index = lines[1..<end].firstIndex(where: { $0.hasPrefix("title:") }) { lines[index] = "title: \(yamlQuote(title))" }
         let note = Placeholder.text("translate this text and its front matter from \(from) into \(to), then delete this line")
         lines.insert(contentsOf: ["", note], at: end + 1)
         return lines.joined(separator: "\n")
