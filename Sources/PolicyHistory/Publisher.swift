@@ -211,33 +211,17 @@ enum ChangelogFile {
         for entry in changelog.entries {
             text += "  - version: \"\(entry.version)\"\n"
             text += "    date: \(entry.date)\n"
-            text += "    summary: \(quote(entry.summary))\n"
+            text += "    summary: \(yamlQuoted(entry.summary))\n"
             if !entry.translations.isEmpty {
                 text += "    translations:\n"
-                for key in entry.translations.keys.sorted() { text += "      \(key): \(quote(entry.translations[key]!))\n" }
+                for key in entry.translations.keys.sorted() { text += "      \(key): \(yamlQuoted(entry.translations[key]!))\n" }
             }
             if !entry.changes.isEmpty {
                 text += "    changes:\n"
-                for change in entry.changes { text += "      - \(quote(change))\n" }
+                for change in entry.changes { text += "      - \(yamlQuoted(change))\n" }
             }
             text += "    archive_hash: \(entry.archiveHash)\n"
         }
         return text
-    }
-
-    /// A YAML double-quoted scalar, safe for any text.
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 { result += String(format: "\\x%02X", scalar.value) } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
     }
 }

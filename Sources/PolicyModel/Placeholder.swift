@@ -10,7 +10,7 @@ public enum Placeholder {
     /// `[[TODO: what to write]]`, quoted for YAML when `quoted` (YAML would read `[[…]]` as a list).
     public static func text(_ instruction: String, quoted: Bool = false) -> String {
         let marker = "\(opening): \(instruction)]]"
-        return quoted ? "\"" + marker.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : marker
+        return quoted ? yamlQuoted(marker) : marker
     }
 
     /// Every placeholder in `text` (YAML comments included), as `file:line:column` problems.

@@ -35,7 +35,7 @@ struct PolicySkeleton {
     var text: String {
         var lines = [
             "---",
-            "title: \(yamlQuote(strings["policy.privacy_policy"]))",
+            "title: \(yamlQuoted(strings["policy.privacy_policy"]))",
             "version: \"1.0\"",
             "effective: \(today)",
             "last_updated: \(today)",
@@ -93,7 +93,7 @@ struct PolicySkeleton {
     /// builds), the title in the new language, and a placeholder at the top of the text that
     /// `publish` refuses until someone has translated it and removed the line.
     static func translationCopy(of source: String, from: LanguageCode, to: LanguageCode, title: String) -> String {
-        var lines = FrontMatter.setting(["title": yamlQuote(title)], in: source).components(separatedBy: "\n")
+        var lines = FrontMatter.setting(["title": yamlQuoted(title)], in: source).components(separatedBy: "\n")
         guard let end = FrontMatter.closingLine(in: lines) else { return source }
         let note = Placeholder.text("translate this text and its front matter from \(from) into \(to), then delete this line")
         lines.insert(contentsOf: ["", note], at: end + 1)

@@ -68,9 +68,9 @@ public struct Scaffolder: Sendable {
     public func site(title: String?, baseURL: String?, language: LanguageCode) throws(ScaffoldError) -> [ScaffoldFile] {
         let theme = joinPath(themesPath, "default")
         guard fileSystem.isDirectory(theme) else { throw .noTheme(theme) }
-        let titleLine = title.map { "title: \(yamlQuote($0))" } ?? "title: \(Placeholder.text("the site's name, e.g. Acme privacy center", quoted: true))"
+        let titleLine = title.map { "title: \(yamlQuoted($0))" } ?? "title: \(Placeholder.text("the site's name, e.g. Acme privacy center", quoted: true))"
         let urlLines =
-            baseURL.map { ["base_url: \(yamlQuote($0))"] }
+            baseURL.map { ["base_url: \(yamlQuoted($0))"] }
             ?? ["# \(Placeholder.text("the address the site is published at"))", "base_url: https://privacy.example.com/"]
         let site =
             ([
@@ -137,7 +137,7 @@ public struct Scaffolder: Sendable {
     }
 
     private func companyYAML(name: String?, languages: [LanguageCode], jurisdictions: [String]) -> String {
-        let quotedName = name.map(yamlQuote)
+        let quotedName = name.map(yamlQuoted)
         var lines = [
             "# yaml-language-server: $schema=../../schemas/company.schema.json",
             "# Facts about the controller that do not depend on the language; the policy texts are in <language>/privacy.md.",
@@ -219,9 +219,4 @@ public struct Scaffolder: Sendable {
         !text.isEmpty && text.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }
             && !text.hasPrefix("-") && !text.hasSuffix("-") && text != "versions" && text != "schemas" && text != "assets"
     }
-}
-
-/// A YAML double-quoted scalar: front-matter values are text, whatever they contain.
-func yamlQuote(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
 }

@@ -179,7 +179,7 @@ import Testing
     }
 
     @Test func changelogQuotingSurvivesAnyText() {
-        #expect(ChangelogFile.quote("He said \"no\": ok\n#1 \\ done") == "\"He said \\\"no\\\": ok\\n#1 \\\\ done\"")
+        #expect(yamlQuoted("He said \"no\": ok\n#1 \\ done") == "\"He said \\\"no\\\": ok\\n#1 \\\\ done\"")
     }
 }
 
