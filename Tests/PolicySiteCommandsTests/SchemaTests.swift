@@ -1,4 +1,5 @@
 import Foundation
+import PolicyModel
 import Testing
 
 /// The JSON Schemas in `schemas/` are what the model says, and a real validator
@@ -24,7 +25,7 @@ import Testing
     static func frontMatters(under folder: URL, into output: URL) throws -> [String] {
         try files(named: { $0.hasSuffix(".md") }, under: folder).enumerated().map { index, path in
             let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            let end = try #require(lines.dropFirst().firstIndex { $0 == "---" }, "\(path) has no front matter")
+            let end = try #require(FrontMatter.closingLine(in: lines), "\(path) has no front matter")
             let target = output.appendingPathComponent("\(index)-\((path as NSString).lastPathComponent).yml")
             try lines[1..<end].joined(separator: "\n").write(to: target, atomically: true, encoding: .utf8)
             return target.path
