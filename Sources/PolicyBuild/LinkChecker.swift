@@ -4,48 +4,104 @@ import PolicyRender
 
 /// Checks every relative link of the rendered site: the target page exists, and a `#fragment`
 /// names an id on it. Runs on pages in memory, so `check` needs no output folder.
-enum LinkChecker {
-    struct PageIndex {
-        var ids: Set<String>
-        var links: [String]
+///
+/// Pages arrive a chunk at a time (a streaming check renders a few companies, then drops
+/// them), so the checker keeps only what later links need: every page's path and a hash of
+/// each of its anchors. A link whose target has not been rendered yet waits, with its source
+/// location, until `finish`.
+struct LinkChecker {
+    private struct Link {
+        var page: String
+        var source: String
+        var href: String
+        var target: String?
+        var fragment: String?
+        var location: SourceLocation
+    }
+
+    private var files: Set<String>
+    /// Theme assets: links may point at them, but they have no anchors to check.
+    private let assets: Set<String>
+    /// `anchorKey(path, id)` of every id on every page seen. A 64-bit hash instead of the
+    /// strings keeps a thousand-company site's anchors in tens of megabytes; a collision that
+    /// hid a broken anchor would need two of them to collide (odds about 1 in 10^13).
+    private var anchors = Set<Int>()
+    private var waiting: [Link] = []
+    private var seen = Set<String>()
+    private var diagnostics: [Diagnostic] = []
+
+    init(assets: [String]) {
+        self.assets = Set(assets)
+        files = self.assets
     }
 
     /// `locate(file, href)` finds the line that writes a link in its source file, when known.
     static func check(_ pages: [RenderedPage], assets: [String], locate: (String, String) -> SourceLocation? = { _, _ in nil }) -> [Diagnostic] {
-        let indexes = ConcurrentMap.map(pages) { page -> PageIndex in
-            let html = String(decoding: page.contents, as: UTF8.self)
-            return PageIndex(ids: Set(attributeValues("id", in: html)), links: attributeValues("href", in: html))
-        }
-        var byPath: [String: PageIndex] = [:]
-        for (page, index) in zip(pages, indexes) { byPath[page.path] = index }
-        let files = Set(pages.map(\.path)).union(assets)
+        var checker = LinkChecker(assets: assets)
+        checker.add(pages, locate: locate)
+        return checker.finish()
+    }
 
-        var diagnostics: [Diagnostic] = []
-        var seen = Set<String>()
-        for (page, index) in zip(pages, indexes) where page.path.hasSuffix(".html") {
-            for href in index.links where !isExternal(href) {
-                let unescaped = unescapeHTML(href)
+    /// Indexes `pages` and checks their links against every page seen so far.
+    mutating func add(_ pages: [RenderedPage], locate: (String, String) -> SourceLocation? = { _, _ in nil }) {
+        let parsed = ConcurrentMap.map(pages) { page -> (ids: [String], links: [String]) in
+            let html = String(decoding: page.contents, as: UTF8.self)
+            return (Self.attributeValues("id", in: html), page.path.hasSuffix(".html") ? Self.attributeValues("href", in: html) : [])
+        }
+        for (page, found) in zip(pages, parsed) {
+            files.insert(page.path)
+            for id in found.ids { anchors.insert(Self.anchorKey(page.path, id)) }
+        }
+        for (page, found) in zip(pages, parsed) {
+            for href in found.links where !Self.isExternal(href) {
+                let unescaped = Self.unescapeHTML(href)
                 let parts = unescaped.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let target = parts[0].isEmpty ? page.path : resolve(String(parts[0]), from: page.path)
-                let fragment = parts.count > 1 ? String(parts[1]) : nil
-                var problem: String?
-                if let target, files.contains(target) || files.contains(target + "index.html") {
-                    let file = files.contains(target) ? target : target + "index.html"
-                    if let fragment, !fragment.isEmpty, let ids = byPath[file]?.ids, !ids.contains(fragment.removingPercentEncoding ?? fragment) {
-                        problem = "link '\(unescaped)' on \(page.path) points to a missing anchor #\(fragment)"
-                    }
-                } else {
-                    problem = "link '\(unescaped)' on \(page.path) points to a page the site does not have"
-                }
-                guard let problem, seen.insert((page.source ?? page.path) + problem).inserted else { continue }
                 let source = page.source ?? page.path
-                diagnostics.append(
-                    .error(
-                        "broken-link", at: locate(source, unescaped) ?? SourceLocation(file: source), problem,
-                        expected: "expected links to pages of the site (e.g. ../cookies/) or to headings of the page (#cookies)"))
+                var link = Link(
+                    page: page.path, source: source, href: unescaped, target: parts[0].isEmpty ? page.path : Self.resolve(String(parts[0]), from: page.path),
+                    fragment: parts.count > 1 ? String(parts[1]) : nil, location: SourceLocation(file: source))
+                if let target = link.target, !files.contains(target) && !files.contains(target + "index.html") {
+                    // Perhaps a page of a company not rendered yet: decide in `finish`.
+                    link.location = locate(source, unescaped) ?? link.location
+                    waiting.append(link)
+                } else {
+                    judge(link) { locate(source, unescaped) }
+                }
             }
         }
+    }
+
+    /// Checks the links that waited for pages rendered later; returns every problem found.
+    mutating func finish() -> [Diagnostic] {
+        for link in waiting { judge(link) { link.location } }
+        waiting = []
         return diagnostics
+    }
+
+    private mutating func judge(_ link: Link, locate: () -> SourceLocation?) {
+        var problem: String?
+        if let target = link.target, files.contains(target) || files.contains(target + "index.html") {
+            let file = files.contains(target) ? target : target + "index.html"
+            if let fragment = link.fragment, !fragment.isEmpty, !assets.contains(file),
+                !anchors.contains(Self.anchorKey(file, fragment.removingPercentEncoding ?? fragment))
+            {
+                problem = "link '\(link.href)' on \(link.page) points to a missing anchor #\(fragment)"
+            }
+        } else {
+            problem = "link '\(link.href)' on \(link.page) points to a page the site does not have"
+        }
+        guard let problem, seen.insert(link.source + problem).inserted else { return }
+        diagnostics.append(
+            .error(
+                "broken-link", at: locate() ?? SourceLocation(file: link.source), problem,
+                expected: "expected links to pages of the site (e.g. ../cookies/) or to headings of the page (#cookies)"))
+    }
+
+    private static func anchorKey(_ path: String, _ id: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(path)
+        hasher.combine(id)
+        return hasher.finalize()
     }
 
     /// An attribute value as the author wrote it: the theme escapes `& < > " '` in every value.

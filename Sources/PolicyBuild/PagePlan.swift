@@ -4,8 +4,6 @@ import PolicyRender
 
 /// One page to render. Jobs are independent, so a build renders them in parallel.
 enum PageJob: Sendable {
-    case home
-    case notFound
     case policy(CompanyPage)
     case cookies(CompanyPage)
     case rights(CompanyPage)
@@ -24,8 +22,6 @@ enum PageJob: Sendable {
     /// checks `path` before rendering, the renderer links from `folder`.
     var folder: String {
         switch self {
-        case .home: return ""
-        case .notFound: return "404.html"
         case .policy(let page): return SitePaths.policy(page.company.slug, page.language)
         case .cookies(let page): return SitePaths.cookies(page.company.slug, page.language)
         case .rights(let page): return SitePaths.rights(page.company.slug, page.language)
@@ -46,8 +42,6 @@ enum PageJob: Sendable {
     func render(_ renderer: SiteRenderer) -> RenderedPage? {
         let folder = folder
         switch self {
-        case .home: return renderer.renderHome()
-        case .notFound: return renderer.renderNotFound()
         case .policy(let page): return renderer.renderPolicy(page, at: folder)
         case .cookies(let page): return renderer.renderCookies(page, at: folder)
         case .rights(let page): return renderer.renderRights(page, at: folder)
@@ -63,15 +57,39 @@ enum PageJob: Sendable {
     }
 }
 
+/// The few facts about one company that pages outside its own folder show: its home-page
+/// entry, its lines in `policies.json` and in the sitemap. A streaming build keeps these and
+/// drops the company once its pages are written.
+struct CompanyIndexEntry: Sendable {
+    var home: HomeEntry
+    var policies: [PoliciesIndex.Entry]
+    var sitemap: [Sitemap.Entry]
+
+    init(_ company: Company, renderer: SiteRenderer) {
+        home = renderer.homeEntry(company)
+        policies = renderer.indexEntries(company)
+        sitemap = PagePlan.sitemapEntries(for: company, renderer: renderer)
+    }
+}
+
 /// Which pages a site has.
 enum PagePlan {
-    /// Files that draw on the whole site, written after the pages: the sitemap, robots.txt, the
-    /// `policies.json` index and the schemas its JSON files name.
     static func siteFiles(for site: Site, renderer: SiteRenderer) -> [RenderedPage] {
+        siteFiles(index: site.companies.map { CompanyIndexEntry($0, renderer: renderer) }, renderer: renderer)
+    }
+
+    /// Files that draw on the whole site, written after the companies' pages: the home and 404
+    /// pages, the sitemap, robots.txt, the `policies.json` index and the schemas its JSON files
+    /// name. They need each company's index entry only, never its texts.
+    static func siteFiles(index: [CompanyIndexEntry], renderer: SiteRenderer) -> [RenderedPage] {
+        let site = renderer.site
+        let home = Sitemap.Entry(path: "", lastModified: nil, alternates: [])
         var files = [
-            RenderedPage(path: "sitemap.xml", html: Sitemap.render(sitemapEntries(for: site, renderer: renderer), config: site.config)),
+            renderer.renderHome(index.map(\.home)),
+            renderer.renderNotFound(),
+            RenderedPage(path: "sitemap.xml", html: Sitemap.render([home] + index.flatMap(\.sitemap), config: site.config)),
             RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n"),
-            renderer.renderIndexJSON(),
+            renderer.renderIndexJSON(index.flatMap(\.policies)),
         ]
         let ids = site.jurisdictions.ids
         for (name, bytes) in MachineSchemas.siteDocuments(jurisdictions: ids) {
@@ -80,8 +98,9 @@ enum PagePlan {
         return files
     }
 
+    /// The pages of the site's companies (the site-wide files are `siteFiles`).
     static func jobs(for site: Site, renderer: SiteRenderer) -> [PageJob] {
-        var jobs: [PageJob] = [.home, .notFound]
+        var jobs: [PageJob] = []
         for company in site.companies {
             for page in renderer.pages(of: company) {
                 jobs += [.policy(page), .contact(page), .changelog(page), .feed(company, page.language), .policyJSON(page)]
@@ -100,37 +119,36 @@ enum PagePlan {
         return jobs
     }
 
-    static func sitemapEntries(for site: Site, renderer: SiteRenderer) -> [Sitemap.Entry] {
-        var entries = [Sitemap.Entry(path: "", lastModified: nil, alternates: [])]
+    /// One company's sitemap entries: its pages in every language, archived versions, diffs.
+    static func sitemapEntries(for company: Company, renderer: SiteRenderer) -> [Sitemap.Entry] {
+        var entries: [Sitemap.Entry] = []
         let always: (Company, LanguageCode) -> Bool = { _, _ in true }
         // Cookies and rights pages exist only where the policy has such data.
         let kinds: [(path: (String, LanguageCode) -> String, exists: (Company, LanguageCode) -> Bool)] = [
             (SitePaths.policy, always), (SitePaths.cookies, SiteRenderer.hasCookiesPage), (SitePaths.rights, SiteRenderer.hasRightsPage),
             (SitePaths.contact, always), (SitePaths.changelog, always),
         ]
-        for company in site.companies {
-            let pages = renderer.pages(of: company)
-            for (pathFor, exists) in kinds {
-                let pages = pages.filter { exists(company, $0.language) }
-                let alternates = pages.map { ($0.language, pathFor(company.slug, $0.language)) }
-                for page in pages {
-                    entries.append(
-                        Sitemap.Entry(path: pathFor(company.slug, page.language), lastModified: page.document.frontMatter.lastUpdated, alternates: alternates))
-                }
+        let pages = renderer.pages(of: company)
+        for (pathFor, exists) in kinds {
+            let pages = pages.filter { exists(company, $0.language) }
+            let alternates = pages.map { ($0.language, pathFor(company.slug, $0.language)) }
+            for page in pages {
+                entries.append(
+                    Sitemap.Entry(path: pathFor(company.slug, page.language), lastModified: page.document.frontMatter.lastUpdated, alternates: alternates))
             }
-            for archived in company.archive {
-                let alternates = company.languages.filter { archived.policies[$0] != nil }.map { ($0, SitePaths.version(company.slug, $0, archived.version)) }
-                for (language, path) in alternates {
-                    entries.append(Sitemap.Entry(path: path, lastModified: archived.policies[language]?.frontMatter.lastUpdated, alternates: alternates))
-                }
+        }
+        for archived in company.archive {
+            let alternates = company.languages.filter { archived.policies[$0] != nil }.map { ($0, SitePaths.version(company.slug, $0, archived.version)) }
+            for (language, path) in alternates {
+                entries.append(Sitemap.Entry(path: path, lastModified: archived.policies[language]?.frontMatter.lastUpdated, alternates: alternates))
             }
-            // What changed between versions is content people search for, too.
-            for (old, new) in SiteRenderer.diffPairs(company.archive) {
-                let alternates = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
-                    .map { ($0, SitePaths.diff(company.slug, $0, from: old.version, to: new.version)) }
-                for (language, path) in alternates {
-                    entries.append(Sitemap.Entry(path: path, lastModified: new.policies[language]?.frontMatter.lastUpdated, alternates: alternates))
-                }
+        }
+        // What changed between versions is content people search for, too.
+        for (old, new) in SiteRenderer.diffPairs(company.archive) {
+            let alternates = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
+                .map { ($0, SitePaths.diff(company.slug, $0, from: old.version, to: new.version)) }
+            for (language, path) in alternates {
+                entries.append(Sitemap.Entry(path: path, lastModified: new.policies[language]?.frontMatter.lastUpdated, alternates: alternates))
             }
         }
         return entries

@@ -65,14 +65,12 @@ public final class RenderCache: Sendable {
 }
 
 extension PageJob {
-    /// A hash of everything the page shows; nil for pages that draw on the whole site (home,
-    /// 404), which are always rendered — there are only two.
-    func fingerprint(site: Site, theme: Theme, today: PolicyDate) -> String? {
+    /// A hash of everything the page shows. (Pages that draw on the whole site are
+    /// `PagePlan.siteFiles`, always rendered.)
+    func fingerprint(site: Site, theme: Theme, today: PolicyDate) -> String {
         let base = [RenderCache.salt, theme.fingerprint, site.configHash, site.languages.map(\.rawValue).joined(separator: ",")]
         let parts: [String]
         switch self {
-        case .home, .notFound:
-            return nil
         case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page),
             .policyJSON(let page), .cookiesJSON(let page):
             // The page kind is part of `path`, which is hashed too.
@@ -87,13 +85,12 @@ extension PageJob {
             parts = ["diff", old.version.description, new.version.description, language.rawValue] + Self.history(company)
         }
         // A company with a version announced ahead changes its pages on that date.
-        let schedule = company.map { SiteRenderer.hasScheduledVersion($0, today: today) ? [today.description] : [] } ?? []
+        let schedule = SiteRenderer.hasScheduledVersion(company, today: today) ? [today.description] : []
         return sha256Hex(Data((base + parts + schedule).joined(separator: "\u{0}").utf8))
     }
 
-    private var company: Company? {
+    private var company: Company {
         switch self {
-        case .home, .notFound: return nil
         case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page), .policyJSON(let page), .cookiesJSON(let page):
             return page.company
         case .feed(let company, _), .version(let company, _, _), .diff(let company, _, _, _), .versionJSON(let company, _, _): return company

@@ -8,10 +8,13 @@ public struct BuildOptions: Sendable {
     public var outputPath: String
     /// Warnings (stale translations, missing UI strings) fail the build too.
     public var strict: Bool
-    /// Called after each batch of pages with how many are done of how many (a terminal shows it).
+    /// Called after each chunk of companies with how many are done of how many (a terminal shows it).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// Parsed archived texts kept on disk between runs (the CLI keeps them beside the output).
     public var archiveCache: ArchiveCache?
+    /// Keep every loaded company and rendered text in memory for later builds of this process
+    /// (serve's fast path). Off, a build holds one chunk of companies at a time.
+    public var keepsSite = false
 
     public init(contentPath: String = "content", themesPath: String = "themes", outputPath: String = "public", strict: Bool = false) {
         self.contentPath = contentPath
@@ -22,14 +25,14 @@ public struct BuildOptions: Sendable {
 }
 
 public struct BuildReport: Sendable {
-    /// Seconds spent in each phase, in order: load, render, write.
+    /// Seconds spent in each phase, in order: load, render, write, finish.
     public var phases: [(name: String, seconds: Double)] = []
     public var diagnostics: [Diagnostic]
     public var pages: Int
     public var written: Int
     public var unchanged: Int
     public var seconds: Double
-    /// What was built, for callers that keep it (serve's fast path for one company).
+    /// What was built, when `keepsSite` asked for it (serve's fast path for one company).
     public var prepared: PreparedSite?
 }
 
@@ -86,16 +89,20 @@ public struct SiteBuilder: Sendable {
             .load(contentPath: options.contentPath)
         var diagnostics = loaded.diagnostics
         guard let site = loaded.site else { return (nil, diagnostics) }
-        let (theme, themeProblems) = Theme.load(
-            themesDirectory: options.themesPath, name: site.config.theme, defaultLanguage: site.config.defaultLanguage, fileSystem: fileSystem)
-        diagnostics += themeProblems
+        let (theme, themeProblems) = loadTheme(for: site, options)
+        diagnostics = (diagnostics + themeProblems).sortedByLocation()
         guard let theme else { return (nil, diagnostics) }
-        diagnostics += theme.translations.diagnostics(for: site.languages, themeDirectory: theme.directory)
-        diagnostics = diagnostics.sortedByLocation()
         return (PreparedSite(site: site, theme: theme, diagnostics: diagnostics), diagnostics)
     }
 
-    /// Renders every page of the site in memory, in parallel.
+    /// The site's theme, and its missing UI strings for the site's languages.
+    func loadTheme(for site: Site, _ options: BuildOptions) -> (Theme?, [Diagnostic]) {
+        let (theme, problems) = Theme.load(
+            themesDirectory: options.themesPath, name: site.config.theme, defaultLanguage: site.config.defaultLanguage, fileSystem: fileSystem)
+        guard let theme else { return (nil, problems) }
+        return (theme, problems + theme.translations.diagnostics(for: site.languages, themeDirectory: theme.directory))
+    }
+
     /// Renders every page of the site in memory, in parallel. With `output`, pages whose
     /// inputs are unchanged since the last build into that folder come back as `.unchanged`.
     public func render(_ prepared: PreparedSite, reusing output: String? = nil) -> [RenderedPage] {
@@ -105,84 +112,131 @@ public struct SiteBuilder: Sendable {
     /// `render`, also returning each page's fingerprint; after writing the pages, hand the
     /// fingerprints to `renderCache.record` so the next build can skip unchanged pages.
     public func renderWithFingerprints(_ prepared: PreparedSite, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
-        var pages: [RenderedPage] = []
-        let fingerprints = renderInBatches(prepared, reusing: output, batchSize: .max) { pages += $0 }
-        return (pages, fingerprints)
-    }
-
-    /// Renders the site in batches of `batchSize` pages (each batch in parallel) and hands each
-    /// batch to `consume` before rendering the next, so memory holds one batch at a time.
-    /// Returns the fingerprints of every page.
-    @discardableResult
-    func renderInBatches(
-        _ prepared: PreparedSite, reusing output: String?, batchSize: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
-        consume: ([RenderedPage]) throws -> Void
-    ) rethrows -> [String: String] {
-        let today = PolicyDate(now())
-        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: today)
-        let jobs = PagePlan.jobs(for: prepared.site, renderer: renderer)
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: PolicyDate(now()))
         if let output { renderCache.prepare(output: output) }
-        let cache = renderCache
-        var fingerprints: [String: String] = [:]
-        var start = 0
-        while start < jobs.count {
-            let batch = Array(jobs[start..<min(jobs.count, start &+ batchSize)])
-            start += batch.count
-            let results = ConcurrentMap.map(batch) { job -> (RenderedPage?, String?) in
-                let fingerprint = job.fingerprint(site: prepared.site, theme: prepared.theme, today: today)
-                if let output, let fingerprint, cache.isCurrent(job.path, fingerprint, output: output) {
-                    return (.unchanged(job.path), fingerprint)
-                }
-                return (job.render(renderer), fingerprint)
-            }
-            for (job, result) in zip(batch, results) where result.0 != nil {
-                if let fingerprint = result.1 { fingerprints[job.path] = fingerprint }
-            }
-            try consume(results.compactMap(\.0))
-            progress?(start, jobs.count)
-        }
-        try consume(PagePlan.siteFiles(for: prepared.site, renderer: renderer))
-        return fingerprints
+        let (pages, fingerprints) = renderCompanies(prepared.site, renderer: renderer, reusing: output)
+        return (pages + PagePlan.siteFiles(for: prepared.site, renderer: renderer), fingerprints)
     }
 
+    /// The pages of the site's companies, rendered in parallel, with their fingerprints; with
+    /// `output`, pages unchanged since the last build there come back as `.unchanged`.
+    func renderCompanies(_ site: Site, renderer: SiteRenderer, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
+        let jobs = PagePlan.jobs(for: site, renderer: renderer)
+        let cache = renderCache, theme = renderer.theme, today = renderer.today
+        let results = ConcurrentMap.map(jobs) { job -> (RenderedPage?, String) in
+            let fingerprint = job.fingerprint(site: site, theme: theme, today: today)
+            if let output, cache.isCurrent(job.path, fingerprint, output: output) {
+                return (.unchanged(job.path), fingerprint)
+            }
+            return (job.render(renderer), fingerprint)
+        }
+        var fingerprints: [String: String] = [:]
+        for (job, result) in zip(jobs, results) where result.0 != nil { fingerprints[job.path] = result.1 }
+        return (results.compactMap(\.0), fingerprints)
+    }
+    /// Builds the site into `options.outputPath`, a chunk of companies at a time: each chunk is
+    /// loaded, checked, rendered and written to the staging folder before the next is read, and
+    /// the site-wide files come last from each company's small index entry. Any problem keeps
+    /// loading (to report them all) but stops rendering, and leaves the output as it was.
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
         let start = now()
-        var phases: [(String, Double)] = []
-        var mark = start
-        func lap(_ name: String) {
-            let time = now()
-            phases.append((name, time.timeIntervalSince(mark)))
-            mark = time
-        }
-        let (prepared, diagnostics) = prepare(options)
-        lap("load and check")
-        guard let prepared, !diagnostics.hasErrors, !(options.strict && !diagnostics.warnings.isEmpty) else {
-            throw .invalidContent(diagnostics)
-        }
-        // Render and write in batches: a thousand-company site never sits in memory whole.
-        let assets = prepared.theme.assetCopies
+        var clock = BuildClock(now: now)
+        let loader = ContentLoader(
+            fileSystem: fileSystem, cache: options.keepsSite ? documents : nil, themesPath: options.themesPath, archiveCache: options.archiveCache)
+        let (outline, outlineProblems) = loader.outline(contentPath: options.contentPath)
+        var diagnostics = outlineProblems
+        guard let outline else { throw .invalidContent(diagnostics.sortedByLocation()) }
+        let wholeSite = outline.site(with: [], allLanguages: true)
+        let (loadedTheme, themeProblems) = loadTheme(for: wholeSite, options)
+        diagnostics += themeProblems
+        guard let theme = loadedTheme else { throw .invalidContent(diagnostics.sortedByLocation()) }
+        clock.lap(.load)
+
+        func failing() -> Bool { diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty) }
+        let today = PolicyDate(now())
+        renderCache.prepare(output: options.outputPath)
         var staging: OutputWriter.Staging?
-        let summary: OutputWriter.Summary
+        var index: [CompanyIndexEntry] = [], kept: [Company] = [], fingerprints: [String: String] = [:]
         var pageCount = 0
-        let fingerprints: [String: String]
+        var stream = CompanyStream(loader: loader, outline: outline)
         do {
             let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath))
             staging = open
-            fingerprints = try renderInBatches(prepared, reusing: options.outputPath, batchSize: 512, progress: options.progress) { batch in
-                pageCount += batch.count
-                try open.add(batch)
+            while let chunk = stream.next() {
+                diagnostics += chunk.diagnostics
+                if options.keepsSite { kept += chunk.site.companies }
+                clock.lap(.load)
+                // Keep loading to report every problem, but render nothing once one is found.
+                guard !failing() else { continue }
+                let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(), today: today)
+                let (pages, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
+                index += chunk.site.companies.map { CompanyIndexEntry($0, renderer: renderer) }
+                fingerprints.merge(printed) { _, new in new }
+                clock.lap(.render)
+                try open.add(pages)
+                pageCount += pages.count
+                options.progress?(stream.loaded, stream.companyCount)
+                clock.lap(.write)
             }
-            lap("render and write pages")
-            summary = try open.finish(assets: assets)
         } catch {
             staging?.abort()
             renderCache.reset()
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
+        diagnostics = diagnostics.sortedByLocation()
+        guard !failing(), let staging else {
+            staging?.abort()
+            throw .invalidContent(diagnostics)
+        }
+        let assets = theme.assetCopies
+        let summary: OutputWriter.Summary
+        do {
+            let renderer = SiteRenderer(site: wholeSite, theme: theme, bodies: bodies, today: today)
+            let files = PagePlan.siteFiles(index: index, renderer: renderer)
+            try staging.add(files)
+            pageCount += files.count
+            summary = try staging.finish(assets: assets)
+        } catch {
+            staging.abort()
+            renderCache.reset()
+            throw .output(path: options.outputPath, underlying: "\(error)")
+        }
         renderCache.save(fingerprints, output: options.outputPath)
-        lap("assets and swap")
+        clock.lap(.finish)
+        let prepared = options.keepsSite ? PreparedSite(site: outline.site(with: kept), theme: theme, diagnostics: diagnostics) : nil
         return BuildReport(
-            phases: phases, diagnostics: diagnostics, pages: pageCount + assets.count, written: summary.written,
-            unchanged: summary.unchanged, seconds: now().timeIntervalSince(start), prepared: prepared)
+            phases: clock.phases, diagnostics: diagnostics, pages: pageCount + assets.count, written: summary.written, unchanged: summary.unchanged,
+            seconds: now().timeIntervalSince(start), prepared: prepared)
+    }
+}
+
+/// Time spent in each phase of a build whose phases interleave (a chunk is loaded, rendered,
+/// written, then the next), summed per phase for `--timings`.
+struct BuildClock {
+    enum Phase: String, CaseIterable {
+        case load = "load and check"
+        case render = "render pages"
+        case write = "write pages"
+        case finish = "site files, assets and swap"
+    }
+
+    let now: @Sendable () -> Date
+    private var mark: Date
+    private var totals: [Phase: Double] = [:]
+
+    init(now: @escaping @Sendable () -> Date) {
+        self.now = now
+        mark = now()
+    }
+
+    /// Adds the time since the last lap to `phase`.
+    mutating func lap(_ phase: Phase) {
+        let time = now()
+        totals[phase, default: 0] += time.timeIntervalSince(mark)
+        mark = time
+    }
+
+    var phases: [(name: String, seconds: Double)] {
+        Phase.allCases.map { ($0.rawValue, totals[$0] ?? 0) }
     }
 }

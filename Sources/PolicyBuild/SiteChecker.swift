@@ -4,6 +4,9 @@ import PolicyRender
 
 /// `policysite check`: everything `build` validates, plus checks of the rendered pages (links
 /// and anchors), dates, contact data and cookie prose, without writing anything.
+///
+/// Like `build`, it works a chunk of companies at a time: load, check, render in memory, check
+/// the pages' links, drop. Memory holds one chunk and the site's link index.
 public struct SiteChecker: Sendable {
     public var builder: SiteBuilder
 
@@ -12,28 +15,47 @@ public struct SiteChecker: Sendable {
     }
 
     public func check(_ options: BuildOptions) -> [Diagnostic] {
-        let (prepared, diagnostics) = builder.prepare(options)
-        // Rendering a site whose content does not load would only repeat the same problems.
-        guard let prepared, !diagnostics.hasErrors else { return diagnostics }
-        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies, today: PolicyDate(builder.now()))
-        let pages = builder.render(prepared)
-        let documents = Dictionary(prepared.site.companies.flatMap { $0.policies.values }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var more = LinkChecker.check(pages, assets: prepared.theme.assetCopies.map(\.destination)) { file, href in
-            // Links written in a policy body: point at the line of the Markdown that has them.
-            guard let document = documents[file] else { return nil }
-            // `(href)` of an inline link first, then the bare text (reference definitions, autolinks).
-            let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
-            for (needle, shift) in [("(\(href))", 1), (href, 0)] {
-                for (offset, line) in lines.enumerated() {
-                    if let range = line.range(of: needle) {
-                        return SourceLocation(
-                            file: file, line: document.bodyLine + offset, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1 + shift)
-                    }
+        let loader = ContentLoader(fileSystem: builder.fileSystem, themesPath: options.themesPath, archiveCache: options.archiveCache)
+        let (outline, outlineProblems) = loader.outline(contentPath: options.contentPath)
+        guard let outline else { return outlineProblems.sortedByLocation() }
+        let wholeSite = outline.site(with: [], allLanguages: true)
+        let (loadedTheme, themeProblems) = builder.loadTheme(for: wholeSite, options)
+        var diagnostics = outlineProblems + themeProblems
+        guard let theme = loadedTheme else { return diagnostics.sortedByLocation() }
+
+        let today = PolicyDate(builder.now())
+        var links = LinkChecker(assets: theme.assetCopies.map(\.destination))
+        var more: [Diagnostic] = []
+        var index: [CompanyIndexEntry] = []
+        var stream = CompanyStream(loader: loader, outline: outline)
+        while let chunk = stream.next() {
+            diagnostics += chunk.diagnostics
+            // Rendering content that does not load would only repeat the same problems.
+            guard !diagnostics.hasErrors else { continue }
+            let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: BodyCache(), today: today)
+            let pages = builder.renderCompanies(chunk.site, renderer: renderer, reusing: nil).pages
+            index += chunk.site.companies.map { CompanyIndexEntry($0, renderer: renderer) }
+            let documents = Dictionary(chunk.site.companies.flatMap { $0.policies.values }.map { ($0.path, $0) }) { first, _ in first }
+            links.add(pages) { file, href in documents[file].flatMap { Self.line(of: href, in: $0) } }
+            more += ContentChecks(site: chunk.site, renderer: renderer, today: today).run()
+        }
+        guard !diagnostics.hasErrors else { return diagnostics.sortedByLocation() }
+        links.add(PagePlan.siteFiles(index: index, renderer: SiteRenderer(site: wholeSite, theme: theme, today: today)))
+        return (diagnostics + more + links.finish()).sortedByLocation()
+    }
+
+    /// Where a policy body writes a link: the `(href)` of an inline link first, then the bare
+    /// text (reference definitions, autolinks).
+    static func line(of href: String, in document: PolicyDocument) -> SourceLocation? {
+        let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+        for (needle, shift) in [("(\(href))", 1), (href, 0)] {
+            for (offset, line) in lines.enumerated() {
+                if let range = line.range(of: needle) {
+                    return SourceLocation(
+                        file: document.path, line: document.bodyLine + offset, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1 + shift)
                 }
             }
-            return nil
         }
-        more += ContentChecks(site: prepared.site, renderer: renderer, today: PolicyDate(builder.now())).run()
-        return (diagnostics + more).sortedByLocation()
+        return nil
     }
 }

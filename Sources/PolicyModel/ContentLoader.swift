@@ -9,6 +9,50 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// What a site is made of before its companies are read.
+public struct SiteOutline: Sendable {
+    public var config: SiteConfig
+    public var registry: JurisdictionRegistry
+    public var contentPath: String
+    /// Company folder names under content/, in listing order.
+    public var folders: [String]
+    public var configHash: String
+    /// Every language folder of every company.
+    public var folderLanguages: Set<LanguageCode>
+
+    public var context: DecodingContext {
+        DecodingContext(customCookieCategories: Set(config.customCookieCategories.map(\.id)), jurisdictions: registry)
+    }
+
+    /// A site of some of the companies. With `allLanguages`, its languages are the whole
+    /// site's, as when all companies are loaded (a streaming build renders a few at a time).
+    public func site(with companies: [Company], allLanguages: Bool = false) -> Site {
+        var site = Site(config: config, companies: companies, contentPath: contentPath)
+        site.jurisdictions = registry
+        site.configHash = configHash
+        if allLanguages { site.fixedLanguages = folderLanguages }
+        return site
+    }
+}
+
+/// Slugs are URLs: the second company to claim one is refused.
+public struct SlugRegister: Sendable {
+    private var folders: [String: String] = [:]
+
+    public init() {}
+
+    /// Nil when the company's slug is free (and now taken), else the problem to report.
+    public mutating func admit(_ company: Company) -> Diagnostic? {
+        if let other = folders[company.slug] {
+            return .error(
+                "duplicate-slug", at: SourceLocation(file: joinPath(company.folder, "company.yml")),
+                "slug '\(company.slug)' is already used by \(other)", expected: "expected a unique slug per company")
+        }
+        folders[company.slug] = company.folder
+        return nil
+    }
+}
+
 /// Reads `content/` into a `Site`, checking everything it reads. It never stops at the first
 /// problem: a build lists all of them so one edit-run cycle fixes them all.
 public struct ContentLoader: Sendable {
@@ -30,17 +74,35 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(contentPath: String) -> LoadResult {
+        let (outline, problems) = outline(contentPath: contentPath)
+        guard let outline else { return LoadResult(site: nil, diagnostics: problems) }
+        var diagnostics = problems
+        var slugs = SlugRegister()
+        var companies: [Company] = []
+        for (company, problems) in loadCompanies(outline.folders, of: outline) {
+            diagnostics += problems
+            guard let company else { continue }
+            if let duplicate = slugs.admit(company) { diagnostics.append(duplicate) } else { companies.append(company) }
+        }
+        let site = outline.site(with: companies)
+        diagnostics += TranslationChecks.check(site)
+        return LoadResult(site: site, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// Everything about the site but its companies: `site.yml`, the theme's regimes and the
+    /// company folders, for a build that loads companies a few at a time. Nil when site.yml
+    /// does not load.
+    public func outline(contentPath: String) -> (SiteOutline?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let sitePath = joinPath(contentPath, "site.yml")
         guard let siteText = readText(sitePath, &diagnostics, missing: "create it with title, base_url and default_language") else {
-            return LoadResult(site: nil, diagnostics: diagnostics)
+            return (nil, diagnostics)
         }
         let (decodedConfig, siteProblems) = StrictYAMLDecoder(file: sitePath).decode(SiteConfig.self, from: siteText)
         diagnostics += siteProblems
-        guard let config = decodedConfig else { return LoadResult(site: nil, diagnostics: diagnostics.sortedByLocation()) }
+        guard let config = decodedConfig else { return (nil, diagnostics.sortedByLocation()) }
         let (registry, registryProblems) = loadJurisdictions(theme: config.theme, contentPath: contentPath)
         diagnostics += registryProblems
-        let context = DecodingContext(customCookieCategories: Set(config.customCookieCategories.map(\.id)), jurisdictions: registry)
 
         let entries = (try? fileSystem.contentsOfDirectory(contentPath)) ?? []
         var folders: [String] = []
@@ -55,42 +117,39 @@ public struct ContentLoader: Sendable {
                         expected: "expected only site.yml and one folder per company"))
             }
         }
-
-        // Companies are independent: parse them in parallel, then merge in folder order.
-        let archiveContextKey = archiveCache == nil ? "" : ArchiveCache.contextKey(context)
-        let results = ConcurrentMap.map(folders) { name in
-            CompanyLoader(
-                fileSystem: fileSystem, cache: cache, config: config, context: context, archiveCache: archiveCache,
-                archiveContextKey: archiveContextKey
-            )
-            .load(folder: joinPath(contentPath, name), name: name)
-        }
-        var companies: [Company] = []
-        var slugs: [String: String] = [:]
-        for (company, problems) in results {
-            diagnostics += problems
-            guard let company else { continue }
-            if let other = slugs[company.slug] {
-                diagnostics.append(
-                    .error(
-                        "duplicate-slug", at: SourceLocation(file: joinPath(company.folder, "company.yml")),
-                        "slug '\(company.slug)' is already used by \(other)", expected: "expected a unique slug per company"))
-                continue
-            }
-            slugs[company.slug] = company.folder
-            companies.append(company)
-        }
         if folders.isEmpty {
             diagnostics.append(
                 .error(
                     "no-companies", at: SourceLocation(file: contentPath), "content/ has no company folders",
                     expected: "expected at least one folder such as content/acme/ with company.yml and en/privacy.md"))
         }
-        var site = Site(config: config, companies: companies, contentPath: contentPath)
-        site.jurisdictions = registry
-        site.configHash = sha256Hex(Data(siteText.utf8))
-        diagnostics += TranslationChecks.check(site)
-        return LoadResult(site: site, diagnostics: diagnostics.sortedByLocation())
+        // The site's languages from the language folders alone (a folder company.yml does not
+        // list is an error), so every page knows them before any policy is parsed.
+        var languages = Set<LanguageCode>()
+        for name in folders {
+            for entry in (try? fileSystem.contentsOfDirectory(joinPath(contentPath, name))) ?? [] {
+                if let code = LanguageCode(entry), code.rawValue == entry, fileSystem.isDirectory(joinPath(contentPath, name, entry)) {
+                    languages.insert(code)
+                }
+            }
+        }
+        let outline = SiteOutline(
+            config: config, registry: registry, contentPath: contentPath, folders: folders, configHash: sha256Hex(Data(siteText.utf8)),
+            folderLanguages: languages)
+        return (outline, diagnostics)
+    }
+
+    /// Loads company folders (names under content/) in parallel, in the order given.
+    public func loadCompanies(_ names: [String], of outline: SiteOutline) -> [(Company?, [Diagnostic])] {
+        let context = outline.context
+        let archiveContextKey = archiveCache == nil ? "" : ArchiveCache.contextKey(context)
+        return ConcurrentMap.map(names) { name in
+            CompanyLoader(
+                fileSystem: fileSystem, cache: cache, config: outline.config, context: context, archiveCache: archiveCache,
+                archiveContextKey: archiveContextKey
+            )
+            .load(folder: joinPath(outline.contentPath, name), name: name)
+        }
     }
 
     /// `site.yml` at `contentPath` when it exists and decodes, for tools that need one setting

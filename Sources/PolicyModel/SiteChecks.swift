@@ -2,8 +2,8 @@ import Foundation
 
 /// Checks across the languages of one company: a translation must state the same cookie
 /// categories and rights as its source, and should not lag behind its version.
-enum TranslationChecks {
-    static func check(_ site: Site) -> [Diagnostic] {
+public enum TranslationChecks {
+    public static func check(_ site: Site) -> [Diagnostic] {
         site.companies.flatMap { company -> [Diagnostic] in
             guard let source = company.source else { return [] }
             var diagnostics: [Diagnostic] = []

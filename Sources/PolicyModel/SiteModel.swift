@@ -122,9 +122,12 @@ public struct Site: Sendable, Equatable {
         self.contentPath = contentPath
     }
 
+    /// The languages of the whole site when `companies` holds only some of its companies.
+    public var fixedLanguages: Set<LanguageCode>?
+
     /// Every language any company publishes, the site default first.
     public var languages: [LanguageCode] {
-        var all = Set(companies.flatMap(\.languages))
+        var all = fixedLanguages ?? Set(companies.flatMap(\.languages))
         all.insert(config.defaultLanguage)
         return [config.defaultLanguage] + all.subtracting([config.defaultLanguage]).sorted()
     }

@@ -235,35 +235,4 @@ extension SiteRenderer {
             controls: front.cookieControls, categories: categories)
         return json(value, path: path, source: page.document.path)
     }
-
-    /// `policies.json`: the site's policies, current and archived, for crawlers and auditors.
-    public func renderIndexJSON() -> RenderedPage {
-        var entries: [PoliciesIndex.Entry] = []
-        for company in site.companies {
-            for page in pages(of: company) {
-                let front = page.document.frontMatter
-                entries.append(
-                    PoliciesIndex.Entry(
-                        company: company.slug, name: company.info.displayName, language: page.language, version: front.version,
-                        lastUpdated: front.lastUpdated, status: page.status,
-                        url: site.config.absoluteURL(SitePaths.policy(company.slug, page.language)),
-                        json: site.config.absoluteURL(SitePaths.policyJSON(company.slug, page.language)),
-                        cookies: SiteRenderer.hasCookiesPage(company, page.language)
-                            ? site.config.absoluteURL(SitePaths.cookiesJSON(company.slug, page.language)) : nil))
-                for archived in company.archive where archived.version != front.version {
-                    guard let text = archived.policies[page.language] else { continue }
-                    entries.append(
-                        PoliciesIndex.Entry(
-                            company: company.slug, name: (archived.company ?? company.info).displayName, language: page.language,
-                            version: archived.version, lastUpdated: text.frontMatter.lastUpdated, status: "archived",
-                            url: site.config.absoluteURL(SitePaths.version(company.slug, page.language, archived.version)),
-                            json: site.config.absoluteURL(SitePaths.versionJSON(company.slug, page.language, archived.version)), cookies: nil))
-                }
-            }
-        }
-        let index = PoliciesIndex(
-            schema: site.config.absoluteURL(SitePaths.schema("policies.schema.json")), site: site.config.baseURL, generator: "PolicySite",
-            policies: entries)
-        return json(index, path: SitePaths.index, source: nil)
-    }
 }

@@ -124,31 +124,20 @@ extension SiteRenderer {
 
     /// The home page: every company, with links to its pages in each language.
     public func renderHome() -> RenderedPage {
+        renderHome(site.companies.map(homeEntry))
+    }
+
+    /// The home page from each company's entry, in order: a streaming build keeps only these
+    /// small entries once a company's own pages are written.
+    public func renderHome(_ entries: [HomeEntry]) -> RenderedPage {
         let language = site.config.defaultLanguage
         let locale = locale(for: language)
-        let t = locale.strings
         var context = frame(path: "", title: locale.strings["home.title"], language: language, locale: locale, alternates: [(language, "")])
-        context["companies"] = site.companies.map { company -> [String: Any] in
-            let main = company.policies[language] ?? company.source
-            return [
-                "name": company.info.displayName,
-                "legal_name": company.info.legalName,
-                "summary": main?.frontMatter.summary ?? "",
-                "last_updated": main.map { locale.format($0.frontMatter.lastUpdated) } ?? "",
-                "href": SitePaths.link(from: "", to: SitePaths.policy(company.slug, main?.language ?? company.defaultLanguage)),
-                "links": [
-                    Self.hasCookiesPage(company, main?.language ?? company.defaultLanguage) ? ("home.cookies", SitePaths.cookies) : nil,
-                    Self.hasRightsPage(company, main?.language ?? company.defaultLanguage) ? ("home.rights", SitePaths.rights) : nil,
-                    ("home.contact", SitePaths.contact),
-                ].compactMap { $0 }.map { key, pathFor in
-                    ["label": t[key], "href": SitePaths.link(from: "", to: pathFor(company.slug, main?.language ?? company.defaultLanguage))]
-                },
-                "languages": company.languages.map { other in
-                    [
-                        "code": other.rawValue, "name": PageLocale.nativeName(of: other),
-                        "href": SitePaths.link(from: "", to: SitePaths.policy(company.slug, other)),
-                    ]
-                },
+        context["companies"] = entries.map { entry -> [String: Any] in
+            [
+                "name": entry.name, "legal_name": entry.legalName, "summary": entry.summary, "last_updated": entry.lastUpdated, "href": entry.href,
+                "links": entry.links.map { ["label": $0.label, "href": $0.href] },
+                "languages": entry.languages.map { ["code": $0.code, "name": $0.label, "href": $0.href] },
             ]
         }
         return render(context, template: "home", path: "")

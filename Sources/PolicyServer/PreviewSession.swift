@@ -50,6 +50,8 @@ public actor PreviewSession {
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         var options = options
+        // The fast path for one company merges it into the site the last full build loaded.
+        options.keepsSite = true
         // Watched paths are `content/<company>/…`; a trailing slash would break the matching.
         while options.contentPath.count > 1 && options.contentPath.hasSuffix("/") { options.contentPath.removeLast() }
         self.options = options

@@ -40,7 +40,7 @@ final class ProgressLine: Sendable {
     func update(_ done: Int, _ total: Int) {
         guard enabled, total > 0 else { return }
         let elapsed = String(format: "%.1f", Date().timeIntervalSince(started))
-        FileHandle.standardOutput.write(Data("\r\u{1B}[2Krendered \(done)/\(total) pages · \(elapsed) s".utf8))
+        FileHandle.standardOutput.write(Data("\r\u{1B}[2Krendered \(done)/\(total) companies · \(elapsed) s".utf8))
     }
 
     /// Clears the line before the final report.

@@ -44,7 +44,7 @@ import Testing
         let output = try CLI.temporaryDirectory("progress").path
         let terminal = try onTerminal(["build", "--output", output])
         #expect(terminal.contains("\rrendered ") || terminal.contains("\u{1B}[2Krendered "), "\(terminal)")
-        #expect(terminal.contains(" pages · ") && terminal.contains("Built "))
+        #expect(terminal.contains(" companies · ") && terminal.contains("Built "))
         let piped = try CLI.run(["build", "--output", output])
         #expect(piped.status == 0 && !piped.stdout.contains("rendered") && piped.stdout.hasPrefix("Built "))
         let quiet = try onTerminal(["build", "--output", output, "--quiet"])

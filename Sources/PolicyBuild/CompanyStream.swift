@@ -1,0 +1,48 @@
+import PolicyModel
+
+/// Loads a site's companies a few at a time, so a build holds one chunk of companies in
+/// memory instead of the whole site: memory grows with the largest company, not the site.
+///
+/// Each chunk is a `Site` of those companies that knows every language of the whole site
+/// (from the outline), so its pages are the pages a build of the whole site renders.
+struct CompanyStream: IteratorProtocol {
+    struct Chunk {
+        var site: Site
+        /// Problems of these companies: loading, slugs, translations.
+        var diagnostics: [Diagnostic]
+    }
+
+    let loader: ContentLoader
+    let outline: SiteOutline
+    /// Companies per chunk: enough to keep every core busy loading and rendering, few enough
+    /// that a chunk of large policies with years of history stays small.
+    let chunkSize: Int
+    private var slugs = SlugRegister()
+    private var position = 0
+
+    init(loader: ContentLoader, outline: SiteOutline, chunkSize: Int = 16) {
+        self.loader = loader
+        self.outline = outline
+        self.chunkSize = max(1, chunkSize)
+    }
+
+    var companyCount: Int { outline.folders.count }
+    /// Companies handed out so far.
+    var loaded: Int { position }
+
+    mutating func next() -> Chunk? {
+        guard position < outline.folders.count else { return nil }
+        let names = Array(outline.folders[position..<min(outline.folders.count, position + chunkSize)])
+        position += names.count
+        var diagnostics: [Diagnostic] = []
+        var companies: [Company] = []
+        for (company, problems) in loader.loadCompanies(names, of: outline) {
+            diagnostics += problems
+            guard let company else { continue }
+            if let duplicate = slugs.admit(company) { diagnostics.append(duplicate) } else { companies.append(company) }
+        }
+        let site = outline.site(with: companies, allLanguages: true)
+        diagnostics += TranslationChecks.check(site)
+        return Chunk(site: site, diagnostics: diagnostics)
+    }
+}

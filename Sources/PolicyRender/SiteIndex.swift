@@ -1,0 +1,99 @@
+public import PolicyModel
+
+/// What the home page says about one company. The site-wide files (home page, `policies.json`,
+/// sitemap) need a few facts per company, never its texts, so a streaming build keeps these
+/// small values after a company's own pages are written and drops the company.
+public struct HomeEntry: Sendable, Equatable {
+    public struct Link: Sendable, Equatable {
+        /// Language code, for links to the company's languages; empty for page links.
+        public var code = ""
+        /// The link text: a UI string, or the language's own name.
+        public var label: String
+        public var href: String
+
+        init(label: String, href: String) {
+            self.label = label
+            self.href = href
+        }
+
+        init(code: String, name: String, href: String) {
+            self.code = code
+            label = name
+            self.href = href
+        }
+    }
+
+    public var name: String
+    public var legalName: String
+    public var summary: String
+    /// Already formatted in the site's default language.
+    public var lastUpdated: String
+    public var href: String
+    public var links: [Link]
+    public var languages: [Link]
+}
+
+extension SiteRenderer {
+    /// What the home page says about one company.
+    public func homeEntry(_ company: Company) -> HomeEntry {
+        let language = site.config.defaultLanguage
+        let locale = locale(for: language)
+        let t = locale.strings
+        let main = company.policies[language] ?? company.source
+        let shown = main?.language ?? company.defaultLanguage
+        let links = [
+            Self.hasCookiesPage(company, shown) ? ("home.cookies", SitePaths.cookies) : nil,
+            Self.hasRightsPage(company, shown) ? ("home.rights", SitePaths.rights) : nil,
+            ("home.contact", SitePaths.contact),
+        ].compactMap { $0 }.map { key, pathFor in
+            HomeEntry.Link(label: t[key], href: SitePaths.link(from: "", to: pathFor(company.slug, shown)))
+        }
+        return HomeEntry(
+            name: company.info.displayName, legalName: company.info.legalName, summary: main?.frontMatter.summary ?? "",
+            lastUpdated: main.map { locale.format($0.frontMatter.lastUpdated) } ?? "",
+            href: SitePaths.link(from: "", to: SitePaths.policy(company.slug, shown)), links: links,
+            languages: company.languages.map { other in
+                HomeEntry.Link(
+                    code: other.rawValue, name: PageLocale.nativeName(of: other), href: SitePaths.link(from: "", to: SitePaths.policy(company.slug, other)))
+            })
+    }
+
+    /// `policies.json`: the site's policies, current and archived, for crawlers and auditors.
+    public func renderIndexJSON() -> RenderedPage {
+        renderIndexJSON(site.companies.flatMap(indexEntries))
+    }
+
+    public func renderIndexJSON(_ entries: [PoliciesIndex.Entry]) -> RenderedPage {
+        let index = PoliciesIndex(
+            schema: site.config.absoluteURL(SitePaths.schema("policies.schema.json")), site: site.config.baseURL, generator: "PolicySite",
+            policies: entries)
+        return json(index, path: SitePaths.index, source: nil)
+    }
+
+    /// One company's lines in `policies.json`: each page language's current text, then its
+    /// archived versions.
+    public func indexEntries(_ company: Company) -> [PoliciesIndex.Entry] {
+        var entries: [PoliciesIndex.Entry] = []
+        for page in pages(of: company) {
+            let front = page.document.frontMatter
+            entries.append(
+                PoliciesIndex.Entry(
+                    company: company.slug, name: company.info.displayName, language: page.language, version: front.version,
+                    lastUpdated: front.lastUpdated, status: page.status,
+                    url: site.config.absoluteURL(SitePaths.policy(company.slug, page.language)),
+                    json: site.config.absoluteURL(SitePaths.policyJSON(company.slug, page.language)),
+                    cookies: SiteRenderer.hasCookiesPage(company, page.language)
+                        ? site.config.absoluteURL(SitePaths.cookiesJSON(company.slug, page.language)) : nil))
+            for archived in company.archive where archived.version != front.version {
+                guard let text = archived.policies[page.language] else { continue }
+                entries.append(
+                    PoliciesIndex.Entry(
+                        company: company.slug, name: (archived.company ?? company.info).displayName, language: page.language,
+                        version: archived.version, lastUpdated: text.frontMatter.lastUpdated, status: "archived",
+                        url: site.config.absoluteURL(SitePaths.version(company.slug, page.language, archived.version)),
+                        json: site.config.absoluteURL(SitePaths.versionJSON(company.slug, page.language, archived.version)), cookies: nil))
+            }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import PolicyModel
+import PolicyRender
+import Testing
+
+@testable import PolicyBuild
+
+/// `build` and `check` load, render and drop a chunk of companies at a time. These sites have
+/// more companies than a chunk holds, so pages, links and problems cross chunk boundaries.
+@Suite struct StreamingBuildTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// Three chunks of 16: the last one holds companies 32–36.
+    static let companies = 37
+
+    /// A site of `companies` companies `c00`… in English and French; the last one alone is also
+    /// in German, so under `fallback` every company needs German pages before the last chunk
+    /// is read. `policies` overrides a company's English text.
+    static func makeSite(_ name: String, fallback: Bool = true, policies: [Int: String] = [:]) throws -> BuildOptions {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(name)-\(UUID().uuidString.prefix(8))")
+        func write(_ path: String, _ text: String) throws {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        }
+        try write(
+            "content/site.yml",
+            "title: Streams\nbase_url: https://example.org/\ndefault_language: en\n" + (fallback ? "options:\n  missing_translation: fallback\n" : ""))
+        for index in 0..<companies {
+            let slug = String(format: "c%02d", index)
+            let languages = index == companies - 1 ? ["en", "fr", "de"] : ["en", "fr"]
+            try write(
+                "content/\(slug)/company.yml",
+                "legal_name: Company \(index) Ltd\ndisplay_name: Company \(index)\nprivacy_email: privacy@c\(index).example\nlanguages: [\(languages.joined(separator: ", "))]\n"
+            )
+            for language in languages {
+                let body = language == "en" ? policies[index] : nil
+                try write("content/\(slug)/\(language)/privacy.md", policy(summary: "Policy \(index) \(language)", body: body))
+            }
+        }
+        return BuildOptions(
+            contentPath: folder.appendingPathComponent("content").path, themesPath: root.appendingPathComponent("themes").path,
+            outputPath: folder.appendingPathComponent("public").path)
+    }
+
+    static func policy(summary: String, body: String? = nil) -> String {
+        """
+        ---
+        title: Privacy Policy
+        version: "1.0"
+        effective: 2025-01-01
+        last_updated: 2025-02-01
+        summary: \(summary)
+        cookies:
+          - category: essential
+            purpose: Keep you signed in
+        rights:
+          items:
+            - right: access
+        ---
+        \(body ?? "## Introduction\n\nWe keep little data.\n")
+        """
+    }
+
+    static func files(under folder: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in OutputWriter.files(under: URL(fileURLWithPath: folder)) {
+            result[path] = FileManager.default.contents(atPath: folder + "/" + path)
+        }
+        return result
+    }
+
+    @Test func aStreamedBuildWritesExactlyWhatTheWholeSiteRenders() throws {
+        let options = try Self.makeSite("same")
+        let report = try SiteBuilder().build(options)
+        #expect(report.prepared == nil, "a CLI build keeps no site in memory")
+        let builder = SiteBuilder()
+        let (prepared, diagnostics) = builder.prepare(options)
+        let whole = try #require(prepared)
+        #expect(!diagnostics.hasErrors)
+        let pages = builder.render(whole)
+        let written = Self.files(under: options.outputPath)
+        let assets = Set(whole.theme.assetCopies.map(\.destination))
+        #expect(Set(written.keys).subtracting(assets) == Set(pages.map(\.path)))
+        for page in pages { #expect(written[page.path] == page.contents, "\(page.path) differs from the whole-site render") }
+        // The German fallback pages of the first chunk exist, though only the last company is in German.
+        #expect(written["c00/de/index.html"] != nil && written["c36/de/index.html"] != nil)
+        let home = String(decoding: try #require(written["index.html"]), as: UTF8.self)
+        #expect((0..<Self.companies).allSatisfy { home.contains("Policy \($0) en") })
+    }
+
+    @Test func linksAcrossChunksAreCheckedWithTheirAnchors() throws {
+        // c00 (first chunk) links forward into c36 (last chunk); c36 links back into c00.
+        let forward = "## Introduction\n\nSee [ours](../../c36/en/#introduction) and [theirs](../../c36/en/#no-such-heading).\n"
+        let backward = "## Introduction\n\nSee [c00](../../c00/fr/#introduction) and [gone](../../c00/en/#missing-anchor) and [nowhere](../../c99/en/).\n"
+        let options = try Self.makeSite("links", policies: [0: forward, 36: backward])
+        let problems = SiteChecker().check(options).filter { $0.code == "broken-link" }
+        let messages = problems.map(\.message)
+        // c00's English text is also its German page (fallback), so its broken link is on both.
+        #expect(problems.count == 4, "\(messages)")
+        #expect(messages.contains { $0.contains("#no-such-heading") && $0.contains("on c00/en/index.html") })
+        #expect(messages.contains { $0.contains("#no-such-heading") && $0.contains("on c00/de/index.html") })
+        #expect(messages.contains { $0.contains("#missing-anchor") })
+        #expect(messages.contains { $0.contains("c99") && $0.contains("does not have") })
+        // A forward link is reported at its line in the Markdown, like any other.
+        let forwardProblem = try #require(problems.first { $0.message.contains("#no-such-heading") })
+        #expect(forwardProblem.location.file.hasSuffix("c00/en/privacy.md") && forwardProblem.location.line == 16)
+    }
+
+    @Test func problemsInEveryChunkAreReportedAndTheOutputIsKept() throws {
+        var options = try Self.makeSite("broken", fallback: false)
+        _ = try SiteBuilder().build(options)
+        let before = Self.files(under: options.outputPath)
+        let content = options.contentPath
+        try "---\ntitle: [unclosed\n---\n".write(toFile: content + "/c00/en/privacy.md", atomically: false, encoding: .utf8)
+        try "legal_name: X\nbogus_field: 1\n".write(toFile: content + "/c36/company.yml", atomically: false, encoding: .utf8)
+        // A slug taken in the first chunk and claimed again in the last.
+        try FileManager.default.copyItem(atPath: content + "/c01", toPath: content + "/c99")
+        try "legal_name: C99\ndisplay_name: C99\nprivacy_email: a@b.example\nslug: c01\nlanguages: [en, fr]\n".write(
+            toFile: content + "/c99/company.yml", atomically: false, encoding: .utf8)
+        options.strict = true
+        #expect {
+            _ = try SiteBuilder().build(options)
+        } throws: { error in
+            guard case BuildError.invalidContent(let diagnostics) = error else { return false }
+            let files = Set(diagnostics.errors.map(\.location.file))
+            return files.contains { $0.hasSuffix("c00/en/privacy.md") } && files.contains { $0.hasSuffix("c36/company.yml") }
+                && diagnostics.contains { $0.code == "duplicate-slug" }
+        }
+        #expect(Self.files(under: options.outputPath) == before, "a failed build changed the output")
+    }
+}
