@@ -156,12 +156,15 @@ public struct SiteBuilder: Sendable {
         let today = PolicyDate(now())
         renderCache.prepare(output: options.outputPath)
         var staging: OutputWriter.Staging?
+        var writer: BackgroundWriter?
         var index: [CompanyIndexEntry] = [], kept: [Company] = [], fingerprints: [String: String] = [:]
         var pageCount = 0
         var stream = CompanyStream(loader: loader, outline: outline)
         do {
             let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath))
             staging = open
+            let background = BackgroundWriter(open)
+            writer = background
             while let chunk = stream.next() {
                 diagnostics += chunk.diagnostics
                 if options.keepsSite { kept += chunk.site.companies }
@@ -173,12 +176,16 @@ public struct SiteBuilder: Sendable {
                 index += chunk.site.companies.map { CompanyIndexEntry($0, renderer: renderer) }
                 fingerprints.merge(printed) { _, new in new }
                 clock.lap(.render)
-                try open.add(pages)
+                // Written while the next chunk loads and renders; `.write` is the wait for it.
+                try background.submit(pages)
                 pageCount += pages.count
                 options.progress?(stream.loaded, stream.companyCount)
                 clock.lap(.write)
             }
+            try background.drain()
+            clock.lap(.write)
         } catch {
+            try? writer?.drain()
             staging?.abort()
             renderCache.reset()
             throw .output(path: options.outputPath, underlying: "\(error)")
@@ -216,7 +223,7 @@ struct BuildClock {
     enum Phase: String, CaseIterable {
         case load = "load and check"
         case render = "render pages"
-        case write = "write pages"
+        case write = "write pages (waiting for the writer)"
         case finish = "site files, assets and swap"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Parsed archived policies kept on disk between runs (`.policysite-cache/archive/` beside the
 /// output), keyed by the file's SHA-256. Published versions never change, yet every build used
@@ -14,6 +15,9 @@ public final class ArchiveCache: Sendable {
     public let directory: String
     /// Entries are read but never written (`check`, which writes nothing).
     public let readOnly: Bool
+
+    /// The directory is created once per process, not once per entry.
+    private let createdDirectory = Mutex(false)
 
     public init(directory: String, readOnly: Bool = false) {
         self.directory = directory
@@ -62,8 +66,15 @@ public final class ArchiveCache: Sendable {
             path: document.path, context: contextKey, language: document.language, frontMatter: document.frontMatter, body: document.body,
             bodyLine: document.bodyLine, fieldLocations: document.fieldLocations)
         guard let data = try? JSONEncoder().encode(entry) else { return }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        createdDirectory.withLock { created in
+            if !created { created = (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil }
+        }
         // Written whole under a temporary name, then renamed: a reader never sees half an entry.
-        try? data.write(to: file(document.contentHash), options: .atomic)
+        // No fsync (Foundation's `.atomic` makes one per file): an entry lost in a crash is a
+        // miss, and a torn one fails to decode, which is a miss too.
+        let target = file(document.contentHash)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(document.contentHash).\(UUID().uuidString.prefix(8))")
+        guard (try? data.write(to: temporary)) != nil else { return }
+        if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
     }
 }
