@@ -7,7 +7,10 @@ import PolicyModel
 /// (from the outline), so its pages are the pages a build of the whole site renders.
 struct CompanyStream: IteratorProtocol {
     struct Chunk {
+        /// The companies loaded, as a site.
         var site: Site
+        /// Companies not loaded because nothing in their folders changed since the last build.
+        var reused: [(name: String, record: CompanyManifest.Record)] = []
         /// Problems of these companies: loading, slugs, translations.
         var diagnostics: [Diagnostic]
     }
@@ -17,12 +20,15 @@ struct CompanyStream: IteratorProtocol {
     /// Companies per chunk: enough to keep every core busy loading and rendering, few enough
     /// that a chunk of large policies with years of history stays small.
     let chunkSize: Int
+    /// Companies by folder name whose last build's record can stand in for loading them.
+    let reusable: [String: CompanyManifest.Record]
     private var slugs = SlugRegister()
     private var position = 0
 
-    init(loader: ContentLoader, outline: SiteOutline, chunkSize: Int = 16) {
+    init(loader: ContentLoader, outline: SiteOutline, reusable: [String: CompanyManifest.Record] = [:], chunkSize: Int = 16) {
         self.loader = loader
         self.outline = outline
+        self.reusable = reusable
         self.chunkSize = max(1, chunkSize)
     }
 
@@ -36,13 +42,27 @@ struct CompanyStream: IteratorProtocol {
         position += names.count
         var diagnostics: [Diagnostic] = []
         var companies: [Company] = []
-        for (company, problems) in loader.loadCompanies(names, of: outline) {
+        var reused: [(name: String, record: CompanyManifest.Record)] = []
+        let toLoad = names.filter { reusable[$0] == nil }
+        let loaded = Dictionary(uniqueKeysWithValues: zip(toLoad, loader.loadCompanies(toLoad, of: outline)))
+        // In folder order, so the first folder to claim a slug keeps it whichever way each loads.
+        for name in names {
+            if let record = reusable[name] {
+                if let duplicate = slugs.admit(slug: record.slug, folder: joinPath(outline.contentPath, name)) {
+                    diagnostics.append(duplicate)
+                } else {
+                    reused.append((name, record))
+                    diagnostics += record.diagnostics
+                }
+                continue
+            }
+            guard let (company, problems) = loaded[name] else { continue }
             diagnostics += problems
             guard let company else { continue }
             if let duplicate = slugs.admit(company) { diagnostics.append(duplicate) } else { companies.append(company) }
         }
         let site = outline.site(with: companies, allLanguages: true)
         diagnostics += TranslationChecks.check(site)
-        return Chunk(site: site, diagnostics: diagnostics)
+        return Chunk(site: site, reused: reused, diagnostics: diagnostics)
     }
 }

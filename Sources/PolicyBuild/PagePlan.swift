@@ -60,7 +60,7 @@ enum PageJob: Sendable {
 /// The few facts about one company that pages outside its own folder show: its home-page
 /// entry, its lines in `policies.json` and in the sitemap. A streaming build keeps these and
 /// drops the company once its pages are written.
-struct CompanyIndexEntry: Sendable {
+struct CompanyIndexEntry: Sendable, Codable, Equatable {
     var home: HomeEntry
     var policies: [PoliciesIndex.Entry]
     var sitemap: [Sitemap.Entry]

@@ -41,6 +41,11 @@ public final class RenderCache: Sendable {
         return known == fingerprint && FileManager.default.fileExists(atPath: output + "/" + path)
     }
 
+    /// The fingerprint the last build recorded for `path`.
+    func fingerprint(of path: String) -> String? {
+        state.withLock { $0.fingerprints[path] }
+    }
+
     /// Records the fingerprints of a build whose output was written.
     func save(_ current: [String: String], output: String) {
         state.withLock { $0 = State(fingerprints: current, loadedFrom: output) }

@@ -31,6 +31,8 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var written: Int
     public var unchanged: Int
+    /// Companies not loaded at all: their files were as the last build into the output left them.
+    public var companiesReused = 0
     public var seconds: Double
     /// What was built, when `keepsSite` asked for it (serve's fast path for one company).
     public var prepared: PreparedSite?
@@ -157,9 +159,17 @@ public struct SiteBuilder: Sendable {
         renderCache.prepare(output: options.outputPath)
         var staging: OutputWriter.Staging?
         var writer: BackgroundWriter?
-        var index: [CompanyIndexEntry] = [], kept: [Company] = [], fingerprints: [String: String] = [:]
-        var pageCount = 0
-        var stream = CompanyStream(loader: loader, outline: outline)
+        var index: [String: CompanyIndexEntry] = [:], kept: [Company] = [], fingerprints: [String: String] = [:]
+        var pageCount = 0, reusedCount = 0
+        // Companies whose files are as the last build left them are not loaded (serve keeps
+        // every company in memory, so it loads them all).
+        let stamps = ConcurrentMap.map(outline.folders) { FileStamp.stamps(under: joinPath(outline.contentPath, $0)) }
+        let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
+        var manifest = CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline))
+        let reusable =
+            options.keepsSite
+            ? [:] : reusableRecords(CompanyManifest.load(output: options.outputPath, key: manifest.key), stamps: stampsByName, output: options.outputPath)
+        var stream = CompanyStream(loader: loader, outline: outline, reusable: reusable)
         do {
             let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath))
             staging = open
@@ -171,10 +181,28 @@ public struct SiteBuilder: Sendable {
                 clock.lap(.load)
                 // Keep loading to report every problem, but render nothing once one is found.
                 guard !failing() else { continue }
+                var pages: [RenderedPage] = []
+                reusedCount += chunk.reused.count
+                for (name, record) in chunk.reused {
+                    pages += record.pages.map(RenderedPage.unchanged)
+                    for path in record.pages { fingerprints[path] = renderCache.fingerprint(of: path) }
+                    index[name] = record.index
+                    manifest.companies[name] = record
+                }
                 let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(), today: today)
-                let (pages, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
-                index += chunk.site.companies.map { CompanyIndexEntry($0, renderer: renderer) }
+                let (rendered, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
+                pages += rendered
                 fingerprints.merge(printed) { _, new in new }
+                for company in chunk.site.companies {
+                    let name = (company.folder as NSString).lastPathComponent
+                    let entry = CompanyIndexEntry(company, renderer: renderer)
+                    index[name] = entry
+                    // A company with a version waiting for its date changes on that date: never skipped.
+                    guard let stamps = stampsByName[name] ?? nil, !SiteRenderer.hasScheduledVersion(company, today: today) else { continue }
+                    manifest.companies[name] = CompanyManifest.Record(
+                        stamps: stamps, slug: company.slug, pages: printed.keys.filter { $0.hasPrefix(company.slug + "/") }.sorted(), index: entry,
+                        diagnostics: chunk.diagnostics.filter { $0.location.file.hasPrefix(company.folder + "/") })
+                }
                 clock.lap(.render)
                 // Written while the next chunk loads and renders; `.write` is the wait for it.
                 try background.submit(pages)
@@ -199,7 +227,7 @@ public struct SiteBuilder: Sendable {
         let summary: OutputWriter.Summary
         do {
             let renderer = SiteRenderer(site: wholeSite, theme: theme, bodies: bodies, today: today)
-            let files = PagePlan.siteFiles(index: index, renderer: renderer)
+            let files = PagePlan.siteFiles(index: outline.folders.compactMap { index[$0] }, renderer: renderer)
             try staging.add(files)
             pageCount += files.count
             summary = try staging.finish(assets: assets)
@@ -209,11 +237,26 @@ public struct SiteBuilder: Sendable {
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
         renderCache.save(fingerprints, output: options.outputPath)
+        if !options.keepsSite { manifest.save(output: options.outputPath) }
         clock.lap(.finish)
         let prepared = options.keepsSite ? PreparedSite(site: outline.site(with: kept), theme: theme, diagnostics: diagnostics) : nil
         return BuildReport(
             phases: clock.phases, diagnostics: diagnostics, pages: pageCount + assets.count, written: summary.written, unchanged: summary.unchanged,
-            seconds: now().timeIntervalSince(start), prepared: prepared)
+            companiesReused: reusedCount, seconds: now().timeIntervalSince(start), prepared: prepared)
+    }
+}
+
+extension SiteBuilder {
+    /// The records of `manifest` that can stand in for loading their company: its files are
+    /// stamped as recorded and every page it wrote is in the output with a known fingerprint.
+    func reusableRecords(_ manifest: CompanyManifest, stamps: [String: [String: FileStamp]?], output: String) -> [String: CompanyManifest.Record] {
+        let candidates = manifest.companies.filter { name, record in stamps[name].flatMap { $0 } == record.stamps }
+        let cache = renderCache
+        let usable = ConcurrentMap.map(Array(candidates)) { name, record in
+            record.pages.allSatisfy { path in cache.fingerprint(of: path).map { cache.isCurrent(path, $0, output: output) } ?? false } ? name : nil
+        }
+        let names = Set(usable.compactMap { $0 })
+        return candidates.filter { names.contains($0.key) }
     }
 }
 

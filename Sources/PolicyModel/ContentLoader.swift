@@ -43,12 +43,16 @@ public struct SlugRegister: Sendable {
 
     /// Nil when the company's slug is free (and now taken), else the problem to report.
     public mutating func admit(_ company: Company) -> Diagnostic? {
-        if let other = folders[company.slug] {
+        admit(slug: company.slug, folder: company.folder)
+    }
+
+    public mutating func admit(slug: String, folder: String) -> Diagnostic? {
+        if let other = folders[slug] {
             return .error(
-                "duplicate-slug", at: SourceLocation(file: joinPath(company.folder, "company.yml")),
-                "slug '\(company.slug)' is already used by \(other)", expected: "expected a unique slug per company")
+                "duplicate-slug", at: SourceLocation(file: joinPath(folder, "company.yml")), "slug '\(slug)' is already used by \(other)",
+                expected: "expected a unique slug per company")
         }
-        folders[company.slug] = company.folder
+        folders[slug] = folder
         return nil
     }
 }

@@ -102,7 +102,7 @@ public struct PoliciesIndex: Encodable, Sendable {
     public var generator: String
     public var policies: [Entry]
 
-    public struct Entry: Encodable, Sendable {
+    public struct Entry: Codable, Sendable, Equatable {
         public var company: String
         public var name: String
         public var language: LanguageCode

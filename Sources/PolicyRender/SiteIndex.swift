@@ -3,8 +3,8 @@ public import PolicyModel
 /// What the home page says about one company. The site-wide files (home page, `policies.json`,
 /// sitemap) need a few facts per company, never its texts, so a streaming build keeps these
 /// small values after a company's own pages are written and drops the company.
-public struct HomeEntry: Sendable, Equatable {
-    public struct Link: Sendable, Equatable {
+public struct HomeEntry: Sendable, Equatable, Codable {
+    public struct Link: Sendable, Equatable, Codable {
         /// Language code, for links to the company's languages; empty for page links.
         public var code = ""
         /// The link text: a UI string, or the language's own name.

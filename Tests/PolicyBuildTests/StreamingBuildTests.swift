@@ -129,3 +129,67 @@ import Testing
         #expect(Self.files(under: options.outputPath) == before, "a failed build changed the output")
     }
 }
+
+/// A CLI rebuild skips companies whose files did not change (`CompanyManifest`); whatever it
+/// skips, its output must be the output of a cold build of the same content.
+@Suite struct IncrementalBuildTests {
+    static func coldBuild(_ options: BuildOptions) throws -> [String: Data] {
+        var cold = options
+        cold.outputPath = options.outputPath + "-cold-\(UUID().uuidString.prefix(6))"
+        _ = try SiteBuilder().build(cold)
+        return StreamingBuildTests.files(under: cold.outputPath)
+    }
+
+    @Test func aRebuildLoadsOnlyWhatChangedAndWritesWhatAColdBuildWrites() throws {
+        let options = try StreamingBuildTests.makeSite("incremental")
+        let content = options.contentPath
+        let first = try SiteBuilder().build(options)
+        #expect(first.companiesReused == 0)
+        let again = try SiteBuilder().build(options)
+        #expect(again.companiesReused == StreamingBuildTests.companies && again.written == 0)
+
+        // One policy edited: its summary is on the home page and in policies.json too.
+        try StreamingBuildTests.policy(summary: "Edited summary", body: "## Introduction\n\nEdited.\n")
+            .write(toFile: content + "/c05/en/privacy.md", atomically: true, encoding: .utf8)
+        let edited = try SiteBuilder().build(options)
+        #expect(edited.companiesReused == StreamingBuildTests.companies - 1)
+        var output = StreamingBuildTests.files(under: options.outputPath)
+        #expect(output == (try Self.coldBuild(options)))
+        #expect(String(decoding: output["index.html"] ?? Data(), as: UTF8.self).contains("Edited summary"))
+
+        // A company removed: its pages go, the others are still skipped.
+        try FileManager.default.removeItem(atPath: content + "/c20")
+        let removed = try SiteBuilder().build(options)
+        #expect(removed.companiesReused == StreamingBuildTests.companies - 1)
+        output = StreamingBuildTests.files(under: options.outputPath)
+        #expect(!output.keys.contains { $0.hasPrefix("c20/") })
+        #expect(output == (try Self.coldBuild(options)))
+
+        // site.yml changes what every page shows: nothing is skipped.
+        let site = try String(contentsOfFile: content + "/site.yml", encoding: .utf8)
+        try site.replacingOccurrences(of: "title: Streams", with: "title: Rivers").write(toFile: content + "/site.yml", atomically: true, encoding: .utf8)
+        let retitled = try SiteBuilder().build(options)
+        #expect(retitled.companiesReused == 0)
+        #expect(StreamingBuildTests.files(under: options.outputPath) == (try Self.coldBuild(options)))
+
+        // A page deleted from the output by hand is written again.
+        try FileManager.default.removeItem(atPath: options.outputPath + "/c07/fr/cookies/index.html")
+        let repaired = try SiteBuilder().build(options)
+        #expect(repaired.companiesReused == StreamingBuildTests.companies - 2)
+        #expect(FileManager.default.fileExists(atPath: options.outputPath + "/c07/fr/cookies/index.html"))
+    }
+
+    @Test func aSkippedCompanyStillReportsItsWarnings() throws {
+        var options = try StreamingBuildTests.makeSite("warnings", fallback: false)
+        // French says 0.9 while English says 1.0: a stale translation, a warning.
+        let french = StreamingBuildTests.policy(summary: "Ancienne").replacingOccurrences(of: "version: \"1.0\"", with: "version: \"0.9\"")
+        try french.write(toFile: options.contentPath + "/c03/fr/privacy.md", atomically: true, encoding: .utf8)
+        let first = try SiteBuilder().build(options)
+        #expect(first.diagnostics.contains { $0.code == "stale-translation" })
+        let again = try SiteBuilder().build(options)
+        #expect(again.companiesReused == StreamingBuildTests.companies)
+        #expect(again.diagnostics == first.diagnostics)
+        options.strict = true
+        #expect(throws: BuildError.self) { _ = try SiteBuilder().build(options) }
+    }
+}
