@@ -4,7 +4,7 @@ import PolicyModel
 public import PolicyRender
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Writes a complete site without ever leaving a half-written one: files go to a staging
@@ -162,7 +162,9 @@ public struct OutputWriter {
         guard !folder.isEmpty, !directories.contains(folder) else { return }
         try makeDirectory((folder as NSString).deletingLastPathComponent, in: root, &directories)
         if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: root + "/" + folder, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [NSFilePathErrorKey: root + "/" + folder, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
         }
         directories.insert(folder)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import PolicyModel
-import PolicyRender
+public import PolicyModel
+public import PolicyRender
 
 /// One page to render. Jobs are independent, so a build renders them in parallel.
 enum PageJob: Sendable {
@@ -60,12 +60,12 @@ enum PageJob: Sendable {
 /// The few facts about one company that pages outside its own folder show: its home-page
 /// entry, its lines in `policies.json` and in the sitemap. A streaming build keeps these and
 /// drops the company once its pages are written.
-struct CompanyIndexEntry: Sendable, Codable, Equatable {
-    var home: HomeEntry
-    var policies: [PoliciesIndex.Entry]
+public struct CompanyIndexEntry: Sendable, Codable, Equatable {
+    public var home: HomeEntry
+    public var policies: [PoliciesIndex.Entry]
     var sitemap: [Sitemap.Entry]
 
-    init(_ company: Company, renderer: SiteRenderer) {
+    public init(_ company: Company, renderer: SiteRenderer) {
         home = renderer.homeEntry(company)
         policies = renderer.indexEntries(company)
         sitemap = PagePlan.sitemapEntries(for: company, renderer: renderer)

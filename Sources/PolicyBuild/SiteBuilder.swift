@@ -61,6 +61,15 @@ public struct PreparedSite: Sendable {
     public let site: Site
     public let theme: Theme
     public let diagnostics: [Diagnostic]
+    /// Each company's entry in the site-wide files, by company folder, when the build made them.
+    public var index: [String: CompanyIndexEntry] = [:]
+
+    public init(site: Site, theme: Theme, diagnostics: [Diagnostic], index: [String: CompanyIndexEntry] = [:]) {
+        self.site = site
+        self.theme = theme
+        self.diagnostics = diagnostics
+        self.index = index
+    }
 }
 
 /// `policysite build`: content/ and a theme in, a complete static site out.
@@ -86,12 +95,15 @@ public struct SiteBuilder: Sendable {
 
     /// Loads and checks content and theme without writing anything (`check`, and the first
     /// half of `build`).
-    public func prepare(_ options: BuildOptions) -> (PreparedSite?, [Diagnostic]) {
+    /// With `theme`, that theme is used instead of loading it again (serve's fast path, which
+    /// rebuilds everything when a theme file changes).
+    public func prepare(_ options: BuildOptions, theme knownTheme: Theme? = nil) -> (PreparedSite?, [Diagnostic]) {
         let loaded = ContentLoader(fileSystem: fileSystem, cache: documents, themesPath: options.themesPath, archiveCache: options.archiveCache)
             .load(contentPath: options.contentPath)
         var diagnostics = loaded.diagnostics
         guard let site = loaded.site else { return (nil, diagnostics) }
-        let (theme, themeProblems) = loadTheme(for: site, options)
+        let (theme, themeProblems) =
+            knownTheme.map { ($0, $0.translations.diagnostics(for: site.languages, themeDirectory: $0.directory)) } ?? loadTheme(for: site, options)
         diagnostics = (diagnostics + themeProblems).sortedByLocation()
         guard let theme else { return (nil, diagnostics) }
         return (PreparedSite(site: site, theme: theme, diagnostics: diagnostics), diagnostics)
@@ -122,7 +134,7 @@ public struct SiteBuilder: Sendable {
 
     /// The pages of the site's companies, rendered in parallel, with their fingerprints; with
     /// `output`, pages unchanged since the last build there come back as `.unchanged`.
-    func renderCompanies(_ site: Site, renderer: SiteRenderer, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
+    public func renderCompanies(_ site: Site, renderer: SiteRenderer, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
         let jobs = PagePlan.jobs(for: site, renderer: renderer)
         let cache = renderCache, theme = renderer.theme, today = renderer.today
         let results = ConcurrentMap.map(jobs) { job -> (RenderedPage?, String) in
@@ -239,7 +251,11 @@ public struct SiteBuilder: Sendable {
         renderCache.save(fingerprints, output: options.outputPath)
         if !options.keepsSite { manifest.save(output: options.outputPath) }
         clock.lap(.finish)
-        let prepared = options.keepsSite ? PreparedSite(site: outline.site(with: kept), theme: theme, diagnostics: diagnostics) : nil
+        let prepared =
+            options.keepsSite
+            ? PreparedSite(
+                site: outline.site(with: kept), theme: theme, diagnostics: diagnostics,
+                index: Dictionary(index.map { (joinPath(outline.contentPath, $0.key), $0.value) }) { first, _ in first }) : nil
         return BuildReport(
             phases: clock.phases, diagnostics: diagnostics, pages: pageCount + assets.count, written: summary.written, unchanged: summary.unchanged,
             companiesReused: reusedCount, seconds: now().timeIntervalSince(start), prepared: prepared)

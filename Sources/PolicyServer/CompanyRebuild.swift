@@ -8,6 +8,10 @@ import PolicyRender
 struct LiveSite: Sendable {
     var site: Site
     var theme: Theme
+    /// Each company's entry on the home page and in `policies.json`, by company folder: an
+    /// edit recomputes its own company's entry, and those two files are rendered again only
+    /// when an entry changed.
+    var index: [String: CompanyIndexEntry]
 }
 
 /// What a set of changed paths makes stale.
@@ -96,14 +100,26 @@ enum CompanyRebuild {
         }
     }
 
-    /// The reloaded companies' pages, taken from a render of the subset site, and the home
-    /// page and the `policies.json` index rendered from the merged site (they list every
-    /// company's name, version and date).
-    static func pages(from subset: [RenderedPage], companies: [Company], merged: Site, theme: Theme, bodies: BodyCache) -> [RenderedPage] {
-        let prefixes = companies.map { $0.slug + "/" }
-        let own = subset.filter { page in prefixes.contains { page.path.hasPrefix($0) } }
-        let renderer = SiteRenderer(site: merged, theme: theme, bodies: bodies)
-        return own + [renderer.renderHome(), renderer.renderIndexJSON()]
+    /// The reloaded companies' pages, and the home page and the `policies.json` index when a
+    /// reloaded company's entry in them changed (they list every company's name, summary,
+    /// version and date); `index` gets the new entries. Nothing here visits every company
+    /// unless one of those two files has to change.
+    static func pages(
+        from own: [RenderedPage], companies: [Company], merged: Site, theme: Theme, bodies: BodyCache, today: PolicyDate,
+        index: inout [String: CompanyIndexEntry]
+    ) -> [RenderedPage] {
+        let renderer = SiteRenderer(site: merged, theme: theme, bodies: bodies, today: today)
+        var homeChanged = false, policiesChanged = false
+        for company in companies {
+            let entry = CompanyIndexEntry(company, renderer: renderer)
+            let old = index[company.folder]
+            homeChanged = homeChanged || old?.home != entry.home
+            policiesChanged = policiesChanged || old?.policies != entry.policies
+            index[company.folder] = entry
+        }
+        let entries = merged.companies.map { index[$0.folder] ?? CompanyIndexEntry($0, renderer: renderer) }
+        return own + (homeChanged ? [renderer.renderHome(entries.map(\.home))] : [])
+            + (policiesChanged ? [renderer.renderIndexJSON(entries.flatMap(\.policies))] : [])
     }
 
     /// Writes pages whose bytes changed, each by an atomic rename, so a request never reads a

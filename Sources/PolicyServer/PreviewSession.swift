@@ -117,7 +117,7 @@ public actor PreviewSession {
     private func fullBuild() -> (RebuildResult.Kind, Int, [Diagnostic]) {
         do {
             let report = try builder.build(options)
-            if let prepared = report.prepared { live = LiveSite(site: prepared.site, theme: prepared.theme) }
+            if let prepared = report.prepared { live = LiveSite(site: prepared.site, theme: prepared.theme, index: prepared.index) }
             failedScope = nil
             return (.full, report.written, report.diagnostics)
         } catch {
@@ -136,7 +136,7 @@ public actor PreviewSession {
         let subsetBuilder = SiteBuilder(
             fileSystem: CompanySubsetFileSystem(base: builder.fileSystem, contentPath: options.contentPath, folderNames: names),
             documents: builder.documents, bodies: builder.bodies, renderCache: builder.renderCache, now: builder.now)
-        let (prepared, diagnostics) = subsetBuilder.prepare(options)
+        let (prepared, diagnostics) = subsetBuilder.prepare(options, theme: live.theme)
         guard let prepared, !diagnostics.hasErrors else {
             failedScope = .companies(folders)
             return (.failed, 0, diagnostics)
@@ -144,12 +144,17 @@ public actor PreviewSession {
         let reloaded = prepared.site.companies
         guard reloaded.count == folders.count, let site = CompanyRebuild.merge(prepared.site, into: live.site) else { return nil }
         // Archived-version and diff pages of the company are skipped unless their inputs changed.
-        let (rendered, fingerprints) = subsetBuilder.renderWithFingerprints(prepared, reusing: options.outputPath)
-        let pages = CompanyRebuild.pages(from: rendered, companies: reloaded, merged: site, theme: prepared.theme, bodies: builder.bodies)
+        let today = PolicyDate(builder.now())
+        let (rendered, fingerprints) = subsetBuilder.renderCompanies(
+            prepared.site, renderer: SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies, today: today),
+            reusing: options.outputPath)
+        var index = live.index
+        let pages = CompanyRebuild.pages(
+            from: rendered, companies: reloaded, merged: site, theme: prepared.theme, bodies: builder.bodies, today: today, index: &index)
         do {
             let written = try CompanyRebuild.write(pages, to: options.outputPath)
             builder.renderCache.record(fingerprints, output: options.outputPath)
-            self.live = LiveSite(site: site, theme: prepared.theme)
+            self.live = LiveSite(site: site, theme: prepared.theme, index: index)
             failedScope = nil
             return (.companies(folders.sorted()), written, diagnostics)
         } catch {
