@@ -88,7 +88,7 @@ public struct OutputWriter {
                 return
             }
             try materialize()
-            try data.write(to: writer.target(path, in: folder, directories: &directories))
+            try writeUnsynced(data, to: writer.target(path, in: folder, directories: &directories).path)
             summary.written += 1
         }
 
@@ -151,8 +151,13 @@ public struct OutputWriter {
 
     /// Where `path` goes in the staging folder, its folder created once per build.
     fileprivate func target(_ path: String, in staging: URL, directories: inout Set<String>) throws -> URL {
-        try Self.makeDirectory((path as NSString).deletingLastPathComponent, in: staging.path, &directories)
+        try Self.makeDirectory(Self.parentFolder(of: path), in: staging.path, &directories)
         return staging.appendingPathComponent(path)
+    }
+
+    /// `a/b` for `a/b/c`, empty for `c`.
+    private static func parentFolder(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
     }
 
     /// Creates `folder` (relative to `root`) and any missing parent, one `mkdir` each, once
@@ -160,11 +165,9 @@ public struct OutputWriter {
     /// thousand-company site.
     private static func makeDirectory(_ folder: String, in root: String, _ directories: inout Set<String>) throws {
         guard !folder.isEmpty, !directories.contains(folder) else { return }
-        try makeDirectory((folder as NSString).deletingLastPathComponent, in: root, &directories)
+        try makeDirectory(parentFolder(of: folder), in: root, &directories)
         if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [NSFilePathErrorKey: root + "/" + folder, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+            throw fileWriteError(root + "/" + folder)
         }
         directories.insert(folder)
     }

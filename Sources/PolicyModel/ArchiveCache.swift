@@ -74,7 +74,7 @@ public final class ArchiveCache: Sendable {
         // miss, and a torn one fails to decode, which is a miss too.
         let target = file(document.contentHash)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(document.contentHash).\(UUID().uuidString.prefix(8))")
-        guard (try? data.write(to: temporary)) != nil else { return }
+        guard (try? writeUnsynced(data, to: temporary.path)) != nil else { return }
         if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
     }
 }

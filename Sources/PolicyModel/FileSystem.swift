@@ -133,3 +133,29 @@ extension StringProtocol {
         return result
     }
 }
+
+/// Writes `data` to a new file at `path` (replacing any file there) without the `fsync` that
+/// Foundation's `Data.write` makes for every file: build output and caches can be made again,
+/// and syncing each of a site's 50,000 files was a tenth of a cold build.
+public func writeUnsynced(_ data: Data, to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw fileWriteError(path) }
+    defer { close(descriptor) }
+    try data.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw fileWriteError(path)
+            }
+            offset += written
+        }
+    }
+}
+
+/// The error for a failed system call on `path`, from `errno`.
+public func fileWriteError(_ path: String) -> any Error {
+    CocoaError(
+        .fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+}
