@@ -183,3 +183,60 @@ struct PlainTextTests {
         #expect(mismatches.withLock { $0 } == 0, "renders on parallel threads differed from the serial one")
     }
 }
+
+/// The outline collapses spaces on UTF-8 bytes; it must agree with the Character definition
+/// (split on " ", join with one space) on any text, including spaces that a combining mark,
+/// a joiner, an emoji modifier, a spacing mark or a prepended character joins into a cluster.
+@Suite struct SpaceCollapsingTests {
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+    }
+
+    @Test func agreesWithSplittingOnTheSpaceCharacter() {
+        let pieces = [
+            "a", "é", "ا", "語", " ", " ", "  ", "\u{301}", "\u{200D}", "\u{200C}", "\u{0600}", "\u{0E33}", "\u{1F3FB}", "\u{0903}", "\u{FF9E}",
+            "·", "\u{0D4E}", "\u{E0041}", "\u{00A0}", "\t", "\n", "👍",
+        ]
+        var random = Generator(state: 42)
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let expected = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            #expect(MarkdownRenderer.collapsingSpaces(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(MarkdownRenderer.collapsingSpaces("  We keep   little data.  ") == "We keep little data.")
+    }
+}
+
+/// The outline is what the diff compares: each paragraph, list item and table body row is a
+/// block of plain text; a table's header row is not (it names the columns, it says nothing).
+@Suite struct OutlineTests {
+    @Test func blocksAreParagraphsItemsAndTableBodyRows() {
+        let markdown = """
+            Intro  with   spaces.
+
+            ## Cookies {#cookies}
+
+            | Name | Purpose |
+            |---|---|
+            | sid | Login |
+            | *lang* | Language, kept [here](https://example.org) |
+
+            - First item
+            - Second
+              item
+
+            ```
+            code  kept
+            ```
+            """
+        let outline = MarkdownRenderer().render(markdown).outline
+        #expect(outline.map(\.id) == ["preamble", "cookies"])
+        #expect(outline[0].blocks == ["Intro with spaces."])
+        #expect(outline[1].blocks == ["sid · Login", "lang · Language, kept here", "First item", "Second item", "code  kept"])
+        #expect(outline[1].links == [OutlineSection.Link(text: "here", url: "https://example.org")])
+    }
+}
