@@ -128,14 +128,24 @@ extension MarkdownRenderer {
         return fast ?? text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
+    /// The scalar whose UTF-8 encoding starts at `index` (decoded by hand: this runs for every
+    /// space beside a non-ASCII letter, which is most spaces of a French or Arabic text).
     private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(bytes.count, index + 4)]), as: UTF8.self).unicodeScalars.first
+        let lead = UInt32(bytes[index])
+        let (length, initial): (Int, UInt32) =
+            lead < 0x80 ? (1, lead) : lead >= 0xF0 ? (4, lead & 0x07) : lead >= 0xE0 ? (3, lead & 0x0F) : (2, lead & 0x1F)
+        guard index + length <= bytes.count else { return nil }
+        var value = initial
+        for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)
     }
 
     /// Grapheme_Cluster_Break Extend, ZWJ or SpacingMark (with the two letters Unicode counts
     /// as spacing marks): it joins the space before it.
     private static func joinsAfterSpace(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
+        // Nothing below the combining marks (U+0300) joins a space before it.
+        guard scalar.value >= 0x0300 else { return false }
         let properties = scalar.properties
         return properties.isGraphemeExtend || properties.isEmojiModifier || scalar.value == 0x200D || properties.generalCategory == .spacingMark
             || scalar.value == 0x0E33 || scalar.value == 0x0EB3
@@ -145,6 +155,8 @@ extension MarkdownRenderer {
     /// after it.
     private static func joinsBeforeSpace(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
+        // The first prepended characters are Arabic (U+0600); below them only the soft hyphen is a format character.
+        guard scalar.value >= 0x0600 || scalar.value == 0x00AD else { return false }
         return scalar.properties.generalCategory == .format
             || [0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11D46, 0x11F02].contains(scalar.value)
             || (0x11A84...0x11A89).contains(scalar.value)
