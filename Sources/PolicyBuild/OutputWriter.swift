@@ -190,7 +190,7 @@ public struct OutputWriter {
         // One atomic exchange where the system can: the output is never missing, even for a
         // moment. The staging folder then holds the old site and is removed.
         if policysite_exchange_paths(staging.path, output.path) == 0 {
-            try? files.removeItem(at: staging)
+            if !Self.removeTree(staging.path) { try? files.removeItem(at: staging) }
             return
         }
         let aside = output.deletingLastPathComponent().appendingPathComponent(
@@ -203,6 +203,39 @@ public struct OutputWriter {
             throw error
         }
         try? files.removeItem(at: aside)
+    }
+
+    /// Removes `path` and everything below it with `unlinkat`, reading each entry's type from
+    /// its directory entry (Foundation's removal stats every file; the old site of a thousand
+    /// companies is 50,000 of them). False when something could not be removed.
+    static func removeTree(_ path: String) -> Bool {
+        func empty(_ directory: Int32) -> Bool {
+            guard let handle = fdopendir(directory) else {
+                close(directory)
+                return false
+            }
+            defer { closedir(handle) }
+            var removed = true
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    isDirectory = fstatat(dirfd(handle), name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                }
+                if isDirectory {
+                    let child = openat(dirfd(handle), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    removed = child >= 0 && empty(child) && unlinkat(dirfd(handle), name, AT_REMOVEDIR) == 0 && removed
+                } else {
+                    removed = unlinkat(dirfd(handle), name, 0) == 0 && removed
+                }
+            }
+            return removed
+        }
+        let directory = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard directory >= 0, empty(directory) else { return false }
+        return rmdir(path) == 0
     }
 
     /// Cleans up after a build that was killed: staging folders and set-aside outputs of

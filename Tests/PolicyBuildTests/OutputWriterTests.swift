@@ -119,3 +119,25 @@ import Testing
         #expect(try String(contentsOf: folder.appendingPathComponent("public/acme/en/index.html"), encoding: .utf8).contains("We keep very little data."))
     }
 }
+
+/// The old site is removed with `unlinkat` after a swap: everything below it goes, and a
+/// symbolic link is removed, never followed.
+@Suite struct RemoveTreeTests {
+    @Test func removesEverythingBelowAndNeverFollowsLinks() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("remove-\(UUID().uuidString.prefix(8))")
+        let tree = base.appendingPathComponent("old"), outside = base.appendingPathComponent("keep")
+        for folder in ["a/b/c", "a/d", "e"] {
+            try FileManager.default.createDirectory(at: tree.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: tree.appendingPathComponent(folder + "/index.html"))
+        }
+        try Data(".".utf8).write(to: tree.appendingPathComponent(".hidden"))
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: outside.appendingPathComponent("file"))
+        try FileManager.default.createSymbolicLink(at: tree.appendingPathComponent("a/link"), withDestinationURL: outside)
+        #expect(OutputWriter.removeTree(tree.path))
+        #expect(!FileManager.default.fileExists(atPath: tree.path))
+        #expect(try String(contentsOf: outside.appendingPathComponent("file"), encoding: .utf8) == "mine")
+        #expect(!OutputWriter.removeTree(tree.path), "a missing folder is reported")
+        try FileManager.default.removeItem(at: base)
+    }
+}
