@@ -2,6 +2,9 @@
 # PolicySite vs Hugo on the same synthetic corpus.
 #
 #   bench/run.sh [N] [L]        N companies (default 100) x L languages (default 3)
+#   bench/run.sh all            100 x 3 and 1,000 x 3, each with history (3 published versions)
+#                               and without (1), then the ratio table of the four (1,000 x 3 with
+#                               one run each; BENCH_RUNS for 100 x 3)
 #
 # Builds PolicySite in release (own scratch path .build-bench), generates the corpus into
 # bench/out/N-L (reused while generate.py and the arguments are unchanged), then times cold
@@ -10,6 +13,34 @@
 # Environment: BENCH_RUNS, BENCH_SEED (default 1), BENCH_VERSIONS (default 3), HUGO (default hugo),
 # POLICYSITE (use this binary instead of building one).
 set -euo pipefail
+
+if [[ "${1:-}" == all ]]; then
+    ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    RESULTS="$ROOT/bench/out/results.tsv"
+    mkdir -p "$ROOT/bench/out"
+    : > "$RESULTS"
+    if [[ -z "${POLICYSITE:-}" ]]; then
+        swift build -c release --scratch-path "$ROOT/.build-bench" --product policysite 2>&1 | tail -n 1
+        export POLICYSITE="$ROOT/.build-bench/release/policysite"
+    fi
+    for config in "100 3 ${BENCH_RUNS:-3}" "100 1 ${BENCH_RUNS:-3}" "1000 3 1" "1000 1 1"; do
+        read -r n versions runs <<< "$config"
+        BENCH_VERSIONS=$versions BENCH_RUNS=$runs BENCH_RESULTS="$RESULTS" "$0" "$n" 3
+    done
+    echo
+    echo "== Ratio table (one bench/run.sh all run; ratio = Hugo wall / PolicySite wall, above 1: PolicySite is faster)"
+    python3 - "$RESULTS" <<'EOF'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
+print("| corpus | history | PolicySite wall | Hugo wall | ratio | PolicySite peak | Hugo peak | check wall | check peak | one-file rebuild | no-change rebuild |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for n, l, versions, runs, ps, hugo, ps_rss, hugo_rss, check, check_rss, rebuild, nochange in rows:
+    history = "none (1 version)" if versions == "1" else f"{int(versions)} versions"
+    ratio = float(hugo) / float(ps)
+    print(f"| {int(n):,} x {l} | {history} | {float(ps):.2f} s | {float(hugo):.2f} s | {ratio:.2f} | {float(ps_rss):.0f} MB | {float(hugo_rss):.0f} MB | {float(check):.2f} s | {float(check_rss):.0f} MB | {float(rebuild):.2f} s | {float(nochange):.2f} s |")
+EOF
+    exit 0
+fi
 
 N=${1:-100}
 L=${2:-3}
@@ -20,7 +51,8 @@ HUGO=${HUGO:-hugo}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-OUT="$ROOT/bench/out/$N-$L"
+# One folder per corpus, so switching between corpora does not regenerate them.
+OUT="$ROOT/bench/out/$N-$L$([[ "$VERSIONS" == 3 ]] || echo "-v$VERSIONS")"
 CONTENT="$OUT/content"
 PS_OUT="$OUT/public-policysite"
 HUGO_OUT="$OUT/public-hugo"
@@ -121,14 +153,17 @@ for i in $(seq 1 "$RUNS"); do
 done
 restore
 trap - EXIT
+timed "rebuild-reverted" "$PS" build --content "$CONTENT" --themes themes --output "$PS_OUT"
+echo "rebuild with the edit reverted: $(wall "$TIMES/rebuild-reverted.time") s  ($(grep -o 'Built.*' "$TIMES/rebuild-reverted.log" | tail -n 1))"
 timed "rebuild-nochange" "$PS" build --content "$CONTENT" --themes themes --output "$PS_OUT"
-echo "no-change rebuild (edit reverted): $(wall "$TIMES/rebuild-nochange.time") s  ($(grep -o 'Built.*' "$TIMES/rebuild-nochange.log" | tail -n 1))"
+echo "rebuild with nothing changed: $(wall "$TIMES/rebuild-nochange.time") s  ($(grep -o 'Built.*' "$TIMES/rebuild-nochange.log" | tail -n 1))"
 
 echo
 echo "== Results: $N companies x $L languages ($VERSIONS versions each), median of $RUNS cold builds"
-python3 - "$TIMES" "$RUNS" "$PS_OUT" "$HUGO_OUT" <<'EOF'
+python3 - "$TIMES" "$RUNS" "$PS_OUT" "$HUGO_OUT" "${BENCH_RESULTS:-}" "$N $L $VERSIONS" <<'EOF'
 import os, re, statistics, sys
 times, runs, ps_out, hugo_out = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+results, corpus = sys.argv[5], sys.argv[6].split()
 
 def parse(path):
     text = open(path).read()
@@ -168,4 +203,10 @@ if ps[2] > 0 and hugo[2] > 0:
 rebuilds = [parse(os.path.join(times, f"rebuild-{i}.time"))[0] for i in range(1, runs + 1)]
 nochange = parse(os.path.join(times, "rebuild-nochange.time"))[0]
 print(f"policysite one-file rebuild: {statistics.median(rebuilds):.2f} s median (cold build {ps[2]:.2f} s); no-change rebuild {nochange:.2f} s")
+check_wall, check_rss, _ = parse(os.path.join(times, "check.time"))
+print(f"policysite check --strict: {check_wall:.2f} s, peak {check_rss / 1024:.0f} MB")
+if results:
+    with open(results, "a") as out:
+        fields = corpus + [runs, ps[2], hugo[2], ps[4], hugo[4], check_wall, check_rss / 1024, statistics.median(rebuilds), nochange]
+        out.write("\t".join(str(field) for field in fields) + "\n")
 EOF

@@ -27,6 +27,8 @@ struct LinkChecker {
     /// hid a broken anchor would need two of them to collide (odds about 1 in 10^13).
     private var anchors = Set<Int>()
     private var waiting: [Link] = []
+    /// Pages announced by `expect` and not added yet: they exist, their anchors are not known.
+    private var expected = Set<String>()
     private var seen = Set<String>()
     private var diagnostics: [Diagnostic] = []
 
@@ -42,6 +44,14 @@ struct LinkChecker {
         return checker.finish()
     }
 
+    /// Pages that will be added last (the site-wide files every page links to): links to them
+    /// are judged at once, except those naming an anchor, which wait for the page.
+    mutating func expect(_ paths: [String]) {
+        let new = Set(paths).subtracting(files)
+        files.formUnion(new)
+        expected.formUnion(new)
+    }
+
     /// Indexes `pages` and checks their links against every page seen so far.
     mutating func add(_ pages: [RenderedPage], locate: (String, String) -> SourceLocation? = { _, _ in nil }) {
         let parsed = ConcurrentMap.map(pages) { page -> (ids: [String], links: [String]) in
@@ -50,6 +60,7 @@ struct LinkChecker {
         }
         for (page, found) in zip(pages, parsed) {
             files.insert(page.path)
+            expected.remove(page.path)
             for id in found.ids { anchors.insert(Self.anchorKey(page.path, id)) }
         }
         for (page, found) in zip(pages, parsed) {
@@ -60,8 +71,9 @@ struct LinkChecker {
                 var link = Link(
                     page: page.path, source: source, href: unescaped, target: parts[0].isEmpty ? page.path : Self.resolve(String(parts[0]), from: page.path),
                     fragment: parts.count > 1 ? String(parts[1]) : nil, location: SourceLocation(file: source))
-                if let target = link.target, !files.contains(target) && !files.contains(target + "index.html") {
-                    // Perhaps a page of a company not rendered yet: decide in `finish`.
+                if let target = link.target, waits(target, fragment: link.fragment) {
+                    // Perhaps a page of a company not rendered yet: decide in `finish`, with the
+                    // link's line found now, while its source text is at hand.
                     link.location = locate(source, unescaped) ?? link.location
                     waiting.append(link)
                 } else {
@@ -69,6 +81,12 @@ struct LinkChecker {
                 }
             }
         }
+    }
+
+    private func waits(_ target: String, fragment: String?) -> Bool {
+        guard files.contains(target) || files.contains(target + "index.html") else { return true }
+        let file = files.contains(target) ? target : target + "index.html"
+        return !(fragment ?? "").isEmpty && expected.contains(file)
     }
 
     /// Checks the links that waited for pages rendered later; returns every problem found.

@@ -25,6 +25,9 @@ public struct SiteChecker: Sendable {
 
         let today = PolicyDate(builder.now())
         var links = LinkChecker(assets: theme.assetCopies.map(\.destination))
+        // Every page links the home page and its siblings, which come last: their paths are
+        // known now (the same files with no companies), so those links need not wait.
+        links.expect(PagePlan.siteFiles(index: [], renderer: SiteRenderer(site: wholeSite, theme: theme, today: today)).map(\.path))
         var more: [Diagnostic] = []
         var index: [CompanyIndexEntry] = []
         var stream = CompanyStream(loader: loader, outline: outline)

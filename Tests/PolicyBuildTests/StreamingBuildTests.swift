@@ -90,13 +90,16 @@ import Testing
 
     @Test func linksAcrossChunksAreCheckedWithTheirAnchors() throws {
         // c00 (first chunk) links forward into c36 (last chunk); c36 links back into c00.
-        let forward = "## Introduction\n\nSee [ours](../../c36/en/#introduction) and [theirs](../../c36/en/#no-such-heading).\n"
+        let forward =
+            "## Introduction\n\nSee [ours](../../c36/en/#introduction) and [theirs](../../c36/en/#no-such-heading), [home](../../) and [its top](../../#no-home-anchor).\n"
         let backward = "## Introduction\n\nSee [c00](../../c00/fr/#introduction) and [gone](../../c00/en/#missing-anchor) and [nowhere](../../c99/en/).\n"
         let options = try Self.makeSite("links", policies: [0: forward, 36: backward])
         let problems = SiteChecker().check(options).filter { $0.code == "broken-link" }
         let messages = problems.map(\.message)
-        // c00's English text is also its German page (fallback), so its broken link is on both.
-        #expect(problems.count == 4, "\(messages)")
+        // c00's English text is also its German page (fallback), so its broken links are on both;
+        // the home page comes after every company, and its anchors are checked all the same.
+        #expect(problems.count == 6, "\(messages)")
+        #expect(messages.filter { $0.contains("#no-home-anchor") }.count == 2)
         #expect(messages.contains { $0.contains("#no-such-heading") && $0.contains("on c00/en/index.html") })
         #expect(messages.contains { $0.contains("#no-such-heading") && $0.contains("on c00/de/index.html") })
         #expect(messages.contains { $0.contains("#missing-anchor") })
