@@ -63,12 +63,13 @@ enum PageJob: Sendable {
 public struct CompanyIndexEntry: Sendable, Codable, Equatable {
     public var home: HomeEntry
     public var policies: [PoliciesIndex.Entry]
-    var sitemap: [Sitemap.Entry]
+    /// Its `<url>` elements in sitemap.xml.
+    var sitemap: String
 
     public init(_ company: Company, renderer: SiteRenderer) {
         home = renderer.homeEntry(company)
         policies = renderer.indexEntries(company)
-        sitemap = PagePlan.sitemapEntries(for: company, renderer: renderer)
+        sitemap = Sitemap.fragment(PagePlan.sitemapEntries(for: company, renderer: renderer), config: renderer.site.config)
     }
 }
 
@@ -87,7 +88,7 @@ enum PagePlan {
         var files = [
             renderer.renderHome(index.map(\.home)),
             renderer.renderNotFound(),
-            RenderedPage(path: "sitemap.xml", html: Sitemap.render([home] + index.flatMap(\.sitemap), config: site.config)),
+            RenderedPage(path: "sitemap.xml", html: Sitemap.document([Sitemap.fragment([home], config: site.config)] + index.map(\.sitemap))),
             RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n"),
             renderer.renderIndexJSON(index.flatMap(\.policies)),
         ]

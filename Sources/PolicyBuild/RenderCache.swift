@@ -12,6 +12,8 @@ public final class RenderCache: Sendable {
         var fingerprints: [String: String] = [:]
         /// The output folder whose manifest `fingerprints` holds.
         var loadedFrom: String?
+        /// `fingerprints` is what the manifest file on disk says (not so after `record`).
+        var persisted = false
     }
 
     private let state = Mutex(State())
@@ -33,6 +35,7 @@ public final class RenderCache: Sendable {
             state.loadedFrom = output
             let data = try? Data(contentsOf: URL(fileURLWithPath: Self.manifestPath(for: output)))
             state.fingerprints = data.flatMap { try? JSONDecoder().decode([String: String].self, from: $0) } ?? [:]
+            state.persisted = data != nil
         }
     }
 
@@ -48,7 +51,12 @@ public final class RenderCache: Sendable {
 
     /// Records the fingerprints of a build whose output was written.
     func save(_ current: [String: String], output: String) {
-        state.withLock { $0 = State(fingerprints: current, loadedFrom: output) }
+        let unchanged = state.withLock { state in
+            defer { state = State(fingerprints: current, loadedFrom: output, persisted: true) }
+            return state.persisted && state.loadedFrom == output && state.fingerprints == current
+        }
+        // The file already says exactly this: writing 50,000 fingerprints again is not free.
+        guard !unchanged else { return }
         let path = Self.manifestPath(for: output)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? JSONEncoder().encode(current).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -60,12 +68,16 @@ public final class RenderCache: Sendable {
             if state.loadedFrom != output { state.fingerprints = [:] }
             state.fingerprints.merge(written) { _, new in new }
             state.loadedFrom = output
+            state.persisted = false
         }
     }
 
     /// Forgets everything, e.g. after a failed write left the output in an unknown state.
     public func reset() {
-        state.withLock { $0.fingerprints = [:] }
+        state.withLock { state in
+            state.fingerprints = [:]
+            state.persisted = false
+        }
     }
 }
 

@@ -178,9 +178,8 @@ public struct SiteBuilder: Sendable {
         let stamps = ConcurrentMap.map(outline.folders) { FileStamp.stamps(under: joinPath(outline.contentPath, $0)) }
         let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
         var manifest = CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline))
-        let reusable =
-            options.keepsSite
-            ? [:] : reusableRecords(CompanyManifest.load(output: options.outputPath, key: manifest.key), stamps: stampsByName, output: options.outputPath)
+        let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: manifest.key)
+        let reusable = previous.map { reusableRecords($0, stamps: stampsByName, output: options.outputPath) } ?? [:]
         var stream = CompanyStream(loader: loader, outline: outline, reusable: reusable)
         do {
             let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath))
@@ -249,7 +248,10 @@ public struct SiteBuilder: Sendable {
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
         renderCache.save(fingerprints, output: options.outputPath)
-        if !options.keepsSite { manifest.save(output: options.outputPath) }
+        // A build that loaded no company has nothing new to record.
+        if !options.keepsSite, reusedCount < outline.folders.count || Set(manifest.companies.keys) != Set(previous?.companies.keys ?? [:].keys) {
+            manifest.save(output: options.outputPath)
+        }
         clock.lap(.finish)
         let prepared =
             options.keepsSite
