@@ -91,7 +91,11 @@ extension PageJob {
         case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page),
             .policyJSON(let page), .cookiesJSON(let page):
             // The page kind is part of `path`, which is hashed too.
-            parts = [path, page.language.rawValue] + Self.current(page.company)
+            // A page shows its own language's text (or the source text it falls back to); of
+            // the other languages it shows only their list and the source's version (the stale
+            // notice), which `history` holds. So an English edit leaves the French pages be.
+            let shown = (page.company.policies[page.language] ?? page.company.source)?.contentHash ?? "-"
+            parts = [path, page.language.rawValue, shown] + Self.history(page.company)
         case let .feed(company, language):
             parts = ["feed", language.rawValue] + Self.current(company)
         case let .version(company, archived, language), let .versionJSON(company, archived, language):
@@ -114,6 +118,7 @@ extension PageJob {
         }
     }
 
+    /// Every current text: the feed falls back to the source text's date.
     private static func current(_ company: Company) -> [String] {
         history(company) + company.languages.map { company.policies[$0]?.contentHash ?? "-" }
     }

@@ -160,6 +160,13 @@ import Testing
         #expect(output == (try Self.coldBuild(options)))
         #expect(String(decoding: output["index.html"] ?? Data(), as: UTF8.self).contains("Edited summary"))
 
+        // The English text moves to 1.1: the French pages (not re-rendered for English prose)
+        // must now say they lag behind their source.
+        try StreamingBuildTests.policy(summary: "Policy 6 en").replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.1\"")
+            .write(toFile: content + "/c06/en/privacy.md", atomically: true, encoding: .utf8)
+        _ = try SiteBuilder().build(options)
+        #expect(StreamingBuildTests.files(under: options.outputPath) == (try Self.coldBuild(options)))
+
         // A company removed: its pages go, the others are still skipped.
         try FileManager.default.removeItem(atPath: content + "/c20")
         let removed = try SiteBuilder().build(options)
