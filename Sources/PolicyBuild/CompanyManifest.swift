@@ -67,22 +67,18 @@ struct FileStamp: Codable, Equatable, Sendable {
     static func stamps(under folder: String) -> [String: FileStamp]? {
         var result: [String: FileStamp] = [:]
         func walk(_ directory: String, _ prefix: String) -> Bool {
-            guard let handle = opendir(directory) else { return false }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
+            guard let entries = DirectoryListing.entries(atPath: directory) else { return false }
+            for (name, kind) in entries {
                 let path = directory + "/" + name
+                if kind == .directory {
+                    guard walk(path, prefix + name + "/") else { return false }
+                    continue
+                }
                 var info = stat()
                 guard lstat(path, &info) == 0 else { return false }
-                let relative = prefix + name
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    guard walk(path, relative + "/") else { return false }
-                } else {
-                    result[relative] = FileStamp(
-                        size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                        inode: UInt64(info.st_ino))
-                }
+                result[prefix + name] = FileStamp(
+                    size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                    inode: UInt64(info.st_ino))
             }
             return true
         }

@@ -127,21 +127,11 @@ public struct OutputWriter {
     static func files(under folder: URL) -> [String] {
         var paths: [String] = []
         func walk(_ directory: String, _ prefix: String) {
-            guard let handle = opendir(directory) else { return }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
-                var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(directory + "/" + name, &info) == 0 else { continue }
-                    type = info.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
-                }
-                if type == Int32(DT_DIR) {
-                    walk(directory + "/" + name, prefix + name + "/")
-                } else if type == Int32(DT_REG) {
-                    paths.append(prefix + name)
+            for (name, kind) in DirectoryListing.entries(atPath: directory) ?? [] {
+                switch kind {
+                case .directory: walk(directory + "/" + name, prefix + name + "/")
+                case .file: paths.append(prefix + name)
+                case .other: continue
                 }
             }
         }
@@ -215,20 +205,18 @@ public struct OutputWriter {
                 return false
             }
             defer { closedir(handle) }
+            let folder = dirfd(handle)
+            let entries = DirectoryListing.entries(of: handle) { name in
+                var info = stat()
+                return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode : nil
+            }
             var removed = true
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
-                var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                    var info = stat()
-                    isDirectory = fstatat(dirfd(handle), name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
-                }
-                if isDirectory {
-                    let child = openat(dirfd(handle), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    removed = child >= 0 && empty(child) && unlinkat(dirfd(handle), name, AT_REMOVEDIR) == 0 && removed
+            for (name, kind) in entries {
+                if kind == .directory {
+                    let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    removed = child >= 0 && empty(child) && unlinkat(folder, name, AT_REMOVEDIR) == 0 && removed
                 } else {
-                    removed = unlinkat(dirfd(handle), name, 0) == 0 && removed
+                    removed = unlinkat(folder, name, 0) == 0 && removed
                 }
             }
             return removed
