@@ -148,6 +148,7 @@ public struct SiteBuilder: Sendable {
         for (job, result) in zip(jobs, results) where result.0 != nil { fingerprints[job.path] = result.1 }
         return (results.compactMap(\.0), fingerprints)
     }
+
     /// Builds the site into `options.outputPath`, a chunk of companies at a time: each chunk is
     /// loaded, checked, rendered and written to the staging folder before the next is read, and
     /// the site-wide files come last from each company's small index entry. Any problem keeps
@@ -171,14 +172,14 @@ public struct SiteBuilder: Sendable {
         renderCache.prepare(output: options.outputPath)
         var staging: OutputWriter.Staging?
         var writer: BackgroundWriter?
-        var index: [String: CompanyIndexEntry] = [:], kept: [Company] = [], fingerprints: [String: String] = [:]
-        var pageCount = 0, reusedCount = 0
+        var kept: [Company] = []
+        var pageCount = 0
         // Companies whose files are as the last build left them are not loaded (serve keeps
         // every company in memory, so it loads them all).
         let stamps = ConcurrentMap.map(outline.folders) { FileStamp.stamps(under: joinPath(outline.contentPath, $0)) }
         let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
-        var manifest = CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline))
-        let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: manifest.key)
+        var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline)))
+        let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: collected.manifest.key)
         let reusable = previous.map { reusableRecords($0, stamps: stampsByName, output: options.outputPath) } ?? [:]
         var stream = CompanyStream(loader: loader, outline: outline, reusable: reusable)
         do {
@@ -192,28 +193,7 @@ public struct SiteBuilder: Sendable {
                 clock.lap(.load)
                 // Keep loading to report every problem, but render nothing once one is found.
                 guard !failing() else { continue }
-                var pages: [RenderedPage] = []
-                reusedCount += chunk.reused.count
-                for (name, record) in chunk.reused {
-                    pages += record.pages.map(RenderedPage.unchanged)
-                    for path in record.pages { fingerprints[path] = renderCache.fingerprint(of: path) }
-                    index[name] = record.index
-                    manifest.companies[name] = record
-                }
-                let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(), today: today)
-                let (rendered, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
-                pages += rendered
-                fingerprints.merge(printed) { _, new in new }
-                for company in chunk.site.companies {
-                    let name = (company.folder as NSString).lastPathComponent
-                    let entry = CompanyIndexEntry(company, renderer: renderer)
-                    index[name] = entry
-                    // A company with a version waiting for its date changes on that date: never skipped.
-                    guard let stamps = stampsByName[name] ?? nil, !SiteRenderer.hasScheduledVersion(company, today: today) else { continue }
-                    manifest.companies[name] = CompanyManifest.Record(
-                        stamps: stamps, slug: company.slug, pages: printed.keys.filter { $0.hasPrefix(company.slug + "/") }.sorted(), index: entry,
-                        diagnostics: chunk.diagnostics.filter { $0.location.file.hasPrefix(company.folder + "/") })
-                }
+                let pages = pages(of: chunk, theme: theme, today: today, options: options, stamps: stampsByName, into: &collected)
                 clock.lap(.render)
                 // Written while the next chunk loads and renders; `.write` is the wait for it.
                 try background.submit(pages)
@@ -238,7 +218,7 @@ public struct SiteBuilder: Sendable {
         let summary: OutputWriter.Summary
         do {
             let renderer = SiteRenderer(site: wholeSite, theme: theme, bodies: bodies, today: today)
-            let files = PagePlan.siteFiles(index: outline.folders.compactMap { index[$0] }, renderer: renderer)
+            let files = PagePlan.siteFiles(index: outline.folders.compactMap { collected.index[$0] }, renderer: renderer)
             try staging.add(files)
             pageCount += files.count
             summary = try staging.finish(assets: assets)
@@ -247,24 +227,66 @@ public struct SiteBuilder: Sendable {
             renderCache.reset()
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
-        renderCache.save(fingerprints, output: options.outputPath)
+        renderCache.save(collected.fingerprints, output: options.outputPath)
         // A build that loaded no company has nothing new to record.
-        if !options.keepsSite, reusedCount < outline.folders.count || Set(manifest.companies.keys) != Set(previous?.companies.keys ?? [:].keys) {
-            manifest.save(output: options.outputPath)
+        if let previous, collected.reused < outline.folders.count || Set(collected.manifest.companies.keys) != Set(previous.companies.keys) {
+            collected.manifest.save(output: options.outputPath)
         }
         clock.lap(.finish)
         let prepared =
             options.keepsSite
             ? PreparedSite(
                 site: outline.site(with: kept), theme: theme, diagnostics: diagnostics,
-                index: Dictionary(index.map { (joinPath(outline.contentPath, $0.key), $0.value) }) { first, _ in first }) : nil
+                index: Dictionary(collected.index.map { (joinPath(outline.contentPath, $0.key), $0.value) }) { first, _ in first }) : nil
         return BuildReport(
             phases: clock.phases, diagnostics: diagnostics, pages: pageCount + assets.count, written: summary.written, unchanged: summary.unchanged,
-            companiesReused: reusedCount, seconds: now().timeIntervalSince(start), prepared: prepared)
+            companiesReused: collected.reused, seconds: now().timeIntervalSince(start), prepared: prepared)
     }
 }
 
 extension SiteBuilder {
+    /// What a build gathers from its chunks for the site-wide files and for the next build.
+    struct Collected {
+        /// Each company's entry in the site-wide files, by folder name.
+        var index: [String: CompanyIndexEntry] = [:]
+        var fingerprints: [String: String] = [:]
+        var manifest: CompanyManifest
+        /// Companies skipped because their files did not change.
+        var reused = 0
+    }
+
+    /// The pages of one chunk: a skipped company's pages are kept as they are, the others'
+    /// rendered (or kept when their fingerprint is unchanged). Records each company's index
+    /// entry, fingerprints and manifest record in `collected`.
+    func pages(
+        of chunk: CompanyStream.Chunk, theme: Theme, today: PolicyDate, options: BuildOptions, stamps: [String: [String: FileStamp]?],
+        into collected: inout Collected
+    ) -> [RenderedPage] {
+        var pages: [RenderedPage] = []
+        collected.reused += chunk.reused.count
+        for (name, record) in chunk.reused {
+            pages += record.pages.map(RenderedPage.unchanged)
+            for path in record.pages { collected.fingerprints[path] = renderCache.fingerprint(of: path) }
+            collected.index[name] = record.index
+            collected.manifest.companies[name] = record
+        }
+        let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(), today: today)
+        let (rendered, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
+        pages += rendered
+        collected.fingerprints.merge(printed) { _, new in new }
+        for company in chunk.site.companies {
+            let name = (company.folder as NSString).lastPathComponent
+            let entry = CompanyIndexEntry(company, renderer: renderer)
+            collected.index[name] = entry
+            // A company with a version waiting for its date changes on that date: never skipped.
+            guard let stamps = stamps[name] ?? nil, !SiteRenderer.hasScheduledVersion(company, today: today) else { continue }
+            collected.manifest.companies[name] = CompanyManifest.Record(
+                stamps: stamps, slug: company.slug, pages: printed.keys.filter { $0.hasPrefix(company.slug + "/") }.sorted(), index: entry,
+                diagnostics: chunk.diagnostics.filter { $0.location.file.hasPrefix(company.folder + "/") })
+        }
+        return pages
+    }
+
     /// The records of `manifest` that can stand in for loading their company: its files are
     /// stamped as recorded and every page it wrote is in the output with a known fingerprint.
     func reusableRecords(_ manifest: CompanyManifest, stamps: [String: [String: FileStamp]?], output: String) -> [String: CompanyManifest.Record] {
