@@ -29,6 +29,11 @@ struct CompanyManifest: Codable {
     var key: String
     /// By company folder name under content/.
     var companies: [String: Record] = [:]
+    /// The company folders in the order the site lists them, and the site-wide files (home
+    /// page, sitemap, `policies.json`, schemas) made from their entries: a build that skips
+    /// every company, in the same order, has the same site-wide files.
+    var order: [String] = []
+    var siteFiles: [String] = []
 
     static func path(for output: String) -> String {
         String(RenderCache.manifestPath(for: output).dropLast(".json".count)) + ".companies.json"

@@ -41,7 +41,7 @@ public final class RenderCache: Sendable {
 
     func isCurrent(_ path: String, _ fingerprint: String, output: String) -> Bool {
         let known = state.withLock { $0.fingerprints[path] }
-        return known == fingerprint && FileManager.default.fileExists(atPath: output + "/" + path)
+        return known == fingerprint && access(output + "/" + path, F_OK) == 0
     }
 
     /// The fingerprint the last build recorded for `path`.

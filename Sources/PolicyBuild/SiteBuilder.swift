@@ -217,8 +217,18 @@ public struct SiteBuilder: Sendable {
         let assets = theme.assetCopies
         let summary: OutputWriter.Summary
         do {
-            let renderer = SiteRenderer(site: wholeSite, theme: theme, bodies: bodies, today: today)
-            let files = PagePlan.siteFiles(index: outline.folders.compactMap { collected.index[$0] }, renderer: renderer)
+            let files: [RenderedPage]
+            if let previous, collected.reused == outline.folders.count, previous.order == outline.folders, !previous.siteFiles.isEmpty,
+                previous.siteFiles.allSatisfy({ access(options.outputPath + "/" + $0, F_OK) == 0 })
+            {
+                // Every company skipped, in the same order: the site-wide files are as they were.
+                files = previous.siteFiles.map(RenderedPage.unchanged)
+            } else {
+                let renderer = SiteRenderer(site: wholeSite, theme: theme, bodies: bodies, today: today)
+                files = PagePlan.siteFiles(index: outline.folders.compactMap { collected.index[$0] }, renderer: renderer)
+            }
+            collected.manifest.order = outline.folders
+            collected.manifest.siteFiles = files.map(\.path)
             try staging.add(files)
             pageCount += files.count
             summary = try staging.finish(assets: assets)
@@ -229,7 +239,10 @@ public struct SiteBuilder: Sendable {
         }
         renderCache.save(collected.fingerprints, output: options.outputPath)
         // A build that loaded no company has nothing new to record.
-        if let previous, collected.reused < outline.folders.count || Set(collected.manifest.companies.keys) != Set(previous.companies.keys) {
+        if let previous,
+            collected.reused < outline.folders.count || Set(collected.manifest.companies.keys) != Set(previous.companies.keys)
+                || previous.order != collected.manifest.order || previous.siteFiles != collected.manifest.siteFiles
+        {
             collected.manifest.save(output: options.outputPath)
         }
         clock.lap(.finish)

@@ -150,6 +150,11 @@ import Testing
         #expect(first.companiesReused == 0)
         let again = try SiteBuilder().build(options)
         #expect(again.companiesReused == StreamingBuildTests.companies && again.written == 0)
+        // Nothing loaded, so the site-wide files are kept, unless one is gone from the output.
+        try FileManager.default.removeItem(atPath: options.outputPath + "/sitemap.xml")
+        let restored = try SiteBuilder().build(options)
+        #expect(restored.companiesReused == StreamingBuildTests.companies && restored.written == 1)
+        #expect(StreamingBuildTests.files(under: options.outputPath) == (try Self.coldBuild(options)))
 
         // One policy edited: its summary is on the home page and in policies.json too.
         try StreamingBuildTests.policy(summary: "Edited summary", body: "## Introduction\n\nEdited.\n")
