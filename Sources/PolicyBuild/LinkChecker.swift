@@ -37,13 +37,6 @@ struct LinkChecker {
         files = self.assets
     }
 
-    /// `locate(file, href)` finds the line that writes a link in its source file, when known.
-    static func check(_ pages: [RenderedPage], assets: [String], locate: (String, String) -> SourceLocation? = { _, _ in nil }) -> [Diagnostic] {
-        var checker = LinkChecker(assets: assets)
-        checker.add(pages, locate: locate)
-        return checker.finish()
-    }
-
     /// Pages that will be added last (the site-wide files every page links to): links to them
     /// are judged at once, except those naming an anchor, which wait for the page.
     mutating func expect(_ paths: [String]) {
@@ -52,7 +45,8 @@ struct LinkChecker {
         expected.formUnion(new)
     }
 
-    /// Indexes `pages` and checks their links against every page seen so far.
+    /// Indexes `pages` and checks their links against every page seen so far. `locate(file,
+    /// href)` finds the line that writes a link in its source file, when known.
     mutating func add(_ pages: [RenderedPage], locate: (String, String) -> SourceLocation? = { _, _ in nil }) {
         let parsed = ConcurrentMap.map(pages) { page -> (ids: [String], links: [String]) in
             let html = String(decoding: page.contents, as: UTF8.self)
@@ -83,9 +77,13 @@ struct LinkChecker {
         }
     }
 
+    /// The file a link's target names: the path itself, or the folder's `index.html`.
+    private func existingFile(_ target: String) -> String? {
+        files.contains(target) ? target : files.contains(target + "index.html") ? target + "index.html" : nil
+    }
+
     private func waits(_ target: String, fragment: String?) -> Bool {
-        guard files.contains(target) || files.contains(target + "index.html") else { return true }
-        let file = files.contains(target) ? target : target + "index.html"
+        guard let file = existingFile(target) else { return true }
         return !(fragment ?? "").isEmpty && expected.contains(file)
     }
 
@@ -98,8 +96,7 @@ struct LinkChecker {
 
     private mutating func judge(_ link: Link, locate: () -> SourceLocation?) {
         var problem: String?
-        if let target = link.target, files.contains(target) || files.contains(target + "index.html") {
-            let file = files.contains(target) ? target : target + "index.html"
+        if let file = link.target.flatMap(existingFile) {
             if let fragment = link.fragment, !fragment.isEmpty, !assets.contains(file),
                 !anchors.contains(Self.anchorKey(file, fragment.removingPercentEncoding ?? fragment))
             {

@@ -4,26 +4,11 @@ import PolicyRender
 /// `sitemap.xml` with every page and its language alternates, as search engines expect for
 /// multilingual sites (`xhtml:link rel="alternate" hreflang`).
 enum Sitemap {
-    struct Entry: Equatable {
+    struct Entry {
         var path: String
         var lastModified: PolicyDate?
-        /// The same page in every language, for hreflang.
-        var alternates: [Alternate]
-
-        init(path: String, lastModified: PolicyDate?, alternates: [(LanguageCode, String)]) {
-            self.path = path
-            self.lastModified = lastModified
-            self.alternates = alternates.map { Alternate(language: $0.0, path: $0.1) }
-        }
-    }
-
-    struct Alternate: Equatable {
-        var language: LanguageCode
-        var path: String
-    }
-
-    static func render(_ entries: [Entry], config: SiteConfig) -> String {
-        document([fragment(entries, config: config)])
+        /// Language → page path, the same page in every language, for hreflang.
+        var alternates: [(LanguageCode, String)]
     }
 
     /// The sitemap made of `fragments`, each the `<url>` elements of some entries.
@@ -43,11 +28,10 @@ enum Sitemap {
             xml += "  <url>\n    <loc>\(escapeXML(config.absoluteURL(entry.path)))</loc>\n"
             if let date = entry.lastModified { xml += "    <lastmod>\(date)</lastmod>\n" }
             if entry.alternates.count > 1 {
-                for alternate in entry.alternates {
-                    xml +=
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(escapeXML(config.absoluteURL(alternate.path)))\"/>\n"
+                for (language, path) in entry.alternates {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"\(escapeXML(config.absoluteURL(path)))\"/>\n"
                 }
-                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeXML(config.absoluteURL(entry.alternates[0].path)))\"/>\n"
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeXML(config.absoluteURL(entry.alternates[0].1)))\"/>\n"
             }
             xml += "  </url>\n"
         }

@@ -122,13 +122,8 @@ extension SiteRenderer {
         return render(context, template: "contact", path: path, source: page.document.path)
     }
 
-    /// The home page: every company, with links to its pages in each language.
-    public func renderHome() -> RenderedPage {
-        renderHome(site.companies.map(homeEntry))
-    }
-
-    /// The home page from each company's entry, in order: a streaming build keeps only these
-    /// small entries once a company's own pages are written.
+    /// The home page: every company, from its entry, with links to its pages in each language.
+    /// A streaming build keeps only these small entries once a company's own pages are written.
     public func renderHome(_ entries: [HomeEntry]) -> RenderedPage {
         let language = site.config.defaultLanguage
         let locale = locale(for: language)

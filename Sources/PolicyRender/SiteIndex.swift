@@ -59,10 +59,6 @@ extension SiteRenderer {
     }
 
     /// `policies.json`: the site's policies, current and archived, for crawlers and auditors.
-    public func renderIndexJSON() -> RenderedPage {
-        renderIndexJSON(site.companies.flatMap(indexEntries))
-    }
-
     public func renderIndexJSON(_ entries: [PoliciesIndex.Entry]) -> RenderedPage {
         let index = PoliciesIndex(
             schema: site.config.absoluteURL(SitePaths.schema("policies.schema.json")), site: site.config.baseURL, generator: "PolicySite",
