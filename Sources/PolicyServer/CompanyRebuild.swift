@@ -117,6 +117,7 @@ enum CompanyRebuild {
             policiesChanged = policiesChanged || old?.policies != entry.policies
             index[company.folder] = entry
         }
+        guard homeChanged || policiesChanged else { return own }
         let entries = merged.companies.map { index[$0.folder] ?? CompanyIndexEntry($0, renderer: renderer) }
         return own + (homeChanged ? [renderer.renderHome(entries.map(\.home))] : [])
             + (policiesChanged ? [renderer.renderIndexJSON(entries.flatMap(\.policies))] : [])
