@@ -15,8 +15,8 @@ import Glibc
 /// and inode recorded, the build's key (code, theme, site.yml, the site's languages, the
 /// theme's regimes) is the same, none of its published versions was waiting for a future date,
 /// and every page it had is still in the output with a known fingerprint. Anything else loads it.
-struct CompanyManifest: Codable {
-    struct Record: Codable {
+struct CompanyManifest: Codable, Equatable {
+    struct Record: Codable, Equatable {
         var stamps: [String: FileStamp]
         var slug: String
         /// The pages it wrote, relative to the output.
@@ -41,9 +41,9 @@ struct CompanyManifest: Codable {
 
     /// The key of a build: what every page depends on besides its company's own files.
     static func key(theme: Theme, outline: SiteOutline) -> String {
-        let context = ArchiveCache.contextKey(outline.context)
         let languages = outline.folderLanguages.map(\.rawValue).sorted().joined(separator: ",")
-        return sha256Hex(Data([RenderCache.salt, theme.fingerprint, outline.configHash, languages, context].joined(separator: "\u{0}").utf8))
+        return sha256Hex(
+            Data([RenderCache.salt, theme.fingerprint, outline.configHash, languages, outline.contextKey].joined(separator: "\u{0}").utf8))
     }
 
     /// The manifest of the last build into `output` when it was made under `key`; empty otherwise.

@@ -175,8 +175,8 @@ public struct SiteBuilder: Sendable {
         var kept: [Company] = []
         var pageCount = 0
         // Companies whose files are as the last build left them are not loaded (serve keeps
-        // every company in memory, so it loads them all).
-        let stamps = ConcurrentMap.map(outline.folders) { FileStamp.stamps(under: joinPath(outline.contentPath, $0)) }
+        // every company in memory, so it loads them all and stamps none).
+        let stamps = options.keepsSite ? [] : ConcurrentMap.map(outline.folders) { FileStamp.stamps(under: joinPath(outline.contentPath, $0)) }
         let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
         var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline)))
         let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: collected.manifest.key)
@@ -238,13 +238,8 @@ public struct SiteBuilder: Sendable {
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
         renderCache.save(collected.fingerprints, output: options.outputPath)
-        // A build that loaded no company has nothing new to record.
-        if let previous,
-            collected.reused < outline.folders.count || Set(collected.manifest.companies.keys) != Set(previous.companies.keys)
-                || previous.order != collected.manifest.order || previous.siteFiles != collected.manifest.siteFiles
-        {
-            collected.manifest.save(output: options.outputPath)
-        }
+        // A build that skipped every company has nothing new to record.
+        if let previous, collected.manifest != previous { collected.manifest.save(output: options.outputPath) }
         clock.lap(.finish)
         let prepared =
             options.keepsSite

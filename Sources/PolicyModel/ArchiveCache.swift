@@ -41,7 +41,7 @@ public final class ArchiveCache: Sendable {
     }
 
     /// A key for what validation depended on; entries made under another are not used.
-    public static func contextKey(_ context: DecodingContext) -> String {
+    static func contextKey(_ context: DecodingContext) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let registry = context.jurisdictions.flatMap { try? encoder.encode($0) } ?? Data()

@@ -19,9 +19,20 @@ public struct SiteOutline: Sendable {
     public var configHash: String
     /// Every language folder of every company.
     public var folderLanguages: Set<LanguageCode>
+    /// What validation depends on beyond a file (custom cookie categories, the theme's regimes),
+    /// and its key: parsed archives and skipped companies are reused only under the same key.
+    public let context: DecodingContext
+    public let contextKey: String
 
-    public var context: DecodingContext {
-        DecodingContext(customCookieCategories: Set(config.customCookieCategories.map(\.id)), jurisdictions: registry)
+    init(config: SiteConfig, registry: JurisdictionRegistry, contentPath: String, folders: [String], configHash: String, folderLanguages: Set<LanguageCode>) {
+        self.config = config
+        self.registry = registry
+        self.contentPath = contentPath
+        self.folders = folders
+        self.configHash = configHash
+        self.folderLanguages = folderLanguages
+        context = DecodingContext(customCookieCategories: Set(config.customCookieCategories.map(\.id)), jurisdictions: registry)
+        contextKey = ArchiveCache.contextKey(context)
     }
 
     /// A site of some of the companies. With `allLanguages`, its languages are the whole
@@ -145,12 +156,10 @@ public struct ContentLoader: Sendable {
 
     /// Loads company folders (names under content/) in parallel, in the order given.
     public func loadCompanies(_ names: [String], of outline: SiteOutline) -> [(Company?, [Diagnostic])] {
-        let context = outline.context
-        let archiveContextKey = archiveCache == nil ? "" : ArchiveCache.contextKey(context)
-        return ConcurrentMap.map(names) { name in
+        ConcurrentMap.map(names) { name in
             CompanyLoader(
-                fileSystem: fileSystem, cache: cache, config: outline.config, context: context, archiveCache: archiveCache,
-                archiveContextKey: archiveContextKey
+                fileSystem: fileSystem, cache: cache, config: outline.config, context: outline.context, archiveCache: archiveCache,
+                archiveContextKey: outline.contextKey
             )
             .load(folder: joinPath(outline.contentPath, name), name: name)
         }
