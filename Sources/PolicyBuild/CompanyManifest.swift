@@ -9,7 +9,7 @@ import Glibc
 /// What the last successful build learned about each company, kept beside the output
 /// (`.policysite-cache/<output>.companies.json`) so the next build can skip a company whose
 /// files did not change: it is neither read nor parsed nor rendered, its pages stay as they
-/// are and its entries in the site-wide files come from here.
+/// are and its entries in the site-wide files come from the manifest's index file.
 ///
 /// A company is skipped only when every file in its folder has the size, modification time
 /// and inode recorded, the build's key (code, theme, site.yml, the site's languages, the
@@ -21,7 +21,10 @@ struct CompanyManifest: Codable, Equatable {
         var slug: String
         /// The pages it wrote, relative to the output.
         var pages: [String]
-        var index: CompanyIndexEntry
+        /// The digest of its index entry (`CompanyIndexEntry.digest`). The entries themselves
+        /// are in the index file, read only when the site-wide files must be made again: they
+        /// are nine tenths of what a thousand companies' manifest would hold.
+        var entry: String
         /// Its warnings, reported again on every build that skips it.
         var diagnostics: [Diagnostic]
     }
@@ -34,6 +37,8 @@ struct CompanyManifest: Codable, Equatable {
     /// every company, in the same order, has the same site-wide files.
     var order: [String] = []
     var siteFiles: [String] = []
+    /// The name of the index file (`CompanyIndexFile`) holding every company's entry.
+    var indexFile = ""
 
     static func path(for output: String) -> String {
         String(RenderCache.manifestPath(for: output).dropLast(".json".count)) + ".companies.json"
@@ -54,10 +59,62 @@ struct CompanyManifest: Codable, Equatable {
         return manifest
     }
 
-    func save(output: String) {
+    /// Saves the manifest after its index file, so a manifest never names an index file that is
+    /// not there, then removes index files no manifest names any more.
+    func save(output: String, entries: [String: CompanyIndexEntry]?) {
         let path = Self.path(for: output)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        if let entries, !CompanyIndexFile.save(entries, output: output, name: indexFile) { return }
+        guard (try? JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil else { return }
+        CompanyIndexFile.removeAll(output: output, except: indexFile)
+    }
+}
+
+/// Every company's index entry, by folder name, in a file of its own beside the manifest
+/// (`.policysite-cache/<output>.index-<digest>.json`). The name carries a digest of the
+/// entries, so a manifest and the index file it names always belong together.
+enum CompanyIndexFile {
+    static func path(output: String, name: String) -> String {
+        ((CompanyManifest.path(for: output) as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+    }
+
+    private static func prefix(output: String) -> String {
+        URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent + ".index-"
+    }
+
+    /// The name of the index file for entries with these digests, in the site's order.
+    static func name(output: String, digests: [String]) -> String {
+        prefix(output: output) + sha256Hex(Data(digests.joined(separator: ",").utf8)).prefix(16) + ".json"
+    }
+
+    static func load(output: String, name: String) -> [String: CompanyIndexEntry]? {
+        FileManager.default.contents(atPath: path(output: output, name: name)).flatMap {
+            try? JSONDecoder().decode([String: CompanyIndexEntry].self, from: $0)
+        }
+    }
+
+    /// Writes the file unless it is there already (same name, same entries).
+    static func save(_ entries: [String: CompanyIndexEntry], output: String, name: String) -> Bool {
+        let path = path(output: output, name: name)
+        if access(path, F_OK) == 0 { return true }
+        return (try? JSONEncoder().encode(entries).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil
+    }
+
+    static func removeAll(output: String, except name: String) {
+        let folder = (CompanyManifest.path(for: output) as NSString).deletingLastPathComponent
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where file.hasPrefix(prefix(output: output)) && file != name {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(file))
+        }
+    }
+}
+
+extension CompanyIndexEntry {
+    /// A hash of the entry: equal digests, equal entries.
+    var digest: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return sha256Hex((try? encoder.encode(self)) ?? Data())
     }
 }
 

@@ -216,16 +216,23 @@ public struct SiteBuilder: Sendable {
         }
         let assets = theme.assetCopies
         let summary: OutputWriter.Summary
+        var entries: [String: CompanyIndexEntry]?
         do {
             let files: [RenderedPage]
-            if let previous, collected.reused == outline.folders.count, previous.order == outline.folders, !previous.siteFiles.isEmpty,
-                previous.siteFiles.allSatisfy({ access(options.outputPath + "/" + $0, F_OK) == 0 })
-            {
-                // Every company skipped, in the same order: the site-wide files are as they were.
+            if let previous, collected.keepsSiteFiles(of: previous, folders: outline.folders, output: options.outputPath) {
+                // The same companies in the same order, and no entry changed: the site-wide
+                // files are as they were.
                 files = previous.siteFiles.map(RenderedPage.unchanged)
+                collected.manifest.indexFile = previous.indexFile
             } else {
+                let all = collected.entries(of: outline.folders, previous: previous, output: options.outputPath) { names in
+                    Self.entries(loading: names, loader: loader, outline: outline, theme: theme, today: today)
+                }
                 let renderer = SiteRenderer(site: wholeSite, theme: theme, bodies: bodies, today: today)
-                files = PagePlan.siteFiles(index: outline.folders.compactMap { collected.index[$0] }, renderer: renderer)
+                files = PagePlan.siteFiles(index: outline.folders.compactMap { all[$0] }, renderer: renderer)
+                collected.manifest.indexFile = CompanyIndexFile.name(
+                    output: options.outputPath, digests: outline.folders.map { collected.digests[$0] ?? "-" })
+                entries = all
             }
             collected.manifest.order = outline.folders
             collected.manifest.siteFiles = files.map(\.path)
@@ -239,7 +246,7 @@ public struct SiteBuilder: Sendable {
         }
         renderCache.save(collected.fingerprints, output: options.outputPath)
         // A build that skipped every company has nothing new to record.
-        if let previous, collected.manifest != previous { collected.manifest.save(output: options.outputPath) }
+        if let previous, collected.manifest != previous { collected.manifest.save(output: options.outputPath, entries: entries) }
         clock.lap(.finish)
         let prepared =
             options.keepsSite
@@ -255,12 +262,36 @@ public struct SiteBuilder: Sendable {
 extension SiteBuilder {
     /// What a build gathers from its chunks for the site-wide files and for the next build.
     struct Collected {
-        /// Each company's entry in the site-wide files, by folder name.
+        /// The entry in the site-wide files of each company rendered, by folder name.
         var index: [String: CompanyIndexEntry] = [:]
+        /// The digest of every company's entry, rendered or skipped.
+        var digests: [String: String] = [:]
         var fingerprints: [String: String] = [:]
         var manifest: CompanyManifest
         /// Companies skipped because their files did not change.
         var reused = 0
+
+        /// Whether the site-wide files of the last build stand: the same companies in the same
+        /// order, each recorded with the entry it had, and every file still in the output.
+        func keepsSiteFiles(of previous: CompanyManifest, folders: [String], output: String) -> Bool {
+            previous.order == folders && !previous.siteFiles.isEmpty
+                && folders.allSatisfy { name in manifest.companies[name].map { $0.entry == previous.companies[name]?.entry } ?? false }
+                && previous.siteFiles.allSatisfy { access(output + "/" + $0, F_OK) == 0 }
+        }
+
+        /// The index entries of `folders`: those rendered by this build, the others from the last
+        /// build's index file (read only when some company was skipped). A company the file
+        /// cannot supply (it is gone or damaged) is loaded again to make its entry.
+        func entries(
+            of folders: [String], previous: CompanyManifest?, output: String, loading: ([String]) -> [String: CompanyIndexEntry]
+        ) -> [String: CompanyIndexEntry] {
+            let skipped = folders.filter { index[$0] == nil && digests[$0] != nil }
+            guard !skipped.isEmpty else { return index }
+            let stored = previous.flatMap { CompanyIndexFile.load(output: output, name: $0.indexFile) } ?? [:]
+            var all = index
+            for name in skipped { all[name] = stored[name] }
+            return all.merging(loading(skipped.filter { all[$0] == nil })) { first, _ in first }
+        }
     }
 
     /// The pages of one chunk: a skipped company's pages are kept as they are, the others'
@@ -275,7 +306,7 @@ extension SiteBuilder {
         for (name, record) in chunk.reused {
             pages += record.pages.map(RenderedPage.unchanged)
             for path in record.pages { collected.fingerprints[path] = renderCache.fingerprint(of: path) }
-            collected.index[name] = record.index
+            collected.digests[name] = record.entry
             collected.manifest.companies[name] = record
         }
         let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(), today: today)
@@ -285,14 +316,25 @@ extension SiteBuilder {
         for company in chunk.site.companies {
             let name = (company.folder as NSString).lastPathComponent
             let entry = CompanyIndexEntry(company, renderer: renderer)
+            let digest = entry.digest
             collected.index[name] = entry
+            collected.digests[name] = digest
             // A company with a version waiting for its date changes on that date: never skipped.
             guard let stamps = stamps[name] ?? nil, !SiteRenderer.hasScheduledVersion(company, today: today) else { continue }
             collected.manifest.companies[name] = CompanyManifest.Record(
-                stamps: stamps, slug: company.slug, pages: printed.keys.filter { $0.hasPrefix(company.slug + "/") }.sorted(), index: entry,
+                stamps: stamps, slug: company.slug, pages: printed.keys.filter { $0.hasPrefix(company.slug + "/") }.sorted(), entry: digest,
                 diagnostics: chunk.diagnostics.filter { $0.location.file.hasPrefix(company.folder + "/") })
         }
         return pages
+    }
+
+    /// The index entries of companies loaded again for them alone (their cached entries could
+    /// not be read).
+    static func entries(loading names: [String], loader: ContentLoader, outline: SiteOutline, theme: Theme, today: PolicyDate) -> [String: CompanyIndexEntry] {
+        guard !names.isEmpty else { return [:] }
+        let companies = loader.loadCompanies(names, of: outline).compactMap(\.0)
+        let renderer = SiteRenderer(site: outline.site(with: companies, allLanguages: true), theme: theme, bodies: BodyCache(), today: today)
+        return Dictionary(companies.map { (($0.folder as NSString).lastPathComponent, CompanyIndexEntry($0, renderer: renderer)) }) { first, _ in first }
     }
 
     /// The records of `manifest` that can stand in for loading their company: its files are

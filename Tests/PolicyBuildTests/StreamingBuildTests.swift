@@ -165,6 +165,20 @@ import Testing
         #expect(output == (try Self.coldBuild(options)))
         #expect(String(decoding: output["index.html"] ?? Data(), as: UTF8.self).contains("Edited summary"))
 
+        // The skipped companies' entries come from the index file beside the manifest. Damaged,
+        // it is not trusted: those companies are loaded again for their entries.
+        let cache = (CompanyManifest.path(for: options.outputPath) as NSString).deletingLastPathComponent
+        let prefix = (options.outputPath as NSString).lastPathComponent + ".index-"
+        let indexFiles = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix(prefix) }
+        #expect(indexFiles.count == 1)
+        for file in indexFiles { try "{\"c01\": 7}".write(toFile: cache + "/" + file, atomically: true, encoding: .utf8) }
+        try StreamingBuildTests.policy(summary: "Edited again", body: "## Introduction\n\nEdited.\n")
+            .write(toFile: content + "/c05/en/privacy.md", atomically: true, encoding: .utf8)
+        let recovered = try SiteBuilder().build(options)
+        #expect(recovered.companiesReused == StreamingBuildTests.companies - 1)
+        #expect(StreamingBuildTests.files(under: options.outputPath) == (try Self.coldBuild(options)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix(prefix) }.count == 1)
+
         // The English text moves to 1.1: the French pages (not re-rendered for English prose)
         // must now say they lag behind their source.
         try StreamingBuildTests.policy(summary: "Policy 6 en").replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.1\"")
