@@ -98,9 +98,13 @@ extension PageJob {
             parts = [path, page.language.rawValue, shown] + Self.history(page.company)
         case let .feed(company, language):
             parts = ["feed", language.rawValue] + Self.current(company)
-        case let .version(company, archived, language), let .versionJSON(company, archived, language):
+        case let .version(company, archived, language):
             // Archived texts never change: these pages depend only on the history, not on edits
-            // to the current policy (beyond its version, which decides the stale notice).
+            // to the current policy, beyond its version (the stale notice) and whether it is
+            // this text (the page then names the current policy as its canonical address).
+            let isCurrent = company.policies[language]?.contentHash == archived.policies[language]?.contentHash
+            parts = [path, archived.version.description, language.rawValue, isCurrent ? "current" : "past"] + Self.history(company)
+        case let .versionJSON(company, archived, language):
             parts = [path, archived.version.description, language.rawValue] + Self.history(company)
         case let .diff(company, old, new, language):
             parts = ["diff", old.version.description, new.version.description, language.rawValue] + Self.history(company)

@@ -208,6 +208,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: options.outputPath + "/c07/fr/cookies/index.html"))
     }
 
+    /// An archived version whose text is the current one names the current page as its
+    /// canonical address. Editing the current text, and undoing the edit, changes that page
+    /// although its own text never changes: a rebuild must render it again both times.
+    @Test func anArchivedPageFollowsWhetherItsTextIsTheCurrentOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archived-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.copyItem(at: StreamingBuildTests.root.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        let options = BuildOptions(
+            contentPath: folder.appendingPathComponent("content").path, themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path,
+            outputPath: folder.appendingPathComponent("public").path)
+        let policy = options.contentPath + "/digi-smart-manager/en/privacy.md"
+        let original = try String(contentsOfFile: policy, encoding: .utf8)
+        _ = try SiteBuilder().build(options)
+        let archived = "digi-smart-manager/en/versions/1.1/index.html"
+        func canonical() -> String {
+            let page = String(decoding: StreamingBuildTests.files(under: options.outputPath)[archived] ?? Data(), as: UTF8.self)
+            return page.components(separatedBy: "<link rel=\"canonical\" href=\"").dropFirst().first?.components(separatedBy: "\"").first ?? ""
+        }
+        #expect(canonical().hasSuffix("/digi-smart-manager/en/"))
+        try (original + "\nA paragraph not yet published.\n").write(toFile: policy, atomically: true, encoding: .utf8)
+        _ = try SiteBuilder().build(options)
+        #expect(canonical().hasSuffix("/digi-smart-manager/en/versions/1.1/"))
+        #expect(StreamingBuildTests.files(under: options.outputPath) == (try Self.coldBuild(options)))
+        try original.write(toFile: policy, atomically: true, encoding: .utf8)
+        _ = try SiteBuilder().build(options)
+        #expect(canonical().hasSuffix("/digi-smart-manager/en/"))
+        #expect(StreamingBuildTests.files(under: options.outputPath) == (try Self.coldBuild(options)))
+    }
+
     @Test func aSkippedCompanyStillReportsItsWarnings() throws {
         var options = try StreamingBuildTests.makeSite("warnings", fallback: false)
         // French says 0.9 while English says 1.0: a stale translation, a warning.
