@@ -17,16 +17,23 @@ import Glibc
 /// and every page it had is still in the output with a known fingerprint. Anything else loads it.
 struct CompanyManifest: Codable, Equatable {
     struct Record: Codable, Equatable {
-        var stamps: [String: FileStamp]
+        /// `FileStamp.digest` of its folder: every file's path, size, modification time, inode.
+        var files: String
         var slug: String
-        /// The pages it wrote, relative to the output.
-        var pages: [String]
         /// The digest of its index entry (`CompanyIndexEntry.digest`). The entries themselves
         /// are in the index file, read only when the site-wide files must be made again: they
         /// are nine tenths of what a thousand companies' manifest would hold.
         var entry: String
         /// Its warnings, reported again on every build that skips it.
         var diagnostics: [Diagnostic]
+    }
+
+    /// A record that can stand in for loading its company, with the pages it wrote (relative
+    /// to the output) and their fingerprints: the render cache's pages under its slug, not
+    /// stored twice.
+    struct Reuse {
+        var record: Record
+        var pages: [(path: String, fingerprint: String)]
     }
 
     var key: String
@@ -41,7 +48,7 @@ struct CompanyManifest: Codable, Equatable {
     var indexFile = ""
 
     static func path(for output: String) -> String {
-        String(RenderCache.manifestPath(for: output).dropLast(".json".count)) + ".companies.json"
+        RenderCache.cacheFile(".companies.json", for: output)
     }
 
     /// The key of a build: what every page depends on besides its company's own files.
@@ -120,14 +127,12 @@ extension CompanyIndexEntry {
 
 /// Size, modification time (nanoseconds) and inode of a file: an edit, a replacement by
 /// rename (editors' safe save) or a touch changes at least one.
-struct FileStamp: Codable, Equatable, Sendable {
-    var size: Int64
-    var modified: Int64
-    var inode: UInt64
-
-    /// Every regular file below `folder`, by path relative to it; nil when it cannot be read.
-    static func stamps(under folder: String) -> [String: FileStamp]? {
-        var result: [String: FileStamp] = [:]
+enum FileStamp {
+    /// A digest of the stamps of every regular file below `folder` with their relative paths;
+    /// nil when it cannot be read. One digest per company keeps the manifest small: a build
+    /// only asks whether anything in the folder changed.
+    static func digest(under folder: String) -> String? {
+        var stamps: [(path: String, stamp: String)] = []
         func walk(_ directory: String, _ prefix: String) -> Bool {
             guard let entries = DirectoryListing.entries(atPath: directory) else { return false }
             for (name, kind) in entries {
@@ -138,12 +143,12 @@ struct FileStamp: Codable, Equatable, Sendable {
                 }
                 var info = stat()
                 guard lstat(path, &info) == 0 else { return false }
-                result[prefix + name] = FileStamp(
-                    size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                    inode: UInt64(info.st_ino))
+                stamps.append((prefix + name, "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"))
             }
             return true
         }
-        return walk(folder, "") ? result : nil
+        guard walk(folder, "") else { return nil }
+        let text = stamps.sorted { $0.path < $1.path }.map { $0.path + "\u{0}" + $0.stamp }.joined(separator: "\n")
+        return sha256Hex(Data(text.utf8))
     }
 }

@@ -10,7 +10,7 @@ struct CompanyStream: IteratorProtocol {
         /// The companies loaded, as a site.
         var site: Site
         /// Companies not loaded because nothing in their folders changed since the last build.
-        var reused: [(name: String, record: CompanyManifest.Record)] = []
+        var reused: [(name: String, reuse: CompanyManifest.Reuse)] = []
         /// Problems of these companies: loading, slugs, translations.
         var diagnostics: [Diagnostic]
     }
@@ -21,11 +21,11 @@ struct CompanyStream: IteratorProtocol {
     /// that a chunk of large policies with years of history stays small.
     let chunkSize: Int
     /// Companies by folder name whose last build's record can stand in for loading them.
-    let reusable: [String: CompanyManifest.Record]
+    let reusable: [String: CompanyManifest.Reuse]
     private var slugs = SlugRegister()
     private var position = 0
 
-    init(loader: ContentLoader, outline: SiteOutline, reusable: [String: CompanyManifest.Record] = [:], chunkSize: Int = 16) {
+    init(loader: ContentLoader, outline: SiteOutline, reusable: [String: CompanyManifest.Reuse] = [:], chunkSize: Int = 16) {
         self.loader = loader
         self.outline = outline
         self.reusable = reusable
@@ -42,17 +42,17 @@ struct CompanyStream: IteratorProtocol {
         position += names.count
         var diagnostics: [Diagnostic] = []
         var companies: [Company] = []
-        var reused: [(name: String, record: CompanyManifest.Record)] = []
+        var reused: [(name: String, reuse: CompanyManifest.Reuse)] = []
         let toLoad = names.filter { reusable[$0] == nil }
         let loaded = Dictionary(uniqueKeysWithValues: zip(toLoad, loader.loadCompanies(toLoad, of: outline)))
         // In folder order, so the first folder to claim a slug keeps it whichever way each loads.
         for name in names {
-            if let record = reusable[name] {
-                if let duplicate = slugs.admit(slug: record.slug, folder: joinPath(outline.contentPath, name)) {
+            if let reuse = reusable[name] {
+                if let duplicate = slugs.admit(slug: reuse.record.slug, folder: joinPath(outline.contentPath, name)) {
                     diagnostics.append(duplicate)
                 } else {
-                    reused.append((name, record))
-                    diagnostics += record.diagnostics
+                    reused.append((name, reuse))
+                    diagnostics += reuse.record.diagnostics
                 }
                 continue
             }

@@ -8,15 +8,20 @@ import Glibc
 #endif
 
 /// Writes a complete site without ever leaving a half-written one: files go to a staging
-/// folder beside the output, which then replaces the output in two renames. Files whose bytes
-/// did not change are hard-linked from the previous output instead of rewritten, so their
+/// folder beside the output, which then replaces the output in one atomic exchange. Files whose
+/// bytes did not change are hard-linked from the previous output instead of rewritten, so their
 /// modification times (and anything syncing on them) stay put.
+///
+/// With `keepsPrevious`, the folder the exchange takes out is kept (`SpareGeneration`) and
+/// becomes the next build's staging folder, brought up to date instead of filled from scratch.
 public struct OutputWriter {
     public var outputPath: String
+    public var keepsPrevious: Bool
     private let files = FileManager.default
 
-    public init(outputPath: String) {
+    public init(outputPath: String, keepsPrevious: Bool = false) {
         self.outputPath = outputPath
+        self.keepsPrevious = keepsPrevious
     }
 
     public struct Summary: Sendable, Equatable {
@@ -50,6 +55,15 @@ public struct OutputWriter {
         /// Files kept from the output, noted while the staging folder does not exist yet.
         private var pending: [String] = []
         private var materialized = false
+        /// Every file of the new site so far, and those written rather than kept.
+        private var produced = SpareGeneration.FileSet()
+        private var written: [String] = []
+        /// The last swap's record, when it describes the output there now.
+        private let record: SpareGeneration?
+        /// While the staging folder is the spare generation being brought up to date: its files
+        /// not yet claimed by the new site (left over at the end, they are removed), and the
+        /// files in which it differs from the output.
+        private var reused: (unclaimed: Set<String>, differing: Set<String>)?
 
         public init(writer: OutputWriter) throws {
             self.writer = writer
@@ -60,23 +74,45 @@ public struct OutputWriter {
             OutputWriter.removeLeftovers(of: output)
             folder = parent.appendingPathComponent(
                 ".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+            record = writer.keepsPrevious ? SpareGeneration.load(output: output.path) : nil
         }
 
-        /// Creates the staging folder and links into it every file noted as kept so far.
+        /// Creates the staging folder, from the spare generation when there is a current one,
+        /// and brings into it every file noted as kept so far.
         private func materialize() throws {
             guard !materialized else { return }
             materialized = true
-            try? FileManager.default.removeItem(at: folder)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for path in pending { try writer.keep(path, in: folder, previous: output, directories: &directories) }
+            let spare = SpareGeneration.sparePath(for: output.path)
+            if let record, record.spareIsCurrent(output: output.path), rename(spare, folder.path) == 0 {
+                // Named as a staging folder from here on: a build killed now leaves it to be
+                // removed by the next one, never taken for a current spare.
+                reused = (Set(OutputWriter.files(under: folder)), Set(record.written))
+            } else {
+                try? FileManager.default.removeItem(at: folder)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            for path in pending { try keep(path) }
             pending = []
+        }
+
+        /// Brings a file whose bytes stay into the staging folder. A spare generation holds it
+        /// already, as a link to the output's file, unless it lacks it or the last build wrote it.
+        private func keep(_ path: String) throws {
+            // Mutated in place: a copy of the set would be a copy of 50,000 paths per file.
+            if reused != nil {
+                let held = reused!.unclaimed.remove(path) != nil
+                guard !held || reused!.differing.contains(path) else { return }
+                StagingFiles.clear(folder.path + "/" + path)
+            }
+            try writer.keep(path, in: folder, previous: output, directories: &directories)
         }
 
         /// A file whose bytes are those already in the output.
         private func kept(_ path: String) throws {
             summary.unchanged += 1
+            produced.insert(path)
             if materialized {
-                try writer.keep(path, in: folder, previous: output, directories: &directories)
+                try keep(path)
             } else {
                 pending.append(path)
             }
@@ -88,7 +124,16 @@ public struct OutputWriter {
                 return
             }
             try materialize()
-            try writeUnsynced(data, to: writer.target(path, in: folder, directories: &directories).path)
+            let target = try writer.target(path, in: folder, directories: &directories).path
+            if reused != nil {
+                // The spare generation's file is a link to the output's: replaced, never
+                // written through.
+                reused?.unclaimed.remove(path)
+                StagingFiles.clear(target)
+            }
+            try writeUnsynced(data, to: target)
+            produced.insert(path)
+            written.append(path)
             summary.written += 1
         }
 
@@ -107,36 +152,72 @@ public struct OutputWriter {
                 try add(asset.destination, try Data(contentsOf: URL(fileURLWithPath: asset.source)))
             }
             // Nothing differed: the output is the new site already, unless it holds files the
-            // new site no longer has.
-            if !materialized, Set(pending) == Set(OutputWriter.files(under: output)) {
-                return summary
+            // new site no longer has. The last swap's record knows its files without a walk.
+            if !materialized {
+                if let record {
+                    if record.files == produced { return summary }
+                } else if Set(pending) == Set(OutputWriter.files(under: output)) {
+                    if writer.keepsPrevious, let token = SpareGeneration.Token(path: output.path) {
+                        SpareGeneration(output: token, written: [], files: produced).save(output: output.path)
+                    }
+                    return summary
+                }
             }
             try materialize()
-            try writer.swap(folder, into: output)
+            if let unclaimed = reused?.unclaimed { StagingFiles.remove(unclaimed, in: folder.path) }
+            if writer.keepsPrevious { SpareGeneration.forget(output: output.path) }
+            let oldSiteInStaging = try writer.swap(folder, into: output)
+            guard writer.keepsPrevious else {
+                if oldSiteInStaging, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
+                return summary
+            }
+            keepAsSpare(oldSiteInStaging)
             return summary
+        }
+
+        /// Moves the old site (in the staging folder after the swap) to where the next build
+        /// finds it, and records what it differs from the output in.
+        private func keepAsSpare(_ oldSiteInStaging: Bool) {
+            let spare = SpareGeneration.sparePath(for: output.path)
+            if access(spare, F_OK) == 0, !OutputWriter.removeTree(spare) { try? FileManager.default.removeItem(atPath: spare) }
+            var kept = false
+            if oldSiteInStaging {
+                try? FileManager.default.createDirectory(atPath: (spare as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                kept = rename(folder.path, spare) == 0
+                if !kept, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
+            }
+            guard let token = SpareGeneration.Token(path: output.path) else { return }
+            SpareGeneration(output: token, spare: kept ? SpareGeneration.Token(path: spare) : nil, written: written, files: produced)
+                .save(output: output.path)
         }
 
         /// Removes the staging folder; the output is untouched.
         public func abort() {
-            try? FileManager.default.removeItem(at: folder)
+            if materialized, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
         }
     }
 
     /// Every regular file below `folder`, relative to it. Reads directory entries' types
-    /// instead of a `stat` per file: a thousand-company output has 50,000 files.
+    /// instead of a `stat` per file (a thousand-company output has 50,000 files), and walks the
+    /// top-level folders (one per company) on every core.
     static func files(under folder: URL) -> [String] {
-        var paths: [String] = []
-        func walk(_ directory: String, _ prefix: String) {
+        @Sendable func walk(_ directory: String, _ prefix: String, into paths: inout [String]) {
             for (name, kind) in DirectoryListing.entries(atPath: directory) ?? [] {
                 switch kind {
-                case .directory: walk(directory + "/" + name, prefix + name + "/")
+                case .directory: walk(directory + "/" + name, prefix + name + "/", into: &paths)
                 case .file: paths.append(prefix + name)
                 case .other: continue
                 }
             }
         }
-        walk(folder.path, "")
-        return paths
+        let top = DirectoryListing.entries(atPath: folder.path) ?? []
+        let root = folder.path
+        let below = ConcurrentMap.map(top.filter { $0.kind == .directory }.map(\.name)) { name in
+            var paths: [String] = []
+            walk(root + "/" + name, name + "/", into: &paths)
+            return paths
+        }
+        return top.filter { $0.kind == .file }.map(\.name) + below.joined()
     }
 
     /// Where `path` goes in the staging folder, its folder created once per build.
@@ -156,8 +237,15 @@ public struct OutputWriter {
     private static func makeDirectory(_ folder: String, in root: String, _ directories: inout Set<String>) throws {
         guard !folder.isEmpty, !directories.contains(folder) else { return }
         try makeDirectory(parentFolder(of: folder), in: root, &directories)
-        if mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            throw fileWriteError(root + "/" + folder)
+        let path = root + "/" + folder
+        if mkdir(path, 0o755) != 0 {
+            guard errno == EEXIST else { throw fileWriteError(path) }
+            // A spare generation may hold a file where the new site has a folder.
+            var info = stat()
+            if lstat(path, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
+                StagingFiles.clear(path)
+                guard mkdir(path, 0o755) == 0 else { throw fileWriteError(path) }
+            }
         }
         directories.insert(folder)
     }
@@ -170,19 +258,17 @@ public struct OutputWriter {
         if link(old.path, target.path) != 0 { try files.copyItem(at: old, to: target) }
     }
 
-    /// Replaces `output` with `staging`: the old output is moved aside first and removed only
-    /// once the new one is in place.
-    fileprivate func swap(_ staging: URL, into output: URL) throws {
+    /// Replaces `output` with `staging`. True when the old output is then in `staging` (an
+    /// atomic exchange); otherwise the old output was moved aside and removed once the new one
+    /// was in place.
+    fileprivate func swap(_ staging: URL, into output: URL) throws -> Bool {
         guard files.fileExists(atPath: output.path) else {
             try files.moveItem(at: staging, to: output)
-            return
+            return false
         }
         // One atomic exchange where the system can: the output is never missing, even for a
-        // moment. The staging folder then holds the old site and is removed.
-        if policysite_exchange_paths(staging.path, output.path) == 0 {
-            if !Self.removeTree(staging.path) { try? files.removeItem(at: staging) }
-            return
-        }
+        // moment.
+        if policysite_exchange_paths(staging.path, output.path) == 0 { return true }
         let aside = output.deletingLastPathComponent().appendingPathComponent(
             ".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try files.moveItem(at: output, to: aside)
@@ -193,6 +279,7 @@ public struct OutputWriter {
             throw error
         }
         try? files.removeItem(at: aside)
+        return false
     }
 
     /// Removes `path` and everything below it with `unlinkat`, reading each entry's type from

@@ -176,14 +176,14 @@ public struct SiteBuilder: Sendable {
         var pageCount = 0
         // Companies whose files are as the last build left them are not loaded (serve keeps
         // every company in memory, so it loads them all and stamps none).
-        let stamps = options.keepsSite ? [] : ConcurrentMap.map(outline.folders) { FileStamp.stamps(under: joinPath(outline.contentPath, $0)) }
+        let stamps = options.keepsSite ? [] : ConcurrentMap.map(outline.folders) { FileStamp.digest(under: joinPath(outline.contentPath, $0)) }
         let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
         var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline)))
         let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: collected.manifest.key)
         let reusable = previous.map { reusableRecords($0, stamps: stampsByName, output: options.outputPath) } ?? [:]
         var stream = CompanyStream(loader: loader, outline: outline, reusable: reusable)
         do {
-            let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath))
+            let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath, keepsPrevious: true))
             staging = open
             let background = BackgroundWriter(open)
             writer = background
@@ -298,16 +298,18 @@ extension SiteBuilder {
     /// rendered (or kept when their fingerprint is unchanged). Records each company's index
     /// entry, fingerprints and manifest record in `collected`.
     func pages(
-        of chunk: CompanyStream.Chunk, theme: Theme, today: PolicyDate, options: BuildOptions, stamps: [String: [String: FileStamp]?],
+        of chunk: CompanyStream.Chunk, theme: Theme, today: PolicyDate, options: BuildOptions, stamps: [String: String?],
         into collected: inout Collected
     ) -> [RenderedPage] {
         var pages: [RenderedPage] = []
         collected.reused += chunk.reused.count
-        for (name, record) in chunk.reused {
-            pages += record.pages.map(RenderedPage.unchanged)
-            for path in record.pages { collected.fingerprints[path] = renderCache.fingerprint(of: path) }
-            collected.digests[name] = record.entry
-            collected.manifest.companies[name] = record
+        for (name, reuse) in chunk.reused {
+            for (path, fingerprint) in reuse.pages {
+                pages.append(.unchanged(path))
+                collected.fingerprints[path] = fingerprint
+            }
+            collected.digests[name] = reuse.record.entry
+            collected.manifest.companies[name] = reuse.record
         }
         let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(), today: today)
         let (rendered, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
@@ -322,7 +324,7 @@ extension SiteBuilder {
             // A company with a version waiting for its date changes on that date: never skipped.
             guard let stamps = stamps[name] ?? nil, !SiteRenderer.hasScheduledVersion(company, today: today) else { continue }
             collected.manifest.companies[name] = CompanyManifest.Record(
-                stamps: stamps, slug: company.slug, pages: printed.keys.filter { $0.hasPrefix(company.slug + "/") }.sorted(), entry: digest,
+                files: stamps, slug: company.slug, entry: digest,
                 diagnostics: chunk.diagnostics.filter { $0.location.file.hasPrefix(company.folder + "/") })
         }
         return pages
@@ -339,14 +341,18 @@ extension SiteBuilder {
 
     /// The records of `manifest` that can stand in for loading their company: its files are
     /// stamped as recorded and every page it wrote is in the output with a known fingerprint.
-    func reusableRecords(_ manifest: CompanyManifest, stamps: [String: [String: FileStamp]?], output: String) -> [String: CompanyManifest.Record] {
-        let candidates = manifest.companies.filter { name, record in stamps[name].flatMap { $0 } == record.stamps }
-        let cache = renderCache
-        let usable = ConcurrentMap.map(Array(candidates)) { name, record in
-            record.pages.allSatisfy { path in cache.fingerprint(of: path).map { cache.isCurrent(path, $0, output: output) } ?? false } ? name : nil
+    func reusableRecords(_ manifest: CompanyManifest, stamps: [String: String?], output: String) -> [String: CompanyManifest.Reuse] {
+        let candidates = Array(manifest.companies.filter { name, record in stamps[name].flatMap { $0 } == record.files })
+        let pages = renderCache.pagesByFolder()
+        // Paths looked up from the output folder, not from the working directory.
+        let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return [:] }
+        defer { close(folder) }
+        let usable = ConcurrentMap.map(candidates) { name, record -> (String, CompanyManifest.Reuse)? in
+            guard let pages = pages[record.slug], pages.allSatisfy({ faccessat(folder, $0.path, F_OK, 0) == 0 }) else { return nil }
+            return (name, CompanyManifest.Reuse(record: record, pages: pages))
         }
-        let names = Set(usable.compactMap { $0 })
-        return candidates.filter { names.contains($0.key) }
+        return Dictionary(usable.compactMap { $0 }) { first, _ in first }
     }
 }
 

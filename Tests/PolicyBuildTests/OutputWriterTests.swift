@@ -98,6 +98,18 @@ import Testing
 }
 
 @Suite struct RenderCacheTests {
+    /// The fingerprints file is one line per page: what is written reads back the same, a path
+    /// that cannot sit on a line is left out (that page is rendered again), and a file of
+    /// another format or cut short reads as no cache at all.
+    @Test func fingerprintsReadBackAsWritten() {
+        let fingerprints = ["a/en/index.html": "f1", "a b/fr/index.html": "f2", "ç/ar/index.html": "f3", "x": ""]
+        #expect(RenderCache.decode(RenderCache.encode(fingerprints)) == fingerprints)
+        #expect(RenderCache.decode(RenderCache.encode(fingerprints.merging(["bad\npath": "f4"]) { $1 })) == fingerprints)
+        #expect(RenderCache.decode(Data("{\"a\": \"b\"}".utf8)) == nil)
+        #expect(RenderCache.decode(Data((RenderCache.header + "\nno-space-here\n").utf8)) == nil)
+        #expect(RenderCache.decode(Data()) == nil)
+    }
+
     @Test func unchangedPagesAreKeptAndEditedOnesRendered() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString.prefix(8))")
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
