@@ -29,11 +29,11 @@ struct CompanyManifest: Codable, Equatable {
     }
 
     /// A record that can stand in for loading its company, with the pages it wrote (relative
-    /// to the output) and their fingerprints: the render cache's pages under its slug, not
-    /// stored twice.
+    /// to the output) and their fingerprints (the render cache's pages under its slug, not
+    /// stored twice), and each page's inode in the output, which the writer needs again.
     struct Reuse {
         var record: Record
-        var pages: [(path: String, fingerprint: String)]
+        var pages: [(path: String, fingerprint: String, inode: UInt64)]
     }
 
     var key: String
@@ -135,7 +135,7 @@ enum FileStamp {
         var stamps: [(path: String, stamp: String)] = []
         func walk(_ directory: String, _ prefix: String) -> Bool {
             guard let entries = DirectoryListing.entries(atPath: directory) else { return false }
-            for (name, kind) in entries {
+            for (name, kind, _) in entries {
                 let path = directory + "/" + name
                 if kind == .directory {
                     guard walk(path, prefix + name + "/") else { return false }

@@ -8,10 +8,11 @@ import Glibc
 enum DirectoryListing {
     enum Kind { case directory, file, other }
 
-    /// The entries of the open directory `handle`, `.` and `..` left out. `mode` gives an
-    /// entry's `st_mode` (from `lstat`) for the file systems that do not report types.
-    static func entries(of handle: OpaquePointer, mode: (String) -> mode_t?) -> [(name: String, kind: Kind)] {
-        var result: [(name: String, kind: Kind)] = []
+    /// The entries of the open directory `handle`, `.` and `..` left out, with their inode
+    /// numbers. `mode` gives an entry's `st_mode` (from `lstat`) for the file systems that do
+    /// not report types.
+    static func entries(of handle: OpaquePointer, mode: (String) -> mode_t?) -> [(name: String, kind: Kind, inode: UInt64)] {
+        var result: [(name: String, kind: Kind, inode: UInt64)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name == "." || name == ".." { continue }
@@ -23,13 +24,13 @@ enum DirectoryListing {
             } else {
                 kind = type == Int32(DT_DIR) ? .directory : type == Int32(DT_REG) ? .file : .other
             }
-            result.append((name, kind))
+            result.append((name, kind, UInt64(entry.pointee.d_ino)))
         }
         return result
     }
 
     /// The entries of the directory at `path`; nil when it cannot be opened.
-    static func entries(atPath path: String) -> [(name: String, kind: Kind)]? {
+    static func entries(atPath path: String) -> [(name: String, kind: Kind, inode: UInt64)]? {
         guard let handle = opendir(path) else { return nil }
         defer { closedir(handle) }
         return entries(of: handle) { name in

@@ -55,15 +55,19 @@ public struct OutputWriter {
         /// Files kept from the output, noted while the staging folder does not exist yet.
         private var pending: [String] = []
         private var materialized = false
-        /// Every file of the new site so far, and those written rather than kept.
+        /// Every file of the new site so far.
         private var produced = SpareGeneration.FileSet()
-        private var written: [String] = []
         /// The last swap's record, when it describes the output there now.
         private let record: SpareGeneration?
         /// While the staging folder is the spare generation being brought up to date: its files
-        /// not yet claimed by the new site (left over at the end, they are removed), and the
-        /// files in which it differs from the output.
-        private var reused: (unclaimed: Set<String>, differing: Set<String>)?
+        /// not yet claimed by the new site, with their inodes. Left over at the end, they are
+        /// removed.
+        private var unclaimed: [String: UInt64]?
+        /// The output folder, open while a spare generation is brought up to date: its files'
+        /// inodes are looked up from it.
+        private var outputFolder: Int32 = -1
+        /// Inodes of output files the caller has looked up already (set before adding pages).
+        var knownInodes: [String: UInt64] = [:]
 
         public init(writer: OutputWriter) throws {
             self.writer = writer
@@ -77,16 +81,17 @@ public struct OutputWriter {
             record = writer.keepsPrevious ? SpareGeneration.load(output: output.path) : nil
         }
 
-        /// Creates the staging folder, from the spare generation when there is a current one,
-        /// and brings into it every file noted as kept so far.
+        /// Creates the staging folder, from the spare generation when there is one, and brings
+        /// into it every file noted as kept so far.
         private func materialize() throws {
             guard !materialized else { return }
             materialized = true
             let spare = SpareGeneration.sparePath(for: output.path)
-            if let record, record.spareIsCurrent(output: output.path), rename(spare, folder.path) == 0 {
+            if writer.keepsPrevious, access(spare, F_OK) == 0, rename(spare, folder.path) == 0 {
                 // Named as a staging folder from here on: a build killed now leaves it to be
-                // removed by the next one, never taken for a current spare.
-                reused = (Set(OutputWriter.files(under: folder)), Set(record.written))
+                // removed by the next one.
+                outputFolder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                unclaimed = Dictionary(OutputWriter.filesWithInodes(under: folder).map { ($0.path, $0.inode) }) { first, _ in first }
             } else {
                 try? FileManager.default.removeItem(at: folder)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -96,15 +101,22 @@ public struct OutputWriter {
         }
 
         /// Brings a file whose bytes stay into the staging folder. A spare generation holds it
-        /// already, as a link to the output's file, unless it lacks it or the last build wrote it.
+        /// already when its file is the output's (the same inode, linked by an earlier build);
+        /// whatever else it holds there (an older file, or one the output's was replaced by
+        /// since) is replaced by a link to the output's file.
         private func keep(_ path: String) throws {
-            // Mutated in place: a copy of the set would be a copy of 50,000 paths per file.
-            if reused != nil {
-                let held = reused!.unclaimed.remove(path) != nil
-                guard !held || reused!.differing.contains(path) else { return }
+            // Mutated in place: a copy of the dictionary would be a copy of 50,000 paths per file.
+            if unclaimed != nil {
+                if let inode = unclaimed!.removeValue(forKey: path), inode == outputInode(path) { return }
                 StagingFiles.clear(folder.path + "/" + path)
             }
             try writer.keep(path, in: folder, previous: output, directories: &directories)
+        }
+
+        private func outputInode(_ path: String) -> UInt64? {
+            if let known = knownInodes[path] { return known }
+            var info = stat()
+            return fstatat(outputFolder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 ? UInt64(info.st_ino) : nil
         }
 
         /// A file whose bytes are those already in the output.
@@ -125,15 +137,14 @@ public struct OutputWriter {
             }
             try materialize()
             let target = try writer.target(path, in: folder, directories: &directories).path
-            if reused != nil {
-                // The spare generation's file is a link to the output's: replaced, never
+            if unclaimed != nil {
+                // The spare generation's file may be a link to the output's: replaced, never
                 // written through.
-                reused?.unclaimed.remove(path)
+                unclaimed!.removeValue(forKey: path)
                 StagingFiles.clear(target)
             }
             try writeUnsynced(data, to: target)
             produced.insert(path)
-            written.append(path)
             summary.written += 1
         }
 
@@ -158,13 +169,14 @@ public struct OutputWriter {
                     if record.files == produced { return summary }
                 } else if Set(pending) == Set(OutputWriter.files(under: output)) {
                     if writer.keepsPrevious, let token = SpareGeneration.Token(path: output.path) {
-                        SpareGeneration(output: token, written: [], files: produced).save(output: output.path)
+                        SpareGeneration(output: token, files: produced).save(output: output.path)
                     }
                     return summary
                 }
             }
             try materialize()
-            if let unclaimed = reused?.unclaimed { StagingFiles.remove(unclaimed, in: folder.path) }
+            if let unclaimed { StagingFiles.remove(unclaimed.keys, in: folder.path) }
+            closeOutputFolder()
             if writer.keepsPrevious { SpareGeneration.forget(output: output.path) }
             let oldSiteInStaging = try writer.swap(folder, into: output)
             guard writer.keepsPrevious else {
@@ -176,23 +188,28 @@ public struct OutputWriter {
         }
 
         /// Moves the old site (in the staging folder after the swap) to where the next build
-        /// finds it, and records what it differs from the output in.
+        /// finds it, and records the output's files.
         private func keepAsSpare(_ oldSiteInStaging: Bool) {
             let spare = SpareGeneration.sparePath(for: output.path)
             if access(spare, F_OK) == 0, !OutputWriter.removeTree(spare) { try? FileManager.default.removeItem(atPath: spare) }
-            var kept = false
             if oldSiteInStaging {
                 try? FileManager.default.createDirectory(atPath: (spare as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                kept = rename(folder.path, spare) == 0
-                if !kept, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
+                if rename(folder.path, spare) != 0, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
             }
             guard let token = SpareGeneration.Token(path: output.path) else { return }
-            SpareGeneration(output: token, spare: kept ? SpareGeneration.Token(path: spare) : nil, written: written, files: produced)
-                .save(output: output.path)
+            SpareGeneration(output: token, files: produced).save(output: output.path)
         }
+
+        private func closeOutputFolder() {
+            if outputFolder >= 0 { close(outputFolder) }
+            outputFolder = -1
+        }
+
+        deinit { closeOutputFolder() }
 
         /// Removes the staging folder; the output is untouched.
         public func abort() {
+            closeOutputFolder()
             if materialized, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
         }
     }
@@ -201,11 +218,16 @@ public struct OutputWriter {
     /// instead of a `stat` per file (a thousand-company output has 50,000 files), and walks the
     /// top-level folders (one per company) on every core.
     static func files(under folder: URL) -> [String] {
-        @Sendable func walk(_ directory: String, _ prefix: String, into paths: inout [String]) {
-            for (name, kind) in DirectoryListing.entries(atPath: directory) ?? [] {
+        filesWithInodes(under: folder).map(\.path)
+    }
+
+    /// `files(under:)` with each file's inode number, from its directory entry.
+    static func filesWithInodes(under folder: URL) -> [(path: String, inode: UInt64)] {
+        @Sendable func walk(_ directory: String, _ prefix: String, into files: inout [(path: String, inode: UInt64)]) {
+            for (name, kind, inode) in DirectoryListing.entries(atPath: directory) ?? [] {
                 switch kind {
-                case .directory: walk(directory + "/" + name, prefix + name + "/", into: &paths)
-                case .file: paths.append(prefix + name)
+                case .directory: walk(directory + "/" + name, prefix + name + "/", into: &files)
+                case .file: files.append((prefix + name, inode))
                 case .other: continue
                 }
             }
@@ -213,11 +235,11 @@ public struct OutputWriter {
         let top = DirectoryListing.entries(atPath: folder.path) ?? []
         let root = folder.path
         let below = ConcurrentMap.map(top.filter { $0.kind == .directory }.map(\.name)) { name in
-            var paths: [String] = []
-            walk(root + "/" + name, name + "/", into: &paths)
-            return paths
+            var files: [(path: String, inode: UInt64)] = []
+            walk(root + "/" + name, name + "/", into: &files)
+            return files
         }
-        return top.filter { $0.kind == .file }.map(\.name) + below.joined()
+        return top.filter { $0.kind == .file }.map { ($0.name, $0.inode) } + below.joined()
     }
 
     /// Where `path` goes in the staging folder, its folder created once per build.
@@ -298,7 +320,7 @@ public struct OutputWriter {
                 return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode : nil
             }
             var removed = true
-            for (name, kind) in entries {
+            for (name, kind, _) in entries {
                 if kind == .directory {
                     let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                     removed = child >= 0 && empty(child) && unlinkat(folder, name, AT_REMOVEDIR) == 0 && removed

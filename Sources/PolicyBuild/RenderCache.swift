@@ -55,12 +55,17 @@ public final class RenderCache: Sendable {
     }
 
     static func encode(_ fingerprints: [String: String]) -> Data {
-        var text = header + "\n"
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        var bytes = Array((header + "\n").utf8)
+        bytes.reserveCapacity(fingerprints.count * 120)
         // A path with a line break cannot be written on a line: that page is rendered again.
-        for (path, fingerprint) in fingerprints where !path.contains("\n") && !fingerprint.contains(" ") {
-            text += fingerprint + " " + path + "\n"
+        for (path, fingerprint) in fingerprints where !path.utf8.contains(newline) && !fingerprint.utf8.contains(space) {
+            bytes += fingerprint.utf8
+            bytes.append(space)
+            bytes += path.utf8
+            bytes.append(newline)
         }
-        return Data(text.utf8)
+        return Data(bytes)
     }
 
     /// Reads the manifest of the last build into `output`, once per cache.

@@ -184,6 +184,8 @@ public struct SiteBuilder: Sendable {
         var stream = CompanyStream(loader: loader, outline: outline, reusable: reusable)
         do {
             let open = try OutputWriter.Staging(writer: OutputWriter(outputPath: options.outputPath, keepsPrevious: true))
+            // The output files of skipped companies were looked up already.
+            open.knownInodes = Dictionary(reusable.values.flatMap { $0.pages.map { ($0.path, $0.inode) } }) { first, _ in first }
             staging = open
             let background = BackgroundWriter(open)
             writer = background
@@ -304,7 +306,7 @@ extension SiteBuilder {
         var pages: [RenderedPage] = []
         collected.reused += chunk.reused.count
         for (name, reuse) in chunk.reused {
-            for (path, fingerprint) in reuse.pages {
+            for (path, fingerprint, _) in reuse.pages {
                 pages.append(.unchanged(path))
                 collected.fingerprints[path] = fingerprint
             }
@@ -349,8 +351,13 @@ extension SiteBuilder {
         guard folder >= 0 else { return [:] }
         defer { close(folder) }
         let usable = ConcurrentMap.map(candidates) { name, record -> (String, CompanyManifest.Reuse)? in
-            guard let pages = pages[record.slug], pages.allSatisfy({ faccessat(folder, $0.path, F_OK, 0) == 0 }) else { return nil }
-            return (name, CompanyManifest.Reuse(record: record, pages: pages))
+            var found: [(path: String, fingerprint: String, inode: UInt64)] = []
+            for (path, fingerprint) in pages[record.slug] ?? [] {
+                var info = stat()
+                guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                found.append((path, fingerprint, UInt64(info.st_ino)))
+            }
+            return found.isEmpty ? nil : (name, CompanyManifest.Reuse(record: record, pages: found))
         }
         return Dictionary(usable.compactMap { $0 }) { first, _ in first }
     }

@@ -5,23 +5,25 @@ import Glibc
 #endif
 
 /// The output a build replaced, kept as the next build's staging folder
-/// (`.policysite-cache/<output>.previous`).
+/// (`.policysite-cache/<output>.previous`), and what the writer knows of the output it left.
 ///
 /// A build never writes into the output: it fills a staging folder and swaps it in whole, so the
 /// output is always the old site or the new one. A fresh staging folder must hold every file,
 /// and linking 50,000 files into 35,000 new folders takes seconds, even when one page changed.
-/// The folder the last swap took out is nearly the site already: it differs from the current
-/// output only in the files the last build wrote, and from the new site also in those this
-/// build writes. Bringing it up to date costs a walk of its folders and a few links.
+/// The folder the last swap took out is nearly the site already: most of its files are links to
+/// the output's own (the same inodes). Bringing it up to date costs a walk of its folders,
+/// which reads each file's inode from its directory entry, one `stat` per output file kept,
+/// and a link for each file that differs. Nothing about the spare folder is taken on trust: a
+/// file is kept only when it is the output's, so a spare folder half-updated by a killed
+/// build, or an output whose files were replaced since, still gives exactly the new site.
 ///
-/// The record says which output and which spare folder it describes (by device and inode), so
-/// an output replaced by hand, a spare folder half-updated by a killed build, or a record
-/// written for another pair is never trusted: the build then stages from scratch.
+/// The record lets a build that writes nothing skip walking the output to learn whether it
+/// holds files the new site no longer has: it names the output folder (device, inode, change
+/// time) and the set of files the writer left there.
 struct SpareGeneration: Codable, Equatable {
-    /// A folder's identity: a swap exchanges the folders' names, their inodes stay. The change
-    /// time (nanoseconds) is part of it because a folder removed and made again often gets the
-    /// inode number just freed; it also changes when the folder is renamed or gains or loses
-    /// an entry, which only makes the build stage from scratch once.
+    /// A folder's identity. The change time (nanoseconds) is part of it because a folder
+    /// removed and made again often gets the inode number just freed; it also changes when the
+    /// folder gains or loses an entry, which only costs one walk.
     struct Token: Codable, Equatable {
         var device: UInt64
         var inode: UInt64
@@ -37,14 +39,7 @@ struct SpareGeneration: Codable, Equatable {
     }
 
     var output: Token
-    /// Absent when the build found no output to replace (the first build).
-    var spare: Token?
-    /// The files the build that made the output wrote: where the spare folder's files are not
-    /// the output's. Every other file of the spare folder is a link to the output's own.
-    var written: [String]
-    /// The output's files, as a count and an order-free hash of their paths, so a build that
-    /// makes the same files and writes none knows the output holds nothing else without walking
-    /// its 35,000 folders.
+    /// The output's files, as a count and an order-free hash of their paths.
     var files: FileSet
 
     static func recordPath(for output: String) -> String {
@@ -61,11 +56,6 @@ struct SpareGeneration: Codable, Equatable {
             let record = try? JSONDecoder().decode(SpareGeneration.self, from: data), Token(path: output) == record.output
         else { return nil }
         return record
-    }
-
-    /// Whether the spare folder is the one recorded.
-    func spareIsCurrent(output: String) -> Bool {
-        spare != nil && Token(path: Self.sparePath(for: output)) == spare
     }
 
     func save(output: String) {

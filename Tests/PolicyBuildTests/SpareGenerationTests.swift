@@ -91,6 +91,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: leftover))
     }
 
+    /// A file of the output replaced since the last build (serve writes pages in place): a
+    /// build that keeps it keeps the output's file, not the spare folder's older link.
+    @Test func anOutputFileReplacedSinceIsTheOneKept() throws {
+        for text in ["1", "2"] { _ = try writer.write([RenderedPage(path: "a.html", html: text), RenderedPage(path: "d/b.html", html: "b")], assets: []) }
+        try "B2".write(to: output.appendingPathComponent("d/b.html"), atomically: true, encoding: .utf8)
+        _ = try writer.write([RenderedPage(path: "a.html", html: "3"), .unchanged("d/b.html")], assets: [])
+        #expect(site(output.path) == ["a.html": "3", "d/b.html": "B2"])
+    }
+
     /// Files added to the spare folder, or removed from it, do not reach the next output.
     @Test func whatTheSpareFolderGainsOrLosesIsMended() throws {
         for text in ["1", "2"] { _ = try writer.write([RenderedPage(path: "a.html", html: text), RenderedPage(path: "d/b.html", html: "b")], assets: []) }
