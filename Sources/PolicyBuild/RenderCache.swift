@@ -109,6 +109,8 @@ public final class RenderCache: Sendable {
         let path = Self.manifestPath(for: output)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? Self.encode(current).write(to: URL(fileURLWithPath: path), options: .atomic)
+        // The JSON file versions before 2026-11-30 kept.
+        unlink(Self.cacheFile(".json", for: output))
     }
 
     /// Adds the fingerprints of pages written by a partial rebuild (serve's one-company path).
