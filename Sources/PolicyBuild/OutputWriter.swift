@@ -214,7 +214,7 @@ public struct OutputWriter {
         }
     }
 
-    /// Every regular file below `folder`, relative to it. Reads directory entries' types
+    /// Every file below `folder` (anything but a folder), relative to it. Reads directory entries' types
     /// instead of a `stat` per file (a thousand-company output has 50,000 files), and walks the
     /// top-level folders (one per company) on every core.
     static func files(under folder: URL) -> [String] {
@@ -227,8 +227,8 @@ public struct OutputWriter {
             for (name, kind, inode) in DirectoryListing.entries(atPath: directory) ?? [] {
                 switch kind {
                 case .directory: walk(directory + "/" + name, prefix + name + "/", into: &files)
-                case .file: files.append((prefix + name, inode))
-                case .other: continue
+                // Symbolic links and the like are listed too: the site has none, so they go.
+                case .file, .other: files.append((prefix + name, inode))
                 }
             }
         }
@@ -239,7 +239,7 @@ public struct OutputWriter {
             walk(root + "/" + name, name + "/", into: &files)
             return files
         }
-        return top.filter { $0.kind == .file }.map { ($0.name, $0.inode) } + below.joined()
+        return top.filter { $0.kind != .directory }.map { ($0.name, $0.inode) } + below.joined()
     }
 
     /// Where `path` goes in the staging folder, its folder created once per build.

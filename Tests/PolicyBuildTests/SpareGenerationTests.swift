@@ -100,6 +100,16 @@ import Testing
         #expect(site(output.path) == ["a.html": "3", "d/b.html": "B2"])
     }
 
+    /// A symbolic link put into the output is not part of the site: once the output becomes
+    /// the spare folder, the next build leaves it out.
+    @Test func aSymbolicLinkInTheOutputDoesNotSurvive() throws {
+        for text in ["1", "2"] { _ = try writer.write([RenderedPage(path: "a.html", html: text), RenderedPage(path: "d/b.html", html: "b")], assets: []) }
+        try FileManager.default.createSymbolicLink(atPath: output.path + "/d/link", withDestinationPath: "/etc")
+        for text in ["3", "4"] { _ = try writer.write([RenderedPage(path: "a.html", html: text), .unchanged("d/b.html")], assets: []) }
+        #expect(site(output.path) == ["a.html": "4", "d/b.html": "b"])
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: output.path + "/d/link")) == nil)
+    }
+
     /// Files added to the spare folder, or removed from it, do not reach the next output.
     @Test func whatTheSpareFolderGainsOrLosesIsMended() throws {
         for text in ["1", "2"] { _ = try writer.write([RenderedPage(path: "a.html", html: text), RenderedPage(path: "d/b.html", html: "b")], assets: []) }
