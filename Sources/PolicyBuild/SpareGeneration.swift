@@ -50,7 +50,7 @@ struct SpareGeneration: Codable, Equatable {
         RenderCache.cacheFile(".previous", for: output)
     }
 
-    /// The record of the last swap into `output`, when it still describes the folders there.
+    /// The record of the last build into `output`, when the output folder is still the one it names.
     static func load(output: String) -> SpareGeneration? {
         guard let data = FileManager.default.contents(atPath: recordPath(for: output)),
             let record = try? JSONDecoder().decode(SpareGeneration.self, from: data), Token(path: output) == record.output
