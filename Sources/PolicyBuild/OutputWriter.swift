@@ -163,7 +163,9 @@ public struct OutputWriter {
                 try add(asset.destination, try Data(contentsOf: URL(fileURLWithPath: asset.source)))
             }
             // Nothing differed: the output is the new site already, unless it holds files the
-            // new site no longer has. The last swap's record knows its files without a walk.
+            // new site no longer has. The last build's record knows the files it left without a
+            // walk; a file put into the output by hand since then goes with the next build that
+            // writes anything (walking 35,000 folders for it would cost more than the build).
             if !materialized {
                 if let record {
                     if record.files == produced { return summary }
