@@ -8,6 +8,9 @@ public struct Theme: Sendable {
     public let name: String
     public let directory: String
     public let library: MustacheLibrary
+    /// The templates compiled once per language with that language's UI strings written in
+    /// (`UIStringTemplates`); `library` renders the languages without their own UI strings.
+    var localized: [LanguageCode: MustacheLibrary] = [:]
     public let translations: Translations
     /// Asset files, relative to `<directory>/assets`.
     public let assets: [String]
@@ -51,6 +54,7 @@ public struct Theme: Sendable {
         var hashed = Data()
         let templatesDirectory = joinPath(directory, "templates")
         var partials: [(user: String, partial: String)] = []
+        var sources: [(name: String, text: String)] = []
         for file in (try? fileSystem.contentsOfDirectory(templatesDirectory)) ?? [] where file.hasSuffix(".mustache") {
             let path = joinPath(templatesDirectory, file)
             guard let data = try? fileSystem.readFile(path), let text = String(data: data, encoding: .utf8) else { continue }
@@ -59,6 +63,7 @@ public struct Theme: Sendable {
             do {
                 // The pragma renders nothing; it selects the fast HTML escaping for this template.
                 try library.register(FastHTMLContentType.pragma + text, named: String(file.dropLast(".mustache".count)))
+                sources.append((String(file.dropLast(".mustache".count)), text))
             } catch {
                 diagnostics.append(
                     .error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
@@ -93,6 +98,7 @@ public struct Theme: Sendable {
         // The regimes file decides rights sections and authorities on pages too.
         hashed += (try? fileSystem.readFile(joinPath(directory, "jurisdictions.yml"))) ?? Data()
         var theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
+        if !diagnostics.hasErrors { theme.localized = localizedLibraries(sources, translations: translations) }
         // Pages link the stylesheet by a name that changes with its bytes, so a browser never
         // keeps an old stylesheet after a deploy. (`style.css` stays too, for other links.)
         if let css = try? fileSystem.readFile(joinPath(directory, "assets", "style.css")) {
@@ -111,8 +117,31 @@ public struct Theme: Sendable {
         self.assets = assets
     }
 
+    /// Renders with the templates compiled for the page's language (the context's `lang`,
+    /// which every page frame sets together with the `t` of the same language).
     public func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        let language = (context["lang"] as? String).flatMap(LanguageCode.init)
+        return (language.flatMap { localized[$0] } ?? library).render(context, withTemplate: template) ?? ""
+    }
+
+    /// One library per language with UI strings, the templates' `{{t.…}}` tags written in. A
+    /// language whose templates do not compile that way is rendered from the shared library.
+    static func localizedLibraries(_ sources: [(name: String, text: String)], translations: Translations) -> [LanguageCode: MustacheLibrary] {
+        let escape = FastHTMLContentType().escapeText
+        var libraries: [LanguageCode: MustacheLibrary] = [:]
+        for language in translations.languages {
+            let tree = translations.templateTree(for: language)
+            var library = MustacheLibrary()
+            do {
+                for (name, text) in sources {
+                    try library.register(FastHTMLContentType.pragma + UIStringTemplates.substitute(text, tree: tree, escape: escape), named: name)
+                }
+                libraries[language] = library
+            } catch {
+                continue
+            }
+        }
+        return libraries
     }
 
     /// The partials a template includes (`{{> name}}`).

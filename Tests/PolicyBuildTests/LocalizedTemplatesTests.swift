@@ -1,0 +1,29 @@
+import Foundation
+import PolicyModel
+import Testing
+
+@testable import PolicyBuild
+@testable import PolicyRender
+
+/// The templates compiled per language with their UI strings written in render every page of
+/// the example site (five companies, English, French, Arabic and Hindi, published history)
+/// byte for byte as the shared templates do.
+@Suite struct LocalizedTemplatesTests {
+    @Test func everyPageIsTheSameWithTheStringsWrittenIn() throws {
+        let options = BuildOptions(
+            contentPath: StreamingBuildTests.root.appendingPathComponent("content").path,
+            themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path, outputPath: "unused")
+        let (prepared, diagnostics) = SiteBuilder().prepare(options)
+        let site = try #require(prepared, "\(diagnostics)")
+        #expect(site.theme.localized.count >= 3)
+        var shared = site.theme
+        shared.localized = [:]
+        let withStrings = SiteBuilder().render(site)
+        let withTags = SiteBuilder().render(PreparedSite(site: site.site, theme: shared, diagnostics: site.diagnostics))
+        #expect(withStrings.count == withTags.count && withStrings.count > 100)
+        for (written, tagged) in zip(withStrings, withTags) {
+            #expect(written.path == tagged.path)
+            #expect(written.contents == tagged.contents, "\(written.path)")
+        }
+    }
+}
