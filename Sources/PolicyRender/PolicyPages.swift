@@ -211,23 +211,30 @@ struct PolicyLayout {
     }
 
     /// The blocks as template values: each has `layout_prose`, `layout_data` and
-    /// `layout_section` (all present, `false` when not this kind, so none resolves up the
-    /// context stack) and `layout_is_<id>` naming the section whose partial to include.
+    /// `layout_section`, and a data or section block every `layout_is_<id>`, `true` only for
+    /// the section whose partial to include. All are present, `false` when not so: a missing
+    /// name resolves up the context stack, and `section-data` asks for every section's flag
+    /// in every block, which was a large share of a policy page's lookups.
     var templateValues: [[String: Any]] {
         blocks.map { block in
             var value: [String: Any] = ["layout_prose": false, "layout_data": false, "layout_section": false]
             switch block {
             case .prose(let html): value["layout_prose"] = html
             case .data(let id):
+                value.merge(Self.noFlags) { _, flag in flag }
                 value["layout_data"] = true
                 value[Self.flag(id)] = true
             case let .section(id, title):
+                value.merge(Self.noFlags) { _, flag in flag }
                 value["layout_section"] = ["section_id": id, "section_title": title]
                 value[Self.flag(id)] = true
             }
             return value
         }
     }
+
+    /// Every structured section's flag, `false`.
+    static let noFlags: [String: Bool] = Dictionary(uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { (flag($0), false) })
 
     static func flag(_ id: String) -> String { "layout_is_" + id.replacingOccurrences(of: "-", with: "_") }
 }
