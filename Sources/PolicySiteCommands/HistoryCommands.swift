@@ -154,7 +154,8 @@ struct DiffCommand: ParsableCommand {
         if to == "current" { diff.toLabel = "current (\(new.frontMatter.version), not published)" }
         if from == "current" { diff.fromLabel = "current (\(old.frontMatter.version), not published)" }
         let terminal = isatty(STDOUT_FILENO) == 1
-        let colour = color == .always || (color == .auto && terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        // The same rule as the other commands' colours: a terminal, NO_COLOR unset or empty, TERM not dumb.
+        let colour = color == .always || (color == .auto && Terminal.wantsColor(STDOUT_FILENO))
         let columns = width ?? (terminal ? terminalWidth() : nil) ?? 80
         let printer = DiffPrinter(mode: word ? .word : stat ? .stat : .sentences, width: columns, color: colour)
         print(printer.render(diff), terminator: "")

@@ -39,6 +39,17 @@ import Testing
         #expect(piped.stderr.contains("error:") && !piped.stderr.contains("\u{1B}["))
     }
 
+    /// `diff` colours by the same rule as the other commands: a terminal, no NO_COLOR, not a
+    /// dumb terminal.
+    @Test(.enabled(if: hasScript, "util-linux's script is not installed"))
+    func diffIsColouredOnAColourTerminalOnly() throws {
+        let diff = ["diff", "digi-smart-manager", "1.0", "1.1"]
+        #expect(try onTerminal(diff).contains("\u{1B}["))
+        #expect(!(try onTerminal(diff, environment: ["NO_COLOR": "1"])).contains("\u{1B}["))
+        #expect(!(try onTerminal(diff, environment: ["TERM": "dumb"])).contains("\u{1B}["))
+        #expect(!(try CLI.run(diff)).stdout.contains("\u{1B}["))
+    }
+
     @Test(.enabled(if: hasScript, "util-linux's script is not installed"))
     func aBuildOnATerminalShowsProgressAndAPipeDoesNot() throws {
         let output = try CLI.temporaryDirectory("progress").path
