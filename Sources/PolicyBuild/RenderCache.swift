@@ -114,7 +114,11 @@ public final class RenderCache: Sendable {
     }
 
     /// Adds the fingerprints of pages written by a partial rebuild (serve's one-company path).
+    /// The fingerprints file on disk no longer describes the output, and is removed: a later
+    /// `build` into the same folder that trusted it would keep pages serve wrote for content
+    /// that has changed back since.
     public func record(_ written: [String: String], output: String) {
+        unlink(Self.manifestPath(for: output))
         state.withLock { state in
             if state.loadedFrom != output { state.fingerprints = [:] }
             state.fingerprints.merge(written) { _, new in new }

@@ -98,6 +98,20 @@ import Testing
 }
 
 @Suite struct RenderCacheTests {
+    /// serve writes pages into the output without a build's bookkeeping. A build into the same
+    /// folder afterwards, by another process, must not trust fingerprints that no longer
+    /// describe the output: its output is a cold build's.
+    @Test func pagesWrittenBehindTheCacheAreNotTrusted() throws {
+        let options = try StreamingBuildTests.makeSite("behind")
+        _ = try SiteBuilder().build(options)
+        // What serve's one-company path does: write a page, record its fingerprint in memory.
+        let page = options.outputPath + "/c03/en/index.html"
+        try "written by serve for content since changed back".write(toFile: page, atomically: true, encoding: .utf8)
+        SiteBuilder().renderCache.record(["c03/en/index.html": "serve"], output: options.outputPath)
+        _ = try SiteBuilder().build(options)
+        #expect(StreamingBuildTests.files(under: options.outputPath) == (try IncrementalBuildTests.coldBuild(options)))
+    }
+
     /// The fingerprints file is one line per page: what is written reads back the same, a path
     /// that cannot sit on a line is left out (that page is rendered again), and a file of
     /// another format or cut short reads as no cache at all.
