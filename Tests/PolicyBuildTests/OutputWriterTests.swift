@@ -110,6 +110,12 @@ import Testing
         SiteBuilder().renderCache.record(["c03/en/index.html": "serve"], output: options.outputPath)
         _ = try SiteBuilder().build(options)
         #expect(StreamingBuildTests.files(under: options.outputPath) == (try IncrementalBuildTests.coldBuild(options)))
+        // A page serve added, for content since changed back: the output has a file the site lacks.
+        try FileManager.default.createDirectory(atPath: options.outputPath + "/c03/en/extra", withIntermediateDirectories: true)
+        try "a page serve added".write(toFile: options.outputPath + "/c03/en/extra/index.html", atomically: true, encoding: .utf8)
+        SiteBuilder().renderCache.record(["c03/en/extra/index.html": "serve"], output: options.outputPath)
+        _ = try SiteBuilder().build(options)
+        #expect(StreamingBuildTests.files(under: options.outputPath) == (try IncrementalBuildTests.coldBuild(options)))
     }
 
     /// The fingerprints file is one line per page: what is written reads back the same, a path
