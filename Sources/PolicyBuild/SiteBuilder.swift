@@ -117,19 +117,11 @@ public struct SiteBuilder: Sendable {
         return (theme, problems + theme.translations.diagnostics(for: site.languages, themeDirectory: theme.directory))
     }
 
-    /// Renders every page of the site in memory, in parallel. With `output`, pages whose
-    /// inputs are unchanged since the last build into that folder come back as `.unchanged`.
-    public func render(_ prepared: PreparedSite, reusing output: String? = nil) -> [RenderedPage] {
-        renderWithFingerprints(prepared, reusing: output).pages
-    }
-
-    /// `render`, also returning each page's fingerprint; after writing the pages, hand the
-    /// fingerprints to `renderCache.record` so the next build can skip unchanged pages.
-    public func renderWithFingerprints(_ prepared: PreparedSite, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
+    /// Renders every page of the site in memory, in parallel (what a build writes, all at
+    /// once: tests compare the two).
+    public func render(_ prepared: PreparedSite) -> [RenderedPage] {
         let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: PolicyDate(now()))
-        if let output { renderCache.prepare(output: output) }
-        let (pages, fingerprints) = renderCompanies(prepared.site, renderer: renderer, reusing: output)
-        return (pages + PagePlan.siteFiles(for: prepared.site, renderer: renderer), fingerprints)
+        return renderCompanies(prepared.site, renderer: renderer, reusing: nil).pages + PagePlan.siteFiles(for: prepared.site, renderer: renderer)
     }
 
     /// The pages of the site's companies, rendered in parallel, with their fingerprints; with
