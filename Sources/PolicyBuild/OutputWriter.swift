@@ -87,7 +87,7 @@ public struct OutputWriter {
             guard !materialized else { return }
             materialized = true
             let spare = SpareGeneration.sparePath(for: output.path)
-            if writer.keepsPrevious, access(spare, F_OK) == 0, rename(spare, folder.path) == 0 {
+            if writer.keepsPrevious, rename(spare, folder.path) == 0 {
                 // Named as a staging folder from here on: a build killed now leaves it to be
                 // removed by the next one.
                 outputFolder = open(output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -170,9 +170,7 @@ public struct OutputWriter {
                 if let record {
                     if record.files == produced { return summary }
                 } else if Set(pending) == Set(OutputWriter.files(under: output)) {
-                    if writer.keepsPrevious, let token = SpareGeneration.Token(path: output.path) {
-                        SpareGeneration(output: token, files: produced).save(output: output.path)
-                    }
+                    if writer.keepsPrevious { recordOutput() }
                     return summary
                 }
             }
@@ -182,7 +180,7 @@ public struct OutputWriter {
             if writer.keepsPrevious { SpareGeneration.forget(output: output.path) }
             let oldSiteInStaging = try writer.swap(folder, into: output)
             guard writer.keepsPrevious else {
-                if oldSiteInStaging, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
+                if oldSiteInStaging { OutputWriter.removeFolder(folder.path) }
                 return summary
             }
             keepAsSpare(oldSiteInStaging)
@@ -193,11 +191,16 @@ public struct OutputWriter {
         /// finds it, and records the output's files.
         private func keepAsSpare(_ oldSiteInStaging: Bool) {
             let spare = SpareGeneration.sparePath(for: output.path)
-            if access(spare, F_OK) == 0, !OutputWriter.removeTree(spare) { try? FileManager.default.removeItem(atPath: spare) }
+            OutputWriter.removeFolder(spare)
             if oldSiteInStaging {
                 try? FileManager.default.createDirectory(atPath: (spare as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                if rename(folder.path, spare) != 0, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
+                if rename(folder.path, spare) != 0 { OutputWriter.removeFolder(folder.path) }
             }
+            recordOutput()
+        }
+
+        /// Records the output folder and the files this build left in it.
+        private func recordOutput() {
             guard let token = SpareGeneration.Token(path: output.path) else { return }
             SpareGeneration(output: token, files: produced).save(output: output.path)
         }
@@ -212,7 +215,7 @@ public struct OutputWriter {
         /// Removes the staging folder; the output is untouched.
         public func abort() {
             closeOutputFolder()
-            if materialized, !OutputWriter.removeTree(folder.path) { try? FileManager.default.removeItem(at: folder) }
+            if materialized { OutputWriter.removeFolder(folder.path) }
         }
     }
 
@@ -304,6 +307,12 @@ public struct OutputWriter {
         }
         try? files.removeItem(at: aside)
         return false
+    }
+
+    /// Removes the folder at `path` if there is one: `removeTree`, and Foundation's removal for
+    /// whatever that could not remove.
+    static func removeFolder(_ path: String) {
+        if !removeTree(path), access(path, F_OK) == 0 { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// Removes `path` and everything below it with `unlinkat`, reading each entry's type from
