@@ -81,17 +81,19 @@ struct CompanyManifest: Codable, Equatable {
 /// (`.policysite-cache/<output>.index-<digest>.json`). The name carries a digest of the
 /// entries, so a manifest and the index file it names always belong together.
 enum CompanyIndexFile {
-    static func path(output: String, name: String) -> String {
-        ((CompanyManifest.path(for: output) as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+    /// The cache folder, and the start of every index file's name there (`<output>.index-`).
+    private static func location(output: String) -> (folder: String, prefix: String) {
+        let first = RenderCache.cacheFile(".index-", for: output) as NSString
+        return (first.deletingLastPathComponent, first.lastPathComponent)
     }
 
-    private static func prefix(output: String) -> String {
-        URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent + ".index-"
+    static func path(output: String, name: String) -> String {
+        (location(output: output).folder as NSString).appendingPathComponent(name)
     }
 
     /// The name of the index file for entries with these digests, in the site's order.
     static func name(output: String, digests: [String]) -> String {
-        prefix(output: output) + sha256Hex(Data(digests.joined(separator: ",").utf8)).prefix(16) + ".json"
+        location(output: output).prefix + sha256Hex(Data(digests.joined(separator: ",").utf8)).prefix(16) + ".json"
     }
 
     static func load(output: String, name: String) -> [String: CompanyIndexEntry]? {
@@ -108,9 +110,8 @@ enum CompanyIndexFile {
     }
 
     static func removeAll(output: String, except name: String) {
-        let folder = (CompanyManifest.path(for: output) as NSString).deletingLastPathComponent
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where file.hasPrefix(prefix(output: output)) && file != name {
+        let (folder, prefix) = location(output: output)
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix(prefix) && file != name {
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(file))
         }
     }
