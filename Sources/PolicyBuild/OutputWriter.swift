@@ -309,6 +309,14 @@ public struct OutputWriter {
         return false
     }
 
+    /// To be called by whatever writes into the output outside a build (serve's one-company
+    /// path): the record of the files the last build left there no longer holds, so the next
+    /// build walks the output, and drops a page that was added there for content changed back
+    /// since.
+    public static func outputChangedOutsideABuild(_ outputPath: String) {
+        SpareGeneration.forget(output: outputPath)
+    }
+
     /// Removes the folder at `path` if there is one: `removeTree`, and Foundation's removal for
     /// whatever that could not remove.
     static func removeFolder(_ path: String) {

@@ -114,12 +114,11 @@ public final class RenderCache: Sendable {
     }
 
     /// Adds the fingerprints of pages written by a partial rebuild (serve's one-company path).
-    /// The fingerprints file and the writer's record on disk no longer describe the output, and
-    /// are removed: a later `build` into the same folder that trusted them would keep pages
-    /// serve wrote for content that has changed back since, or a page serve added.
+    /// The fingerprints file on disk no longer describes the output, and is removed: a later
+    /// `build` into the same folder that trusted it would keep pages serve wrote for content
+    /// that has changed back since.
     public func record(_ written: [String: String], output: String) {
         unlink(Self.manifestPath(for: output))
-        SpareGeneration.forget(output: output)
         state.withLock { state in
             if state.loadedFrom != output { state.fingerprints = [:] }
             state.fingerprints.merge(written) { _, new in new }

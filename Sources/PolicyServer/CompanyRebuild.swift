@@ -127,6 +127,7 @@ enum CompanyRebuild {
     /// half-written page. Returns how many files were written.
     static func write(_ pages: [RenderedPage], to outputPath: String) throws -> Int {
         let output = URL(fileURLWithPath: outputPath)
+        OutputWriter.outputChangedOutsideABuild(outputPath)
         var written = 0
         for page in pages where !page.isUnchanged {
             let target = output.appendingPathComponent(page.path)

@@ -104,15 +104,18 @@ import Testing
     @Test func pagesWrittenBehindTheCacheAreNotTrusted() throws {
         let options = try StreamingBuildTests.makeSite("behind")
         _ = try SiteBuilder().build(options)
-        // What serve's one-company path does: write a page, record its fingerprint in memory.
+        // What serve's one-company path does: write a page (telling the writer), record its
+        // fingerprint in memory.
         let page = options.outputPath + "/c03/en/index.html"
         try "written by serve for content since changed back".write(toFile: page, atomically: true, encoding: .utf8)
+        OutputWriter.outputChangedOutsideABuild(options.outputPath)
         SiteBuilder().renderCache.record(["c03/en/index.html": "serve"], output: options.outputPath)
         _ = try SiteBuilder().build(options)
         #expect(StreamingBuildTests.files(under: options.outputPath) == (try IncrementalBuildTests.coldBuild(options)))
         // A page serve added, for content since changed back: the output has a file the site lacks.
         try FileManager.default.createDirectory(atPath: options.outputPath + "/c03/en/extra", withIntermediateDirectories: true)
         try "a page serve added".write(toFile: options.outputPath + "/c03/en/extra/index.html", atomically: true, encoding: .utf8)
+        OutputWriter.outputChangedOutsideABuild(options.outputPath)
         SiteBuilder().renderCache.record(["c03/en/extra/index.html": "serve"], output: options.outputPath)
         _ = try SiteBuilder().build(options)
         #expect(StreamingBuildTests.files(under: options.outputPath) == (try IncrementalBuildTests.coldBuild(options)))

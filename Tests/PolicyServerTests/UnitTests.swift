@@ -141,7 +141,9 @@ import Testing
         let session = PreviewSession(options: options)
         await session.buildAll()
         let policy = folder.appendingPathComponent("content/caltryx-tech/en/privacy.md")
-        let summarized = try String(contentsOf: policy, encoding: .utf8)
+        let original = try String(contentsOf: policy, encoding: .utf8)
+        let summarized =
+            original
             .replacingOccurrences(of: "summary: >-\n", with: "summary: >-\n  A summary edited in serve.\n")
         // The summary is on the home page and in policies.json; the prose on the company's pages only.
         for (edit, text) in [("summary", summarized), ("prose", summarized + "\nA sentence added in serve.\n")] {
@@ -155,5 +157,14 @@ import Testing
         }
         let home = try String(contentsOfFile: options.outputPath + "/index.html", encoding: .utf8)
         #expect(home.contains("A summary edited in serve."))
+
+        // The edit undone with the server stopped: a build into the same folder (another
+        // process, reading only what is on disk) gives what a cold build gives.
+        try original.write(to: policy, atomically: true, encoding: .utf8)
+        _ = try SiteBuilder().build(options)
+        var cold = options
+        cold.outputPath = folder.appendingPathComponent("cold-undone").path
+        _ = try SiteBuilder().build(cold)
+        #expect(try Self.files(URL(fileURLWithPath: options.outputPath)) == (try Self.files(URL(fileURLWithPath: cold.outputPath))))
     }
 }
