@@ -62,8 +62,9 @@ public struct Theme: Sendable {
             partials += partialNames(in: text).map { (path, $0) }
             do {
                 // The pragma renders nothing; it selects the fast HTML escaping for this template.
-                try library.register(FastHTMLContentType.pragma + text, named: String(file.dropLast(".mustache".count)))
-                sources.append((String(file.dropLast(".mustache".count)), text))
+                let template = String(file.dropLast(".mustache".count))
+                try library.register(FastHTMLContentType.pragma + text, named: template)
+                sources.append((template, text))
             } catch {
                 diagnostics.append(
                     .error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
