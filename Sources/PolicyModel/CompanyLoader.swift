@@ -59,10 +59,13 @@ struct CompanyLoader {
         }
 
         var policies: [LanguageCode: PolicyDocument] = [:]
+        // Current texts that parsed without a problem, by hash: see `PolicyDocument.relocated`.
+        var cleanTexts: [String: PolicyDocument] = [:]
         for language in languageFolders {
             let (document, problems) = loadPolicy(joinPath(folder, language.rawValue), language: language)
             diagnostics += problems
             policies[language] = document
+            if let document, problems.isEmpty { cleanTexts[document.contentHash] = document }
         }
 
         let languages = resolveLanguages(info: info, folders: languageFolders, at: companyFile, &diagnostics)
@@ -87,7 +90,7 @@ struct CompanyLoader {
             diagnostics += problems
             changelog = decoded ?? Changelog()
         }
-        let archive = hasVersions ? loadArchive(joinPath(folder, "versions"), &diagnostics) : []
+        let archive = hasVersions ? loadArchive(joinPath(folder, "versions"), sameBytesAs: cleanTexts, &diagnostics) : []
 
         var company = Company(
             slug: slug, folder: folder, info: info, languages: ordered, defaultLanguage: defaultLanguage,
@@ -130,8 +133,12 @@ struct CompanyLoader {
         return listed.filter { folders.contains($0) }
     }
 
-    /// Reads `<folder>/privacy.md`; nil with a diagnostic when it is missing or broken.
-    func loadPolicy(_ folder: String, language: LanguageCode, archived: Bool = false) -> (PolicyDocument?, [Diagnostic]) {
+    /// Reads `<folder>/privacy.md`; nil with a diagnostic when it is missing or broken. A file
+    /// whose bytes are those of a clean document in `current` (in the same language) takes its
+    /// parse, moved to this path, instead of being parsed again.
+    func loadPolicy(
+        _ folder: String, language: LanguageCode, archived: Bool = false, sameBytesAs current: [String: PolicyDocument] = [:]
+    ) -> (PolicyDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") && entry != "privacy.md" {
             diagnostics.append(
@@ -151,6 +158,11 @@ struct CompanyLoader {
         if let (document, problems) = cache?.lookup(path, hash: hash) {
             return (document, diagnostics + problems)
         }
+        if let twin = current[hash], twin.language == language {
+            let document = twin.relocated(to: path)
+            cache?.store(path, hash: hash, document: document, diagnostics: [])
+            return (document, diagnostics)
+        }
         if archived, let stored = archiveCache?.lookup(path: path, hash: hash, context: context, contextKey: archiveContextKey) {
             cache?.store(path, hash: hash, document: stored, diagnostics: [])
             return (stored, diagnostics)
@@ -161,7 +173,7 @@ struct CompanyLoader {
         return (document, diagnostics + problems)
     }
 
-    private func loadArchive(_ folder: String, _ diagnostics: inout [Diagnostic]) -> [ArchivedVersion] {
+    private func loadArchive(_ folder: String, sameBytesAs current: [String: PolicyDocument], _ diagnostics: inout [Diagnostic]) -> [ArchivedVersion] {
         var versions: [ArchivedVersion] = []
         for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") {
             let path = joinPath(folder, entry)
@@ -192,7 +204,7 @@ struct CompanyLoader {
                             expected: "expected language folders such as en/, and company.yml"))
                     continue
                 }
-                let (document, problems) = loadPolicy(joinPath(path, name), language: language, archived: true)
+                let (document, problems) = loadPolicy(joinPath(path, name), language: language, archived: true, sameBytesAs: current)
                 diagnostics += problems
                 policies[language] = document
             }
