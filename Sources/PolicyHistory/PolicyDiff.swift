@@ -21,35 +21,46 @@ public struct PolicyDiff: Sendable, Equatable {
 
     /// Compares two texts of a policy. `oldCompany`/`newCompany` are the company facts each
     /// version was published with; `prose` gives a text's sections (the site passes its cache,
-    /// built from the page's own rendering, so the diff and the page agree on section ids).
+    /// built from the page's own rendering, so the diff and the page agree on section ids) and
+    /// `fields` its front matter as compared (`fieldTree`; the site caches it too).
     public init(
         from old: PolicyDocument, to new: PolicyDocument, oldCompany: CompanyInfo? = nil, newCompany: CompanyInfo? = nil,
-        prose: (PolicyDocument) -> [ProseSection] = { MarkdownRenderer().render($0.body).outline.map(ProseSection.init) }
+        prose: (PolicyDocument) -> [ProseSection] = { MarkdownRenderer().render($0.body).outline.map(ProseSection.init) },
+        fields tree: (PolicyDocument) -> DataTree = { PolicyDiff.fieldTree($0.frontMatter) }
     ) {
         from = old.frontMatter.version
         to = new.frontMatter.version
         fromLabel = from.description
         toLabel = to.description
-        let strip: (DataTree) -> DataTree = { tree in
-            guard case .map(let entries) = tree else { return tree }
-            return .map(entries.filter { !Self.stampedFields.contains($0.key) })
-        }
-        fields = FieldDiff.changes(from: strip(DataTree.of(old.frontMatter)), to: strip(DataTree.of(new.frontMatter)))
+        fields = FieldDiff.changes(from: tree(old), to: tree(new))
         if let oldCompany, let newCompany {
             fields += FieldDiff.changes(from: DataTree.of(oldCompany), to: DataTree.of(newCompany), at: [.field("company")])
         }
         sections = ProseDiff.sections(from: prose(old), to: prose(new))
     }
+
+    /// A front matter as diffs compare it: every field but those `publish` stamps.
+    public static func fieldTree(_ frontMatter: PolicyFrontMatter) -> DataTree {
+        let tree = DataTree.of(frontMatter)
+        guard case .map(let entries) = tree else { return tree }
+        return .map(entries.filter { !stampedFields.contains($0.key) })
+    }
 }
 
-/// The sections and sentences of policy texts, keyed by content hash, shared by the diff pages
-/// of one build: a text compared with several others is split once.
-public final class SectionCache: Sendable {
-    private let entries = ComputedCache<[ProseSection]>()
+/// What the diff pages of one build compare each text by, keyed by content hash: its sections
+/// and sentences, and its front matter as a tree. A text compared with several others (every
+/// version is, on a page per pair) is split and encoded once.
+public final class DiffCache: Sendable {
+    private let sections = ComputedCache<[ProseSection]>()
+    private let trees = ComputedCache<DataTree>()
 
     public init() {}
 
     public func prose(of document: PolicyDocument, outline: (PolicyDocument) -> [OutlineSection]) -> [ProseSection] {
-        entries.value(for: document.contentHash) { outline(document).map(ProseSection.init) }
+        sections.value(for: document.contentHash) { outline(document).map(ProseSection.init) }
+    }
+
+    public func fields(of document: PolicyDocument) -> DataTree {
+        trees.value(for: document.contentHash) { PolicyDiff.fieldTree(document.frontMatter) }
     }
 }

@@ -17,7 +17,7 @@ extension SiteRenderer {
         var context = companyFrame(page, path: path, title: title, languages: languages) {
             SitePaths.diff(company.slug, $0, from: old.version, to: new.version)
         }
-        let diff = PolicyDiff(from: before, to: after, oldCompany: old.company, newCompany: new.company, prose: prose)
+        let diff = PolicyDiff(from: before, to: after, oldCompany: old.company, newCompany: new.company, prose: prose, fields: diffCache.fields)
         let labels = DiffLabels(locale: locale, config: site.config)
         context["structured"] = labels.groups(diff.fields)
         context["changed_sections"] = diff.sections.filter(\.hasChanges).map { labels.section($0) }
@@ -35,7 +35,7 @@ extension SiteRenderer {
 
     /// A text's sections and sentences as the page renders them, cached per text.
     func prose(_ document: PolicyDocument) -> [ProseSection] {
-        sectionCache.prose(of: document) { body($0).outline }
+        diffCache.prose(of: document) { body($0).outline }
     }
 }
 

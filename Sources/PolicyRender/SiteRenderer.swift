@@ -56,8 +56,8 @@ public struct SiteRenderer: Sendable {
     public let site: Site
     public let theme: Theme
     let bodies: BodyCache
-    /// Split sections of archived texts, shared by a build's diff pages.
-    let sectionCache = SectionCache()
+    /// Archived texts split and encoded for comparison, shared by a build's diff pages.
+    let diffCache = DiffCache()
     private let trees: [LanguageCode: StringTree]
     /// The day the build runs: decides which published version is in force.
     public let today: PolicyDate
