@@ -142,10 +142,15 @@ extension MarkdownRenderer {
 
     /// Grapheme_Cluster_Break Extend, ZWJ or SpacingMark (with the two letters Unicode counts
     /// as spacing marks): it joins the space before it.
-    private static func joinsAfterSpace(_ scalar: Unicode.Scalar?) -> Bool {
+    static func joinsAfterSpace(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
         // Nothing below the combining marks (U+0300) joins a space before it.
         guard scalar.value >= 0x0300 else { return false }
+        if scalar.value < JoinTable.end { return JoinTable.afterSpace.contains(scalar.value) }
+        return joinsAfterSpaceByProperties(scalar)
+    }
+
+    static func joinsAfterSpaceByProperties(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         return properties.isGraphemeExtend || properties.isEmojiModifier || scalar.value == 0x200D || properties.generalCategory == .spacingMark
             || scalar.value == 0x0E33 || scalar.value == 0x0EB3
@@ -153,13 +158,40 @@ extension MarkdownRenderer {
 
     /// Grapheme_Cluster_Break Prepend (format characters and a few letters): it joins the space
     /// after it.
-    private static func joinsBeforeSpace(_ scalar: Unicode.Scalar?) -> Bool {
+    static func joinsBeforeSpace(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
         // The first prepended characters are Arabic (U+0600); below them only the soft hyphen is a format character.
         guard scalar.value >= 0x0600 || scalar.value == 0x00AD else { return false }
-        return scalar.properties.generalCategory == .format
+        if scalar.value < JoinTable.end { return JoinTable.beforeSpace.contains(scalar.value) }
+        return joinsBeforeSpaceByProperties(scalar)
+    }
+
+    static func joinsBeforeSpaceByProperties(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .format
             || [0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11D46, 0x11F02].contains(scalar.value)
             || (0x11A84...0x11A89).contains(scalar.value)
+    }
+}
+
+/// Both predicates for every scalar below U+3000 (Latin to the Indic scripts, Arabic and
+/// Hebrew: nearly every non-ASCII neighbour of a space), worked out once per process. Asking
+/// Unicode's property tables for each space of a French or Arabic text was 2% of a cold build.
+enum JoinTable {
+    static let end: UInt32 = 0x3000
+    static let afterSpace = Bits(end) { MarkdownRenderer.joinsAfterSpaceByProperties($0) }
+    static let beforeSpace = Bits(end) { MarkdownRenderer.joinsBeforeSpaceByProperties($0) }
+
+    struct Bits: Sendable {
+        private var words: [UInt64]
+
+        init(_ end: UInt32, _ predicate: (Unicode.Scalar) -> Bool) {
+            words = Array(repeating: 0, count: Int(end) / 64 + 1)
+            for value in 0..<end {
+                if let scalar = Unicode.Scalar(value), predicate(scalar) { words[Int(value) / 64] |= 1 << (UInt64(value) % 64) }
+            }
+        }
+
+        func contains(_ value: UInt32) -> Bool { words[Int(value) / 64] & (1 << (UInt64(value) % 64)) != 0 }
     }
 }
 

@@ -209,6 +209,20 @@ struct PlainTextTests {
         }
         #expect(MarkdownRenderer.collapsingSpaces("  We keep   little data.  ") == "We keep little data.")
     }
+
+    /// The scalars below U+3000 are looked up in a table made once (`JoinTable`); every one of
+    /// them, on either side of a space, must give what the Character definition gives.
+    @Test func everyScalarOfTheTableAgreesBesideASpace() {
+        var disagreements: [String] = []
+        for value in UInt32(0x80)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["a  \(scalar)b", "a\(scalar)  b"] {
+                let expected = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+                if MarkdownRenderer.collapsingSpaces(text) != expected { disagreements.append(String(value, radix: 16)) }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
+    }
 }
 
 /// The outline is what the diff compares: each paragraph, list item and table body row is a
