@@ -211,10 +211,11 @@ struct PolicyLayout {
     }
 
     /// The blocks as template values: each has `layout_prose`, `layout_data` and
-    /// `layout_section`, and a data or section block every `layout_is_<id>`, `true` only for
-    /// the section whose partial to include. All are present, `false` when not so: a missing
-    /// name resolves up the context stack, and `section-data` asks for every section's flag
-    /// in every block, which was a large share of a policy page's lookups.
+    /// `layout_section`; a data or section block also names the partial to include,
+    /// `layout_partial` (`section-<id>`, which `section-data` includes with `{{>*layout_partial}}`:
+    /// one lookup per block), and, for themes that dispatch on flags, every `layout_is_<id>`,
+    /// `true` only for its own section. The flags are all present, `false` when not so: a
+    /// missing name resolves up the context stack.
     var templateValues: [[String: Any]] {
         blocks.map { block in
             var value: [String: Any] = ["layout_prose": false, "layout_data": false, "layout_section": false]
@@ -224,10 +225,12 @@ struct PolicyLayout {
                 value.merge(Self.noFlags) { _, flag in flag }
                 value["layout_data"] = true
                 value[Self.flag(id)] = true
+                value["layout_partial"] = "section-" + id
             case let .section(id, title):
                 value.merge(Self.noFlags) { _, flag in flag }
                 value["layout_section"] = ["section_id": id, "section_title": title]
                 value[Self.flag(id)] = true
+                value["layout_partial"] = "section-" + id
             }
             return value
         }

@@ -146,12 +146,16 @@ public struct Theme: Sendable {
     }
 
     /// The partials a template includes (`{{> name}}`).
+    /// The partials a template names. A dynamic one (`{{>*name}}`) takes its name from the page
+    /// data at render time, so it is not listed: the names PolicySite gives (`layout_partial`,
+    /// always `section-<id>`) are required templates, checked apart.
     static func partialNames(in text: String) -> [String] {
         var names: [String] = []
         var rest = text[...]
         while let open = rest.range(of: "{{>") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !name.hasPrefix("*") { names.append(name) }
             rest = rest[close.upperBound...]
         }
         return names
