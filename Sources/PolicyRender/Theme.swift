@@ -77,12 +77,32 @@ public struct Theme: Sendable {
                     expected: "expected the theme to provide \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
         // Mustache renders a missing partial as nothing; a theme that names one must have it.
-        for (user, partial) in partials where library.getTemplate(named: partial) == nil && !requiredTemplates.contains(partial) {
-            diagnostics.append(
-                .error(
-                    "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(partial).mustache")),
-                    "template is missing (\((user as NSString).lastPathComponent) includes it as {{> \(partial)}})",
-                    expected: "expected the file, or the include removed"))
+        // A dynamic include may name any partial PolicySite puts in that value.
+        for (user, partial) in partials {
+            let file = (user as NSString).lastPathComponent
+            guard partial.hasPrefix("*") else {
+                if library.getTemplate(named: partial) == nil && !requiredTemplates.contains(partial) {
+                    diagnostics.append(
+                        .error(
+                            "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(partial).mustache")),
+                            "template is missing (\(file) includes it as {{> \(partial)}})", expected: "expected the file, or the include removed"))
+                }
+                continue
+            }
+            let value = String(partial.dropFirst())
+            guard let targets = dynamicPartials[value] else {
+                diagnostics.append(
+                    .error(
+                        "unknown-partial-name", at: SourceLocation(file: user), "{{>\(partial)}} names a value pages do not have, so it would include nothing",
+                        expected: "expected one of: \(dynamicPartials.keys.sorted().map { "{{>*\($0)}}" }.joined(separator: ", "))"))
+                continue
+            }
+            for target in targets where library.getTemplate(named: target) == nil && !requiredTemplates.contains(target) {
+                diagnostics.append(
+                    .error(
+                        "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(target).mustache")),
+                        "template is missing (\(file) includes it through {{>\(partial)}})", expected: "expected the file, or the include removed"))
+            }
         }
         let (translations, problems) = Translations.load(directory: joinPath(directory, "i18n"), defaultLanguage: defaultLanguage, fileSystem: fileSystem)
         diagnostics += problems
@@ -146,16 +166,20 @@ public struct Theme: Sendable {
     }
 
     /// The partials a template includes (`{{> name}}`).
-    /// The partials a template names. A dynamic one (`{{>*name}}`) takes its name from the page
-    /// data at render time, so it is not listed: the names PolicySite gives (`layout_partial`,
-    /// always `section-<id>`) are required templates, checked apart.
+    /// The values page data carries that name a partial, for dynamic includes
+    /// (`{{>*layout_partial}}`), and every partial each may name: one lookup picks the partial,
+    /// where testing a flag per kind was a lookup and a section per kind.
+    public static var dynamicPartials: [String: [String]] {
+        ["layout_partial": SiteRenderer.structuredSectionIDs.map { "section-" + $0 }]
+    }
+
+    /// The partials a template names; a dynamic one keeps its `*` (`*layout_partial`).
     static func partialNames(in text: String) -> [String] {
         var names: [String] = []
         var rest = text[...]
         while let open = rest.range(of: "{{>") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !name.hasPrefix("*") { names.append(name) }
+            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
             rest = rest[close.upperBound...]
         }
         return names

@@ -46,6 +46,19 @@ import Testing
         #expect(problems.first?.message == "template is missing (layout.mustache includes it as {{> site-footer}})")
     }
 
+    /// A dynamic include names its partial from page data; one naming a value pages do not
+    /// have would include nothing, so it is an error that lists the names there are.
+    @Test func aDynamicIncludeOfAnUnknownValueIsAnError() throws {
+        let folder = try copy()
+        let policy = folder.appendingPathComponent("default/templates/policy.mustache")
+        try (try String(contentsOf: policy, encoding: .utf8) + "{{>*layout_parts}}\n").write(to: policy, atomically: true, encoding: .utf8)
+        let (theme, problems) = load(folder)
+        #expect(theme == nil)
+        #expect(problems.map(\.code) == ["unknown-partial-name"])
+        #expect(problems.first?.location.file == policy.path)
+        #expect(problems.first?.expected == "expected one of: {{>*layout_partial}}")
+    }
+
     /// The list of required section templates is the list of sections a page can have.
     @Test func everySectionAPageCanHaveHasARequiredTemplate() throws {
         let yaml = """
