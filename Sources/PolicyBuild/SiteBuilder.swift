@@ -148,8 +148,13 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
         let start = now()
         var clock = BuildClock(now: now)
+        // A build into a folder that holds no site yet (a fresh clone in CI, nearly always)
+        // reads the archive cache but does not fill it: the entries are for a next build into
+        // the same place, which in CI never comes, and writing them was 2-3% of such a build.
+        // The next build there fills the cache as it parses.
+        let archives = fileSystem.isDirectory(options.outputPath) ? options.archiveCache : options.archiveCache?.readingOnly
         let loader = ContentLoader(
-            fileSystem: fileSystem, cache: options.keepsSite ? documents : nil, themesPath: options.themesPath, archiveCache: options.archiveCache)
+            fileSystem: fileSystem, cache: options.keepsSite ? documents : nil, themesPath: options.themesPath, archiveCache: archives)
         let (outline, outlineProblems) = loader.outline(contentPath: options.contentPath)
         var diagnostics = outlineProblems
         guard let outline else { throw .invalidContent(diagnostics.sortedByLocation()) }

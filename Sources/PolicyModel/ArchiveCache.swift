@@ -24,6 +24,9 @@ public final class ArchiveCache: Sendable {
         self.readOnly = readOnly
     }
 
+    /// The same entries, read but never written.
+    public var readingOnly: ArchiveCache { readOnly ? self : ArchiveCache(directory: directory, readOnly: true) }
+
     /// The cache beside an output folder, where the render manifest lives too.
     public convenience init(besideOutput output: String, readOnly: Bool = false) {
         let url = URL(fileURLWithPath: output).standardizedFileURL

@@ -1,0 +1,33 @@
+import Foundation
+import PolicyModel
+import Testing
+
+@testable import PolicyBuild
+
+/// A build into a folder with no site yet (CI's fresh clone) reads the archive cache but does
+/// not fill it; the next build into the same folder fills it with what it parses.
+@Suite struct ArchiveCacheFillTests {
+    @Test func aFirstBuildLeavesTheCacheEmptyAndTheNextFillsIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-fill-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: StreamingBuildTests.root.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        var options = BuildOptions(
+            contentPath: folder.appendingPathComponent("content").path, themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path,
+            outputPath: folder.appendingPathComponent("public").path)
+        let cache = ArchiveCache(besideOutput: options.outputPath)
+        options.archiveCache = cache
+        let entries = { (try? FileManager.default.contentsOfDirectory(atPath: cache.directory))?.filter { $0.hasSuffix(".json") } ?? [] }
+
+        let cold = try SiteBuilder().build(options)
+        #expect(entries().isEmpty, "a first build wrote \(entries())")
+
+        // The company with published versions is loaded again (its facts changed), so its
+        // archived texts are parsed again, and now kept.
+        let companyFile = folder.appendingPathComponent("content/digi-smart-manager/company.yml")
+        try (try String(contentsOf: companyFile, encoding: .utf8) + "\n# reviewed\n").write(to: companyFile, atomically: false, encoding: .utf8)
+        let warm = try SiteBuilder().build(options)
+        #expect(warm.companiesReused == cold.companiesReused + 4 && cold.companiesReused == 0)
+        #expect(!entries().isEmpty)
+    }
+}
