@@ -40,7 +40,7 @@ extension SiteRenderer {
         context["has_bases"] = front.purposes.contains { $0.legalBasis != nil || $0.legitimateInterest != nil }
         context["transfers"] = sections.transfers(front)
         context["retention"] = sections.retention(front)
-        context["cookies"] = sections.cookies(front, config: site.config)
+        context["cookies"] = withRows(sections.cookies(front, config: site.config), language: page.language)
         context["cookie_controls"] = front.cookieControls ?? ""
         context["rights"] = sections.rights(front)
         context["contact"] = sections.contact()
@@ -96,7 +96,8 @@ extension SiteRenderer {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
-        context["cookies"] = PolicySections(locale: locale, company: company, registry: site.jurisdictions).cookies(front, config: site.config)
+        context["cookies"] = withRows(
+            PolicySections(locale: locale, company: company, registry: site.jurisdictions).cookies(front, config: site.config), language: page.language)
         context["cookie_controls"] = front.cookieControls ?? ""
         context["policy_title"] = front.title
         context["cookies_label"] = "cookie-categories-heading"

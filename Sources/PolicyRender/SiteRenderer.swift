@@ -58,6 +58,8 @@ public struct SiteRenderer: Sendable {
     let bodies: BodyCache
     /// Archived texts split and encoded for comparison, shared by a build's diff pages.
     let diffCache = DiffCache()
+    /// Table rows rendered through the theme's row partials, shared by a build's pages.
+    let tableRows = TableRows()
     private let trees: [LanguageCode: StringTree]
     /// The day the build runs: decides which published version is in force.
     public let today: PolicyDate

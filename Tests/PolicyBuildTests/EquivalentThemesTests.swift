@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import PolicyBuild
+@testable import PolicyRender
+
+/// The default theme takes two shortcuts a theme need not take, and must render the pages a
+/// theme without them renders:
+/// - `section-data` includes a structured section's partial by the name each block carries
+///   (`{{>*layout_partial}}`); a theme may test the `layout_is_<id>` flags instead, which every
+///   block keeps.
+/// - `cookie-table` writes each category's rows as HTML made through `cookie-row` once per
+///   build (`{{{rows}}}`); a theme without that partial loops over the cookies itself.
+@Suite struct EquivalentThemesTests {
+    @Test func shortcutsAndPlainTemplatesRenderTheSamePages() throws {
+        let root = StreamingBuildTests.root
+        let themes = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: themes) }
+        try FileManager.default.copyItem(at: root.appendingPathComponent("themes"), to: themes)
+        let flagStyle = SiteRenderer.structuredSectionIDs.map { id in
+            let flag = "layout_is_" + id.replacingOccurrences(of: "-", with: "_")
+            return "{{#\(flag)}}{{> section-\(id)}}{{/\(flag)}}"
+        }.joined()
+        let sectionData = themes.appendingPathComponent("default/templates/section-data.mustache")
+        #expect(try String(contentsOf: sectionData, encoding: .utf8).contains("{{>*layout_partial}}"))
+        try ("{{! flags }}\n" + flagStyle).write(to: sectionData, atomically: false, encoding: .utf8)
+        // The cookie rows written out in the table, as the theme had them before `cookie-row`.
+        let templates = themes.appendingPathComponent("default/templates")
+        let row = try String(contentsOf: templates.appendingPathComponent("cookie-row.mustache"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+        let table = templates.appendingPathComponent("cookie-table.mustache")
+        let rowsTag = "<tbody>\n{{{rows}}}</tbody>"
+        let tableText = try String(contentsOf: table, encoding: .utf8)
+        #expect(tableText.contains(rowsTag) && row.hasPrefix("<tr>"))
+        try tableText.replacingOccurrences(of: rowsTag, with: "<tbody>\n{{#cookies}}\n\(row){{/cookies}}\n</tbody>")
+            .write(to: table, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("cookie-row.mustache"))
+
+        func pages(_ themesPath: String, content: String) throws -> [RenderedPage] {
+            let options = BuildOptions(contentPath: root.appendingPathComponent(content).path, themesPath: themesPath, outputPath: "unused")
+            let (prepared, diagnostics) = SiteBuilder().prepare(options)
+            return SiteBuilder().render(try #require(prepared, "\(diagnostics)"))
+        }
+        // content/ has every kind of section; the replay fixture names its cookies (the
+        // example companies list categories only) and has a 100-row recipients table.
+        for content in ["content", "Tests/Fixtures/replay/v5/content"] {
+            let byName = try pages(root.appendingPathComponent("themes").path, content: content)
+            let byFlags = try pages(themes.path, content: content)
+            #expect(byName.count == byFlags.count && byName.count > 10)
+            for (named, flagged) in zip(byName, byFlags) {
+                #expect(named.path == flagged.path)
+                #expect(named.contents == flagged.contents, "\(named.path)")
+            }
+            // The pages do have sections and cookie rows (a theme that rendered none would
+            // pass the above too).
+            let policy = try #require(byName.first { $0.path.hasSuffix("/en/index.html") && $0.path.split(separator: "/").count == 3 })
+            #expect(String(decoding: policy.contents, as: UTF8.self).contains("<table class=\"cookie-categories stack-on-phone\">"))
+            if content.hasPrefix("Tests") {
+                let cookies = try #require(byName.first { $0.path.hasSuffix("/en/cookies/index.html") })
+                #expect(String(decoding: cookies.contents, as: UTF8.self).contains("<tr><th scope=\"row\"><code>nw_admin</code><br><small>"))
+            }
+        }
+    }
+}
