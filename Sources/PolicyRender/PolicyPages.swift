@@ -244,29 +244,44 @@ struct PolicyLayout {
 }
 
 /// Prefixes relative `href`/`src` values (not `#fragment`, `/absolute`, `scheme:` or `//host`)
-/// so links keep their target when the HTML moves to a deeper folder.
+/// so links keep their target when the HTML moves to a deeper folder. Runs on every block of
+/// every archived version's page, so it finds the values to prefix first, on bytes, and copies
+/// the text only when there is one (most policies link in-page or to absolute addresses).
 func rebaseRelativeLinks(_ html: Substring, prefix: String) -> String {
     let bytes = Array(html.utf8)
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + 64)
-    let prefixBytes = Array(prefix.utf8)
+    let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "=")
+    let href = Array(" href".utf8), src = Array(" src".utf8)
+    func named(_ name: [UInt8], before index: Int) -> Bool {
+        index >= name.count && bytes[(index - name.count)..<index].elementsEqual(name)
+    }
+    var starts: [Int] = []
     var index = 0
-    while index < bytes.count {
-        output.append(bytes[index])
+    while index + 1 < bytes.count {
         // At `="`: is the attribute before it href or src, and the value relative?
-        guard bytes[index] == UInt8(ascii: "="), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") else {
+        guard bytes[index] == equals, bytes[index + 1] == quote else {
             index += 1
             continue
         }
-        let name = String(decoding: bytes[max(0, index - 5)..<index], as: UTF8.self)
-        output.append(bytes[index + 1])
-        index += 2
-        guard name.hasSuffix(" href") || name.hasSuffix(" src") else { continue }
-        var end = index
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-        let value = bytes[index..<end]
-        let isRelative = !value.isEmpty && value.first != UInt8(ascii: "#") && value.first != UInt8(ascii: "/") && !value.contains(UInt8(ascii: ":"))
-        if isRelative { output += prefixBytes }
+        let start = index + 2
+        defer { index = start }
+        guard named(href, before: index) || named(src, before: index) else { continue }
+        var end = start
+        while end < bytes.count, bytes[end] != quote { end += 1 }
+        let value = bytes[start..<end]
+        if !value.isEmpty && value.first != UInt8(ascii: "#") && value.first != UInt8(ascii: "/") && !value.contains(UInt8(ascii: ":")) {
+            starts.append(start)
+        }
     }
+    guard !starts.isEmpty else { return String(html) }
+    let prefixBytes = Array(prefix.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + starts.count * prefixBytes.count)
+    var copied = 0
+    for start in starts {
+        output += bytes[copied..<start]
+        output += prefixBytes
+        copied = start
+    }
+    output += bytes[copied...]
     return String(decoding: output, as: UTF8.self)
 }
