@@ -244,47 +244,44 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// cmark renders headings as bare `<hN>` tags, in document order; give each its id, in one
-    /// pass over the bytes, and note where each heading starts.
+    /// pass over the bytes, and note where each heading starts. The text between headings is
+    /// copied in one piece, and a heading's own link is looked for inside the heading only.
     private static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> (String, [Int]) {
         guard !headings.isEmpty else { return (html, []) }
         let source = Array(html.utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(source.count + headings.count * 32)
+        bytes.reserveCapacity(source.count + headings.count * 64)
         var offsets: [Int] = []
-        var next = 0, index = 0
-        while index < source.count {
-            if next < headings.count, source[index] == UInt8(ascii: "<"), index + 3 < source.count,
-                source[index + 1] == UInt8(ascii: "h"), source[index + 2] == UInt8(ascii: "0") + UInt8(headings[next].level),
-                source[index + 3] == UInt8(ascii: ">")
+        var copied = 0, index = 0
+        for heading in headings {
+            let open = Array("<h\(heading.level)>".utf8)
+            guard let start = firstIndex(of: open, in: source, from: index, to: source.count) else { break }
+            bytes += source[copied..<start]
+            offsets.append(bytes.count)
+            let id = escapeAttribute(heading.id)
+            bytes += Array("<h\(heading.level) id=\"\(id)\">".utf8)
+            index = start + open.count
+            copied = index
+            // The heading's text links to its own anchor (a permalink readers can copy),
+            // unless it holds a link of its own.
+            if let end = firstIndex(of: Array("</h\(heading.level)>".utf8), in: source, from: index, to: source.count),
+                firstIndex(of: Array("<a ".utf8), in: source, from: index, to: end) == nil
             {
-                offsets.append(bytes.count)
-                let id = escapeAttribute(headings[next].id)
-                bytes += Array("<h\(headings[next].level) id=\"\(id)\">".utf8)
-                index += 4
-                // The heading's text links to its own anchor (a permalink readers can copy),
-                // unless it holds a link of its own.
-                let close = Array("</h\(headings[next].level)>".utf8)
-                if let end = firstIndex(of: close, in: source, from: index),
-                    firstIndex(of: Array("<a ".utf8), in: source, from: index).map({ $0 > end }) ?? true
-                {
-                    bytes += Array("<a class=\"permalink\" href=\"#\(id)\">".utf8) + source[index..<end] + Array("</a>".utf8)
-                    index = end
-                }
-                next += 1
-            } else {
-                bytes.append(source[index])
-                index += 1
+                bytes += Array("<a class=\"permalink\" href=\"#\(id)\">".utf8) + source[index..<end] + Array("</a>".utf8)
+                index = end
+                copied = end
             }
         }
+        bytes += source[copied...]
         return (String(decoding: bytes, as: UTF8.self), offsets)
     }
 }
 
-/// Where `needle` next occurs in `bytes` at or after `start`.
-private func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+/// Where `needle` next occurs in `bytes` at or after `start`, wholly before `limit`.
+private func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, to limit: Int) -> Int? {
+    guard !needle.isEmpty else { return nil }
     var index = start
-    while index + needle.count <= bytes.count {
+    while index + needle.count <= limit {
         if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) { return index }
         index += 1
     }
