@@ -167,7 +167,7 @@ struct CompanyLoader {
             cache?.store(path, hash: hash, document: stored, diagnostics: [])
             return (stored, diagnostics)
         }
-        let (document, problems) = PolicyFile.parse(path: path, language: language, data: data, context: context)
+        let (document, problems) = PolicyFile.parse(path: path, language: language, data: data, hash: hash, context: context)
         cache?.store(path, hash: hash, document: document, diagnostics: problems)
         if archived, problems.isEmpty, let document { archiveCache?.store(document, contextKey: archiveContextKey) }
         return (document, diagnostics + problems)

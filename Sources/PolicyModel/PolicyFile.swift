@@ -13,6 +13,33 @@ public enum FrontMatter {
 
     public static func isOpened(_ lines: [some StringProtocol]) -> Bool { lines.first.map { isFence($0) } ?? false }
 
+    /// The YAML between the fences, the body after the closing one (both slices of `text`, as
+    /// `closingLine` on `text.lines` would give them joined again) and the closing line's
+    /// index; nil when the text does not open with a fence or never closes it. Reads line by
+    /// line up to the closing fence only: the body is most of a policy's bytes.
+    static func split(_ text: String) -> (yaml: Substring, body: Substring, closingLine: Int)? {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex, line = 0
+        var yamlStart = utf8.startIndex
+        while true {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            if isFence(text[lineStart..<lineEnd]) {
+                if line > 0 {
+                    // Lines 1..<line joined by their line breaks: up to the break before this one.
+                    let yaml = line == 1 ? text[yamlStart..<yamlStart] : text[yamlStart..<utf8.index(before: lineStart)]
+                    let body = lineEnd == utf8.endIndex ? text[lineEnd...] : text[utf8.index(after: lineEnd)...]
+                    return (yaml, body, line)
+                }
+            } else if line == 0 {
+                return nil
+            }
+            guard lineEnd != utf8.endIndex else { return nil }
+            lineStart = utf8.index(after: lineEnd)
+            if line == 0 { yamlStart = lineStart }
+            line += 1
+        }
+    }
+
     static func isFence(_ line: some StringProtocol) -> Bool {
         // Trimming cannot add or remove a dash, so only a line with exactly three is worth
         // trimming (Foundation's trimming was 4% of a cold build, run on every front-matter line).
@@ -46,24 +73,25 @@ public enum FrontMatter {
 
 /// Splits a policy file into YAML front matter and Markdown body, and decodes the front matter.
 enum PolicyFile {
-    static func parse(path: String, language: LanguageCode, data: Data, context: DecodingContext) -> (PolicyDocument?, [Diagnostic]) {
+    /// `hash` is the SHA-256 of `data` when the caller has it already.
+    static func parse(path: String, language: LanguageCode, data: Data, hash: String? = nil, context: DecodingContext) -> (PolicyDocument?, [Diagnostic]) {
         guard var text = String(data: data, encoding: .utf8) else {
             return (nil, [.error("bad-encoding", at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        let lines = text.lines
-        guard FrontMatter.isOpened(lines) else {
-            return (
-                nil,
-                [
-                    .error(
-                        "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
-                        expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")
-                ]
-            )
-        }
-        guard let end = FrontMatter.closingLine(in: lines) else {
+        guard let (yaml, body, end) = FrontMatter.split(text) else {
+            let opened = text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { FrontMatter.isFence(text[..<$0]) } ?? FrontMatter.isFence(text)
+            guard opened else {
+                return (
+                    nil,
+                    [
+                        .error(
+                            "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
+                            expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")
+                    ]
+                )
+            }
             return (
                 nil,
                 [
@@ -73,16 +101,14 @@ enum PolicyFile {
                 ]
             )
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
         let decoder = StrictYAMLDecoder(file: path, lineOffset: 1, context: context)
-        let (node, syntaxProblems) = decoder.compose(yaml)
+        let (node, syntaxProblems) = decoder.compose(String(yaml))
         guard let node else { return (nil, syntaxProblems) }
         let (frontMatter, problems) = decoder.decode(PolicyFrontMatter.self, from: node)
         guard let frontMatter else { return (nil, problems) }
         let document = PolicyDocument(
-            path: path, language: language, frontMatter: frontMatter, body: body, bodyLine: end + 2,
-            contentHash: sha256Hex(data), fieldLocations: decoder.fieldLocations(of: node))
+            path: path, language: language, frontMatter: frontMatter, body: String(body), bodyLine: end + 2,
+            contentHash: hash ?? sha256Hex(data), fieldLocations: decoder.fieldLocations(of: node))
         return (document, problems)
     }
 }

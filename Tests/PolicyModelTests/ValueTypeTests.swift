@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PolicyModel
@@ -164,5 +165,41 @@ struct CodeTests {
     @Test(arguments: ["XX", "MAR", "M", "", "12"])
     func rejectsCountries(_ text: String) {
         #expect(CountryCode(text) == nil)
+    }
+}
+
+/// `FrontMatter.split` reads a policy only up to its closing fence; it must give what splitting
+/// the whole text into lines and joining them again gives.
+@Suite struct FrontMatterSplitTests {
+    func byLines(_ text: String) -> (yaml: String, body: String, closingLine: Int)? {
+        let lines = text.lines
+        guard FrontMatter.isOpened(lines), let end = FrontMatter.closingLine(in: lines) else { return nil }
+        return (lines[1..<end].joined(separator: "\n"), lines[(end + 1)...].joined(separator: "\n"), end)
+    }
+
+    @Test func agreesWithSplittingIntoLines() {
+        let pieces = ["---", "--- ", " ---", "----", "\n", "\n", "title: T", "é", "", "-", "body"]
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var opened = 0
+        for _ in 0..<20_000 {
+            // Half of them open with a fence, so most of the cases have front matter to find.
+            let text = (next(2) == 0 ? "---\n" : "") + (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let expected = byLines(text), split = FrontMatter.split(text)
+            #expect(split.map { "\($0.yaml)|\($0.body)|\($0.closingLine)" } == expected.map { "\($0.yaml)|\($0.body)|\($0.closingLine)" }, "\(text)")
+            if expected != nil { opened += 1 }
+        }
+        #expect(opened > 1_000)
+    }
+}
+
+@Suite struct SHA256HexTests {
+    /// FIPS 180-2's examples: the hashes that archive checks and caches are keyed by.
+    @Test func knownDigests() {
+        #expect(sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(sha256Hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }
