@@ -92,7 +92,7 @@ public struct InMemoryFileSystem: FileSystem {
 
 /// Joins path segments with `/`, the way content paths are shown in messages.
 public func joinPath(_ parts: String...) -> String {
-    parts.filter { !$0.isEmpty }.joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+    parts.filter { !$0.isEmpty }.joined(separator: "/").replacingAll("//", with: "/")
 }
 
 /// The folder holding `path` (`content` → ``, `a/b/content` → `a/b`, `/x/content/` → `/x`).

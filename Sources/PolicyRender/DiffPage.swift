@@ -102,7 +102,7 @@ struct DiffLabels {
         for candidate in [Self.pageLabels[key], "field.\(key)"].compactMap({ $0 }) where t[candidate] != candidate {
             return t[candidate]
         }
-        return key.replacingOccurrences(of: "_", with: " ")
+        return key.replacingAll("_", with: " ")
     }
 
     static let pageLabels: [String: String] = [

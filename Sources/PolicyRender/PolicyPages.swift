@@ -56,7 +56,7 @@ extension SiteRenderer {
         // claims the section (`## … {#retention}`), otherwise the theme's.
         let claimed = Set(body.headings.filter { $0.level == 2 && $0.isExplicit }.map(\.id))
         for (id, _) in present {
-            context[id.replacingOccurrences(of: "-", with: "_") + "_label"] = claimed.contains(id) ? id : id + "-heading"
+            context[id.replacingAll("-", with: "_") + "_label"] = claimed.contains(id) ? id : id + "-heading"
         }
         // Pruned once: the page template and the section partials it includes read the same values.
         var prepared = pruned(context)
@@ -240,7 +240,7 @@ struct PolicyLayout {
     /// Every structured section's flag, `false`.
     static let noFlags: [String: Bool] = Dictionary(uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { (flag($0), false) })
 
-    static func flag(_ id: String) -> String { "layout_is_" + id.replacingOccurrences(of: "-", with: "_") }
+    static func flag(_ id: String) -> String { "layout_is_" + id.replacingAll("-", with: "_") }
 }
 
 /// Prefixes relative `href`/`src` values (not `#fragment`, `/absolute`, `scheme:` or `//host`)

@@ -132,7 +132,7 @@ public struct SiteRenderer: Sendable {
             "site_description": site.config.description ?? "",
             "canonical": site.config.absoluteURL(path),
             "home": SitePaths.link(from: path, to: ""),
-            "assets": SitePaths.link(from: path, to: "assets/").replacingOccurrences(of: "index.html", with: ""),
+            "assets": SitePaths.link(from: path, to: "assets/").replacingAll("index.html", with: ""),
             "t": strings(language),
             "stylesheet": theme.stylesheet,
         ]

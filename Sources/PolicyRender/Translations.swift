@@ -171,7 +171,7 @@ public struct UIStrings: Sendable {
     /// `key` with `{name}` placeholders replaced.
     public func format(_ key: String, _ values: [String: String]) -> String {
         var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        for (name, value) in values { text = text.replacingAll("{\(name)}", with: value) }
         return text
     }
 
@@ -191,7 +191,7 @@ public struct UIStrings: Sendable {
     public func plural(_ base: String, count: Int, n: String) -> String {
         let forms = ["\(base)_\(PluralRule.category(for: count, language: language))", "\(base)_other"]
         let text = forms.lazy.compactMap { table[$0] }.first ?? forms.lazy.compactMap { fallback[$0] }.first ?? base
-        return text.replacingOccurrences(of: "{n}", with: n)
+        return text.replacingAll("{n}", with: n)
     }
 }
 

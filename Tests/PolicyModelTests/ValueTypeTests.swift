@@ -203,3 +203,24 @@ struct CodeTests {
         #expect(sha256Hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }
+
+/// `replacingAll` finds matches on bytes where that gives Foundation's answer, and asks
+/// Foundation otherwise; either way the result must be Foundation's.
+@Suite struct ReplacingAllTests {
+    @Test func agreesWithFoundation() {
+        let pieces = ["{n}", "{", "n", "}", " ", "é", "\u{301}", "\u{200D}", "\u{0600}", "ا", "_", "-", "index.html", "a", "{n}{n}", "//", "/"]
+        let targets = ["{n}", "_", "-", "index.html", "//", "n}", "é", "\u{301}"]
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
+            let target = targets[next(targets.count)], replacement = ["12", "", "x\u{301}", "/"][next(4)]
+            #expect(
+                Array(text.replacingAll(target, with: replacement).utf8) == Array(text.replacingOccurrences(of: target, with: replacement).utf8),
+                "\(text) \(target)")
+        }
+    }
+}
