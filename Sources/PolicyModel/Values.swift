@@ -84,8 +84,15 @@ public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringC
     }
 
     public var description: String {
-        let base = String(format: "%04d-%02d", year, month)
-        return day.map { base + String(format: "-%02d", $0) } ?? base
+        // Digits by hand: String(format:) goes through Foundation's formatter, and dates are
+        // written into every page's JSON and every diff's fingerprint.
+        func padded(_ value: Int, _ width: Int) -> String {
+            guard value >= 0 else { return String(format: "%0\(width)d", value) }
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        let base = padded(year, 4) + "-" + padded(month, 2)
+        return day.map { base + "-" + padded($0, 2) } ?? base
     }
 
     public static func < (lhs: PolicyDate, rhs: PolicyDate) -> Bool {

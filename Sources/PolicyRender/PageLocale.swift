@@ -1,5 +1,6 @@
 public import Foundation
 public import PolicyModel
+import Synchronization
 
 /// How one page formats dates, numbers, durations and place names: the page's language,
 /// the Foundation locale chosen for it, and its writing direction.
@@ -30,17 +31,19 @@ public struct PageLocale: Sendable {
 
     /// "14 January 2025", "15 janvier 2025"; a month-precision date as "January 2025".
     public func format(_ date: PolicyDate) -> String {
-        let style: Date.FormatStyle
-        if date.day == nil {
-            style = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).year().month(.wide)
-        } else {
-            style = Date.FormatStyle(date: .long, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone)
+        Formatted.memo("\(locale.identifier)\u{1F}d\(date)") {
+            let style: Date.FormatStyle
+            if date.day == nil {
+                style = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).year().month(.wide)
+            } else {
+                style = Date.FormatStyle(date: .long, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone)
+            }
+            return date.date.formatted(style)
         }
-        return date.date.formatted(style)
     }
 
     public func format(_ number: Int) -> String {
-        number.formatted(.number.locale(locale).grouping(.never))
+        Formatted.memo("\(locale.identifier)\u{1F}n\(number)") { number.formatted(.number.locale(locale).grouping(.never)) }
     }
 
     /// "up to 2 years", "jusqu'à 2 ans", "24–48 hours".
@@ -79,5 +82,19 @@ public struct PageLocale: Sendable {
     /// A language's name in this page's language ("the English version").
     public func languageName(_ language: LanguageCode) -> String {
         locale.localizedString(forIdentifier: language.rawValue) ?? language.rawValue
+    }
+}
+
+/// Numbers and dates as Foundation formats them, kept for the process by locale: a format style
+/// costs microseconds a call, and every cookie's duration, count and every version's date is
+/// formatted again on each page that shows it. A site has few distinct ones.
+enum Formatted {
+    private static let values = Mutex<[String: String]>([:])
+
+    static func memo(_ key: String, _ format: () -> String) -> String {
+        if let known = values.withLock({ $0[key] }) { return known }
+        let text = format()
+        values.withLock { $0[key] = text }
+        return text
     }
 }

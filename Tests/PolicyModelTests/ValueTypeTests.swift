@@ -5,6 +5,12 @@ import Testing
 
 @Suite("PolicyDate")
 struct PolicyDateTests {
+    @Test func writesFourDigitYearsAndTwoDigitMonthsAndDays() {
+        #expect(PolicyDate(year: 987, month: 1, day: 5).description == "0987-01-05")
+        #expect(PolicyDate(year: 2025, month: 12).description == "2025-12")
+        #expect(PolicyDate(year: 12345, month: 10, day: 31).description == "12345-10-31")
+    }
+
     @Test func parsesDayPrecision() throws {
         let date = try #require(PolicyDate("2025-03-14"))
         #expect(date.year == 2025)
