@@ -105,6 +105,26 @@ struct PolicyLayoutTests {
     }
 }
 
+/// Links are worked out on bytes for ASCII paths; they must be what the Character-based
+/// original gives, on any pair of paths.
+@Suite struct RelativeLinkTests {
+    @Test func agreesWithTheCharacterVersion() {
+        let segments = ["acme", "en", "fr", "cookies", "versions", "1.0", "diff", "assets", "", "feed.xml", "é", "index.html"]
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func path() -> String {
+            (0..<next(5)).map { _ in segments[next(segments.count)] }.joined(separator: "/") + (next(2) == 0 ? "/" : "")
+        }
+        for _ in 0..<20_000 {
+            let from = path(), to = path()
+            #expect(SitePaths.link(from: from, to: to) == SitePaths.linkByCharacters(from: from, to: SitePaths.file(to)), "\(from) -> \(to)")
+        }
+    }
+}
+
 @Suite struct RebaseLinkTests {
     /// The first implementation, which built the result byte by byte and decoded the five bytes
     /// before every `="`: the reference the faster one must agree with.
