@@ -134,7 +134,7 @@ enum ProseDiff {
             let count = bytes.count
             var start = 0
             func emit(_ end: Int) {
-                let sentence = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmedSpaces
+                let sentence = trimmed(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 if !sentence.isEmpty { result.append(sentence) }
                 start = end
             }
@@ -152,6 +152,23 @@ enum ProseDiff {
             if start < count { emit(count) }
         }
         return result
+    }
+
+    /// `String(decoding: bytes).trimmedSpaces`, trimming on bytes where that gives the same: a
+    /// space, tab or carriage return with ASCII (or nothing) on its inner side is a Character of
+    /// its own (a CR before LF is not). Every sentence but the first starts with the space after
+    /// the last one's full stop, so this ran a Character search on nearly every sentence.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        var low = 0, high = bytes.count
+        while low < high, isSpace(bytes[low]), low + 1 == high || bytes[low + 1] < 0x80 && !(bytes[low] == 0x0D && bytes[low + 1] == 0x0A) {
+            low += 1
+        }
+        while high > low, isSpace(bytes[high - 1]), high - 1 == low || bytes[high - 2] < 0x80 { high -= 1 }
+        guard low == high || !isSpace(bytes[low]) && !isSpace(bytes[high - 1]) else {
+            return String(decoding: bytes, as: UTF8.self).trimmedSpaces
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
     }
 
     /// The length in bytes of the sentence terminator at `index`, or 0.
