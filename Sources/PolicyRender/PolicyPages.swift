@@ -34,7 +34,7 @@ extension SiteRenderer {
         context["data_collected"] = sections.dataCollected(front)
         context["purposes"] = sections.purposes(front)
         context["third_parties"] = sections.thirdParties(front)
-        context["recipients"] = sections.recipients(front)
+        context["recipients"] = withRows(recipients: sections.recipients(front), language: page.language)
         // A column empty in every row is left out rather than shown as filler.
         context["has_sources"] = front.dataCollected.contains { $0.source != nil }
         context["has_bases"] = front.purposes.contains { $0.legalBasis != nil || $0.legitimateInterest != nil }

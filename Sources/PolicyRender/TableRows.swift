@@ -7,19 +7,23 @@ public import PolicyModel
 /// published version, nearly all of them unchanged from one version to the next; so a build
 /// rendered each row five times or more, at eight template lookups a row, and swift-mustache
 /// pays about a microsecond a lookup. A theme that has a row partial (`cookie-row`) gets each
-/// table's rows as HTML (`rows`), each row rendered through that partial once per build for a
+/// table's rows as HTML (`rows_html`), each row rendered through that partial once per build for a
 /// given text and language. The contract that makes this safe: a row partial is rendered on
 /// its own, so it sees the row's values (and `t`) only, never the page around it. The row
 /// values stay in the data too, for themes that loop over them.
 final class TableRows: Sendable {
     private let rendered = ComputedCache<String>()
 
-    /// The rows through `template`, one after the other; nil when the theme has no such partial.
-    func html(_ rows: [[String: Any]], template: String, theme: Theme, language: LanguageCode, strings: [String: Any]) -> String? {
-        guard theme.library.getTemplate(named: template) != nil else { return nil }
+    /// The rows through `template`, one after the other; nil when the theme has no such partial
+    /// or there are no rows (an empty string would be pruned to `false`, which `{{{…}}}` prints).
+    /// `table` holds the table's values a row partial may use too (which columns it has).
+    func html(
+        _ rows: [[String: Any]], template: String, table: [String: Any] = [:], theme: Theme, language: LanguageCode, strings: [String: Any]
+    ) -> String? {
+        guard !rows.isEmpty, theme.library.getTemplate(named: template) != nil else { return nil }
         var html = ""
         for row in rows {
-            let values = pruned(row)
+            let values = pruned(row.merging(table) { own, _ in own })
             let render = {
                 var context = values
                 context["lang"] = language.rawValue
@@ -54,7 +58,7 @@ final class TableRows: Sendable {
 
 extension SiteRenderer {
     /// Cookie categories (`PolicySections.cookies`) with each one's cookies as HTML rows
-    /// (`rows`), when the theme has a `cookie-row` partial.
+    /// (`rows_html`), when the theme has a `cookie-row` partial.
     func withRows(_ categories: [[String: Any]], language: LanguageCode) -> [[String: Any]] {
         categories.map { category in
             let cookies = (category["cookies"] as? [[String: Any]]) ?? (category["cookies"] as? [[String: String]])?.map { $0 as [String: Any] } ?? []
@@ -62,8 +66,20 @@ extension SiteRenderer {
                 return category
             }
             var category = category
-            category["rows"] = html
+            category["rows_html"] = html
             return category
         }
+    }
+
+    /// The recipients table (`PolicySections.recipients`) with its rows as HTML (`rows_html`),
+    /// when the theme has a `third-party-row` partial; a row sees which columns the table has.
+    func withRows(recipients: [String: Any], language: LanguageCode) -> [String: Any] {
+        let rows = (recipients["rows"] as? [[String: Any]]) ?? (recipients["rows"] as? [[String: String]])?.map { $0 as [String: Any] } ?? []
+        let columns = recipients.filter { $0.key.hasPrefix("has_") }
+        guard let html = tableRows.html(rows, template: "third-party-row", table: columns, theme: theme, language: language, strings: strings(language))
+        else { return recipients }
+        var recipients = recipients
+        recipients["rows_html"] = html
+        return recipients
     }
 }

@@ -9,8 +9,9 @@ import Testing
 /// - `section-data` includes a structured section's partial by the name each block carries
 ///   (`{{>*layout_partial}}`); a theme may test the `layout_is_<id>` flags instead, which every
 ///   block keeps.
-/// - `cookie-table` writes each category's rows as HTML made through `cookie-row` once per
-///   build (`{{{rows}}}`); a theme without that partial loops over the cookies itself.
+/// - `cookie-table` and `section-third-parties` write their rows as HTML made through
+///   `cookie-row` and `third-party-row` once per build (`{{{rows_html}}}`); a theme without
+///   those partials loops over the rows itself.
 @Suite struct EquivalentThemesTests {
     @Test func shortcutsAndPlainTemplatesRenderTheSamePages() throws {
         let root = StreamingBuildTests.root
@@ -29,12 +30,21 @@ import Testing
         let row = try String(contentsOf: templates.appendingPathComponent("cookie-row.mustache"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
         let table = templates.appendingPathComponent("cookie-table.mustache")
-        let rowsTag = "<tbody>\n{{{rows}}}</tbody>"
+        let rowsTag = "<tbody>\n{{{rows_html}}}</tbody>"
         let tableText = try String(contentsOf: table, encoding: .utf8)
         #expect(tableText.contains(rowsTag) && row.hasPrefix("<tr>"))
         try tableText.replacingOccurrences(of: rowsTag, with: "<tbody>\n{{#cookies}}\n\(row){{/cookies}}\n</tbody>")
             .write(to: table, atomically: false, encoding: .utf8)
         try FileManager.default.removeItem(at: templates.appendingPathComponent("cookie-row.mustache"))
+        // The same for the recipients table and `third-party-row`.
+        let partyRow = try String(contentsOf: templates.appendingPathComponent("third-party-row.mustache"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+        let parties = templates.appendingPathComponent("section-third-parties.mustache")
+        let partiesText = try String(contentsOf: parties, encoding: .utf8)
+        #expect(partiesText.contains(rowsTag) && partyRow.hasPrefix("<tr>"))
+        try partiesText.replacingOccurrences(of: rowsTag, with: "<tbody>\n{{#rows}}\n\(partyRow){{/rows}}\n</tbody>")
+            .write(to: parties, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("third-party-row.mustache"))
 
         func pages(_ themesPath: String, content: String) throws -> [RenderedPage] {
             let options = BuildOptions(contentPath: root.appendingPathComponent(content).path, themesPath: themesPath, outputPath: "unused")
@@ -58,6 +68,9 @@ import Testing
             if content.hasPrefix("Tests") {
                 let cookies = try #require(byName.first { $0.path.hasSuffix("/en/cookies/index.html") })
                 #expect(String(decoding: cookies.contents, as: UTF8.self).contains("<tr><th scope=\"row\"><code>nw_admin</code><br><small>"))
+                #expect(
+                    String(decoding: policy.contents, as: UTF8.self).contains(
+                        "<tr><th scope=\"row\"><a href=\"https://atlashosting.example/privacy\">Atlas Hosting</a></th>"))
             }
         }
     }
