@@ -44,8 +44,9 @@ public struct StrictYAMLDecoder {
         do {
             // The basic resolver: scalars are read from their text by the decoder, so Yams'
             // regex-based tag resolution (which its duplicate-key check ran for every key of
-            // every mapping, a quarter of a no-change rebuild) is never needed.
-            guard let node = try Yams.compose(yaml: yaml, .basic) else {
+            // every mapping, a quarter of a no-change rebuild) is never needed. UTF-8 named
+            // outright: Yams' default reads the process environment on every call.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 let diagnostic = Diagnostic.error(
                     "empty-document", at: location(line: 1, column: 1), "the YAML document is empty",
                     expected: "expected a mapping of fields such as `key: value`")
