@@ -235,11 +235,12 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         self.codingPath = codingPath
         self.state = state
         var values: [String: Node] = [:]
-        let known = (Key.self as? any CaseIterable.Type).map { allKeyNames($0) } ?? []
         for (keyNode, valueNode) in mapping {
             let name = keyNode.string ?? ""
             values[name] = valueNode
             if Key(stringValue: name) == nil {
+                // Listed only for a message: every cookie and recipient is a mapping.
+                let known = (Key.self as? any CaseIterable.Type).map { allKeyNames($0) } ?? []
                 let place = pathText(codingPath)
                 var message = "unknown field '\(name)'" + (place.isEmpty ? "" : " in '\(place)'")
                 var expected = known.isEmpty ? nil : "expected one of: \(known.joined(separator: ", "))"
