@@ -185,11 +185,8 @@ struct CodeTests {
 
     @Test func agreesWithSplittingIntoLines() {
         let pieces = ["---", "--- ", " ---", "----", "\n", "\n", "title: T", "é", "", "-", "body"]
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 11)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var opened = 0
         for _ in 0..<20_000 {
             // Half of them open with a fence, so most of the cases have front matter to find.
@@ -216,11 +213,8 @@ struct CodeTests {
     @Test func agreesWithFoundation() {
         let pieces = ["{n}", "{", "n", "}", " ", "é", "\u{301}", "\u{200D}", "\u{0600}", "ا", "_", "-", "index.html", "a", "{n}{n}", "//", "/"]
         let targets = ["{n}", "_", "-", "index.html", "//", "n}", "é", "\u{301}"]
-        var state: UInt64 = 3
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 3)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<20_000 {
             let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
             let target = targets[next(targets.count)], replacement = ["12", "", "x\u{301}", "/"][next(4)]

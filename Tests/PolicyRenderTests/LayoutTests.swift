@@ -110,11 +110,8 @@ struct PolicyLayoutTests {
 @Suite struct RelativeLinkTests {
     @Test func agreesWithTheCharacterVersion() {
         let segments = ["acme", "en", "fr", "cookies", "versions", "1.0", "diff", "assets", "", "feed.xml", "é", "index.html"]
-        var state: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 5)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         func path() -> String {
             (0..<next(5)).map { _ in segments[next(segments.count)] }.joined(separator: "/") + (next(2) == 0 ? "/" : "")
         }
@@ -156,11 +153,8 @@ struct PolicyLayoutTests {
         let pieces = [
             "<a", " href", " src", "=\"", "\"", "=", "#top", "/root", "https:", "x", "cookies/", "é", "\u{0600}", " ", ">", "</a>", "href", "src",
         ]
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 7)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<20_000 {
             let html = (0..<next(16)).map { _ in pieces[next(pieces.count)] }.joined()
             #expect(rebaseRelativeLinks(html[...], prefix: "../../") == Self.reference(html[...], prefix: "../../"), "\(html)")
