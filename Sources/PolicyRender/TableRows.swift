@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 public import PolicyModel
 
@@ -23,6 +24,9 @@ final class TableRows: Sendable {
         guard !rows.isEmpty, theme.library.getTemplate(named: template) != nil else { return nil }
         var html = ""
         for row in rows {
+            // The theme check (`problems`) holds row partials to these names; a row with others
+            // would let a partial use a value the check calls unknown.
+            assert(Set(row.keys).union(table.keys).isSubset(of: Self.values[template] ?? []), "\(template) rows have \(row.keys.sorted())")
             let values = pruned(row.merging(table) { own, _ in own })
             let render = {
                 var context = values
@@ -53,6 +57,43 @@ final class TableRows: Sendable {
             }
         }
         return key
+    }
+}
+
+extension TableRows {
+    /// What each row partial sees besides `t`: its row's values and its table's columns. A row
+    /// partial is rendered on its own, so any other name renders as nothing on every page.
+    static let values: [String: Set<String>] = [
+        "cookie-row": ["name", "provider", "purpose", "duration", "path"],
+        "third-party-row": [
+            "name", "purpose", "role", "processing_location", "corporate_location", "privacy_policy", "has_role", "has_processing",
+            "has_corporate",
+        ],
+    ]
+
+    /// Names a row partial uses that its rows do not have (`{{page_title}}` in `cookie-row`), as
+    /// errors at the template; nothing for other templates, or one that changes delimiters.
+    static func problems(template: String, text: String, path: String) -> [Diagnostic] {
+        guard let known = values[template], !text.contains("{{=") else { return [] }
+        var unknown: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            var tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[close.upperBound...]
+            guard let sigil = tag.first, !"!>$<".contains(sigil) else { continue }
+            if "#^/&{".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if let open = tag.firstIndex(of: "("), let close = tag.lastIndex(of: ")"), open < close { tag = String(tag[tag.index(after: open)..<close]) }
+            let name = tag.split(separator: ".").first.map(String.init) ?? tag
+            if name != "t", !tag.isEmpty, tag != ".", !known.contains(name), !unknown.contains(tag) { unknown.append(tag) }
+        }
+        return unknown.map { name in
+            .error(
+                "unknown-row-value", at: SourceLocation(file: path), "\(template).mustache uses '\(name)', which a row does not have",
+                expected:
+                    "expected only \(known.sorted().joined(separator: ", ")) and t.…: a row partial is rendered once per build on its own, without the page around it"
+            )
+        }
     }
 }
 

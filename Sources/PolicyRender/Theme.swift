@@ -65,6 +65,7 @@ public struct Theme: Sendable {
                 let template = String(file.dropLast(".mustache".count))
                 try library.register(FastHTMLContentType.pragma + text, named: template)
                 sources.append((template, text))
+                diagnostics += TableRows.problems(template: template, text: text, path: path)
             } catch {
                 diagnostics.append(
                     .error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))

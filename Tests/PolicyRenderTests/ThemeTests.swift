@@ -59,6 +59,20 @@ import Testing
         #expect(problems.first?.expected == "expected one of: {{>*layout_partial}}")
     }
 
+    /// A row partial is rendered on its own: a name its rows do not have would print nothing
+    /// on every page, so the theme check names it.
+    @Test func aRowPartialUsingAPageValueIsAnError() throws {
+        let folder = try copy()
+        let row = folder.appendingPathComponent("default/templates/cookie-row.mustache")
+        try (try String(contentsOf: row, encoding: .utf8) + "<!-- {{policy_title}} {{{name}}} {{#t.cookies}}{{/t.cookies}} -->\n")
+            .write(to: row, atomically: true, encoding: .utf8)
+        let (theme, problems) = load(folder)
+        #expect(theme == nil)
+        #expect(problems.map(\.code) == ["unknown-row-value"])
+        #expect(problems.first?.message == "cookie-row.mustache uses 'policy_title', which a row does not have")
+        #expect(problems.first?.location.file == row.path)
+    }
+
     /// The list of required section templates is the list of sections a page can have.
     @Test func everySectionAPageCanHaveHasARequiredTemplate() throws {
         let yaml = """
