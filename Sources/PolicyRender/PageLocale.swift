@@ -1,6 +1,5 @@
 public import Foundation
 public import PolicyModel
-import Synchronization
 
 /// How one page formats dates, numbers, durations and place names: the page's language,
 /// the Foundation locale chosen for it, and its writing direction.
@@ -89,12 +88,7 @@ public struct PageLocale: Sendable {
 /// costs microseconds a call, and every cookie's duration, count and every version's date is
 /// formatted again on each page that shows it. A site has few distinct ones.
 enum Formatted {
-    private static let values = Mutex<[String: String]>([:])
+    private static let values = ComputedCache<String>()
 
-    static func memo(_ key: String, _ format: () -> String) -> String {
-        if let known = values.withLock({ $0[key] }) { return known }
-        let text = format()
-        values.withLock { $0[key] = text }
-        return text
-    }
+    static func memo(_ key: String, _ format: () -> String) -> String { values.value(for: key, compute: format) }
 }
