@@ -1,6 +1,6 @@
 import Foundation
 import Mustache
-public import PolicyModel
+import PolicyModel
 
 /// Table rows rendered once per build and reused on every page that shows them.
 ///
@@ -76,11 +76,8 @@ extension TableRows {
     static func problems(template: String, text: String, path: String) -> [Diagnostic] {
         guard let known = values[template], !text.contains("{{=") else { return [] }
         var unknown: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            var tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            rest = rest[close.upperBound...]
+        for body in Theme.tags(in: text) {
+            var tag = body.trimmingCharacters(in: .whitespaces)
             guard let sigil = tag.first, !"!>$<".contains(sigil) else { continue }
             if "#^/&{".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
             if let open = tag.firstIndex(of: "("), let close = tag.lastIndex(of: ")"), open < close { tag = String(tag[tag.index(after: open)..<close]) }

@@ -166,7 +166,6 @@ public struct Theme: Sendable {
         return libraries
     }
 
-    /// The partials a template includes (`{{> name}}`).
     /// The values page data carries that name a partial, for dynamic includes
     /// (`{{>*layout_partial}}`), and every partial each may name: one lookup picks the partial,
     /// where testing a flag per kind was a lookup and a section per kind.
@@ -174,16 +173,23 @@ public struct Theme: Sendable {
         ["layout_partial": SiteRenderer.structuredSectionIDs.map { "section-" + $0 }]
     }
 
-    /// The partials a template names; a dynamic one keeps its `*` (`*layout_partial`).
+    /// The partials a template names (`{{> name}}`); a dynamic one keeps its `*` (`*layout_partial`).
     static func partialNames(in text: String) -> [String] {
-        var names: [String] = []
+        tags(in: text).filter { $0.hasPrefix(">") }.map { $0.dropFirst().trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The text inside each `{{…}}` tag of a template, in order, for the theme's checks (a
+    /// triple-brace tag's inner `{` included). A `{{` inside a tag, such as in a comment, is
+    /// part of that tag, as Mustache reads it.
+    static func tags(in text: String) -> [Substring] {
+        var tags: [Substring] = []
         var rest = text[...]
-        while let open = rest.range(of: "{{>") {
+        while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            tags.append(rest[open.upperBound..<close.lowerBound])
             rest = rest[close.upperBound...]
         }
-        return names
+        return tags
     }
 
     private static func listFiles(_ directory: String, fileSystem: any FileSystem) -> [String] {
