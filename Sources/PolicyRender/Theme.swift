@@ -80,29 +80,26 @@ public struct Theme: Sendable {
         // Mustache renders a missing partial as nothing; a theme that names one must have it.
         // A dynamic include may name any partial PolicySite puts in that value.
         for (user, partial) in partials {
-            let file = (user as NSString).lastPathComponent
-            guard partial.hasPrefix("*") else {
-                if library.getTemplate(named: partial) == nil && !requiredTemplates.contains(partial) {
+            let targets: [String], include: String
+            if partial.hasPrefix("*") {
+                guard let named = dynamicPartials[String(partial.dropFirst())] else {
                     diagnostics.append(
                         .error(
-                            "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(partial).mustache")),
-                            "template is missing (\(file) includes it as {{> \(partial)}})", expected: "expected the file, or the include removed"))
+                            "unknown-partial-name", at: SourceLocation(file: user),
+                            "{{>\(partial)}} names a value pages do not have, so it would include nothing",
+                            expected: "expected one of: \(dynamicPartials.keys.sorted().map { "{{>*\($0)}}" }.joined(separator: ", "))"))
+                    continue
                 }
-                continue
-            }
-            let value = String(partial.dropFirst())
-            guard let targets = dynamicPartials[value] else {
-                diagnostics.append(
-                    .error(
-                        "unknown-partial-name", at: SourceLocation(file: user), "{{>\(partial)}} names a value pages do not have, so it would include nothing",
-                        expected: "expected one of: \(dynamicPartials.keys.sorted().map { "{{>*\($0)}}" }.joined(separator: ", "))"))
-                continue
+                (targets, include) = (named, "through {{>\(partial)}}")
+            } else {
+                (targets, include) = ([partial], "as {{> \(partial)}}")
             }
             for target in targets where library.getTemplate(named: target) == nil && !requiredTemplates.contains(target) {
                 diagnostics.append(
                     .error(
                         "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(target).mustache")),
-                        "template is missing (\(file) includes it through {{>\(partial)}})", expected: "expected the file, or the include removed"))
+                        "template is missing (\((user as NSString).lastPathComponent) includes it \(include))",
+                        expected: "expected the file, or the include removed"))
             }
         }
         let (translations, problems) = Translations.load(directory: joinPath(directory, "i18n"), defaultLanguage: defaultLanguage, fileSystem: fileSystem)
