@@ -220,19 +220,21 @@ struct PolicyLayout {
     var templateValues: [[String: Any]] {
         blocks.map { block in
             var value: [String: Any] = ["layout_prose": false, "layout_data": false, "layout_section": false]
+            let id: String
             switch block {
-            case .prose(let html): value["layout_prose"] = html
-            case .data(let id):
-                value.merge(Self.noFlags) { _, flag in flag }
+            case .prose(let html):
+                value["layout_prose"] = html
+                return value
+            case .data(let section):
+                id = section
                 value["layout_data"] = true
-                value[Self.flag(id)] = true
-                value["layout_partial"] = "section-" + id
-            case let .section(id, title):
-                value.merge(Self.noFlags) { _, flag in flag }
-                value["layout_section"] = ["section_id": id, "section_title": title]
-                value[Self.flag(id)] = true
-                value["layout_partial"] = "section-" + id
+            case let .section(section, title):
+                id = section
+                value["layout_section"] = ["section_id": section, "section_title": title]
             }
+            value.merge(Self.noFlags) { _, flag in flag }
+            value[Self.flag(id)] = true
+            value["layout_partial"] = "section-" + id
             return value
         }
     }
