@@ -99,7 +99,8 @@ extension SiteRenderer {
     /// (`rows_html`), when the theme has a `cookie-row` partial.
     func withRows(_ categories: [[String: Any]], language: LanguageCode) -> [[String: Any]] {
         categories.map { category in
-            let cookies = (category["cookies"] as? [[String: Any]]) ?? (category["cookies"] as? [[String: String]])?.map { $0 as [String: Any] } ?? []
+            // A `[[String: String]]` casts too: Swift converts the dictionaries.
+            let cookies = category["cookies"] as? [[String: Any]] ?? []
             guard let html = tableRows.html(cookies, template: "cookie-row", theme: theme, language: language, strings: strings(language)) else {
                 return category
             }
@@ -112,7 +113,7 @@ extension SiteRenderer {
     /// The recipients table (`PolicySections.recipients`) with its rows as HTML (`rows_html`),
     /// when the theme has a `third-party-row` partial; a row sees which columns the table has.
     func withRows(recipients: [String: Any], language: LanguageCode) -> [String: Any] {
-        let rows = (recipients["rows"] as? [[String: Any]]) ?? (recipients["rows"] as? [[String: String]])?.map { $0 as [String: Any] } ?? []
+        let rows = recipients["rows"] as? [[String: Any]] ?? []
         let columns = recipients.filter { $0.key.hasPrefix("has_") }
         guard let html = tableRows.html(rows, template: "third-party-row", table: columns, theme: theme, language: language, strings: strings(language))
         else { return recipients }
