@@ -13,11 +13,21 @@ public enum FrontMatter {
 
     public static func isOpened(_ lines: [some StringProtocol]) -> Bool { lines.first.map { isFence($0) } ?? false }
 
-    /// The YAML between the fences, the body after the closing one (both slices of `text`, as
-    /// `closingLine` on `text.lines` would give them joined again) and the closing line's
-    /// index; nil when the text does not open with a fence or never closes it. Reads line by
-    /// line up to the closing fence only: the body is most of a policy's bytes.
-    static func split(_ text: String) -> (yaml: Substring, body: Substring, closingLine: Int)? {
+    /// A policy file's text cut at its fences.
+    enum Split {
+        /// The first line is not `---`.
+        case notOpened
+        /// No later line is `---`.
+        case unclosed
+        /// The YAML between the fences and the body after the closing one (both slices of the
+        /// text, as `closingLine` on `text.lines` would give them joined again), and the closing
+        /// line's index.
+        case split(yaml: Substring, body: Substring, closingLine: Int)
+    }
+
+    /// `text` cut at its fences, read line by line up to the closing one only: the body is most
+    /// of a policy's bytes.
+    static func split(_ text: String) -> Split {
         let utf8 = text.utf8
         var lineStart = utf8.startIndex, line = 0
         var yamlStart = utf8.startIndex
@@ -28,12 +38,12 @@ public enum FrontMatter {
                     // Lines 1..<line joined by their line breaks: up to the break before this one.
                     let yaml = line == 1 ? text[yamlStart..<yamlStart] : text[yamlStart..<utf8.index(before: lineStart)]
                     let body = lineEnd == utf8.endIndex ? text[lineEnd...] : text[utf8.index(after: lineEnd)...]
-                    return (yaml, body, line)
+                    return .split(yaml: yaml, body: body, closingLine: line)
                 }
             } else if line == 0 {
-                return nil
+                return .notOpened
             }
-            guard lineEnd != utf8.endIndex else { return nil }
+            guard lineEnd != utf8.endIndex else { return .unclosed }
             lineStart = utf8.index(after: lineEnd)
             if line == 0 { yamlStart = lineStart }
             line += 1
@@ -80,18 +90,18 @@ enum PolicyFile {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        guard let (yaml, body, end) = FrontMatter.split(text) else {
-            let opened = text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { FrontMatter.isFence(text[..<$0]) } ?? FrontMatter.isFence(text)
-            guard opened else {
-                return (
-                    nil,
-                    [
-                        .error(
-                            "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
-                            expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")
-                    ]
-                )
-            }
+        let yaml: Substring, body: Substring, end: Int
+        switch FrontMatter.split(text) {
+        case .notOpened:
+            return (
+                nil,
+                [
+                    .error(
+                        "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
+                        expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")
+                ]
+            )
+        case .unclosed:
             return (
                 nil,
                 [
@@ -100,6 +110,8 @@ enum PolicyFile {
                         expected: "expected a line '---' after the last YAML field")
                 ]
             )
+        case let .split(front, rest, closingLine):
+            (yaml, body, end) = (front, rest, closingLine)
         }
         let decoder = StrictYAMLDecoder(file: path, lineOffset: 1, context: context)
         let (node, syntaxProblems) = decoder.compose(String(yaml))
