@@ -1,0 +1,23 @@
+public import Mustache
+
+// Why these conformances: swift-mustache prints a value by casting it to `MustacheCustomRenderable`
+// and, when that fails, to its lambda type, then to an optional (to unwrap it), then through
+// `String(describing:)`, which casts again. Each protocol cast costs about 80 ns on this
+// runtime, and nearly every value a page prints is a `String`. Saying here that the context's
+// plain values render as themselves ends the chain at the first cast; the text is the same as
+// `String(describing:)` gives, and none of them is ever "null" (a section over one still renders).
+
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
+extension Int: @retroactive MustacheCustomRenderable {
+    public var renderText: String { String(self) }
+    public var isNull: Bool { false }
+}
+
+extension Bool: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self ? "true" : "false" }
+    public var isNull: Bool { false }
+}
