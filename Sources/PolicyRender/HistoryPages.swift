@@ -91,7 +91,7 @@ extension SiteRenderer {
             context["canonical"] = site.config.absoluteURL(SitePaths.policy(company.slug, language))
         }
         context["title"] = t.format("history.archived_title", ["version": archived.version.description]) + " · " + document.frontMatter.title
-        return render(prepared: context, template: "policy", path: path, source: document.path)
+        return render(prepared: withSectionHTML(context), template: "policy", path: path, source: document.path)
     }
 
     /// The current text as a changelog or feed entry while it has not been published: a site

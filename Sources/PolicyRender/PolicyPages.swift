@@ -17,7 +17,7 @@ extension SiteRenderer {
         var context = policyContext(page, path: path) { SitePaths.policy(page.company.slug, $0) }
         context["upcoming_notice"] = upcomingNotice(page, path: path).map(pruned) ?? false
         context["history_links"] = historyLinks(page, path: path).map(pruned) ?? false
-        return render(prepared: context, template: "policy", path: path, source: page.document.path)
+        return render(prepared: withSectionHTML(context), template: "policy", path: path, source: page.document.path)
     }
 
     /// Everything the policy template shows for `page.document`, at `path`, already pruned;
@@ -68,6 +68,20 @@ extension SiteRenderer {
         prepared["blocks"] = layout.templateValues
         prepared["toc"] = layout.toc.map { ["id": $0.id, "text": $0.text] }
         return prepared
+    }
+
+    /// The page's values with each data and section block's `data_html`, for a theme that prints
+    /// it (`SectionBlocks`); made last, from every value the page shows, as the sections read them.
+    func withSectionHTML(_ context: [String: Any]) -> [String: Any] {
+        guard theme.rendersSectionHTML, let blocks = context["blocks"] as? [[String: Any]] else { return context }
+        var page = context
+        page["blocks"] = blocks.map { block -> [String: Any] in
+            guard let partial = block["layout_partial"] as? String else { return block }
+            var block = block
+            block["data_html"] = sectionBlocks.html(block, id: String(partial.dropFirst("section-".count)), page: context, theme: theme)
+            return block
+        }
+        return page
     }
 
     /// The sections the theme renders from the front matter (tables and lists), in page order;

@@ -60,6 +60,8 @@ public struct SiteRenderer: Sendable {
     let diffCache = DiffCache()
     /// Table rows rendered through the theme's row partials, shared by a build's pages.
     let tableRows = TableRows()
+    /// Policy sections rendered apart, shared by the pages that show them alike.
+    let sectionBlocks = SectionBlocks()
     private let trees: [LanguageCode: StringTree]
     /// The day the build runs: decides which published version is in force.
     public let today: PolicyDate

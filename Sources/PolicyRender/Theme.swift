@@ -27,6 +27,11 @@ public struct Theme: Sendable {
     /// SHA-256 over the templates, UI strings and regimes: pages rendered with another theme text differ.
     public var fingerprint: String = ""
 
+    /// Whether `policy.mustache` prints each block's section as `{{{data_html}}}`, which pages
+    /// then render apart and share (`SectionBlocks`), and the names each section reads.
+    var rendersSectionHTML = false
+    var sectionReads: [String: Set<String>] = [:]
+
     /// The templates a theme must provide; each page kind renders one.
     /// The section templates are required too: a section the data has must never render as nothing.
     public static var requiredTemplates: [String] {
@@ -118,6 +123,7 @@ public struct Theme: Sendable {
         hashed += (try? fileSystem.readFile(joinPath(directory, "jurisdictions.yml"))) ?? Data()
         var theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
         if !diagnostics.hasErrors { theme.localized = localizedLibraries(sources, translations: translations) }
+        (theme.rendersSectionHTML, theme.sectionReads) = SectionReads.collect(Dictionary(sources.map { ($0.name, $0.text) }) { first, _ in first })
         // Pages link the stylesheet by a name that changes with its bytes, so a browser never
         // keeps an old stylesheet after a deploy. (`style.css` stays too, for other links.)
         if let css = try? fileSystem.readFile(joinPath(directory, "assets", "style.css")) {

@@ -12,12 +12,29 @@ import Testing
 /// - `cookie-table` and `section-third-parties` write their rows as HTML made through
 ///   `cookie-row` and `third-party-row` once per build (`{{{rows_html}}}`); a theme without
 ///   those partials loops over the rows itself.
+/// - `policy.mustache` prints each section as HTML rendered apart and shared between pages
+///   (`{{{data_html}}}`); a theme may include `section-data` in the page instead. To show that
+///   the sharing follows what a section reads, both themes here have sections that also print
+///   values which differ from page to page (the title, the canonical address, the version).
 @Suite struct EquivalentThemesTests {
     @Test func shortcutsAndPlainTemplatesRenderTheSamePages() throws {
         let root = StreamingBuildTests.root
-        let themes = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: themes) }
-        try FileManager.default.copyItem(at: root.appendingPathComponent("themes"), to: themes)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let shortcuts = scratch.appendingPathComponent("shortcuts"), themes = scratch.appendingPathComponent("plain")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        for copy in [shortcuts, themes] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent("themes"), to: copy)
+            for (section, probe) in [("children", "{{title}}"), ("contact", "{{canonical}} {{version}}"), ("more", "{{#company}}{{display_name}}{{/company}}")]
+            {
+                let file = copy.appendingPathComponent("default/templates/section-\(section).mustache")
+                try (try String(contentsOf: file, encoding: .utf8) + "<p hidden>\(probe)</p>\n").write(to: file, atomically: false, encoding: .utf8)
+            }
+        }
+        let policyTemplate = themes.appendingPathComponent("default/templates/policy.mustache")
+        let policyText = try String(contentsOf: policyTemplate, encoding: .utf8)
+        #expect(policyText.components(separatedBy: "{{{data_html}}}").count == 3)
+        try policyText.replacingOccurrences(of: "{{{data_html}}}", with: "{{> section-data}}").write(to: policyTemplate, atomically: false, encoding: .utf8)
         let flagStyle = SiteRenderer.structuredSectionIDs.map { id in
             let flag = "layout_is_" + id.replacingOccurrences(of: "-", with: "_")
             return "{{#\(flag)}}{{> section-\(id)}}{{/\(flag)}}"
@@ -54,7 +71,7 @@ import Testing
         // content/ has every kind of section; the replay fixture names its cookies (the
         // example companies list categories only) and has a 100-row recipients table.
         for content in ["content", "Tests/Fixtures/replay/v5/content"] {
-            let byName = try pages(root.appendingPathComponent("themes").path, content: content)
+            let byName = try pages(shortcuts.path, content: content)
             let byFlags = try pages(themes.path, content: content)
             #expect(byName.count == byFlags.count && byName.count > 10)
             for (named, flagged) in zip(byName, byFlags) {
@@ -65,6 +82,18 @@ import Testing
             // pass the above too).
             let policy = try #require(byName.first { $0.path.hasSuffix("/en/index.html") && $0.path.split(separator: "/").count == 3 })
             #expect(String(decoding: policy.contents, as: UTF8.self).contains("<table class=\"cookie-categories stack-on-phone\">"))
+            // The probes are there, and differ between a policy and its published versions.
+            if content == "content" {
+                let versions = byName.filter { $0.path.contains("/en/versions/") && $0.path.hasSuffix("index.html") }
+                let company = try #require(versions.first?.path.split(separator: "/").first)
+                let current = try #require(byName.first { $0.path == "\(company)/en/index.html" })
+                let probes = Set(
+                    ([current] + versions).map { page in
+                        String(decoding: page.contents, as: UTF8.self).components(separatedBy: "<p hidden>").dropFirst()
+                            .map { $0.prefix { $0 != "<" } }.joined(separator: "|")
+                    })
+                #expect(probes.count > 1 && !probes.contains(""), "\(probes)")
+            }
             if content.hasPrefix("Tests") {
                 let cookies = try #require(byName.first { $0.path.hasSuffix("/en/cookies/index.html") })
                 #expect(String(decoding: cookies.contents, as: UTF8.self).contains("<tr><th scope=\"row\"><code>nw_admin</code><br><small>"))
