@@ -1,4 +1,4 @@
-public import Mustache
+import Mustache
 import PolicyMarkdown
 
 /// HTML escaping for `{{value}}` in templates: the project's `escapeAttribute`, which scans
