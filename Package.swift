@@ -67,19 +67,23 @@ let package = Package(
             dependencies: ["PolicySiteCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
-        .testTarget(name: "PolicyMarkdownTests", dependencies: ["PolicyMarkdown"]),
-        .testTarget(name: "PolicyHistoryTests", dependencies: ["PolicyHistory", "PolicyModel"]),
-        .testTarget(name: "PolicyRenderTests", dependencies: ["PolicyRender", "PolicyMarkdown", "PolicyModel"]),
-        .testTarget(name: "PolicyBuildTests", dependencies: ["PolicyBuild", "PolicyModel", "PolicyRender"]),
-        .testTarget(name: "PolicyScaffoldTests", dependencies: ["PolicyScaffold", "PolicyModel"]),
-        .testTarget(name: "PolicySiteTests", dependencies: ["PolicySite"]),
+        // What every test target shares: scratch folders removed at exit, seeded random numbers.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PolicyModelTests", dependencies: ["TestSupport", "PolicyModel"]),
+        .testTarget(name: "PolicyMarkdownTests", dependencies: ["TestSupport", "PolicyMarkdown"]),
+        .testTarget(name: "PolicyHistoryTests", dependencies: ["TestSupport", "PolicyHistory", "PolicyModel"]),
+        .testTarget(name: "PolicyRenderTests", dependencies: ["TestSupport", "PolicyRender", "PolicyMarkdown", "PolicyModel"]),
+        .testTarget(name: "PolicyBuildTests", dependencies: ["TestSupport", "PolicyBuild", "PolicyModel", "PolicyRender"]),
+        .testTarget(name: "PolicyScaffoldTests", dependencies: ["TestSupport", "PolicyScaffold", "PolicyModel"]),
+        .testTarget(name: "PolicySiteTests", dependencies: ["TestSupport", "PolicySite"]),
         .testTarget(
             name: "PolicyServerTests",
-            dependencies: ["PolicyServer", "PolicyBuild", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: [
+                "TestSupport", "PolicyServer", "PolicyBuild", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
-        .testTarget(name: "PolicySiteCommandsTests", dependencies: ["PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender"]),
+        .testTarget(name: "PolicySiteCommandsTests", dependencies: ["TestSupport", "PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender"]),
     ]
 )
 

@@ -6,17 +6,22 @@ public import Mustache
 // runtime, and nearly every value a page prints is a `String`. Saying here that the context's
 // plain values render as themselves ends the chain at the first cast; the text is the same as
 // `String(describing:)` gives, and none of them is ever "null" (a section over one still renders).
+// The conformances are retroactive on purpose (the lint rule against them is waived for each):
+// the protocol is swift-mustache's way for a value to say how it renders.
 
+// swift-format-ignore: AvoidRetroactiveConformances
 extension String: @retroactive MustacheCustomRenderable {
     public var renderText: String { self }
     public var isNull: Bool { false }
 }
 
+// swift-format-ignore: AvoidRetroactiveConformances
 extension Int: @retroactive MustacheCustomRenderable {
     public var renderText: String { String(self) }
     public var isNull: Bool { false }
 }
 
+// swift-format-ignore: AvoidRetroactiveConformances
 extension Bool: @retroactive MustacheCustomRenderable {
     public var renderText: String { self ? "true" : "false" }
     public var isNull: Bool { false }

@@ -22,7 +22,9 @@ final class SectionBlocks: Sendable {
 
     /// The section of `block` as HTML, for a page whose pruned values are `page`.
     func html(_ block: [String: Any], id: String, page: [String: Any], theme: Theme) -> String {
-        var context: [String: Any] = ["lang": page["lang"] ?? ""]
+        // `t` for a language whose templates were not compiled with its strings (the key leaves
+        // it out: it follows from `lang`).
+        var context: [String: Any] = ["lang": page["lang"] ?? "", "t": page["t"] ?? [:]]
         let reads = theme.sectionReads[id]
         for name in reads ?? [] { context[name] = page[name] }
         // Each name resolves as it would on the page's context stack: the section's own values

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyModel
+import TestSupport
 import Testing
 
 @testable import PolicyBuild
@@ -8,7 +9,7 @@ import Testing
 /// not fill it; the next build into the same folder fills it with what it parses.
 @Suite struct ArchiveCacheFillTests {
     @Test func aFirstBuildLeavesTheCacheEmptyAndTheNextFillsIt() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-fill-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("archive-fill-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: StreamingBuildTests.root.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))

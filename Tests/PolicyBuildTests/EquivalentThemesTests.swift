@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PolicyBuild
@@ -19,7 +20,7 @@ import Testing
 @Suite struct EquivalentThemesTests {
     @Test func shortcutsAndPlainTemplatesRenderTheSamePages() throws {
         let root = StreamingBuildTests.root
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-\(UUID().uuidString.prefix(8))")
+        let scratch = Scratch.directory.appendingPathComponent("dispatch-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let shortcuts = scratch.appendingPathComponent("shortcuts"), themes = scratch.appendingPathComponent("plain")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyModel
+import TestSupport
 import Testing
 
 @testable import PolicyBuild
@@ -75,7 +76,7 @@ import Testing
     ]
 
     @Test func mutatedContentNeverCrashesHangsOrLosesTheLine() throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString.prefix(8))")
+        let work = Scratch.directory.appendingPathComponent("fuzz-\(UUID().uuidString.prefix(8))")
         for item in ["content", "themes"] {
             try FileManager.default.copyItem(at: Self.root.appendingPathComponent(item), to: work.appendingPathComponent(item))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyModel
+import TestSupport
 import Testing
 
 @testable import PolicyBuild
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func everyRebuildWritesWhatAColdBuildWrites() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sequence-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("sequence-\(UUID().uuidString.prefix(8))")
         let original = StreamingBuildTests.root.appendingPathComponent("content")
         try FileManager.default.copyItem(at: original, to: folder.appendingPathComponent("content"))
         let options = BuildOptions(

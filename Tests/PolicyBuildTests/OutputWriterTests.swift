@@ -1,12 +1,13 @@
 import Foundation
 import PolicyRender
+import TestSupport
 import Testing
 
 @testable import PolicyBuild
 
 @Suite struct OutputWriterTests {
     let root: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString.prefix(8))")
+        let url = Scratch.directory.appendingPathComponent("writer-\(UUID().uuidString.prefix(8))")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
@@ -134,7 +135,7 @@ import Testing
     }
 
     @Test func unchangedPagesAreKeptAndEditedOnesRendered() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("cache-\(UUID().uuidString.prefix(8))")
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try FileManager.default.copyItem(at: root.appendingPathComponent("Tests/Fixtures/history/content"), to: folder.appendingPathComponent("content"))
         let options = BuildOptions(
@@ -159,7 +160,7 @@ import Testing
 /// symbolic link is removed, never followed.
 @Suite struct RemoveTreeTests {
     @Test func removesEverythingBelowAndNeverFollowsLinks() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("remove-\(UUID().uuidString.prefix(8))")
+        let base = Scratch.directory.appendingPathComponent("remove-\(UUID().uuidString.prefix(8))")
         let tree = base.appendingPathComponent("old"), outside = base.appendingPathComponent("keep")
         for folder in ["a/b/c", "a/d", "e"] {
             try FileManager.default.createDirectory(at: tree.appendingPathComponent(folder), withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyRender
+import TestSupport
 import Testing
 
 @testable import PolicyBuild
@@ -8,7 +9,7 @@ import Testing
 /// exactly the new site, whatever the builds before it wrote, kept, removed or left behind.
 @Suite struct SpareGenerationTests {
     let root: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("spare-\(UUID().uuidString.prefix(8))")
+        let url = Scratch.directory.appendingPathComponent("spare-\(UUID().uuidString.prefix(8))")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyModel
 import PolicyRender
+import TestSupport
 import Testing
 
 @testable import PolicyBuild
@@ -16,7 +17,7 @@ import Testing
     /// in German, so under `fallback` every company needs German pages before the last chunk
     /// is read. `policies` overrides a company's English text.
     static func makeSite(_ name: String, fallback: Bool = true, policies: [Int: String] = [:]) throws -> BuildOptions {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(name)-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("stream-\(name)-\(UUID().uuidString.prefix(8))")
         func write(_ path: String, _ text: String) throws {
             let url = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -212,7 +213,7 @@ import Testing
     /// canonical address. Editing the current text, and undoing the edit, changes that page
     /// although its own text never changes: a rebuild must render it again both times.
     @Test func anArchivedPageFollowsWhetherItsTextIsTheCurrentOne() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archived-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("archived-\(UUID().uuidString.prefix(8))")
         try FileManager.default.copyItem(at: StreamingBuildTests.root.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
         let options = BuildOptions(
             contentPath: folder.appendingPathComponent("content").path, themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path,

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PolicyHistory
 
 @Suite struct FileTransactionTests {
     let root: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tx-\(UUID().uuidString.prefix(8))").path
+        let path = Scratch.directory.appendingPathComponent("tx-\(UUID().uuidString.prefix(8))").path
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try! "old a".write(toFile: path + "/a.txt", atomically: true, encoding: .utf8)
         return path

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PolicyModel
@@ -9,7 +10,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func copyOfContent() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-cache-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("archive-cache-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
         return folder

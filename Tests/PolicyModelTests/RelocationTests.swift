@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PolicyModel
@@ -35,7 +36,7 @@ import Testing
 
     @Test func anArchivedTwinOfTheCurrentTextIsWhatParsingItGives() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/replay/v5/content/northwind/en/privacy.md"), encoding: .utf8)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relocation-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("relocation-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         let shared = try load(current: text, archived: text, in: folder)
         // One byte more in the current text: no twin, so the archived file is parsed.

@@ -2,6 +2,7 @@ import Foundation
 import FoundationEssentials
 import PolicyMarkdown
 import PolicyModel
+import TestSupport
 import Testing
 
 @testable import PolicyRender

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyMarkdown
 import PolicyModel
+import TestSupport
 import Testing
 
 @testable import PolicyRender
@@ -12,7 +13,7 @@ import Testing
         .appendingPathComponent("themes")
 
     func copy() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("theme-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.themes.appendingPathComponent("default"), to: folder.appendingPathComponent("default"))
         return folder
@@ -107,7 +108,7 @@ import Testing
     }
 
     @Test func themeTemplatesUseIt() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escape-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("escape-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: ThemeTests.themes.appendingPathComponent("default"), to: folder.appendingPathComponent("default"))
         try "<a title=\"{{value}}\">x</a>\n".write(to: folder.appendingPathComponent("default/templates/probe.mustache"), atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyModel
+import TestSupport
 import Testing
 
 @testable import PolicyScaffold
@@ -13,7 +14,7 @@ import Testing
 
     /// A content folder with only site.yml, for the company scaffold to read.
     func site() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scaffold-\(UUID().uuidString.prefix(8))/content")
+        let folder = Scratch.directory.appendingPathComponent("scaffold-\(UUID().uuidString.prefix(8))/content")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "title: T\nbase_url: https://x.example/\ndefault_language: en\n".write(
             to: folder.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import PolicyBuild
+import TestSupport
 
 @testable import PolicyServer
 
@@ -32,7 +33,7 @@ final class TestServer: @unchecked Sendable {
     static func start(_ name: String = #function, idleTimeout: Duration = .seconds(15), maxEventStreams: Int = 64, heartbeat: Duration = .seconds(15))
         async throws -> TestServer
     {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policysite-serve-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("policysite-serve-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for item in ["content", "themes"] {
             try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: folder.appendingPathComponent(item))

@@ -1,13 +1,14 @@
 import Foundation
 import PolicyBuild
 import PolicyModel
+import TestSupport
 import Testing
 
 @testable import PolicyServer
 
 @Suite struct OutputFolderTests {
     let root: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("output-folder-\(UUID().uuidString.prefix(8))")
+        let url = Scratch.directory.appendingPathComponent("output-folder-\(UUID().uuidString.prefix(8))")
         try! FileManager.default.createDirectory(at: url.appendingPathComponent("site/acme/en"), withIntermediateDirectories: true)
         try! "home".write(to: url.appendingPathComponent("site/index.html"), atomically: true, encoding: .utf8)
         try! "acme".write(to: url.appendingPathComponent("site/acme/en/index.html"), atomically: true, encoding: .utf8)
@@ -76,7 +77,7 @@ import Testing
 
 @Suite struct ContentWatcherTests {
     @Test func reportsModifiedAddedAndRemovedFiles() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString.prefix(8))")
+        let root = Scratch.directory.appendingPathComponent("watch-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("acme/en"), withIntermediateDirectories: true)
         let policy = root.appendingPathComponent("acme/en/privacy.md")
         try "one".write(to: policy, atomically: false, encoding: .utf8)
@@ -129,7 +130,7 @@ import Testing
 
     @Test func editsInOneCompanyGiveTheOutputOfAFullBuild() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fastpath-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("fastpath-\(UUID().uuidString.prefix(8))")
         for item in ["content", "themes"] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: folder.appendingPathComponent(item))

@@ -23,6 +23,7 @@ struct BrowserTests {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments =
             ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0", "--window-size=390,844", "--hide-scrollbars"] + arguments
+        process.environment = CLI.scratchEnvironment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `policysite` binary, the way a user or CI does.
@@ -23,6 +24,11 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }
 
+    /// The environment with `TMPDIR` in the scratch folder.
+    static var scratchEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.merging(["TMPDIR": Scratch.directory.path]) { $1 }
+    }
+
     static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
         let process = Process()
         process.executableURL = binary
@@ -40,11 +46,13 @@ struct CLI {
     }
 
     /// Runs another program (a checker, a browser driver) and returns its exit status, standard
-    /// output and standard error.
+    /// output and standard error. Its temporary files (a browser's profile) go in the test
+    /// process's scratch folder, removed at exit.
     static func tool(_ executable: String, _ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.environment = scratchEnvironment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -67,7 +75,7 @@ struct CLI {
     }
 
     static func temporaryDirectory(_ name: String = #function) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("policysite-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
+        let url = Scratch.directory.appendingPathComponent("policysite-\(name.filter(\.isLetter))-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

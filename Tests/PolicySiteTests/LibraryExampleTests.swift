@@ -1,5 +1,6 @@
 import Foundation
 import PolicySite
+import TestSupport
 import Testing
 
 // README example (after its `import PolicySite` line): begin
@@ -35,7 +36,7 @@ func publishSite(at root: String) -> Bool {
     }
 
     func site(with content: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("library-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("library-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent(content), to: folder.appendingPathComponent("content"))
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("themes"), to: folder.appendingPathComponent("themes"))

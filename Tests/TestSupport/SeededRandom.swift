@@ -1,12 +1,12 @@
 /// The same random numbers on every run (a linear congruential generator), for tests that
 /// compare a fast path with its reference on many generated inputs: a failure can be replayed.
-struct SeededRandom {
+public struct SeededRandom {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A number in `0..<bound`.
-    mutating func next(_ bound: Int) -> Int {
+    public mutating func next(_ bound: Int) -> Int {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(bound))
     }
