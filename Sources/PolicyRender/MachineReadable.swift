@@ -169,7 +169,7 @@ extension SiteRenderer {
     }()
 
     func json(_ value: some Encodable, path: String, source: String?) -> RenderedPage {
-        let data = (try? SiteRenderer.jsonEncoder.encode(value)) ?? Data("{}".utf8)
+        let data = PrettyJSON.encode(value) ?? (try? SiteRenderer.jsonEncoder.encode(value)) ?? Data("{}".utf8)
         return RenderedPage(path: path, contents: data + Data("\n".utf8), source: source)
     }
 
