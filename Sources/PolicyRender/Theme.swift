@@ -153,19 +153,23 @@ public struct Theme: Sendable {
     /// language whose templates do not compile that way is rendered from the shared library.
     static func localizedLibraries(_ sources: [(name: String, text: String)], translations: Translations) -> [LanguageCode: MustacheLibrary] {
         let escape = FastHTMLContentType().escapeText
-        var libraries: [LanguageCode: MustacheLibrary] = [:]
-        for language in translations.languages {
+        // One language per core: compiling a theme's templates six times was most of a small
+        // site's build.
+        let languages = translations.languages
+        let compiled = ConcurrentMap.map(languages) { language -> MustacheLibrary? in
             let tree = translations.templateTree(for: language)
             var library = MustacheLibrary()
             do {
                 for (name, text) in sources {
                     try library.register(FastHTMLContentType.pragma + UIStringTemplates.substitute(text, tree: tree, escape: escape), named: name)
                 }
-                libraries[language] = library
+                return library
             } catch {
-                continue
+                return nil
             }
         }
+        var libraries: [LanguageCode: MustacheLibrary] = [:]
+        for (language, library) in zip(languages, compiled) { libraries[language] = library }
         return libraries
     }
 
