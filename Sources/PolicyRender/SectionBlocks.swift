@@ -22,10 +22,11 @@ final class SectionBlocks: Sendable {
 
     /// The section of `block` as HTML, for a page whose pruned values are `page`.
     func html(_ block: [String: Any], id: String, page: [String: Any], theme: Theme) -> String {
-        // `t` for a language whose templates were not compiled with its strings (the key leaves
-        // it out: it follows from `lang`).
-        var context: [String: Any] = ["lang": page["lang"] ?? "", "t": page["t"] ?? [:]]
         let reads = theme.sectionReads[id]
+        // The page values the section reads, so the key holds nothing else (`t` for a language
+        // whose templates were not compiled with its strings; the key leaves it out, as it
+        // follows from `lang`); reads not known, every page value.
+        var context: [String: Any] = reads == nil ? page : ["lang": page["lang"] ?? "", "t": page["t"] ?? [:]]
         for name in reads ?? [] { context[name] = page[name] }
         // Each name resolves as it would on the page's context stack: the section's own values
         // (`layout_section`) over the block's over the page's.

@@ -16,7 +16,9 @@ import Testing
 /// - `policy.mustache` prints each section as HTML rendered apart and shared between pages
 ///   (`{{{data_html}}}`); a theme may include `section-data` in the page instead. To show that
 ///   the sharing follows what a section reads, both themes here have sections that also print
-///   values which differ from page to page (the title, the canonical address, the version).
+///   values which differ from page to page (the title, the canonical address, the version),
+///   and one whose reads cannot be known from its tags (it changes delimiters), which is then
+///   rendered on every page from all of the page's values.
 @Suite struct EquivalentThemesTests {
     @Test func shortcutsAndPlainTemplatesRenderTheSamePages() throws {
         let root = StreamingBuildTests.root
@@ -26,8 +28,9 @@ import Testing
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         for copy in [shortcuts, themes] {
             try FileManager.default.copyItem(at: root.appendingPathComponent("themes"), to: copy)
-            for (section, probe) in [("children", "{{title}}"), ("contact", "{{canonical}} {{version}}"), ("more", "{{#company}}{{display_name}}{{/company}}")]
-            {
+            for (section, probe) in [
+                ("children", "{{title}}"), ("contact", "{{canonical}} {{version}}"), ("more", "{{#company}}{{display_name}}{{/company}}{{=<% %>=}}<%={{ }}=%>"),
+            ] {
                 let file = copy.appendingPathComponent("default/templates/section-\(section).mustache")
                 try (try String(contentsOf: file, encoding: .utf8) + "<p hidden>\(probe)</p>\n").write(to: file, atomically: false, encoding: .utf8)
             }
