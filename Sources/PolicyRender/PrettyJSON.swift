@@ -73,44 +73,33 @@ enum PrettyJSON {
             case .number(let text): output += text.utf8
             case .string(let text): Self.quote(text, into: &output)
             case .array:
-                guard !items.isEmpty else {
-                    output += "[\n\n".utf8
-                    Self.pad(indent, into: &output)
-                    output.append(UInt8(ascii: "]"))
-                    return true
-                }
-                output += "[\n".utf8
-                for (index, item) in items.enumerated() {
-                    if index > 0 { output += ",\n".utf8 }
-                    Self.pad(indent + 2, into: &output)
-                    guard item.write(into: &output, indent: indent + 2) else { return false }
-                }
-                output.append(UInt8(ascii: "\n"))
-                Self.pad(indent, into: &output)
-                output.append(UInt8(ascii: "]"))
+                return Self.container("[", "]", items.map { (nil, $0) }, into: &output, indent: indent)
             case .object:
-                guard !members.isEmpty else {
-                    output += "{\n\n".utf8
-                    Self.pad(indent, into: &output)
-                    output.append(UInt8(ascii: "}"))
-                    return true
-                }
                 // Byte order is Foundation's order only for keys of lowercase letters, `_`
                 // and a leading `$`; other keys (digits, capitals, hyphens) go to Foundation.
                 let names = members.keys.sorted()
                 guard names.allSatisfy(Self.isPlainKey) else { return false }
-                output += "{\n".utf8
-                for (index, name) in names.enumerated() {
-                    if index > 0 { output += ",\n".utf8 }
-                    Self.pad(indent + 2, into: &output)
-                    Self.quote(name, into: &output)
-                    output += " : ".utf8
-                    guard members[name]!.write(into: &output, indent: indent + 2) else { return false }
-                }
-                output.append(UInt8(ascii: "\n"))
-                Self.pad(indent, into: &output)
-                output.append(UInt8(ascii: "}"))
+                return Self.container("{", "}", names.map { ($0, members[$0]!) }, into: &output, indent: indent)
             }
+            return true
+        }
+
+        /// A list or an object: one entry a line, indented two spaces more; empty, a blank line.
+        static func container(_ open: Character, _ close: Character, _ entries: [(String?, Node)], into output: inout [UInt8], indent: Int) -> Bool {
+            output.append(open.asciiValue!)
+            output.append(UInt8(ascii: "\n"))
+            for (index, (name, node)) in entries.enumerated() {
+                if index > 0 { output += ",\n".utf8 }
+                pad(indent + 2, into: &output)
+                if let name {
+                    quote(name, into: &output)
+                    output += " : ".utf8
+                }
+                guard node.write(into: &output, indent: indent + 2) else { return false }
+            }
+            output.append(UInt8(ascii: "\n"))
+            pad(indent, into: &output)
+            output.append(close.asciiValue!)
             return true
         }
 
