@@ -77,9 +77,23 @@ struct ContentChecks {
         let strings = locale.strings
         let cookieWord = strings["sections.cookies"].lowercased(with: locale.locale)
         let text = renderer.bodyText(document).lowercased(with: locale.locale)
-        let sentences = text.split(whereSeparator: { ".!?\n؟।".contains($0) }).map(String.init)
-        let cookieSentences = sentences.filter { $0.contains(cookieWord) || $0.contains("cookie") }
+        // The separators compared as Characters, as `String.contains` did, without walking a
+        // string of them for every character of the text (that was 13% of `check`).
+        let sentences = text.split { character in
+            switch character {
+            case ".", "!", "?", "\n", "؟", "।": true
+            default: false
+            }
+        }
+        // A sentence with the word for cookies has "cookie" in it too when that word does.
+        let cookieSentences = sentences.filter { cookieWord.contains("cookie") ? $0.contains("cookie") : $0.contains(cookieWord) || $0.contains("cookie") }
         guard !cookieSentences.isEmpty else { return [] }
+        // One search a phrase in the sentences joined by a separator, where a search per
+        // sentence was one per sentence; no sentence holds a line break, so a phrase found in the
+        // joined text lies within one of them unless it spans the break, which a phrase without
+        // one cannot.
+        let cookieText = cookieSentences.joined(separator: "\n")
+        func mentions(_ phrase: String) -> Bool { !phrase.contains("\n") && cookieText.contains(phrase) }
 
         let inTable = Set(document.frontMatter.cookies.map(\.category.id))
         let known = CookieCategoryID.builtIn + site.config.customCookieCategories.map(\.id)
@@ -93,7 +107,7 @@ struct ContentChecks {
                 : PolicySectionsLabel.label(of: CookieCategoryID(id), strings: strings, config: site.config, language: document.language) + " " + cookieWord
             return (id, phrases.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased(with: locale.locale) })
         }
-        let mentioned = Set(labels.filter { _, phrases in phrases.contains { phrase in cookieSentences.contains { $0.contains(phrase) } } }.map(\.0))
+        let mentioned = Set(labels.filter { _, phrases in phrases.contains(where: mentions) }.map(\.0))
         var diagnostics: [Diagnostic] = []
         for (id, phrases) in labels where mentioned.contains(id) && !inTable.contains(id) {
             diagnostics.append(
