@@ -159,17 +159,21 @@ struct LinkChecker {
     static func attributeValues(_ name: String, in html: String) -> [String] {
         var values: [String] = []
         let marker = Array(" \(name)=\"".utf8)
-        let bytes = Array(html.utf8)
-        var index = 0
-        while index + marker.count < bytes.count {
-            if bytes[index] == marker[0], Array(bytes[index..<index + marker.count]) == marker {
-                let start = index + marker.count
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                values.append(String(decoding: bytes[start..<end], as: UTF8.self))
-                index = end
-            } else {
-                index += 1
+        var html = html
+        // In place, on the page's own bytes: copying eight bytes into a new array at every
+        // space of every page to compare them was 7% of `check`.
+        html.withUTF8 { bytes in
+            var index = 0
+            while index + marker.count < bytes.count {
+                if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
+                    let start = index + marker.count
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                    values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                    index = end
+                } else {
+                    index += 1
+                }
             }
         }
         return values
