@@ -36,20 +36,9 @@ public enum Placeholder {
         return found
     }
 
-    /// Whether the marker's bytes are in `text`, by a plain scan of its UTF-8 (the generic
-    /// `firstRange(of:)` on a UTF-8 view walks it by index and took longer than the search it
-    /// was to spare).
-    static func hasMarker(_ text: String) -> Bool {
-        var text = text
-        let marker = Array(opening.utf8)
-        return text.withUTF8 { bytes in
-            guard bytes.count >= marker.count else { return false }
-            for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] {
-                if (1..<marker.count).allSatisfy({ bytes[start + $0] == marker[$0] }) { return true }
-            }
-            return false
-        }
-    }
+    /// Whether the marker's bytes are in `text` (`holdsBytes`: the generic `firstRange(of:)`
+    /// on a UTF-8 view walks it by index and took longer than the search it was to spare).
+    static func hasMarker(_ text: String) -> Bool { text.holdsBytes(of: opening) }
 
     /// The placeholders in the files people edit under `contentPath`: site.yml, each company's
     /// company.yml and current policies (archived versions are never edited).

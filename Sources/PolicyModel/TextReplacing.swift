@@ -36,3 +36,22 @@ extension String {
         return fast ?? replacingOccurrences(of: target, with: replacement)
     }
 }
+
+extension StringProtocol {
+    /// Whether the UTF-8 of `self` holds the bytes of `pattern`, by a plain scan. For a pattern
+    /// of ASCII letters, digits and punctuation, having its bytes is necessary for Foundation's
+    /// `contains` to find it (no other scalars are equivalent to those), so `false` here spares
+    /// that search, which goes through NSString; `true` still needs it (`é` may follow).
+    public func holdsBytes(of pattern: String) -> Bool {
+        let needle = Array(pattern.utf8)
+        guard let first = needle.first else { return false }
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+            }
+            return false
+        }
+        return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
+    }
+}

@@ -25,4 +25,11 @@ import Testing
         #expect(found.map(\.location.line) == [1, 3, 3])
         #expect(Placeholder.find(in: "nothing to do [[ here ]]", file: "site.yml").isEmpty)
     }
+
+    @Test func bytesTellWhenAnASCIIWordCannotBeThere() {
+        #expect("nos cookies".holdsBytes(of: "cookie") && !"témoins".holdsBytes(of: "cookie") && !"".holdsBytes(of: "x"))
+        #expect("ab"[...].dropFirst().holdsBytes(of: "b") && !"ab"[...].dropLast().holdsBytes(of: "b"))
+        // Having the bytes is not enough: Foundation's search still decides.
+        #expect("cookie\u{301}".holdsBytes(of: "cookie") && !"cookie\u{301}".contains("cookie"))
+    }
 }
