@@ -264,7 +264,15 @@ struct PolicyLayout {
 /// every archived version's page, so it finds the values to prefix first, on bytes, and copies
 /// the text only when there is one (most policies link in-page or to absolute addresses).
 func rebaseRelativeLinks(_ html: Substring, prefix: String) -> String {
-    let bytes = Array(html.utf8)
+    // On the text's own bytes where it holds them in one piece (copying every block's bytes
+    // was 0.8% of a cold build); nil from `rebase` when there is nothing to prefix.
+    let rebased =
+        html.utf8.withContiguousStorageIfAvailable { rebase($0, prefix: prefix) }
+        ?? Array(html.utf8).withUnsafeBufferPointer { rebase($0, prefix: prefix) }
+    return rebased ?? String(html)
+}
+
+private func rebase(_ bytes: UnsafeBufferPointer<UInt8>, prefix: String) -> String? {
     let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "=")
     let href = Array(" href".utf8), src = Array(" src".utf8)
     func named(_ name: [UInt8], before index: Int) -> Bool {
@@ -288,7 +296,7 @@ func rebaseRelativeLinks(_ html: Substring, prefix: String) -> String {
             starts.append(start)
         }
     }
-    guard !starts.isEmpty else { return String(html) }
+    guard !starts.isEmpty else { return nil }
     let prefixBytes = Array(prefix.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + starts.count * prefixBytes.count)
