@@ -70,8 +70,6 @@ struct ContentChecks {
         ]
     }
 
-    /// A sentence of the prose that speaks of cookies and names a category the table lacks, or
-    /// a table category that prose discussing cookies never names.
     /// `text` split at sentence ends (`.`, `!`, `?`, a line break, `؟`, `।`), empty pieces
     /// left out: what `split` over its Characters gives, found by walking its scalars (a walk
     /// over Characters was 6% of `check`). A separator scalar ends a sentence only where it is
@@ -96,6 +94,8 @@ struct ContentChecks {
         return sentences
     }
 
+    /// A sentence of the prose that speaks of cookies and names a category the table lacks, or
+    /// a table category that prose discussing cookies never names.
     func cookieMentions(_ document: PolicyDocument, company: Company) -> [Diagnostic] {
         let locale = renderer.locale(for: document.language, company: company)
         let strings = locale.strings
@@ -104,11 +104,12 @@ struct ContentChecks {
         let sentences = Self.sentences(of: text)
         // A sentence with the word for cookies has "cookie" in it too when that word does; and
         // an ASCII word cannot be in a sentence whose bytes lack it, which a scan tells faster
-        // than Foundation's search.
-        func has(_ sentence: Substring, _ word: String) -> Bool {
-            (!word.utf8.allSatisfy { $0 < 0x80 } || sentence.holdsBytes(of: word)) && sentence.contains(word)
+        // than Foundation's search. Both decided once per text, not per sentence.
+        let words = cookieWord.contains("cookie") ? ["cookie"] : [cookieWord, "cookie"]
+        let scannable = words.map { word in word.utf8.allSatisfy { $0 < 0x80 } }
+        let cookieSentences = sentences.filter { sentence in
+            zip(words, scannable).contains { word, ascii in (!ascii || sentence.holdsBytes(of: word)) && sentence.contains(word) }
         }
-        let cookieSentences = sentences.filter { cookieWord.contains("cookie") ? has($0, "cookie") : has($0, cookieWord) || has($0, "cookie") }
         guard !cookieSentences.isEmpty else { return [] }
         // One search a phrase in the sentences joined by a separator, where a search per
         // sentence was one per sentence; no sentence holds a line break, so a phrase found in the
