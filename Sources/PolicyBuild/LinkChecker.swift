@@ -164,16 +164,13 @@ struct LinkChecker {
         // space of every page to compare them was 7% of `check`.
         html.withUTF8 { bytes in
             var index = 0
-            while index + marker.count < bytes.count {
-                if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
-                    let start = index + marker.count
-                    var end = start
-                    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                    values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                    index = end
-                } else {
-                    index += 1
-                }
+            // A marker must have at least one byte after it, its value or the closing quote.
+            while let found = bytes.firstIndex(of: marker, from: index), found + marker.count < bytes.count {
+                let start = found + marker.count
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                index = end
             }
         }
         return values

@@ -16,15 +16,11 @@ extension String {
         let fast = text.withUTF8 { bytes -> String? in
             var output: [UInt8] = []
             var copied = 0, index = 0
-            while index + needle.count <= bytes.count {
-                guard bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) else {
-                    index += 1
-                    continue
-                }
-                let end = index + needle.count
-                if index > 0 && bytes[index - 1] >= 0x80 || end < bytes.count && bytes[end] >= 0x80 { return nil }
+            while let match = bytes.firstIndex(of: needle, from: index) {
+                let end = match + needle.count
+                if match > 0 && bytes[match - 1] >= 0x80 || end < bytes.count && bytes[end] >= 0x80 { return nil }
                 if output.isEmpty { output.reserveCapacity(bytes.count + replacement.utf8.count) }
-                output += bytes[copied..<index]
+                output += bytes[copied..<match]
                 output += replacement.utf8
                 copied = end
                 index = end
@@ -44,14 +40,23 @@ extension StringProtocol {
     /// that search, which goes through NSString; `true` still needs it (`é` may follow).
     public func holdsBytes(of pattern: String) -> Bool {
         let needle = Array(pattern.utf8)
-        guard let first = needle.first else { return false }
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-                if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
-            }
-            return false
-        }
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in bytes.firstIndex(of: needle) != nil }
         return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Where `needle` next starts at or after `start`: the byte search the text helpers share,
+    /// each candidate's first byte found with `memchr`; nil for an empty needle.
+    public func firstIndex(of needle: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = needle.first, let base = baseAddress else { return nil }
+        var index = start
+        while index + needle.count <= count {
+            guard let hit = memchr(base + index, Int32(first), count - needle.count + 1 - index) else { return nil }
+            let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if self[found..<found + needle.count].elementsEqual(needle) { return found }
+            index = found + 1
+        }
+        return nil
     }
 }
