@@ -189,23 +189,16 @@ enum SectionReads {
         var names: Set<String> = []
         var opaque = false
         for tag in Theme.tags(in: text) {
-            guard let first = tag.first else { continue }
-            var name = tag
-            switch first {
+            let (sigil, name) = Theme.lookup(tag)
+            switch sigil {
             case "!", "%", "/", ">": continue
             case "=", "$", "<":
                 opaque = true
                 continue
-            case "#", "^", "&", "{": name = tag.dropFirst()
             default: break
             }
-            var trimmed = name.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "}")))[...]
-            // `f(g(name))`: the name is the innermost argument.
-            while let open = trimmed.firstIndex(of: "("), let close = trimmed.lastIndex(of: ")"), open < close {
-                trimmed = trimmed[trimmed.index(after: open)..<close]
-            }
-            if trimmed == "." { continue }
-            guard let head = trimmed.split(separator: ".", omittingEmptySubsequences: false).first, !head.isEmpty else {
+            if name == "." { continue }
+            guard let head = name.split(separator: ".", omittingEmptySubsequences: false).first, !head.isEmpty else {
                 opaque = true
                 continue
             }

@@ -77,10 +77,9 @@ extension TableRows {
         guard let known = values[template], !text.contains("{{=") else { return [] }
         var unknown: [String] = []
         for body in Theme.tags(in: text) {
-            var tag = body.trimmingCharacters(in: .whitespaces)
-            guard let sigil = tag.first, !"!>$<".contains(sigil) else { continue }
-            if "#^/&{".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
-            if let open = tag.firstIndex(of: "("), let close = tag.lastIndex(of: ")"), open < close { tag = String(tag[tag.index(after: open)..<close]) }
+            let (sigil, lookup) = Theme.lookup(body)
+            if let sigil, "!>$<".contains(sigil) { continue }
+            let tag = String(lookup)
             let name = tag.split(separator: ".").first.map(String.init) ?? tag
             if name != "t", !tag.isEmpty, tag != ".", !known.contains(name), !unknown.contains(tag) { unknown.append(tag) }
         }

@@ -199,6 +199,24 @@ public struct Theme: Sendable {
         return tags
     }
 
+    /// A tag's sigil (`#`, `^`, `/`, `&`, `{`, `>`, `!`, `=`, `$`, `<`, `%`; nil for a plain
+    /// variable) and the name it looks up, braces and functions taken off: `company.name` for
+    /// `{{#company.name}}`, `items` for `{{^empty(items)}}`, the innermost argument of `f(g(x))`.
+    /// The theme's checks and the section reads read tags through this one place.
+    static func lookup(_ tag: Substring) -> (sigil: Character?, name: Substring) {
+        var body = tag.drop { $0 == " " || $0 == "\t" }
+        var sigil: Character?
+        if let first = body.first, "#^/&{>!=$<%".contains(first) {
+            sigil = first
+            body = body.dropFirst()
+        }
+        var name = Substring(body.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "}"))))
+        while let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+            name = name[name.index(after: open)..<close]
+        }
+        return (sigil, name)
+    }
+
     private static func listFiles(_ directory: String, fileSystem: any FileSystem) -> [String] {
         var files: [String] = []
         for name in (try? fileSystem.contentsOfDirectory(directory)) ?? [] where !name.hasPrefix(".") {
