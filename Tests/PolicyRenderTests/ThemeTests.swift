@@ -19,6 +19,13 @@ import Testing
         return folder
     }
 
+    /// `text` added at the end of `template` in the theme copy at `folder`; the template's file.
+    @discardableResult func appending(_ text: String, to template: String, in folder: URL) throws -> URL {
+        let file = folder.appendingPathComponent("default/templates/\(template).mustache")
+        try (try String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     func load(_ folder: URL) -> (Theme?, [Diagnostic]) {
         Theme.load(themesDirectory: folder.path, name: "default", defaultLanguage: LanguageCode("en")!)
     }
@@ -39,8 +46,7 @@ import Testing
 
     @Test func aMissingPartialIsAnErrorNamingTheFileAndItsUser() throws {
         let folder = try copy()
-        let layout = folder.appendingPathComponent("default/templates/layout.mustache")
-        try (try String(contentsOf: layout, encoding: .utf8) + "{{> site-footer }}\n").write(to: layout, atomically: true, encoding: .utf8)
+        try appending("{{> site-footer }}\n", to: "layout", in: folder)
         let (theme, problems) = load(folder)
         #expect(theme == nil)
         #expect(problems.first?.location.file.hasSuffix("templates/site-footer.mustache") == true)
@@ -51,8 +57,7 @@ import Testing
     /// have would include nothing, so it is an error that lists the names there are.
     @Test func aDynamicIncludeOfAnUnknownValueIsAnError() throws {
         let folder = try copy()
-        let policy = folder.appendingPathComponent("default/templates/policy.mustache")
-        try (try String(contentsOf: policy, encoding: .utf8) + "{{>*layout_parts}}\n").write(to: policy, atomically: true, encoding: .utf8)
+        let policy = try appending("{{>*layout_parts}}\n", to: "policy", in: folder)
         let (theme, problems) = load(folder)
         #expect(theme == nil)
         #expect(problems.map(\.code) == ["unknown-partial-name"])
@@ -64,9 +69,7 @@ import Testing
     /// on every page, so the theme check names it.
     @Test func aRowPartialUsingAPageValueIsAnError() throws {
         let folder = try copy()
-        let row = folder.appendingPathComponent("default/templates/cookie-row.mustache")
-        try (try String(contentsOf: row, encoding: .utf8) + "<!-- {{policy_title}} {{{name}}} {{#t.cookies}}{{/t.cookies}} -->\n")
-            .write(to: row, atomically: true, encoding: .utf8)
+        let row = try appending("<!-- {{policy_title}} {{{name}}} {{#t.cookies}}{{/t.cookies}} -->\n", to: "cookie-row", in: folder)
         let (theme, problems) = load(folder)
         #expect(theme == nil)
         #expect(problems.map(\.code) == ["unknown-row-value"])
