@@ -18,7 +18,7 @@ import Synchronization
 /// dynamic include, inheritance, changed delimiters, sequence functions) is rendered on every
 /// page as before.
 final class SectionBlocks: Sendable {
-    private let rendered = Mutex<[Key: String]>([:])
+    private let rendered = RenderedFragments()
 
     /// The section of `block` as HTML, for a page whose pruned values are `page`.
     func html(_ block: [String: Any], id: String, page: [String: Any], theme: Theme) -> String {
@@ -33,24 +33,23 @@ final class SectionBlocks: Sendable {
         context.merge(block) { _, own in own }
         if let section = block["layout_section"] as? [String: Any] { context.merge(section) { _, own in own } }
         // Without its reads known, the section may use any page value: no key can stand for it.
-        guard reads != nil, let key = Key(context, section: id) else { return theme.render(context, template: "section-data") }
-        if let html = rendered.withLock({ $0[key] }) { return html }
-        let html = theme.render(context, template: "section-data")
-        rendered.withLock { $0[key] = html }
-        return html
+        let render = { theme.render(context, template: "section-data") }
+        guard reads != nil, let key = Key(context, of: id) else { return render() }
+        return rendered.html(for: key, render: render)
     }
 
-    /// Everything a section is rendered from (the section, and each value its partials read or
-    /// its block holds, `t` aside: it follows from `lang`), hashed rather than copied, which
-    /// keeps the key cheap beside the render it saves: two independent 64-bit hashes of the
-    /// values' bytes, so two different contexts agreeing on both is beyond reach. A value of a
-    /// kind pages never hold makes no key at all.
+    /// Everything a fragment is rendered from (a section and each value its partials read or
+    /// its block holds; a table row and its values), `t` aside as it follows from `lang`,
+    /// hashed rather than copied, which keeps the key cheap beside the render it saves: two
+    /// independent 64-bit hashes of the values' bytes, so two different contexts agreeing on
+    /// both is beyond reach. `name` tells fragments apart (the section id, the row partial). A
+    /// value of a kind pages never hold makes no key at all.
     struct Key: Hashable {
         let first: UInt64, second: UInt64
 
-        init?(_ context: [String: Any], section: String) {
+        init?(_ context: [String: Any], of name: String) {
             var digest = Digest()
-            digest.add(section)
+            digest.add(name)
             guard digest.add(context, skipping: "t") else { return nil }
             (first, second) = digest.finished
         }
@@ -135,6 +134,20 @@ final class SectionBlocks: Sendable {
             }
             return true
         }
+    }
+}
+
+/// HTML fragments rendered once per build under their `SectionBlocks.Key` (sections, table
+/// rows), shared by a build's pages. The lock is not held while rendering, so two threads may
+/// render the same fragment once each; both results are equal.
+final class RenderedFragments: Sendable {
+    private let rendered = Mutex<[SectionBlocks.Key: String]>([:])
+
+    func html(for key: SectionBlocks.Key, render: () -> String) -> String {
+        if let html = rendered.withLock({ $0[key] }) { return html }
+        let html = render()
+        rendered.withLock { $0[key] = html }
+        return html
     }
 }
 

@@ -13,7 +13,7 @@ import PolicyModel
 /// its own, so it sees the row's values (and `t`) only, never the page around it. The row
 /// values stay in the data too, for themes that loop over them.
 final class TableRows: Sendable {
-    private let rendered = ComputedCache<String>()
+    private let rendered = RenderedFragments()
 
     /// The rows through `template`, one after the other; nil when the theme has no such partial
     /// or there are no rows (an empty string would be pruned to `false`, which `{{{…}}}` prints).
@@ -38,25 +38,19 @@ final class TableRows: Sendable {
                 html += render()
                 continue
             }
-            html += rendered.value(for: key, compute: render)
+            html += rendered.html(for: key, render: render)
         }
         return html
     }
 
-    /// Everything a row renders from: the partial, the language and each value. Values are
-    /// the strings and flags `PolicySections` makes; a row holding anything else is not kept.
-    /// The separators are control characters YAML text cannot hold.
-    static func key(_ values: [String: Any], template: String, language: LanguageCode) -> String? {
-        var key = template + "\u{1F}" + language.rawValue
-        for name in values.keys.sorted() {
-            key += "\u{1E}" + name + "\u{1F}"
-            switch values[name] {
-            case let text as String: key += "s" + text
-            case let flag as Bool: key += flag ? "t" : "f"
-            default: return nil
-            }
-        }
-        return key
+    /// Everything a row renders from: the partial, the language and each value, as a section's
+    /// key is made. Values are the strings and flags `PolicySections` makes; a row holding
+    /// anything else is not kept.
+    static func key(_ values: [String: Any], template: String, language: LanguageCode) -> SectionBlocks.Key? {
+        guard values.values.allSatisfy({ $0 is String || $0 is Bool }) else { return nil }
+        var context = values
+        context["lang"] = language.rawValue
+        return SectionBlocks.Key(context, of: template)
     }
 }
 
