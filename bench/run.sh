@@ -12,6 +12,14 @@
 # max peak RSS) and a one-file rebuild of PolicySite. Exits non-zero when a build fails.
 # Environment: BENCH_RUNS, BENCH_SEED (default 1), BENCH_VERSIONS (default 3), HUGO (default hugo),
 # POLICYSITE (use this binary instead of building one).
+#
+# Outputs of earlier runs are moved aside into bench/out/.trash, never deleted between timed
+# runs, and the trash is emptied once all timing is done. On ext4 without a journal (this
+# machine's disk) an inode freed in the last 60 s (360 s while its inode-table block is dirty)
+# is skipped when a new one is allocated, one by one: creating a site's 50,000 files right after
+# deleting the last run's 50,000 scans the freed ones again for every file. That put up to 50 s
+# of system time into one cold build, more for the tool that writes more files, and measured
+# the file system's reuse policy rather than either tool (docs/performance.md, sixth session).
 set -euo pipefail
 
 if [[ "${1:-}" == all ]]; then
@@ -25,8 +33,9 @@ if [[ "${1:-}" == all ]]; then
     fi
     for config in "100 3 ${BENCH_RUNS:-3}" "100 1 ${BENCH_RUNS:-3}" "1000 3 1" "1000 1 1"; do
         read -r n versions runs <<< "$config"
-        BENCH_VERSIONS=$versions BENCH_RUNS=$runs BENCH_RESULTS="$RESULTS" "$0" "$n" 3
+        BENCH_VERSIONS=$versions BENCH_RUNS=$runs BENCH_RESULTS="$RESULTS" BENCH_KEEP_TRASH=1 "$0" "$n" 3
     done
+    rm -rf "$ROOT/bench/out/.trash"
     echo
     echo "== Ratio table (one bench/run.sh all run; ratio = Hugo wall / PolicySite wall, above 1: PolicySite is faster)"
     python3 - "$RESULTS" <<'EOF'
@@ -59,6 +68,15 @@ HUGO_OUT="$OUT/public-hugo"
 TIMES="$OUT/times"
 
 die() { echo "bench: $*" >&2; exit 1; }
+# set_aside PATH...: moves what exists into bench/out/.trash (a rename, nothing freed; see above).
+TRASH="$ROOT/bench/out/.trash"
+set_aside() {
+    mkdir -p "$TRASH"
+    local path
+    for path in "$@"; do
+        if [[ -e "$path" ]]; then mv "$path" "$(mktemp -d "$TRASH/XXXXXX")/"; fi
+    done
+}
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (Debian package 'time')"
 command -v "$HUGO" >/dev/null || die "hugo not found (Debian package 'hugo')"
 command -v python3 >/dev/null || die "python3 not found"
@@ -124,7 +142,7 @@ echo
 echo "== PolicySite build, cold ($RUNS runs)"
 for i in $(seq 1 "$RUNS"); do
     # Cold: no output and no caches (render manifest, parsed archives) from an earlier run.
-    rm -rf "$PS_OUT" "$OUT"/.public-policysite.* "$OUT/.policysite-cache"
+    set_aside "$PS_OUT" "$OUT"/.public-policysite.* "$OUT/.policysite-cache"
     timed "policysite-$i" "$PS" build --quiet --content "$CONTENT" --themes themes --output "$PS_OUT"
     echo "run $i: $(wall "$TIMES/policysite-$i.time") s"
 done
@@ -132,7 +150,7 @@ done
 echo
 echo "== Hugo build, cold ($RUNS runs)"
 for i in $(seq 1 "$RUNS"); do
-    rm -rf "$HUGO_OUT" "$OUT/hugo/resources" "$OUT/hugo/.hugo_build.lock"
+    set_aside "$HUGO_OUT" "$OUT/hugo/resources" "$OUT/hugo/.hugo_build.lock"
     timed "hugo-$i" "$HUGO" --quiet --source "$OUT/hugo" --destination "$HUGO_OUT"
     echo "run $i: $(wall "$TIMES/hugo-$i.time") s"
 done
@@ -214,3 +232,6 @@ if results:
         fields = corpus + [runs, ps[2], hugo[2], ps[4], hugo[4], check_wall, check_rss / 1024, statistics.median(rebuilds), nochange, first]
         out.write("\t".join(str(field) for field in fields) + "\n")
 EOF
+
+# All timing is done: free the outputs set aside (bench/run.sh all does it after its last corpus).
+[[ -n "${BENCH_KEEP_TRASH:-}" ]] || rm -rf "$TRASH"
