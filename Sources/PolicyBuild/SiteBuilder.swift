@@ -112,7 +112,8 @@ public struct SiteBuilder: Sendable {
     /// The site's theme, and its missing UI strings for the site's languages.
     func loadTheme(for site: Site, _ options: BuildOptions) -> (Theme?, [Diagnostic]) {
         let (theme, problems) = Theme.load(
-            themesDirectory: options.themesPath, name: site.config.theme, defaultLanguage: site.config.defaultLanguage, fileSystem: fileSystem)
+            themesDirectory: options.themesPath, name: site.config.theme, defaultLanguage: site.config.defaultLanguage, languages: site.languages,
+            fileSystem: fileSystem)
         guard let theme else { return (nil, problems) }
         return (theme, problems + theme.translations.diagnostics(for: site.languages, themeDirectory: theme.directory))
     }

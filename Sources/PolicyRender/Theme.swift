@@ -39,9 +39,12 @@ public struct Theme: Sendable {
             + SiteRenderer.structuredSectionIDs.map { "section-" + $0 } + ["section-data"]
     }
 
-    public static func load(themesDirectory: String, name: String, defaultLanguage: LanguageCode, fileSystem: any FileSystem = LocalFileSystem()) -> (
-        Theme?, [Diagnostic]
-    ) {
+    /// Loads and compiles a theme. With `languages`, only those get templates compiled with
+    /// their UI strings written in; pages in any other language render from the shared library,
+    /// with the same result, only slower.
+    public static func load(
+        themesDirectory: String, name: String, defaultLanguage: LanguageCode, languages: [LanguageCode]? = nil, fileSystem: any FileSystem = LocalFileSystem()
+    ) -> (Theme?, [Diagnostic]) {
         let directory = joinPath(themesDirectory, name)
         guard fileSystem.isDirectory(directory) else {
             let available = ((try? fileSystem.contentsOfDirectory(themesDirectory)) ?? []).filter { !$0.hasPrefix(".") }
@@ -122,7 +125,7 @@ public struct Theme: Sendable {
         // The regimes file decides rights sections and authorities on pages too.
         hashed += (try? fileSystem.readFile(joinPath(directory, "jurisdictions.yml"))) ?? Data()
         var theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
-        if !diagnostics.hasErrors { theme.localized = localizedLibraries(sources, translations: translations) }
+        if !diagnostics.hasErrors { theme.localized = localizedLibraries(sources, translations: translations, languages: languages) }
         (theme.rendersSectionHTML, theme.sectionReads) = SectionReads.collect(Dictionary(sources.map { ($0.name, $0.text) }) { first, _ in first })
         // Pages link the stylesheet by a name that changes with its bytes, so a browser never
         // keeps an old stylesheet after a deploy. (`style.css` stays too, for other links.)
@@ -151,11 +154,13 @@ public struct Theme: Sendable {
 
     /// One library per language with UI strings, the templates' `{{t.…}}` tags written in. A
     /// language whose templates do not compile that way is rendered from the shared library.
-    static func localizedLibraries(_ sources: [(name: String, text: String)], translations: Translations) -> [LanguageCode: MustacheLibrary] {
+    static func localizedLibraries(
+        _ sources: [(name: String, text: String)], translations: Translations, languages wanted: [LanguageCode]? = nil
+    ) -> [LanguageCode: MustacheLibrary] {
         let escape = FastHTMLContentType().escapeText
-        // One language per core: compiling a theme's templates six times was most of a small
-        // site's build.
-        let languages = translations.languages
+        // One language per core, and only the site's: compiling a theme's templates six times
+        // was most of a small site's build, and the start of every build runs on one core.
+        let languages = translations.languages.filter { wanted?.contains($0) ?? true }
         let compiled = ConcurrentMap.map(languages) { language -> MustacheLibrary? in
             let tree = translations.templateTree(for: language)
             var library = MustacheLibrary()

@@ -26,4 +26,16 @@ import Testing
             #expect(written.contents == tagged.contents, "\(written.path)")
         }
     }
+
+    /// Only the languages the site publishes get their own compiled templates (the theme has
+    /// strings for more: compiling those was start-up time on one core for pages never made).
+    @Test func onlyTheSitesLanguagesAreCompiled() throws {
+        let options = BuildOptions(
+            contentPath: StreamingBuildTests.root.appendingPathComponent("content").path,
+            themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path, outputPath: "unused")
+        let (prepared, diagnostics) = SiteBuilder().prepare(options)
+        let site = try #require(prepared, "\(diagnostics)")
+        #expect(Set(site.theme.localized.keys) == Set(site.site.languages))
+        #expect(site.theme.translations.languages.count > site.site.languages.count)
+    }
 }
