@@ -82,6 +82,9 @@ final class TreeBox {
 
     func child(_ key: String) -> TreeBox {
         if case .map(var entries) = content {
+            // Emptied first, so `entries` is the array's only owner and grows in place instead
+            // of being copied at every field.
+            content = .empty
             let box = TreeBox()
             entries.append((key, box))
             content = .map(entries)
@@ -94,7 +97,13 @@ final class TreeBox {
 
     func append() -> TreeBox {
         let box = TreeBox()
-        if case .list(let items) = content { content = .list(items + [box]) } else { content = .list([box]) }
+        if case .list(var items) = content {
+            content = .empty  // as in `child`: one owner, so the list grows in place
+            items.append(box)
+            content = .list(items)
+        } else {
+            content = .list([box])
+        }
         return box
     }
 
