@@ -108,9 +108,10 @@ struct ContentChecks {
         // an ASCII word cannot be in a sentence whose bytes lack it, which a scan tells faster
         // than Foundation's search. Both decided once per text, not per sentence.
         let words = cookieWord.contains("cookie") ? ["cookie"] : [cookieWord, "cookie"]
-        let scannable = words.map { word in word.utf8.allSatisfy { $0 < 0x80 } }
+        // The bytes to scan for, nil for a word that is not ASCII.
+        let needles = words.map { word in word.utf8.allSatisfy { $0 < 0x80 } ? Array(word.utf8) : nil }
         let cookieSentences = sentences.filter { sentence in
-            zip(words, scannable).contains { word, ascii in (!ascii || sentence.holdsBytes(of: word)) && sentence.contains(word) }
+            zip(words, needles).contains { word, needle in (needle.map { sentence.holdsBytes(of: $0) } ?? true) && sentence.contains(word) }
         }
         guard !cookieSentences.isEmpty else { return [] }
         // One search a phrase in the sentences joined by a separator, where a search per

@@ -15,15 +15,14 @@ extension String {
         var text = self
         let fast = text.withUTF8 { bytes -> String? in
             var output: [UInt8] = []
-            var copied = 0, index = 0
-            while let match = bytes.firstIndex(of: needle, from: index) {
+            var copied = 0
+            while let match = bytes.firstIndex(of: needle, from: copied) {
                 let end = match + needle.count
                 if match > 0 && bytes[match - 1] >= 0x80 || end < bytes.count && bytes[end] >= 0x80 { return nil }
                 if output.isEmpty { output.reserveCapacity(bytes.count + replacement.utf8.count) }
                 output += bytes[copied..<match]
                 output += replacement.utf8
                 copied = end
-                index = end
             }
             guard copied > 0 else { return self }
             output += bytes[copied...]
@@ -38,8 +37,10 @@ extension StringProtocol {
     /// of ASCII letters, digits and punctuation, having its bytes is necessary for Foundation's
     /// `contains` to find it (no other scalars are equivalent to those), so `false` here spares
     /// that search, which goes through NSString; `true` still needs it (`é` may follow).
-    public func holdsBytes(of pattern: String) -> Bool {
-        let needle = Array(pattern.utf8)
+    public func holdsBytes(of pattern: String) -> Bool { holdsBytes(of: Array(pattern.utf8)) }
+
+    /// The same, with the pattern's bytes made once by a caller that asks it of many texts.
+    public func holdsBytes(of needle: [UInt8]) -> Bool {
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) in bytes.firstIndex(of: needle) != nil }
         return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
     }
