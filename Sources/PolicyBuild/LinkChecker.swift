@@ -69,11 +69,11 @@ struct LinkChecker {
             for id in found.ids { anchors.insert(Self.anchorKey(page.path, id)) }
         }
         for (page, found) in zip(pages, parsed) {
-            for target in found.links {
-                let unescaped = target.href
+            for resolved in found.links {
+                let unescaped = resolved.href
                 let source = page.source ?? page.path
                 var link = Link(
-                    page: page.path, source: source, href: unescaped, target: target.target, fragment: target.fragment,
+                    page: page.path, source: source, href: unescaped, target: resolved.target, fragment: resolved.fragment,
                     location: SourceLocation(file: source))
                 if let target = link.target, waits(target, fragment: link.fragment) {
                     // Perhaps a page of a company not rendered yet: decide in `finish`, with the
