@@ -111,11 +111,9 @@ import Testing
     }
 
     @Test func themeTemplatesUseIt() throws {
-        let folder = Scratch.directory.appendingPathComponent("escape-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: ThemeTests.themes.appendingPathComponent("default"), to: folder.appendingPathComponent("default"))
+        let folder = try ThemeTests().copy()
         try "<a title=\"{{value}}\">x</a>\n".write(to: folder.appendingPathComponent("default/templates/probe.mustache"), atomically: true, encoding: .utf8)
-        let (theme, problems) = Theme.load(themesDirectory: folder.path, name: "default", defaultLanguage: LanguageCode("en")!)
+        let (theme, problems) = ThemeTests().load(folder)
         let loaded = try #require(theme, "\(problems)")
         #expect(loaded.render(["value": "\"\u{301} onmouseover=alert(1)"], template: "probe") == "<a title=\"&quot;\u{301} onmouseover=alert(1)\">x</a>\n")
     }
