@@ -48,7 +48,7 @@ enum FieldDiff {
     static func changes(from old: DataTree, to new: DataTree, at root: [FieldChange.Step] = []) -> [FieldChange] {
         var changes: [FieldChange] = []
         compare(old, new, root, &changes)
-        return pairMoves(changes)
+        return pairMoves(changes, compare: compare)
     }
 
     private static func compare(_ old: DataTree?, _ new: DataTree?, _ path: [FieldChange.Step], _ changes: inout [FieldChange]) {
@@ -59,11 +59,16 @@ enum FieldDiff {
         case (.list?, nil): compare(old, .list([]), path, &changes)
         case (nil, let new?): if !new.isEmpty { changes.append(FieldChange(kind: .added, path: path, before: nil, after: new)) }
         case (let old?, nil): if !old.isEmpty { changes.append(FieldChange(kind: .removed, path: path, before: old, after: nil)) }
+        // Most of a version is the version before it: an equal subtree has no changes, and
+        // comparing it whole walks it without building a path for every field in it.
+        case let (old?, new?) where old.isContainer && old == new: return
         case let (.map(a)?, .map(b)?):
             var keys = a.map(\.key)
             keys += b.map(\.key).filter { !keys.contains($0) }
             for key in keys {
-                compare(a.first { $0.key == key }?.value, b.first { $0.key == key }?.value, path + [.field(key)], &changes)
+                let before = a.first { $0.key == key }?.value, after = b.first { $0.key == key }?.value
+                if before == after { continue }
+                compare(before, after, path + [.field(key)], &changes)
             }
         case let (.list(a)?, .list(b)?):
             compareLists(a, b, path, &changes)
@@ -90,15 +95,18 @@ enum FieldDiff {
         }
         let oldIDs = a.map(identity), newIDs = b.map(identity)
         let keyed = !a.isEmpty || !b.isEmpty
-        if keyed, Set(oldIDs).count == a.count, Set(newIDs).count == b.count {
+        // Looked up by identity: a 100-row table searched row by row was 10,000 comparisons.
+        let oldIndex = Dictionary(zip(oldIDs, oldIDs.indices)) { first, _ in first }
+        let newSet = Set(newIDs)
+        if keyed, oldIndex.count == a.count, newSet.count == b.count {
             // Removed items in their old order, then the new list in order: matched items are
             // compared field by field, new ones added. A reorder alone is no change.
-            for (index, id) in oldIDs.enumerated() where !newIDs.contains(id) {
+            for (index, id) in oldIDs.enumerated() where !newSet.contains(id) {
                 changes.append(FieldChange(kind: .removed, path: path + [.item(id)], before: a[index], after: nil))
             }
             for (index, id) in newIDs.enumerated() {
-                if let oldIndex = oldIDs.firstIndex(of: id) {
-                    compare(a[oldIndex], b[index], path + [.item(id)], &changes)
+                if let oldIndex = oldIndex[id] {
+                    if a[oldIndex] != b[index] { compare(a[oldIndex], b[index], path + [.item(id)], &changes) }
                 } else {
                     changes.append(FieldChange(kind: .added, path: path + [.item(id)], before: nil, after: b[index]))
                 }
@@ -131,8 +139,11 @@ enum FieldDiff {
     }
 
     /// Pairs a removed item with an added item of the same identity in a list of the same kind
-    /// (`cookies[*].cookies`): that is a move, and its own field changes follow it.
-    private static func pairMoves(_ changes: [FieldChange]) -> [FieldChange] {
+    /// (`cookies[*].cookies`): that is a move, and its own field changes follow it, as
+    /// `compare` finds them.
+    static func pairMoves(
+        _ changes: [FieldChange], compare: (DataTree?, DataTree?, [FieldChange.Step], inout [FieldChange]) -> Void
+    ) -> [FieldChange] {
         var result = changes
         var index = 0
         while index < result.count {
@@ -176,6 +187,12 @@ enum FieldDiff {
 }
 
 extension DataTree {
+    /// A list or a mapping.
+    var isContainer: Bool {
+        if case .leaf = self { return false }
+        return true
+    }
+
     /// No value at all: an empty list or mapping, or empty text.
     var isEmpty: Bool {
         switch self {
