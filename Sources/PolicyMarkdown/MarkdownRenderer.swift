@@ -150,9 +150,12 @@ public struct MarkdownRenderer: Sendable {
         let options = CMARK_OPT_UNSAFE
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let rendered = cmark_render_html(document, options, extensions)!
-        let html = String(cString: rendered)
-        free(rendered)
-        let (withIDs, offsets) = Self.addHeadingIDs(html, headings)
+        defer { free(rendered) }
+        // The ids go in on cmark's own bytes, so the page's HTML is checked as UTF-8 once.
+        let length = strlen(rendered)
+        let (withIDs, offsets) = rendered.withMemoryRebound(to: UInt8.self, capacity: length) {
+            Self.addHeadingIDs(UnsafeBufferPointer(start: $0, count: length), headings)
+        }
         return RenderedMarkdown(html: withIDs, headings: headings, headingOffsets: offsets, plainText: plain, escapedHTML: escaped, outline: outline)
     }
 
@@ -246,9 +249,8 @@ public struct MarkdownRenderer: Sendable {
     /// cmark renders headings as bare `<hN>` tags, in document order; give each its id, in one
     /// pass over the bytes, and note where each heading starts. The text between headings is
     /// copied in one piece, and a heading's own link is looked for inside the heading only.
-    private static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> (String, [Int]) {
-        guard !headings.isEmpty else { return (html, []) }
-        let source = Array(html.utf8)
+    private static func addHeadingIDs(_ source: UnsafeBufferPointer<UInt8>, _ headings: [Heading]) -> (String, [Int]) {
+        guard !headings.isEmpty else { return (String(decoding: source, as: UTF8.self), []) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.count + headings.count * 64)
         var offsets: [Int] = []
@@ -278,7 +280,7 @@ public struct MarkdownRenderer: Sendable {
 }
 
 /// Where `needle` next occurs in `bytes` at or after `start`, wholly before `limit`.
-private func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, to limit: Int) -> Int? {
+private func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int) -> Int? {
     guard !needle.isEmpty else { return nil }
     var index = start
     while index + needle.count <= limit {
@@ -294,10 +296,9 @@ private func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, 
 /// Text without any of the five is returned as it is, which is most text.
 public func escapeAttribute(_ text: String) -> String {
     var text = text
-    return text.withUTF8 { bytes -> String in
-        guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            return String(decoding: bytes, as: UTF8.self)
-        }
+    let escaped = text.withUTF8 { bytes -> String? in
+        // Nothing to escape: the text itself, not a copy of its bytes checked again as UTF-8.
+        guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 32)
         for byte in bytes {
@@ -312,4 +313,5 @@ public func escapeAttribute(_ text: String) -> String {
         }
         return String(decoding: output, as: UTF8.self)
     }
+    return escaped ?? text
 }
