@@ -26,24 +26,24 @@ extension SiteRenderer {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
         let t = locale.strings
-        let sections = PolicySections(locale: locale, company: company, registry: site.jurisdictions)
+        let sections = sectionValues(page)
         var context = companyFrame(page, path: path, title: front.title, languages: languages, pathFor: pathFor)
         let body = body(page.document)
         context["summary"] = front.summary ?? ""
         context["body"] = body.html
-        context["data_collected"] = sections.dataCollected(front)
-        context["purposes"] = sections.purposes(front)
-        context["third_parties"] = sections.thirdParties(front)
-        context["recipients"] = withRows(recipients: sections.recipients(front), language: page.language)
+        context["data_collected"] = sections.dataCollected
+        context["purposes"] = sections.purposes
+        context["third_parties"] = sections.thirdParties
+        context["recipients"] = sections.recipients
         // A column empty in every row is left out rather than shown as filler.
         context["has_sources"] = front.dataCollected.contains { $0.source != nil }
         context["has_bases"] = front.purposes.contains { $0.legalBasis != nil || $0.legitimateInterest != nil }
-        context["transfers"] = sections.transfers(front)
-        context["retention"] = sections.retention(front)
-        context["cookies"] = withRows(sections.cookies(front, config: site.config), language: page.language)
+        context["transfers"] = sections.transfers
+        context["retention"] = sections.retention
+        context["cookies"] = sections.cookies
         context["cookie_controls"] = front.cookieControls ?? ""
-        context["rights"] = sections.rights(front)
-        context["contact"] = sections.contact()
+        context["rights"] = sections.rights
+        context["contact"] = sections.contact
         context["children"] = front.childrenMinAge.map { t.format("policy.children_min_age", ["age": locale.format($0)]) } ?? ""
         context["no_sale"] = front.sellsPersonalData == false
         context["data_required"] = front.dataRequired ?? ""
@@ -110,8 +110,7 @@ extension SiteRenderer {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
-        context["cookies"] = withRows(
-            PolicySections(locale: locale, company: company, registry: site.jurisdictions).cookies(front, config: site.config), language: page.language)
+        context["cookies"] = sectionValues(page).cookies
         context["cookie_controls"] = front.cookieControls ?? ""
         context["policy_title"] = front.title
         context["cookies_label"] = "cookie-categories-heading"
@@ -119,12 +118,12 @@ extension SiteRenderer {
     }
 
     public func renderRights(_ page: CompanyPage, at path: String) -> RenderedPage {
-        let company = page.company, front = page.document.frontMatter
+        let company = page.company
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
-        let sections = PolicySections(locale: locale, company: company, registry: site.jurisdictions)
-        context["rights"] = sections.rights(front)
-        context["contact"] = sections.contact()
+        let sections = sectionValues(page)
+        context["rights"] = sections.rights
+        context["contact"] = sections.contact
         context["contact_href"] = SitePaths.link(from: path, to: SitePaths.contact(company.slug, page.language))
         return render(context, template: "rights", path: path, source: page.document.path)
     }
@@ -133,7 +132,7 @@ extension SiteRenderer {
         let company = page.company
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
-        context["contact"] = PolicySections(locale: locale, company: company, registry: site.jurisdictions).contact()
+        context["contact"] = sectionValues(page).contact
         return render(context, template: "contact", path: path, source: page.document.path)
     }
 

@@ -44,7 +44,9 @@ struct PolicySections {
                 "legal_basis": category.legalBasis.map { t["legal_basis.\($0.rawValue)"] } ?? "",
                 "has_cookies": !category.cookies.isEmpty,
                 "count": locale.format(category.cookies.count),
-                "cookies": category.cookies.map { cookie in
+                // Typed as the row values are read (`[String: Any]`): a list of `[String: String]`
+                // would be converted dictionary by dictionary at every read.
+                "cookies": category.cookies.map { cookie -> [String: Any] in
                     [
                         "name": cookie.name, "provider": cookie.provider, "purpose": cookie.purpose,
                         "duration": cookie.duration.map { locale.format($0) } ?? "",

@@ -62,6 +62,8 @@ public struct SiteRenderer: Sendable {
     let tableRows = TableRows()
     /// Policy sections rendered apart, shared by the pages that show them alike.
     let sectionBlocks = SectionBlocks()
+    /// Section values per text and language, shared by the pages that show the same text.
+    let sectionValuesCache = SectionValuesCache()
     private let trees: [LanguageCode: StringTree]
     /// The day the build runs: decides which published version is in force.
     public let today: PolicyDate

@@ -92,7 +92,7 @@ extension SiteRenderer {
     /// (`rows_html`), when the theme has a `cookie-row` partial.
     func withRows(_ categories: [[String: Any]], language: LanguageCode) -> [[String: Any]] {
         categories.map { category in
-            // A `[[String: String]]` casts too: Swift converts the dictionaries.
+            // A `[[String: String]]` casts too, converted dictionary by dictionary.
             let cookies = category["cookies"] as? [[String: Any]] ?? []
             guard let html = tableRows.html(cookies, template: "cookie-row", theme: theme, language: language, strings: strings(language)) else {
                 return category

@@ -1,0 +1,69 @@
+import PolicyModel
+import Synchronization
+
+/// The template values of a policy text's structured sections (tables and lists) in one
+/// language, table rows rendered in, made once per build and read by every page that shows
+/// them.
+///
+/// One text is on several pages: the policy page, its cookies, rights and contact pages, and
+/// the page of the version it was published as. Each page made the same values again, and
+/// with them the lookups of every table row's HTML. They follow from the text, the page's
+/// language (its UI strings and locale) and the company's facts as the page shows them, and
+/// from what is the same for the whole build (the site's options, the theme, the
+/// jurisdictions); nothing in them depends on where the page is.
+final class SectionValues: @unchecked Sendable {
+    // `@unchecked` because `[String: Any]` (what swift-mustache takes) is not `Sendable`; safe
+    // because every value is a `let` made in `init`, never changed, and holds only strings,
+    // flags and collections of them.
+    let info: CompanyInfo
+    let dataCollected: [[String: Any]]
+    let purposes: [[String: Any]]
+    let thirdParties: [[String: Any]]
+    /// With `rows_html` when the theme has a `third-party-row` partial.
+    let recipients: [String: Any]
+    let transfers: [[String: Any]]
+    let retention: [[String: Any]]
+    /// With each category's `rows_html` when the theme has a `cookie-row` partial.
+    let cookies: [[String: Any]]
+    let rights: [String: Any]?
+    let contact: [String: Any]
+
+    init(_ page: CompanyPage, renderer: SiteRenderer) {
+        let front = page.document.frontMatter
+        let locale = renderer.locale(for: page.language, company: page.company)
+        let sections = PolicySections(locale: locale, company: page.company, registry: renderer.site.jurisdictions)
+        info = page.company.info
+        dataCollected = sections.dataCollected(front)
+        purposes = sections.purposes(front)
+        thirdParties = sections.thirdParties(front)
+        recipients = renderer.withRows(recipients: sections.recipients(front), language: page.language)
+        transfers = sections.transfers(front)
+        retention = sections.retention(front)
+        cookies = renderer.withRows(sections.cookies(front, config: renderer.site.config), language: page.language)
+        rights = sections.rights(front)
+        contact = sections.contact()
+    }
+}
+
+/// `SectionValues` of a build, by text and language; a hit also needs the same company facts
+/// (an archived version may show the facts it was published with). Two threads may make the
+/// same values once each; both are equal.
+final class SectionValuesCache: Sendable {
+    private let entries = Mutex<[String: [SectionValues]]>([:])
+
+    func values(for page: CompanyPage, make: () -> SectionValues) -> SectionValues {
+        let key = page.document.contentHash + "/" + page.language.rawValue
+        let info = page.company.info
+        if let found = entries.withLock({ $0[key]?.first { $0.info == info } }) { return found }
+        let made = make()
+        entries.withLock { $0[key, default: []].append(made) }
+        return made
+    }
+}
+
+extension SiteRenderer {
+    /// The structured sections of the text `page` shows, in its language, with its company's facts.
+    func sectionValues(_ page: CompanyPage) -> SectionValues {
+        sectionValuesCache.values(for: page) { SectionValues(page, renderer: self) }
+    }
+}
