@@ -15,11 +15,17 @@ public struct PageLocale: Sendable {
     }
 
     /// Right-to-left for Arabic, Hebrew, Persian, Urdu and the like, from Foundation's data.
-    public var isRightToLeft: Bool {
-        Locale.Language(identifier: language.rawValue).characterDirection == .rightToLeft
-    }
+    public var isRightToLeft: Bool { direction == "rtl" }
 
-    public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+    /// `rtl` or `ltr`. Kept per language for the process: every page asks it for itself and
+    /// for each language it links to, and Foundation builds the language's data each time.
+    public var direction: String { Self.direction(of: language) }
+
+    public static func direction(of language: LanguageCode) -> String {
+        Formatted.memo("\(language.rawValue)\u{1F}dir") {
+            Locale.Language(identifier: language.rawValue).characterDirection == .rightToLeft ? "rtl" : "ltr"
+        }
+    }
 
     private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
@@ -71,11 +77,14 @@ public struct PageLocale: Sendable {
         Locale(identifier: "en").localizedString(forRegionCode: country.rawValue) ?? country.rawValue
     }
 
-    /// A language's own name, as shown in language switchers ("Français", "العربية").
+    /// A language's own name, as shown in language switchers ("Français", "العربية"); kept per
+    /// language for the process, as every page's switcher names every language.
     public static func nativeName(of language: LanguageCode) -> String {
-        let locale = Locale(identifier: language.rawValue)
-        let name = locale.localizedString(forIdentifier: language.rawValue) ?? language.rawValue
-        return name.prefix(1).uppercased(with: locale) + name.dropFirst()
+        Formatted.memo("\(language.rawValue)\u{1F}name") {
+            let locale = Locale(identifier: language.rawValue)
+            let name = locale.localizedString(forIdentifier: language.rawValue) ?? language.rawValue
+            return name.prefix(1).uppercased(with: locale) + name.dropFirst()
+        }
     }
 
     /// A language's name in this page's language ("the English version").

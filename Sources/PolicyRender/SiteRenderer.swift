@@ -149,7 +149,7 @@ public struct SiteRenderer: Sendable {
                     "href": SitePaths.link(from: path, to: otherPath),
                     "url": site.config.absoluteURL(otherPath),
                     "current": other == language,
-                    "dir": self.locale(for: other).direction,
+                    "dir": PageLocale.direction(of: other),
                 ] as [String: Any]
             }
         }
@@ -169,7 +169,7 @@ public struct SiteRenderer: Sendable {
         let front = page.document.frontMatter
         context["company"] = ["display_name": company.info.displayName, "legal_name": company.info.legalName, "slug": company.slug]
         context["content_lang"] = page.document.language.rawValue
-        context["content_dir"] = self.locale(for: page.document.language).direction
+        context["content_dir"] = PageLocale.direction(of: page.document.language)
         context["last_updated"] = locale.format(front.lastUpdated)
         context["last_updated_iso"] = front.lastUpdated.description
         context["effective"] = locale.format(front.effective)
