@@ -31,19 +31,10 @@ extension SiteRenderer {
         let body = body(page.document)
         context["summary"] = front.summary ?? ""
         context["body"] = body.html
-        context["data_collected"] = sections.dataCollected
-        context["purposes"] = sections.purposes
-        context["third_parties"] = sections.thirdParties
-        context["recipients"] = sections.recipients
         // A column empty in every row is left out rather than shown as filler.
         context["has_sources"] = front.dataCollected.contains { $0.source != nil }
         context["has_bases"] = front.purposes.contains { $0.legalBasis != nil || $0.legitimateInterest != nil }
-        context["transfers"] = sections.transfers
-        context["retention"] = sections.retention
-        context["cookies"] = sections.cookies
         context["cookie_controls"] = front.cookieControls ?? ""
-        context["rights"] = sections.rights
-        context["contact"] = sections.contact
         context["children"] = front.childrenMinAge.map { t.format("policy.children_min_age", ["age": locale.format($0)]) } ?? ""
         context["no_sale"] = front.sellsPersonalData == false
         context["data_required"] = front.dataRequired ?? ""
@@ -58,8 +49,10 @@ extension SiteRenderer {
         for (id, _) in present {
             context[id.replacingAll("-", with: "_") + "_label"] = claimed.contains(id) ? id : id + "-heading"
         }
-        // Pruned once: the page template and the section partials it includes read the same values.
+        // Pruned once: the page template and the section partials it includes read the same
+        // values. The section values come pruned already.
         var prepared = pruned(context)
+        for (name, value) in sections.named { prepared[name] = value }
         // The author wrote body links relative to the policy page; pages elsewhere (archived
         // versions) reach the same targets through a prefix.
         let policyDepth = SitePaths.policy(company.slug, page.language).split(separator: "/").count
@@ -110,30 +103,33 @@ extension SiteRenderer {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
-        context["cookies"] = sectionValues(page).cookies
         context["cookie_controls"] = front.cookieControls ?? ""
         context["policy_title"] = front.title
         context["cookies_label"] = "cookie-categories-heading"
-        return render(context, template: "cookies", path: path, source: page.document.path)
+        var prepared = pruned(context)
+        prepared["cookies"] = sectionValues(page).cookies
+        return render(prepared: prepared, template: "cookies", path: path, source: page.document.path)
     }
 
     public func renderRights(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company
         let locale = locale(for: page.language, company: company)
         var context = companyFrame(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
-        let sections = sectionValues(page)
-        context["rights"] = sections.rights
-        context["contact"] = sections.contact
         context["contact_href"] = SitePaths.link(from: path, to: SitePaths.contact(company.slug, page.language))
-        return render(context, template: "rights", path: path, source: page.document.path)
+        let sections = sectionValues(page)
+        var prepared = pruned(context)
+        prepared["rights"] = sections.rights
+        prepared["contact"] = sections.contact
+        return render(prepared: prepared, template: "rights", path: path, source: page.document.path)
     }
 
     public func renderContact(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company
         let locale = locale(for: page.language, company: company)
-        var context = companyFrame(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
-        context["contact"] = sectionValues(page).contact
-        return render(context, template: "contact", path: path, source: page.document.path)
+        let context = companyFrame(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
+        var prepared = pruned(context)
+        prepared["contact"] = sectionValues(page).contact
+        return render(prepared: prepared, template: "contact", path: path, source: page.document.path)
     }
 
     /// The home page: every company, from its entry, with links to its pages in each language.

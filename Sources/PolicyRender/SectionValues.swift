@@ -10,7 +10,8 @@ import Synchronization
 /// with them the lookups of every table row's HTML. They follow from the text, the page's
 /// language (its UI strings and locale) and the company's facts as the page shows them, and
 /// from what is the same for the whole build (the site's options, the theme, the
-/// jurisdictions); nothing in them depends on where the page is.
+/// jurisdictions); nothing in them depends on where the page is. They are kept pruned (as
+/// `pruned` leaves a page's values), so a page prunes only its own values around them.
 final class SectionValues: @unchecked Sendable {
     // `@unchecked` because `[String: Any]` (what swift-mustache takes) is not `Sendable`; safe
     // because every value is a `let` made in `init`, never changed, and holds only strings,
@@ -33,15 +34,24 @@ final class SectionValues: @unchecked Sendable {
         let locale = renderer.locale(for: page.language, company: page.company)
         let sections = PolicySections(locale: locale, company: page.company, registry: renderer.site.jurisdictions)
         info = page.company.info
-        dataCollected = sections.dataCollected(front)
-        purposes = sections.purposes(front)
-        thirdParties = sections.thirdParties(front)
-        recipients = renderer.withRows(recipients: sections.recipients(front), language: page.language)
-        transfers = sections.transfers(front)
-        retention = sections.retention(front)
-        cookies = renderer.withRows(sections.cookies(front, config: renderer.site.config), language: page.language)
-        rights = sections.rights(front)
-        contact = sections.contact()
+        dataCollected = prunedKeepingType(sections.dataCollected(front))
+        purposes = prunedKeepingType(sections.purposes(front))
+        thirdParties = prunedKeepingType(sections.thirdParties(front))
+        recipients = prunedKeepingType(renderer.withRows(recipients: sections.recipients(front), language: page.language))
+        transfers = prunedKeepingType(sections.transfers(front))
+        retention = prunedKeepingType(sections.retention(front))
+        cookies = prunedKeepingType(renderer.withRows(sections.cookies(front, config: renderer.site.config), language: page.language))
+        rights = sections.rights(front).map(prunedKeepingType)
+        contact = prunedKeepingType(sections.contact())
+    }
+
+    /// Every value under the name the templates read it by; `rights` is absent (nil) when the
+    /// policy lists none.
+    var named: [(name: String, value: Any?)] {
+        [
+            ("data_collected", dataCollected), ("purposes", purposes), ("third_parties", thirdParties), ("recipients", recipients),
+            ("transfers", transfers), ("retention", retention), ("cookies", cookies), ("rights", rights), ("contact", contact),
+        ]
     }
 }
 

@@ -243,6 +243,12 @@ private func prunedDictionary(_ dictionary: [String: Any], keepingStrings kept: 
     return result
 }
 
+/// `value` as `pruned` leaves it among a page's values, of the same type (a list or
+/// dictionary of values; an empty string alone would become `false`).
+func prunedKeepingType<Value>(_ value: Value) -> Value {
+    prunedValue(value).map { $0 as! Value } ?? value
+}
+
 /// `value` pruned, or nil when nothing in it changes.
 private func prunedValue(_ value: Any) -> Any? {
     let kind = type(of: value)
