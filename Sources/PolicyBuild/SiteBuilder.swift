@@ -311,7 +311,9 @@ extension SiteBuilder {
             collected.digests[name] = reuse.record.entry
             collected.manifest.companies[name] = reuse.record
         }
-        let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(), today: today)
+        // A build runs no check that reads the prose's words, so its bodies leave them out.
+        let renderer = SiteRenderer(
+            site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(keepsPlainText: false), today: today)
         let (rendered, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
         pages += rendered
         collected.fingerprints.merge(printed) { _, new in new }

@@ -25,8 +25,9 @@ public struct RenderedMarkdown: Hashable, Sendable, Codable {
     /// Where each heading's tag starts in `html`, as a UTF-8 offset, in `headings` order, so
     /// pages can split the body at its sections without searching it.
     public var headingOffsets: [Int]
-    /// The body's words without markup, for checks that read the prose.
-    public var plainText: String
+    /// The body's words without markup, for checks that read the prose; nil from a renderer
+    /// told not to collect them (a build, which runs no such check).
+    public var plainText: String?
     /// Raw HTML the author wrote, shown as text because raw HTML is off: `check` warns about it.
     public var escapedHTML: [RawHTML] = []
     /// The sections at every heading level with their text and links, for the diff.
@@ -48,10 +49,13 @@ public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
     /// Ids already taken by the page around the body (e.g. `cookies`), so headings never clash.
     public var reservedIDs: Set<String>
+    /// Collect `plainText`: a copy of every word of the body, which only `check` reads.
+    public var collectsPlainText: Bool
 
-    public init(allowRawHTML: Bool = false, reservedIDs: Set<String> = []) {
+    public init(allowRawHTML: Bool = false, reservedIDs: Set<String> = [], collectsPlainText: Bool = true) {
         self.allowRawHTML = allowRawHTML
         self.reservedIDs = reservedIDs
+        self.collectsPlainText = collectsPlainText
     }
 
     private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
@@ -127,10 +131,12 @@ public struct MarkdownRenderer: Sendable {
                 } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                     rawNodes.append(node)
                 }
-                if let literal = cmark_node_get_literal(node), type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
+                if collectsPlainText, let literal = cmark_node_get_literal(node),
+                    type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK
+                {
                     plain += String(cString: literal) + " "
                 }
-            } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM {
+            } else if collectsPlainText, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM {
                 plain += "\n"
             }
         }
@@ -156,7 +162,8 @@ public struct MarkdownRenderer: Sendable {
         let (withIDs, offsets) = rendered.withMemoryRebound(to: UInt8.self, capacity: length) {
             Self.addHeadingIDs(UnsafeBufferPointer(start: $0, count: length), headings)
         }
-        return RenderedMarkdown(html: withIDs, headings: headings, headingOffsets: offsets, plainText: plain, escapedHTML: escaped, outline: outline)
+        return RenderedMarkdown(
+            html: withIDs, headings: headings, headingOffsets: offsets, plainText: collectsPlainText ? plain : nil, escapedHTML: escaped, outline: outline)
     }
 
     /// Shows a raw HTML node as the characters the author typed.

@@ -114,7 +114,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The words of a policy's prose, for checks that read it.
-    public func bodyText(_ document: PolicyDocument) -> String { body(document).plainText }
+    public func bodyText(_ document: PolicyDocument) -> String {
+        // A build's cache leaves the words out; a page that needs them renders the text again.
+        body(document).plainText
+            ?? MarkdownRenderer(allowRawHTML: site.config.options.allowRawHTML, reservedIDs: PolicyPages.sectionIDs).render(document.body).plainText ?? ""
+    }
 
     /// The rendered body of a policy, as the site shows it (cached per content hash).
     public func body(of document: PolicyDocument) -> RenderedMarkdown { body(document) }
@@ -292,12 +296,16 @@ final class StringTree: @unchecked Sendable {
 /// fallback pages and every rebuild reuse the HTML of unchanged policies.
 public final class BodyCache: Sendable {
     private let entries = ComputedCache<RenderedMarkdown>()
+    /// Bodies keep their words without markup (`plainText`), which only `check` reads.
+    public let keepsPlainText: Bool
 
-    public init() {}
+    public init(keepsPlainText: Bool = true) {
+        self.keepsPlainText = keepsPlainText
+    }
 
     func body(for document: PolicyDocument, allowRawHTML: Bool) -> RenderedMarkdown {
         entries.value(for: document.contentHash + (allowRawHTML ? "+raw" : "")) {
-            MarkdownRenderer(allowRawHTML: allowRawHTML, reservedIDs: PolicyPages.sectionIDs).render(document.body)
+            MarkdownRenderer(allowRawHTML: allowRawHTML, reservedIDs: PolicyPages.sectionIDs, collectsPlainText: keepsPlainText).render(document.body)
         }
     }
 }

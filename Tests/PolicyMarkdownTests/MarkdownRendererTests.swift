@@ -155,13 +155,24 @@ struct HeadingIDTests {
 
 @Suite("Plain text")
 struct PlainTextTests {
-    @Test func plainTextHasBodyWordsWithoutMarkup() {
-        let rendered = MarkdownRenderer().render("## Retention\n\nWe keep **invoices** for `ten` years.\n\n- logs\n")
+    static let markdown = "## Retention\n\nWe keep **invoices** for `ten` years.\n\n- logs\n"
+
+    @Test func plainTextHasBodyWordsWithoutMarkup() throws {
+        let plain = try #require(MarkdownRenderer().render(Self.markdown).plainText)
         for word in ["Retention", "invoices", "ten", "years", "logs"] {
-            #expect(rendered.plainText.contains(word))
+            #expect(plain.contains(word))
         }
-        #expect(!rendered.plainText.contains("**"))
-        #expect(!rendered.plainText.contains("<"))
+        #expect(!plain.contains("**"))
+        #expect(!plain.contains("<"))
+    }
+
+    /// A build leaves the words out; everything else it renders is the same.
+    @Test func aRendererNotCollectingPlainTextChangesNothingElse() {
+        var collected = MarkdownRenderer().render(Self.markdown)
+        let without = MarkdownRenderer(collectsPlainText: false).render(Self.markdown)
+        #expect(without.plainText == nil)
+        collected.plainText = nil
+        #expect(without == collected)
     }
 }
 
