@@ -2,6 +2,10 @@ import CCmarkGFM
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A heading of the Markdown body, for the page's table of contents.
 public struct Heading: Hashable, Sendable, Codable {
     public var level: Int
@@ -263,20 +267,27 @@ public struct MarkdownRenderer: Sendable {
         var offsets: [Int] = []
         var copied = 0, index = 0
         for heading in headings {
-            let open = Array("<h\(heading.level)>".utf8)
+            let level = min(max(heading.level, 1), 6)
+            let open = HeadingTags.open[level], close = HeadingTags.close[level]
             guard let start = firstIndex(of: open, in: source, from: index, to: source.count) else { break }
             bytes += source[copied..<start]
             offsets.append(bytes.count)
             let id = escapeAttribute(heading.id)
-            bytes += Array("<h\(heading.level) id=\"\(id)\">".utf8)
+            bytes += HeadingTags.openWithID[level]
+            bytes += id.utf8
+            bytes += HeadingTags.endOfOpen
             index = start + open.count
             copied = index
             // The heading's text links to its own anchor (a permalink readers can copy),
             // unless it holds a link of its own.
-            if let end = firstIndex(of: Array("</h\(heading.level)>".utf8), in: source, from: index, to: source.count),
-                firstIndex(of: Array("<a ".utf8), in: source, from: index, to: end) == nil
+            if let end = firstIndex(of: close, in: source, from: index, to: source.count),
+                firstIndex(of: HeadingTags.link, in: source, from: index, to: end) == nil
             {
-                bytes += Array("<a class=\"permalink\" href=\"#\(id)\">".utf8) + source[index..<end] + Array("</a>".utf8)
+                bytes += HeadingTags.permalink
+                bytes += id.utf8
+                bytes += HeadingTags.endOfOpen
+                bytes += source[index..<end]
+                bytes += HeadingTags.closeLink
                 index = end
                 copied = end
             }
@@ -286,15 +297,32 @@ public struct MarkdownRenderer: Sendable {
     }
 }
 
-/// Where `needle` next occurs in `bytes` at or after `start`, wholly before `limit`.
+/// The byte strings `addHeadingIDs` looks for and writes, by heading level (1–6), made once.
+private enum HeadingTags {
+    static let open = (0...6).map { Array("<h\($0)>".utf8) }
+    static let close = (0...6).map { Array("</h\($0)>".utf8) }
+    static let openWithID = (0...6).map { Array("<h\($0) id=\"".utf8) }
+    static let endOfOpen = Array("\">".utf8)
+    static let link = Array("<a ".utf8)
+    static let permalink = Array("<a class=\"permalink\" href=\"#".utf8)
+    static let closeLink = Array("</a>".utf8)
+}
+
+/// Where `needle` next occurs in `bytes` at or after `start`, wholly before `limit`: `memchr`
+/// to each place its first byte is, then `memcmp` (the body's HTML is searched once per
+/// heading, from one heading to the next).
 private func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int) -> Int? {
-    guard !needle.isEmpty else { return nil }
-    var index = start
-    while index + needle.count <= limit {
-        if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-        index += 1
+    guard let first = needle.first, start <= limit, limit <= bytes.count, let base = bytes.baseAddress else { return nil }
+    return needle.withUnsafeBytes { needleBytes -> Int? in
+        var index = start
+        while index + needle.count <= limit {
+            guard let found = memchr(base + index, Int32(first), limit - needle.count + 1 - index) else { return nil }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + index, needleBytes.baseAddress!, needle.count) == 0 { return index }
+            index += 1
+        }
+        return nil
     }
-    return nil
 }
 
 /// Escapes text for an HTML attribute value or element content: `<`, `>`, `&`, `"` and `'`
