@@ -32,7 +32,9 @@ enum PrettyJSON {
         enum Kind { case unset, invalid, null, bool(Bool), number(String), string(String), array, object }
         var kind = Kind.unset
         var items: [Node] = []
-        var members: [String: Node] = [:]
+        /// In the order encoded; a name encoded twice is written once, with its last value.
+        /// A list, not a dictionary: hashing every key was a fifth of the encoder's time.
+        var members: [(name: String, node: Node)] = []
 
         func encode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
             // By the static type, which costs nothing, where a cast of the value costs a lookup.
@@ -77,9 +79,16 @@ enum PrettyJSON {
             case .object:
                 // Byte order is Foundation's order only for keys of lowercase letters, `_`
                 // and a leading `$`; other keys (digits, capitals, hyphens) go to Foundation.
-                let names = members.keys.sorted()
-                guard names.allSatisfy(Self.isPlainKey) else { return false }
-                return Self.container("{", "}", names.map { ($0, members[$0]!) }, into: &output, indent: indent)
+                guard members.allSatisfy({ Self.isPlainKey($0.name) }) else { return false }
+                // By name; of a name encoded twice, the last value (as a dictionary keeps it).
+                let sorted = members.indices.sorted { (members[$0].name, $0) < (members[$1].name, $1) }
+                var entries: [(String?, Node)] = []
+                entries.reserveCapacity(members.count)
+                for (position, index) in sorted.enumerated() {
+                    if position + 1 < sorted.count, members[sorted[position + 1]].name == members[index].name { continue }
+                    entries.append((members[index].name, members[index].node))
+                }
+                return Self.container("{", "}", entries, into: &output, indent: indent)
             }
             return true
         }
@@ -180,7 +189,7 @@ enum PrettyJSON {
                 throw Unsupported()
             }
             let child = Node()
-            node.members[name] = child
+            node.members.append((name, child))
             return child
         }
 

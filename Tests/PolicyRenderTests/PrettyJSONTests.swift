@@ -69,6 +69,24 @@ import Testing
         #expect(written > 4_000, "\(written)")
     }
 
+    /// A key encoded twice is written once, with its last value, where Foundation puts it.
+    @Test func aKeyEncodedTwiceKeepsItsLastValue() throws {
+        struct Twice: Encodable {
+            enum Key: String, CodingKey { case b, a, c }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode("first", forKey: .b)
+                try container.encode(1, forKey: .c)
+                try container.encode(["x"], forKey: .a)
+                try container.encode("second", forKey: .b)
+                try container.encode(2, forKey: .c)
+            }
+        }
+        let fast = try #require(PrettyJSON.encode([Twice(), Twice()]))
+        #expect(String(decoding: fast, as: UTF8.self) == String(decoding: try foundation.encode([Twice(), Twice()]), as: UTF8.self))
+        #expect(String(decoding: fast, as: UTF8.self).contains("second"))
+    }
+
     @Test func givesUpOnWhatItDoesNotTake() throws {
         struct Dated: Encodable { var date = Date(timeIntervalSince1970: 0) }
         struct Fraction: Encodable { var share = 0.5 }
