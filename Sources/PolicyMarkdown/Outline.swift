@@ -101,6 +101,18 @@ extension MarkdownRenderer {
     /// character before it) is not a " " Character, so such text takes the Character path.
     static func collapsingSpaces(_ text: String) -> String {
         var text = text
+        // Most blocks have no run of spaces and none at either end: then no " " Character is
+        // next to another or at an end either, and the text is its own result, not a copy.
+        let unchanged = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x20 && previous == 0x20 { return false }
+                previous = byte
+            }
+            return true
+        }
+        if unchanged { return text }
         let fast = text.withUTF8 { bytes -> String? in
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
