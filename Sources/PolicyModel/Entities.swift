@@ -164,7 +164,7 @@ extension Decoder {
     /// A field that may hold one mapping or a list of them (`dpo:`), decoded as a list.
     func lenientOneOrMany<T: Decodable>(_ type: T.Type, _ key: some CodingKey) throws -> [T] {
         if let decoder = self as? NodeDecoder, case .mapping(let mapping) = decoder.node,
-            let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, case .mapping = value
+            let value = mapping.value(named: key.stringValue), case .mapping = value
         {
             return try lenient(T.self, key).map { [$0] } ?? []
         }

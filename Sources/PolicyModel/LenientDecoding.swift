@@ -28,7 +28,7 @@ extension Decoder {
             return required ? try container.decode(T.self, forKey: name) : try container.decodeIfPresent(T.self, forKey: name)
         }
         let state = decoder.state
-        guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, !isNull(value) else {
+        guard let value = mapping.value(named: key.stringValue), !isNull(value) else {
             if required {
                 let place = pathText(decoder.codingPath + [NameKey(key.stringValue)])
                 state.diagnostics.append(
@@ -48,7 +48,7 @@ extension Decoder {
             return try lenient([T].self, key) ?? []
         }
         let state = decoder.state
-        guard let value = mapping.first(where: { $0.key.string == key.stringValue })?.value, !isNull(value) else { return [] }
+        guard let value = mapping.value(named: key.stringValue), !isNull(value) else { return [] }
         let path = decoder.codingPath + [NameKey(key.stringValue)]
         guard case .sequence(let sequence) = value else {
             state.diagnostics.append(
@@ -60,6 +60,20 @@ extension Decoder {
         return sequence.enumerated().compactMap { index, element in
             record(state) { try decodeValue(T.self, node: element, path: path + [IndexKey(index)], state: state) }
         }
+    }
+}
+
+extension Node.Mapping {
+    /// The value of the first field named `name`. By position: iterating a mapping copies all
+    /// its pairs into a new array first, and decoding a struct asked once per field.
+    func value(named name: String) -> Node? {
+        var index = startIndex
+        while index < endIndex {
+            let field = self[index]
+            if field.key.string == name { return field.value }
+            index = self.index(after: index)
+        }
+        return nil
     }
 }
 
