@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import PolicyHistory
@@ -8,7 +9,7 @@ import Testing
 /// between lists, items with repeated identities, addresses, and fields appearing and vanishing.
 @Suite struct FieldDiffEquivalenceTests {
     @Test func agreesWithTheFieldByFieldWalkOnGeneratedHistories() {
-        var random = SplitMix(seed: 0x5EED_F1E1_D0D1_FF00)
+        var random = SeededRandom(seed: 0x5EED_F1E1_D0D1_FF00)
         var compared = 0, changed = 0
         for _ in 0..<3_000 {
             let old = Self.policy(&random)
@@ -25,46 +26,46 @@ import Testing
 
     // MARK: Generated trees
 
-    static func text(_ random: inout SplitMix, _ pool: [String]) -> DataTree { .leaf(.text(pool[random.below(pool.count)])) }
+    static func text(_ random: inout SeededRandom, _ pool: [String]) -> DataTree { .leaf(.text(pool[random.next(pool.count)])) }
 
     static let names = ["_ga", "_gid", "sid", "csrf", "lang", "Stripe", "Mailgun", "AWS", "Zendesk", "HubSpot", "Okta", "Twilio"]
     static let words = ["analytics", "session", "billing", "support", "", "hosting", "email", "fraud prevention"]
 
-    static func row(_ random: inout SplitMix) -> DataTree {
+    static func row(_ random: inout SeededRandom) -> DataTree {
         var entries: [(key: String, value: DataTree)] = [(key: "name", value: text(&random, names))]
-        if random.below(3) > 0 { entries.append((key: "purpose", value: text(&random, words))) }
-        if random.below(3) == 0 { entries.append((key: "duration", value: .leaf(.number(random.below(4))))) }
-        if random.below(4) == 0 { entries.append((key: "countries", value: .list((0..<random.below(3)).map { _ in text(&random, ["FR", "US", "IN"]) }))) }
+        if random.next(3) > 0 { entries.append((key: "purpose", value: text(&random, words))) }
+        if random.next(3) == 0 { entries.append((key: "duration", value: .leaf(.number(random.next(4))))) }
+        if random.next(4) == 0 { entries.append((key: "countries", value: .list((0..<random.next(3)).map { _ in text(&random, ["FR", "US", "IN"]) }))) }
         return .map(entries)
     }
 
-    static func policy(_ random: inout SplitMix) -> DataTree {
+    static func policy(_ random: inout SeededRandom) -> DataTree {
         // Rows may repeat a name: such a list is compared in sequence, not by identity.
-        let categories = (0..<random.below(4)).map { index -> DataTree in
+        let categories = (0..<random.next(4)).map { index -> DataTree in
             .map([
                 (key: "category", value: .leaf(.text(["essential", "analytics", "marketing", "functional"][index]))),
-                (key: "cookies", value: .list((0..<random.below(5)).map { _ in row(&random) })),
+                (key: "cookies", value: .list((0..<random.next(5)).map { _ in row(&random) })),
             ])
         }
         var entries: [(key: String, value: DataTree)] = [
             (key: "title", value: text(&random, words)),
-            (key: "third_parties", value: .list((0..<random.below(7)).map { _ in row(&random) })),
+            (key: "third_parties", value: .list((0..<random.next(7)).map { _ in row(&random) })),
             (key: "cookies", value: .list(categories)),
-            (key: "address", value: .list((0..<random.below(3)).map { _ in text(&random, ["1 Main St", "Paris", "75001"]) })),
+            (key: "address", value: .list((0..<random.next(3)).map { _ in text(&random, ["1 Main St", "Paris", "75001"]) })),
         ]
-        if random.below(2) == 0 { entries.append((key: "children_min_age", value: .leaf(.number(13 + random.below(4))))) }
-        if random.below(3) == 0 { entries.append((key: "summary", value: text(&random, words))) }
+        if random.next(2) == 0 { entries.append((key: "children_min_age", value: .leaf(.number(13 + random.next(4))))) }
+        if random.next(3) == 0 { entries.append((key: "summary", value: text(&random, words))) }
         return .map(entries)
     }
 
     /// `tree` with zero to three edits anywhere in it.
-    static func edited(_ tree: DataTree, _ random: inout SplitMix) -> DataTree {
+    static func edited(_ tree: DataTree, _ random: inout SeededRandom) -> DataTree {
         var result = tree
-        for _ in 0..<random.below(4) { result = edit(result, &random) }
+        for _ in 0..<random.next(4) { result = edit(result, &random) }
         return result
     }
 
-    static func edit(_ tree: DataTree, _ random: inout SplitMix) -> DataTree {
+    static func edit(_ tree: DataTree, _ random: inout SeededRandom) -> DataTree {
         switch tree {
         case .leaf(.text):
             return text(&random, words + names)
@@ -73,20 +74,20 @@ import Testing
         case .leaf:
             return tree
         case .list(var items):
-            switch random.below(5) {
+            switch random.next(5) {
             case 0: items.append(row(&random))
-            case 1 where !items.isEmpty: items.remove(at: random.below(items.count))
+            case 1 where !items.isEmpty: items.remove(at: random.next(items.count))
             case 2 where items.count > 1: items.swapAt(0, items.count - 1)
             case 3 where !items.isEmpty:
-                let index = random.below(items.count)
+                let index = random.next(items.count)
                 items[index] = edit(items[index], &random)
             default: break
             }
             return .list(items)
         case .map(var entries):
             guard !entries.isEmpty else { return tree }
-            let index = random.below(entries.count)
-            switch random.below(6) {
+            let index = random.next(entries.count)
+            switch random.next(6) {
             case 0: entries.remove(at: index)
             case 1: entries.append((key: "automated_decisions", value: text(&random, words)))
             default: entries[index].value = edit(entries[index].value, &random)
@@ -94,22 +95,6 @@ import Testing
             return .map(entries)
         }
     }
-}
-
-/// Deterministic generator, so a failure names a reproducible case.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
 }
 
 /// `FieldDiff.changes` as it was before it skipped equal subtrees: every field visited, list

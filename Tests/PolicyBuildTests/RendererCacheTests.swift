@@ -1,15 +1,21 @@
 import Foundation
+import PolicyMarkdown
 import PolicyModel
 import Testing
 
 @testable import PolicyBuild
 @testable import PolicyRender
 
-/// A text's section values are made once per build and language, and shared only by pages
-/// that show the same company facts: an archived version shows the facts it was published with.
-@Suite struct SectionValuesTests {
+/// What a renderer keeps for a build: section values shared only by pages that show the same
+/// company facts, and bodies that may leave out the prose's plain words.
+@Suite struct RendererCacheTests {
+    let prepared: PreparedSite
+
+    init() throws { prepared = try LocalizedTemplatesTests.exampleSite() }
+
+    /// A text's section values are made once per build and language, and shared only by pages
+    /// that show the same company facts: an archived version shows the facts it was published with.
     @Test func pagesOfOneTextShareValuesOnlyWithTheSameCompanyFacts() throws {
-        let prepared = try LocalizedTemplatesTests.exampleSite()
         let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme)
         let company = try #require(prepared.site.companies.first)
         let page = try #require(renderer.pages(of: company).first)
@@ -31,6 +37,21 @@ import Testing
         // Another language of the same company is made apart.
         if let french = renderer.pages(of: company).first(where: { $0.language != page.language }) {
             #expect(renderer.sectionValues(french) !== first)
+        }
+    }
+
+    /// A build's bodies leave the prose's words out (only `check` reads them); a page asked for
+    /// them anyway gets them, the same as from a cache that keeps them.
+    @Test func wordsComeBackFromACacheThatLeavesThemOut() throws {
+        let keeping = SiteRenderer(site: prepared.site, theme: prepared.theme)
+        let leaving = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: BodyCache(keepsPlainText: false))
+        for company in prepared.site.companies {
+            for page in keeping.pages(of: company) {
+                #expect(leaving.body(page.document).plainText == nil)
+                let words = keeping.bodyText(page.document)
+                #expect(words.count > 100)
+                #expect(leaving.bodyText(page.document) == words)
+            }
         }
     }
 }
