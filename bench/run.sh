@@ -8,8 +8,9 @@
 #
 # Builds PolicySite in release (own scratch path .build-bench), generates the corpus into
 # bench/out/N-L (reused while generate.py and the arguments are unchanged), then times cold
-# builds of both tools under /usr/bin/time -v (BENCH_RUNS runs each, default 3: median wall time,
-# max peak RSS) and a one-file rebuild of PolicySite. Exits non-zero when a build fails.
+# builds of both tools, taking turns, under /usr/bin/time -v (BENCH_RUNS runs each, default 3:
+# median wall time, max peak RSS) and a one-file rebuild of PolicySite. Exits non-zero when a
+# build fails.
 # Environment: BENCH_RUNS, BENCH_SEED (default 1), BENCH_VERSIONS (default 3), HUGO (default hugo),
 # POLICYSITE (use this binary instead of building one).
 #
@@ -139,20 +140,16 @@ tail -n 1 "$TIMES/check.log"
 echo "check: $(wall "$TIMES/check.time") s"
 
 echo
-echo "== PolicySite build, cold ($RUNS runs)"
+echo "== Cold builds, PolicySite and Hugo taking turns ($RUNS runs each)"
+# Taking turns, so a spell when the shared machine is slower weighs on both tools alike: run
+# after run, the same build here varies by 10-15% in CPU time, more than between the tools.
 for i in $(seq 1 "$RUNS"); do
     # Cold: no output and no caches (render manifest, parsed archives) from an earlier run.
     set_aside "$PS_OUT" "$OUT"/.public-policysite.* "$OUT/.policysite-cache"
     timed "policysite-$i" "$PS" build --quiet --content "$CONTENT" --themes themes --output "$PS_OUT"
-    echo "run $i: $(wall "$TIMES/policysite-$i.time") s"
-done
-
-echo
-echo "== Hugo build, cold ($RUNS runs)"
-for i in $(seq 1 "$RUNS"); do
     set_aside "$HUGO_OUT" "$OUT/hugo/resources" "$OUT/hugo/.hugo_build.lock"
     timed "hugo-$i" "$HUGO" --quiet --source "$OUT/hugo" --destination "$HUGO_OUT"
-    echo "run $i: $(wall "$TIMES/hugo-$i.time") s"
+    echo "run $i: PolicySite $(wall "$TIMES/policysite-$i.time") s, Hugo $(wall "$TIMES/hugo-$i.time") s"
 done
 
 echo
