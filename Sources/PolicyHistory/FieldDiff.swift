@@ -59,14 +59,15 @@ enum FieldDiff {
         case (.list?, nil): compare(old, .list([]), path, &changes)
         case (nil, let new?): if !new.isEmpty { changes.append(FieldChange(kind: .added, path: path, before: nil, after: new)) }
         case (let old?, nil): if !old.isEmpty { changes.append(FieldChange(kind: .removed, path: path, before: old, after: nil)) }
-        // Most of a version is the version before it: an equal subtree has no changes, and
-        // comparing it whole walks it without building a path for every field in it.
-        case let (old?, new?) where old.isContainer && old == new: return
         case let (.map(a)?, .map(b)?):
             var keys = a.map(\.key)
             keys += b.map(\.key).filter { !keys.contains($0) }
             for key in keys {
                 let before = a.first { $0.key == key }?.value, after = b.first { $0.key == key }?.value
+                // Most of a version is the version before it: an equal field has no changes, and
+                // comparing it whole walks it without building a path for every field inside.
+                // (Asked here, where the fields are paired, not again inside `compare`, which
+                // would walk a changed subtree once more at every level below it.)
                 if before == after { continue }
                 compare(before, after, path + [.field(key)], &changes)
             }
@@ -106,6 +107,7 @@ enum FieldDiff {
             }
             for (index, id) in newIDs.enumerated() {
                 if let oldIndex = oldIndex[id] {
+                    // As for fields: an unchanged item is skipped whole.
                     if a[oldIndex] != b[index] { compare(a[oldIndex], b[index], path + [.item(id)], &changes) }
                 } else {
                     changes.append(FieldChange(kind: .added, path: path + [.item(id)], before: nil, after: b[index]))
@@ -187,12 +189,6 @@ enum FieldDiff {
 }
 
 extension DataTree {
-    /// A list or a mapping.
-    var isContainer: Bool {
-        if case .leaf = self { return false }
-        return true
-    }
-
     /// No value at all: an empty list or mapping, or empty text.
     var isEmpty: Bool {
         switch self {
