@@ -70,18 +70,17 @@ struct LinkChecker {
         }
         for (page, found) in zip(pages, parsed) {
             for resolved in found.links {
-                let unescaped = resolved.href
                 let source = page.source ?? page.path
                 var link = Link(
-                    page: page.path, source: source, href: unescaped, target: resolved.target, fragment: resolved.fragment,
+                    page: page.path, source: source, href: resolved.href, target: resolved.target, fragment: resolved.fragment,
                     location: SourceLocation(file: source))
                 if let target = link.target, waits(target, fragment: link.fragment) {
                     // Perhaps a page of a company not rendered yet: decide in `finish`, with the
                     // link's line found now, while its source text is at hand.
-                    link.location = locate(source, unescaped) ?? link.location
+                    link.location = locate(source, resolved.href) ?? link.location
                     waiting.append(link)
                 } else {
-                    judge(link) { locate(source, unescaped) }
+                    judge(link) { locate(source, resolved.href) }
                 }
             }
         }

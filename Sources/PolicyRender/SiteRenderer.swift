@@ -116,8 +116,7 @@ public struct SiteRenderer: Sendable {
     /// The words of a policy's prose, for checks that read it.
     public func bodyText(_ document: PolicyDocument) -> String {
         // A build's cache leaves the words out; a page that needs them renders the text again.
-        body(document).plainText
-            ?? MarkdownRenderer(allowRawHTML: site.config.options.allowRawHTML, reservedIDs: PolicyPages.sectionIDs).render(document.body).plainText ?? ""
+        body(document).plainText ?? BodyCache.render(document, allowRawHTML: site.config.options.allowRawHTML, plainText: true).plainText ?? ""
     }
 
     /// The rendered body of a policy, as the site shows it (cached per content hash).
@@ -305,7 +304,12 @@ public final class BodyCache: Sendable {
 
     func body(for document: PolicyDocument, allowRawHTML: Bool) -> RenderedMarkdown {
         entries.value(for: document.contentHash + (allowRawHTML ? "+raw" : "")) {
-            MarkdownRenderer(allowRawHTML: allowRawHTML, reservedIDs: PolicyPages.sectionIDs, collectsPlainText: keepsPlainText).render(document.body)
+            Self.render(document, allowRawHTML: allowRawHTML, plainText: keepsPlainText)
         }
+    }
+
+    /// A policy's body as pages show it: its headings' ids never take a section's.
+    static func render(_ document: PolicyDocument, allowRawHTML: Bool, plainText: Bool) -> RenderedMarkdown {
+        MarkdownRenderer(allowRawHTML: allowRawHTML, reservedIDs: PolicyPages.sectionIDs, collectsPlainText: plainText).render(document.body)
     }
 }
