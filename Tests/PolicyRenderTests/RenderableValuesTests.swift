@@ -20,6 +20,14 @@ import Testing
                 == "a &lt;b&gt; &amp; &quot;c&quot;|a <b> & \"c\"|42|42|true|false|[a &lt;b&gt; &amp; &quot;c&quot;]||[x]|<42>|off")
     }
 
+    /// Inside a section over a string or number, names resolve further down the stack as before,
+    /// and the value itself has no named children.
+    @Test func namesInsideASectionOverAValueComeFromBelowIt() {
+        let inner = try! MustacheTemplate(string: "{{#s}}{{s}}/{{n}}/{{count}}/{{.}}{{/s}}|{{#n}}{{s}}:{{description}}{{/n}}")
+        #expect(inner.render(["s": "ab", "n": 7] as [String: Any]) == "ab/7//ab|ab:")
+        #expect("text".child(named: "count") == nil && 3.child(named: "description") == nil)
+    }
+
     @Test func noValueIsEverNull() {
         #expect(!"".isNull && !0.isNull && !false.isNull)
         #expect("x".renderText == String(describing: "x") && (-7).renderText == String(describing: -7) && true.renderText == String(describing: true))
