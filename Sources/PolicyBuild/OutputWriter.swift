@@ -50,6 +50,12 @@ public struct OutputWriter {
         let writer: OutputWriter
         let output: URL
         let folder: URL
+        /// `output` and `folder` as paths, made once.
+        private let outputPath: String, folderPath: String
+        /// Whether there was an output to compare files with when the build began: a first
+        /// build's files are new, and asking the file system for each (a `URL` made and an
+        /// `open` refused per page) was 1% of a cold build.
+        private let outputExisted: Bool
         private var directories = Set<String>()
         private(set) var summary = Summary()
         /// Files kept from the output, noted while the staging folder does not exist yet.
@@ -73,11 +79,13 @@ public struct OutputWriter {
             self.writer = writer
             let files = FileManager.default
             output = URL(fileURLWithPath: writer.outputPath).standardizedFileURL
+            outputExisted = files.fileExists(atPath: output.path)
             let parent = output.deletingLastPathComponent()
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
             OutputWriter.removeLeftovers(of: output)
             folder = parent.appendingPathComponent(
                 ".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+            (outputPath, folderPath) = (output.path, folder.path)
             record = writer.keepsPrevious ? SpareGeneration.load(output: output.path) : nil
         }
 
@@ -110,7 +118,7 @@ public struct OutputWriter {
                 if let inode = unclaimed!.removeValue(forKey: path), inode == outputInode(path) { return }
                 StagingFiles.clear(folder.path + "/" + path)
             }
-            try writer.keep(path, in: folder, previous: output, directories: &directories)
+            try writer.keep(path, in: folderPath, previous: outputPath, directories: &directories)
         }
 
         private func outputInode(_ path: String) -> UInt64? {
@@ -131,12 +139,12 @@ public struct OutputWriter {
         }
 
         private func add(_ path: String, _ data: Data) throws {
-            if let existing = try? Data(contentsOf: output.appendingPathComponent(path)), existing == data {
+            if outputExisted, let existing = FileManager.default.contents(atPath: outputPath + "/" + path), existing == data {
                 try kept(path)
                 return
             }
             try materialize()
-            let target = try writer.target(path, in: folder, directories: &directories).path
+            let target = try writer.target(path, in: folderPath, directories: &directories)
             if unclaimed != nil {
                 // The spare generation's file may be a link to the output's: replaced, never
                 // written through.
@@ -248,9 +256,11 @@ public struct OutputWriter {
     }
 
     /// Where `path` goes in the staging folder, its folder created once per build.
-    fileprivate func target(_ path: String, in staging: URL, directories: inout Set<String>) throws -> URL {
-        try Self.makeDirectory(Self.parentFolder(of: path), in: staging.path, &directories)
-        return staging.appendingPathComponent(path)
+    /// Where `path` goes in the staging folder, its folder made. Paths are joined as strings:
+    /// a `URL` appended and read back per file was 1% of a cold build.
+    fileprivate func target(_ path: String, in staging: String, directories: inout Set<String>) throws -> String {
+        try Self.makeDirectory(Self.parentFolder(of: path), in: staging, &directories)
+        return staging + "/" + path
     }
 
     /// `a/b` for `a/b/c`, empty for `c`.
@@ -279,10 +289,10 @@ public struct OutputWriter {
 
     /// Brings a file whose bytes stay from the previous output: a hard link (its modification
     /// time stays put), or a copy where the file system cannot link.
-    fileprivate func keep(_ path: String, in staging: URL, previous: URL, directories: inout Set<String>) throws {
+    fileprivate func keep(_ path: String, in staging: String, previous: String, directories: inout Set<String>) throws {
         let target = try target(path, in: staging, directories: &directories)
-        let old = previous.appendingPathComponent(path)
-        if link(old.path, target.path) != 0 { try files.copyItem(at: old, to: target) }
+        let old = previous + "/" + path
+        if link(old, target) != 0 { try files.copyItem(atPath: old, toPath: target) }
     }
 
     /// Replaces `output` with `staging`. True when the old output is then in `staging` (an
