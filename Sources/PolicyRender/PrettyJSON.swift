@@ -30,23 +30,22 @@ enum PrettyJSON {
     final class Node {
         /// `invalid`: written to in a way the tree cannot hold; the write fails.
         enum Kind { case unset, invalid, null, bool(Bool), number(String), string(String), array, object }
+        /// A list item or an object member: a plain value kept in place, or a nested node. Most
+        /// values are strings, numbers and flags, and a node apiece for them was a third of
+        /// the encoder's allocations.
+        enum Entry {
+            case leaf(Kind)
+            case node(Node)
+        }
         var kind = Kind.unset
-        var items: [Node] = []
+        var items: [Entry] = []
         /// In the order encoded; a name encoded twice is written once, with its last value.
         /// A list, not a dictionary: hashing every key was a fifth of the encoder's time.
-        var members: [(name: String, node: Node)] = []
+        var members: [(name: String, entry: Entry)] = []
 
         func encode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
-            // By the static type, which costs nothing, where a cast of the value costs a lookup.
-            if T.self == String.self {
-                kind = .string(value as! String)
-            } else if T.self == Int.self {
-                kind = .number(String(value as! Int))
-            } else if T.self == Bool.self {
-                kind = .bool(value as! Bool)
-            } else if let number = Self.integer(value) {
-                // Other widths here too: their default container methods come back to this one.
-                kind = .number(number)
+            if let leaf = Self.leaf(value) {
+                kind = leaf
             } else if Self.foundationOnly.contains(where: { $0 == T.self }) {
                 // Foundation writes these its own way: dates, binary data, URLs as strings,
                 // decimals and fractions.
@@ -54,6 +53,24 @@ enum PrettyJSON {
             } else {
                 try value.encode(to: TreeEncoder(node: self, codingPath: codingPath))
             }
+        }
+
+        /// `value` as a plain value, when it is one. By the static type, which costs nothing,
+        /// where a cast of the value costs a lookup.
+        static func leaf<T: Encodable>(_ value: T) -> Kind? {
+            if T.self == String.self { return .string(value as! String) }
+            if T.self == Int.self { return .number(String(value as! Int)) }
+            if T.self == Bool.self { return .bool(value as! Bool) }
+            // Other widths here too: their default container methods come back to this one.
+            return integer(value).map { .number($0) }
+        }
+
+        /// An entry for `value`: in place when plain, else a node it is encoded into.
+        static func entry<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> Entry {
+            if let leaf = leaf(value) { return .leaf(leaf) }
+            let node = Node()
+            try node.encode(value, codingPath: codingPath)
+            return .node(node)
         }
 
         static let foundationOnly: [Any.Type] = [Date.self, Data.self, URL.self, Decimal.self, Double.self, Float.self]
@@ -69,47 +86,71 @@ enum PrettyJSON {
 
         func write(into output: inout [UInt8], indent: Int) -> Bool {
             switch kind {
-            case .unset, .invalid: return false
-            case .null: output += "null".utf8
-            case .bool(let flag): output += (flag ? "true" : "false").utf8
-            case .number(let text): output += text.utf8
-            case .string(let text): Self.quote(text, into: &output)
             case .array:
-                return Self.container("[", "]", items.map { (nil, $0) }, into: &output, indent: indent)
+                Self.open(UInt8(ascii: "["), into: &output)
+                for (index, item) in items.enumerated() {
+                    Self.separate(first: index == 0, indent: indent, into: &output)
+                    guard Self.write(item, into: &output, indent: indent + 2) else { return false }
+                }
+                Self.close(UInt8(ascii: "]"), indent: indent, into: &output)
             case .object:
                 // Byte order is Foundation's order only for keys of lowercase letters, `_`
                 // and a leading `$`; other keys (digits, capitals, hyphens) go to Foundation.
                 guard members.allSatisfy({ Self.isPlainKey($0.name) }) else { return false }
                 // By name; of a name encoded twice, the last value (as a dictionary keeps it).
                 let sorted = members.indices.sorted { (members[$0].name, $0) < (members[$1].name, $1) }
-                var entries: [(String?, Node)] = []
-                entries.reserveCapacity(members.count)
+                Self.open(UInt8(ascii: "{"), into: &output)
+                var first = true
                 for (position, index) in sorted.enumerated() {
                     if position + 1 < sorted.count, members[sorted[position + 1]].name == members[index].name { continue }
-                    entries.append((members[index].name, members[index].node))
+                    Self.separate(first: first, indent: indent, into: &output)
+                    first = false
+                    Self.quote(members[index].name, into: &output)
+                    output += " : ".utf8
+                    guard Self.write(members[index].entry, into: &output, indent: indent + 2) else { return false }
                 }
-                return Self.container("{", "}", entries, into: &output, indent: indent)
+                Self.close(UInt8(ascii: "}"), indent: indent, into: &output)
+            default:
+                return Self.write(kind, into: &output)
             }
             return true
         }
 
-        /// A list or an object: one entry a line, indented two spaces more; empty, a blank line.
-        static func container(_ open: Character, _ close: Character, _ entries: [(String?, Node)], into output: inout [UInt8], indent: Int) -> Bool {
-            output.append(open.asciiValue!)
-            output.append(UInt8(ascii: "\n"))
-            for (index, (name, node)) in entries.enumerated() {
-                if index > 0 { output += ",\n".utf8 }
-                pad(indent + 2, into: &output)
-                if let name {
-                    quote(name, into: &output)
-                    output += " : ".utf8
-                }
-                guard node.write(into: &output, indent: indent + 2) else { return false }
+        static func write(_ entry: Entry, into output: inout [UInt8], indent: Int) -> Bool {
+            switch entry {
+            case .leaf(let kind): write(kind, into: &output)
+            case .node(let node): node.write(into: &output, indent: indent)
             }
+        }
+
+        /// A plain value; false for a node never written to or written to wrongly.
+        static func write(_ kind: Kind, into output: inout [UInt8]) -> Bool {
+            switch kind {
+            case .unset, .invalid, .array, .object: return false
+            case .null: output += "null".utf8
+            case .bool(let flag): output += (flag ? "true" : "false").utf8
+            case .number(let text): output += text.utf8
+            case .string(let text): quote(text, into: &output)
+            }
+            return true
+        }
+
+        // A list or an object: one entry a line, indented two spaces more; empty, a blank line.
+
+        static func open(_ bracket: UInt8, into output: inout [UInt8]) {
+            output.append(bracket)
+            output.append(UInt8(ascii: "\n"))
+        }
+
+        static func separate(first: Bool, indent: Int, into output: inout [UInt8]) {
+            if !first { output += ",\n".utf8 }
+            pad(indent + 2, into: &output)
+        }
+
+        static func close(_ bracket: UInt8, indent: Int, into output: inout [UInt8]) {
             output.append(UInt8(ascii: "\n"))
             pad(indent, into: &output)
-            output.append(close.asciiValue!)
-            return true
+            output.append(bracket)
         }
 
         /// Lowercase ASCII letters and `_`, after an optional `$`: for these `String`'s order
@@ -181,25 +222,37 @@ enum PrettyJSON {
         let node: Node
         var codingPath: [any CodingKey]
 
-        func child(_ key: Key) throws -> Node { try child(named: key.stringValue) }
-
-        func child(named name: String) throws -> Node {
+        /// Checks that the node is an object: anything else can no longer be written.
+        func object() throws {
             guard case .object = node.kind else {
                 node.kind = .invalid
                 throw Unsupported()
             }
+        }
+
+        func add(_ name: String, _ entry: Node.Entry) throws {
+            try object()
+            node.members.append((name, entry))
+        }
+
+        func child(_ key: Key) throws -> Node { try child(named: key.stringValue) }
+
+        func child(named name: String) throws -> Node {
             let child = Node()
-            node.members.append((name, child))
+            try add(name, .node(child))
             return child
         }
 
-        mutating func encodeNil(forKey key: Key) throws { try child(key).kind = .null }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { try child(key).kind = .bool(value) }
-        mutating func encode(_ value: String, forKey key: Key) throws { try child(key).kind = .string(value) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { try child(key).kind = .number(String(value)) }
+        mutating func encodeNil(forKey key: Key) throws { try add(key.stringValue, .leaf(.null)) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { try add(key.stringValue, .leaf(.bool(value))) }
+        mutating func encode(_ value: String, forKey key: Key) throws { try add(key.stringValue, .leaf(.string(value))) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { try add(key.stringValue, .leaf(.number(String(value)))) }
         mutating func encode(_ value: Double, forKey key: Key) throws { throw Unsupported() }
         mutating func encode(_ value: Float, forKey key: Key) throws { throw Unsupported() }
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try child(key).encode(value, codingPath: codingPath + [key]) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            try object()
+            try add(key.stringValue, try Node.entry(value, codingPath: codingPath + [key]))
+        }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let child = (try? child(key)) ?? Node()
@@ -221,23 +274,35 @@ enum PrettyJSON {
         var codingPath: [any CodingKey]
         var count: Int { node.items.count }
 
-        func next() throws -> Node {
+        /// Checks that the node is a list: anything else can no longer be written.
+        func array() throws {
             guard case .array = node.kind else {
                 node.kind = .invalid
                 throw Unsupported()
             }
+        }
+
+        func add(_ entry: Node.Entry) throws {
+            try array()
+            node.items.append(entry)
+        }
+
+        func next() throws -> Node {
             let child = Node()
-            node.items.append(child)
+            try add(.node(child))
             return child
         }
 
-        mutating func encodeNil() throws { try next().kind = .null }
-        mutating func encode(_ value: Bool) throws { try next().kind = .bool(value) }
-        mutating func encode(_ value: String) throws { try next().kind = .string(value) }
-        mutating func encode(_ value: Int) throws { try next().kind = .number(String(value)) }
+        mutating func encodeNil() throws { try add(.leaf(.null)) }
+        mutating func encode(_ value: Bool) throws { try add(.leaf(.bool(value))) }
+        mutating func encode(_ value: String) throws { try add(.leaf(.string(value))) }
+        mutating func encode(_ value: Int) throws { try add(.leaf(.number(String(value)))) }
         mutating func encode(_ value: Double) throws { throw Unsupported() }
         mutating func encode(_ value: Float) throws { throw Unsupported() }
-        mutating func encode<T: Encodable>(_ value: T) throws { try next().encode(value, codingPath: codingPath) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            try array()
+            try add(try Node.entry(value, codingPath: codingPath))
+        }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             TreeEncoder(node: (try? next()) ?? Node(), codingPath: codingPath).container(keyedBy: keyType)
