@@ -228,24 +228,39 @@ struct PolicyLayout {
     /// missing name resolves up the context stack.
     var templateValues: [[String: Any]] {
         blocks.map { block in
-            var value: [String: Any] = ["layout_prose": false, "layout_data": false, "layout_section": false]
-            let id: String
             switch block {
             case .prose(let html):
+                var value = Self.proseValues
                 value["layout_prose"] = html
                 return value
-            case .data(let section):
-                id = section
-                value["layout_data"] = true
-            case let .section(section, title):
-                id = section
-                value["layout_section"] = ["section_id": section, "section_title": title]
+            case .data(let id):
+                return Self.dataValues[id] ?? Self.sectionValues(id, data: true)
+            case let .section(id, title):
+                var value = Self.sectionValues[id] ?? Self.sectionValues(id, data: false)
+                value["layout_section"] = ["section_id": id, "section_title": title]
+                return value
             }
-            value.merge(Self.noFlags) { _, flag in flag }
-            value[Self.flag(id)] = true
-            value["layout_partial"] = "section-" + id
-            return value
         }
+    }
+
+    // A block's values but the prose and title, made once per section id and copied: a page
+    // has a few dozen blocks, and each built its dozen flags anew. `nonisolated(unsafe)`
+    // because `[String: Any]` is not `Sendable`; safe because they are constants of strings
+    // and flags (values), only ever read and copied.
+
+    nonisolated(unsafe) static let proseValues: [String: Any] = ["layout_prose": false, "layout_data": false, "layout_section": false]
+    nonisolated(unsafe) static let dataValues = Dictionary(
+        uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { ($0, sectionValues($0, data: true)) })
+    nonisolated(unsafe) static let sectionValues = Dictionary(
+        uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { ($0, sectionValues($0, data: false)) })
+
+    static func sectionValues(_ id: String, data: Bool) -> [String: Any] {
+        var value = proseValues
+        value["layout_data"] = data
+        value.merge(noFlags) { _, flag in flag }
+        value[flag(id)] = true
+        value["layout_partial"] = "section-" + id
+        return value
     }
 
     /// Every structured section's flag, `false`.
