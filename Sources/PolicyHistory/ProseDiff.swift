@@ -13,6 +13,8 @@ public struct SectionDiff: Sendable, Equatable {
     public var status: Status
     /// True when the section changed place among its siblings.
     public var moved: Bool
+    /// The text, sentence by sentence; empty for a section with no change at all (`hasChanges`
+    /// false), which readers are shown by its title alone.
     public var pieces: [TextPiece]
     public var links: [LinkChange]
 
@@ -101,16 +103,21 @@ enum ProseDiff {
                 continue
             }
             let before = old[o]
-            let pieces =
-                oldTexts[o].sentences == newTexts[n].sentences
-                ? [TextPiece(kind: .same, text: newTexts[n].sentences.joined(separator: " "))]
-                : pieces(from: oldTexts[o].sentences, to: newTexts[n].sentences)
+            let oldTitle = before.title == section.title ? nil : before.title, moved = !stayed.contains(o)
+            let links = linkChanges(from: before.links, to: section.links)
+            var pieces: [TextPiece] = []
+            if oldTexts[o].sentences != newTexts[n].sentences {
+                pieces = self.pieces(from: oldTexts[o].sentences, to: newTexts[n].sentences)
+            } else if oldTitle != nil || moved || !links.isEmpty {
+                // Shown whole, as it stays, beside what did change; a section with no change
+                // at all is shown by its title alone (most of a diff), so its text is not joined.
+                pieces = [TextPiece(kind: .same, text: newTexts[n].sentences.joined(separator: " "))]
+            }
             let changed = pieces.contains { $0.kind != .same }
             result.append(
                 SectionDiff(
-                    id: section.id, title: section.title, oldTitle: before.title == section.title ? nil : before.title, level: section.level,
-                    status: changed ? .changed : .same, moved: !stayed.contains(o), pieces: pieces,
-                    links: linkChanges(from: before.links, to: section.links)))
+                    id: section.id, title: section.title, oldTitle: oldTitle, level: section.level, status: changed ? .changed : .same, moved: moved,
+                    pieces: pieces, links: links))
         }
         for (o, section) in old.enumerated() where !usedOld.contains(o) {
             result.append(
