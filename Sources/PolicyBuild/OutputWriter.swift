@@ -116,7 +116,7 @@ public struct OutputWriter {
             // Mutated in place: a copy of the dictionary would be a copy of 50,000 paths per file.
             if unclaimed != nil {
                 if let inode = unclaimed!.removeValue(forKey: path), inode == outputInode(path) { return }
-                StagingFiles.clear(folder.path + "/" + path)
+                StagingFiles.clear(folderPath + "/" + path)
             }
             try writer.keep(path, in: folderPath, previous: outputPath, directories: &directories)
         }
@@ -255,9 +255,8 @@ public struct OutputWriter {
         return top.filter { $0.kind != .directory }.map { ($0.name, $0.inode) } + below.joined()
     }
 
-    /// Where `path` goes in the staging folder, its folder created once per build.
-    /// Where `path` goes in the staging folder, its folder made. Paths are joined as strings:
-    /// a `URL` appended and read back per file was 1% of a cold build.
+    /// Where `path` goes in the staging folder, its folder created once per build. Paths are
+    /// joined as strings: a `URL` appended and read back per file was 1% of a cold build.
     fileprivate func target(_ path: String, in staging: String, directories: inout Set<String>) throws -> String {
         try Self.makeDirectory(Self.parentFolder(of: path), in: staging, &directories)
         return staging + "/" + path

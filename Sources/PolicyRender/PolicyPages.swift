@@ -234,9 +234,9 @@ struct PolicyLayout {
                 value["layout_prose"] = html
                 return value
             case .data(let id):
-                return Self.dataValues[id] ?? Self.sectionValues(id, data: true)
+                return Self.dataBlockValues[id] ?? Self.blockValues(id, data: true)
             case let .section(id, title):
-                var value = Self.sectionValues[id] ?? Self.sectionValues(id, data: false)
+                var value = Self.sectionBlockValues[id] ?? Self.blockValues(id, data: false)
                 value["layout_section"] = ["section_id": id, "section_title": title]
                 return value
             }
@@ -249,12 +249,13 @@ struct PolicyLayout {
     // and flags (values), only ever read and copied.
 
     nonisolated(unsafe) static let proseValues: [String: Any] = ["layout_prose": false, "layout_data": false, "layout_section": false]
-    nonisolated(unsafe) static let dataValues = Dictionary(
-        uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { ($0, sectionValues($0, data: true)) })
-    nonisolated(unsafe) static let sectionValues = Dictionary(
-        uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { ($0, sectionValues($0, data: false)) })
+    nonisolated(unsafe) static let dataBlockValues = Dictionary(
+        uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { ($0, blockValues($0, data: true)) })
+    nonisolated(unsafe) static let sectionBlockValues = Dictionary(
+        uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { ($0, blockValues($0, data: false)) })
 
-    static func sectionValues(_ id: String, data: Bool) -> [String: Any] {
+    /// The values of a data block (`data`) or of a section block for section `id`.
+    static func blockValues(_ id: String, data: Bool) -> [String: Any] {
         var value = proseValues
         value["layout_data"] = data
         value.merge(noFlags) { _, flag in flag }
