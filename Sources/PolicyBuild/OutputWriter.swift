@@ -79,14 +79,15 @@ public struct OutputWriter {
             self.writer = writer
             let files = FileManager.default
             output = URL(fileURLWithPath: writer.outputPath).standardizedFileURL
-            outputExisted = files.fileExists(atPath: output.path)
+            outputPath = output.path
+            outputExisted = files.fileExists(atPath: outputPath)
             let parent = output.deletingLastPathComponent()
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
             OutputWriter.removeLeftovers(of: output)
             folder = parent.appendingPathComponent(
                 ".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-            (outputPath, folderPath) = (output.path, folder.path)
-            record = writer.keepsPrevious ? SpareGeneration.load(output: output.path) : nil
+            folderPath = folder.path
+            record = writer.keepsPrevious ? SpareGeneration.load(output: outputPath) : nil
         }
 
         /// Creates the staging folder, from the spare generation when there is one, and brings

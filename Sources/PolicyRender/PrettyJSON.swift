@@ -46,13 +46,17 @@ enum PrettyJSON {
         func encode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
             if let leaf = Self.leaf(value) {
                 kind = leaf
-            } else if Self.foundationOnly.contains(where: { $0 == T.self }) {
-                // Foundation writes these its own way: dates, binary data, URLs as strings,
-                // decimals and fractions.
-                throw Unsupported()
             } else {
-                try value.encode(to: TreeEncoder(node: self, codingPath: codingPath))
+                try encodeComposite(value, codingPath: codingPath)
             }
+        }
+
+        /// A value that is not plain: it encodes itself into this node.
+        func encodeComposite<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+            // Foundation writes these its own way: dates, binary data, URLs as strings,
+            // decimals and fractions.
+            guard !Self.foundationOnly.contains(where: { $0 == T.self }) else { throw Unsupported() }
+            try value.encode(to: TreeEncoder(node: self, codingPath: codingPath))
         }
 
         /// `value` as a plain value, when it is one. By the static type, which costs nothing,
@@ -69,7 +73,7 @@ enum PrettyJSON {
         static func entry<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> Entry {
             if let leaf = leaf(value) { return .leaf(leaf) }
             let node = Node()
-            try node.encode(value, codingPath: codingPath)
+            try node.encodeComposite(value, codingPath: codingPath)
             return .node(node)
         }
 
@@ -222,16 +226,12 @@ enum PrettyJSON {
         let node: Node
         var codingPath: [any CodingKey]
 
-        /// Checks that the node is an object: anything else can no longer be written.
-        func object() throws {
+        /// Adds a member; a node that is not an object can no longer be written.
+        func add(_ name: String, _ entry: Node.Entry) throws {
             guard case .object = node.kind else {
                 node.kind = .invalid
                 throw Unsupported()
             }
-        }
-
-        func add(_ name: String, _ entry: Node.Entry) throws {
-            try object()
             node.members.append((name, entry))
         }
 
@@ -250,7 +250,6 @@ enum PrettyJSON {
         mutating func encode(_ value: Double, forKey key: Key) throws { throw Unsupported() }
         mutating func encode(_ value: Float, forKey key: Key) throws { throw Unsupported() }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            try object()
             try add(key.stringValue, try Node.entry(value, codingPath: codingPath + [key]))
         }
 
@@ -274,16 +273,12 @@ enum PrettyJSON {
         var codingPath: [any CodingKey]
         var count: Int { node.items.count }
 
-        /// Checks that the node is a list: anything else can no longer be written.
-        func array() throws {
+        /// Adds an item; a node that is not a list can no longer be written.
+        func add(_ entry: Node.Entry) throws {
             guard case .array = node.kind else {
                 node.kind = .invalid
                 throw Unsupported()
             }
-        }
-
-        func add(_ entry: Node.Entry) throws {
-            try array()
             node.items.append(entry)
         }
 
@@ -299,10 +294,7 @@ enum PrettyJSON {
         mutating func encode(_ value: Int) throws { try add(.leaf(.number(String(value)))) }
         mutating func encode(_ value: Double) throws { throw Unsupported() }
         mutating func encode(_ value: Float) throws { throw Unsupported() }
-        mutating func encode<T: Encodable>(_ value: T) throws {
-            try array()
-            try add(try Node.entry(value, codingPath: codingPath))
-        }
+        mutating func encode<T: Encodable>(_ value: T) throws { try add(try Node.entry(value, codingPath: codingPath)) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             TreeEncoder(node: (try? next()) ?? Node(), codingPath: codingPath).container(keyedBy: keyType)
