@@ -23,8 +23,11 @@
 # the file system's reuse policy rather than either tool (docs/performance.md, sixth session).
 set -euo pipefail
 
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Where set_aside moves earlier outputs (a rename, nothing freed; see above).
+TRASH="$ROOT/bench/out/.trash"
+
 if [[ "${1:-}" == all ]]; then
-    ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
     RESULTS="$ROOT/bench/out/results.tsv"
     mkdir -p "$ROOT/bench/out"
     : > "$RESULTS"
@@ -36,7 +39,7 @@ if [[ "${1:-}" == all ]]; then
         read -r n versions runs <<< "$config"
         BENCH_VERSIONS=$versions BENCH_RUNS=$runs BENCH_RESULTS="$RESULTS" BENCH_KEEP_TRASH=1 "$0" "$n" 3
     done
-    rm -rf "$ROOT/bench/out/.trash"
+    rm -rf "$TRASH"
     echo
     echo "== Ratio table (one bench/run.sh all run; ratio = Hugo wall / PolicySite wall, above 1: PolicySite is faster)"
     python3 - "$RESULTS" <<'EOF'
@@ -59,7 +62,6 @@ SEED=${BENCH_SEED:-1}
 VERSIONS=${BENCH_VERSIONS:-3}
 HUGO=${HUGO:-hugo}
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 # One folder per corpus, so switching between corpora does not regenerate them.
 OUT="$ROOT/bench/out/$N-$L$([[ "$VERSIONS" == 3 ]] || echo "-v$VERSIONS")"
@@ -69,8 +71,7 @@ HUGO_OUT="$OUT/public-hugo"
 TIMES="$OUT/times"
 
 die() { echo "bench: $*" >&2; exit 1; }
-# set_aside PATH...: moves what exists into bench/out/.trash (a rename, nothing freed; see above).
-TRASH="$ROOT/bench/out/.trash"
+# set_aside PATH...: moves what exists into $TRASH (a rename, nothing freed; see above).
 set_aside() {
     mkdir -p "$TRASH"
     local path
