@@ -3,15 +3,16 @@
 #
 #   bench/run.sh [N] [L]        N companies (default 100) x L languages (default 3)
 #   bench/run.sh all            100 x 3 and 1,000 x 3, each with history (3 published versions)
-#                               and without (1), then the ratio table of the four (1,000 x 3 with
-#                               one run each; BENCH_RUNS for 100 x 3)
+#                               and without (1), then the ratio table of the four (BENCH_RUNS
+#                               runs each at 100 x 3, default 3; BENCH_LARGE_RUNS at 1,000 x 3,
+#                               default 1: one cold build varies by 10-15% on a shared machine)
 #
 # Builds PolicySite in release (own scratch path .build-bench), generates the corpus into
 # bench/out/N-L (reused while generate.py and the arguments are unchanged), then times cold
 # builds of both tools, taking turns, under /usr/bin/time -v (BENCH_RUNS runs each, default 3:
 # median wall time, max peak RSS) and a one-file rebuild of PolicySite. Exits non-zero when a
 # build fails.
-# Environment: BENCH_RUNS, BENCH_SEED (default 1), BENCH_VERSIONS (default 3), HUGO (default hugo),
+# Environment: BENCH_RUNS, BENCH_LARGE_RUNS (bench/run.sh all), BENCH_SEED (default 1), BENCH_VERSIONS (default 3), HUGO (default hugo),
 # POLICYSITE (use this binary instead of building one).
 #
 # Outputs of earlier runs are moved aside into bench/out/.trash, never deleted between timed
@@ -35,22 +36,23 @@ if [[ "${1:-}" == all ]]; then
         swift build -c release --scratch-path "$ROOT/.build-bench" --product policysite 2>&1 | tail -n 1
         export POLICYSITE="$ROOT/.build-bench/release/policysite"
     fi
-    for config in "100 3 ${BENCH_RUNS:-3}" "100 1 ${BENCH_RUNS:-3}" "1000 3 1" "1000 1 1"; do
+    for config in "100 3 ${BENCH_RUNS:-3}" "100 1 ${BENCH_RUNS:-3}" "1000 3 ${BENCH_LARGE_RUNS:-1}" "1000 1 ${BENCH_LARGE_RUNS:-1}"; do
         read -r n versions runs <<< "$config"
         BENCH_VERSIONS=$versions BENCH_RUNS=$runs BENCH_RESULTS="$RESULTS" BENCH_KEEP_TRASH=1 "$0" "$n" 3
     done
     rm -rf "$TRASH"
     echo
-    echo "== Ratio table (one bench/run.sh all run; ratio = Hugo wall / PolicySite wall, above 1: PolicySite is faster)"
+    echo "== Ratio table (one bench/run.sh all run; medians of the runs column; ratio = Hugo wall / PolicySite wall, above 1: PolicySite is faster; CPU = user + system)"
     python3 - "$RESULTS" <<'EOF'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
-print("| corpus | history | PolicySite wall | Hugo wall | ratio | PolicySite peak | Hugo peak | check wall | check peak | one-file rebuild | first rebuild after cold | no-change rebuild |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-for n, l, versions, runs, ps, hugo, ps_rss, hugo_rss, check, check_rss, rebuild, nochange, first in rows:
+print("| corpus | history | runs | PolicySite wall | Hugo wall | ratio | PolicySite CPU | Hugo CPU | CPU ratio | PolicySite peak | Hugo peak | check wall | check peak | one-file rebuild | first rebuild after cold | no-change rebuild |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for n, l, versions, runs, ps, hugo, ps_rss, hugo_rss, check, check_rss, rebuild, nochange, first, ps_cpu, hugo_cpu in rows:
     history = "none (1 version)" if versions == "1" else f"{int(versions)} versions"
     ratio = float(hugo) / float(ps)
-    print(f"| {int(n):,} x {l} | {history} | {float(ps):.2f} s | {float(hugo):.2f} s | {ratio:.2f} | {float(ps_rss):.0f} MB | {float(hugo_rss):.0f} MB | {float(check):.2f} s | {float(check_rss):.0f} MB | {float(rebuild):.2f} s | {float(first):.2f} s | {float(nochange):.2f} s |")
+    cpu_ratio = float(hugo_cpu) / float(ps_cpu)
+    print(f"| {int(n):,} x {l} | {history} | {runs} | {float(ps):.2f} s | {float(hugo):.2f} s | {ratio:.2f} | {float(ps_cpu):.2f} s | {float(hugo_cpu):.2f} s | {cpu_ratio:.2f} | {float(ps_rss):.0f} MB | {float(hugo_rss):.0f} MB | {float(check):.2f} s | {float(check_rss):.0f} MB | {float(rebuild):.2f} s | {float(first):.2f} s | {float(nochange):.2f} s |")
 EOF
     exit 0
 fi
@@ -227,7 +229,7 @@ check_wall, check_rss, _ = parse(os.path.join(times, "check.time"))
 print(f"policysite check --strict: {check_wall:.2f} s, peak {check_rss / 1024:.0f} MB")
 if results:
     with open(results, "a") as out:
-        fields = corpus + [runs, ps[2], hugo[2], ps[4], hugo[4], check_wall, check_rss / 1024, statistics.median(rebuilds), nochange, first]
+        fields = corpus + [runs, ps[2], hugo[2], ps[4], hugo[4], check_wall, check_rss / 1024, statistics.median(rebuilds), nochange, first, ps[3], hugo[3]]
         out.write("\t".join(str(field) for field in fields) + "\n")
 EOF
 
