@@ -144,6 +144,11 @@ echo "check: $(wall "$TIMES/check.time") s"
 
 echo
 echo "== Cold builds, PolicySite and Hugo taking turns ($RUNS runs each)"
+# Both inputs read once first, so both are in the page cache. `check` has just read
+# PolicySite's, and Hugo's could still be on disk: the outputs of earlier runs (moved aside,
+# not freed) push it out of memory. A Hugo run that reads its 250 MB input from disk spends
+# up to 12 s more in the kernel at 1,000 x 3 (docs/performance.md, ninth session).
+find "$CONTENT" "$OUT/hugo" -type f -print0 | xargs -0 cat > /dev/null
 # Taking turns, so a spell when the shared machine is slower weighs on both tools alike: run
 # after run, the same build here varies by 10-15% in CPU time, more than between the tools.
 for i in $(seq 1 "$RUNS"); do
