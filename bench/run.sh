@@ -22,11 +22,29 @@
 # deleting the last run's 50,000 scans the freed ones again for every file. That put up to 50 s
 # of system time into one cold build, more for the tool that writes more files, and measured
 # the file system's reuse policy rather than either tool (docs/performance.md, sixth session).
+# The same holds across runs: a run started right after another emptied its trash waits until
+# 360 s have passed before its first timed build (`settle`).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Where set_aside moves earlier outputs (a rename, nothing freed; see above).
 TRASH="$ROOT/bench/out/.trash"
+# When the trash was last emptied: a run started within 360 s of that (another bench/run.sh
+# right after this one) would time the same reuse policy, so it waits that out first.
+EMPTIED="$ROOT/bench/out/.trash-emptied"
+SETTLE=360
+empty_trash() {
+    rm -rf "$TRASH"
+    date +%s > "$EMPTIED"
+}
+settle() {
+    [[ -f "$EMPTIED" ]] || return 0
+    local wait=$(( $(cat "$EMPTIED") + SETTLE - $(date +%s) ))
+    if (( wait > 0 )); then
+        echo "waiting ${wait} s: an earlier run freed its outputs less than ${SETTLE} s ago (see the top of this script)"
+        sleep "$wait"
+    fi
+}
 
 if [[ "${1:-}" == all ]]; then
     RESULTS="$ROOT/bench/out/results.tsv"
@@ -40,7 +58,7 @@ if [[ "${1:-}" == all ]]; then
         read -r n versions runs <<< "$config"
         BENCH_VERSIONS=$versions BENCH_RUNS=$runs BENCH_RESULTS="$RESULTS" BENCH_KEEP_TRASH=1 "$0" "$n" 3
     done
-    rm -rf "$TRASH"
+    empty_trash
     echo
     echo "== Ratio table (one bench/run.sh all run; medians of the runs column; ratio = Hugo wall / PolicySite wall, above 1: PolicySite is faster; CPU = user + system)"
     python3 - "$RESULTS" <<'EOF'
@@ -149,6 +167,7 @@ echo "== Cold builds, PolicySite and Hugo taking turns ($RUNS runs each)"
 # not freed) push it out of memory. A Hugo run that reads its 250 MB input from disk spends
 # up to 12 s more in the kernel at 1,000 x 3 (docs/performance.md, ninth session).
 find "$CONTENT" "$OUT/hugo" -type f -print0 | xargs -0 cat > /dev/null
+settle
 # Taking turns, so a spell when the shared machine is slower weighs on both tools alike: run
 # after run, the same build here varies by 10-15% in CPU time, more than between the tools.
 for i in $(seq 1 "$RUNS"); do
@@ -239,4 +258,4 @@ if results:
 EOF
 
 # All timing is done: free the outputs set aside (bench/run.sh all does it after its last corpus).
-[[ -n "${BENCH_KEEP_TRASH:-}" ]] || rm -rf "$TRASH"
+[[ -n "${BENCH_KEEP_TRASH:-}" ]] || empty_trash
