@@ -12,8 +12,9 @@
 # builds of both tools, taking turns, under /usr/bin/time -v (BENCH_RUNS runs each, default 3:
 # median wall time, max peak RSS) and a one-file rebuild of PolicySite. Exits non-zero when a
 # build fails.
-# Environment: BENCH_RUNS, BENCH_LARGE_RUNS (bench/run.sh all), BENCH_SEED (default 1), BENCH_VERSIONS (default 3), HUGO (default hugo),
-# POLICYSITE (use this binary instead of building one).
+# Environment: BENCH_RUNS, BENCH_LARGE_RUNS (bench/run.sh all), BENCH_SEED (default 1),
+# BENCH_VERSIONS (default 3), HUGO (default hugo), POLICYSITE (use this binary instead of
+# building one).
 #
 # Outputs of earlier runs are moved aside into bench/out/.trash, never deleted between timed
 # runs, and the trash is emptied once all timing is done. On ext4 without a journal (this
