@@ -29,6 +29,7 @@ serve: setup
 	swift run policysite serve
 
 bench:
+	scripts/setup --bench
 	bench/run.sh
 
 clean:
