@@ -45,5 +45,5 @@ find "$OUT/content" -type f -print0 | xargs -0 cat > /dev/null
 perf record -F "${PROFILE_HZ:-299}" -g -o "$OUT/profile.data" -- \
     "$PS" build --quiet --content "$OUT/content" --themes themes --output "$BUILD_OUT" 2>&1 | { grep -v '^\[ perf record' || true; }
 perf script -i "$OUT/profile.data" -F comm,tid,ip,sym 2>/dev/null | swift demangle --simplified > "$OUT/profile.txt"
-echo "profile of a cold build of ${OUT#$ROOT/} ($N companies x 3 languages, $VERSIONS versions)"
+echo "profile of a cold build of ${OUT#$ROOT/} ($N companies x 3 languages, $VERSIONS published version$([[ "$VERSIONS" == 1 ]] || echo s))"
 python3 bench/profile-groups.py "$OUT/profile.txt"
