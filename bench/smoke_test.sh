@@ -124,4 +124,21 @@ else fail "Hugo cookies page of $FIRST lists the same cookies" "absent: ${absent
 check "Hugo policy page has the same Markdown body as the PolicySite policy" \
     cmp <(body "$CONTENT/$FIRST/fr/privacy.md") <(body "$CORPUS/hugo/content/$FIRST/fr/policy.md")
 
+
+# profile-groups.py (bench/profile.sh's tables) on three made-up samples in perf script's format:
+# one in swift-mustache on a policy page, one in Yams while loading, one in the kernel while
+# writing.
+PROFILE="$CORPUS/profile.txt"
+printf '%s\n' 'policysite 1 ' $'\t    1000 swift_retain' $'\t    1001 MustacheTemplate.render(context:)' \
+    $'\t    1002 SiteRenderer.renderPolicy(_:at:)' '' 'policysite 1 ' $'\t    2000 yaml_parser_fetch_more_tokens' \
+    $'\t    2001 Parser.loadDocument()' $'\t    2002 StrictYAMLDecoder.compose(_:)' \
+    $'\t    2003 closure #1 in ContentLoader.loadCompanies(_:of:)' '' 'policysite 2 ' \
+    $'\tffffffff81000000 clear_page_erms' $'\t    3001 OutputWriter.write(_:)' > "$PROFILE"
+check "profile-groups.py groups samples by stage, page kind and owner" bash -c '
+    out=$(python3 bench/profile-groups.py "$1") || exit 1
+    for line in "3 samples" "33.3%  templates (swift-mustache)" "33.3%  loading: YAML composition (Yams)" \
+        "33.3%  writing the output" "33.3%  renderPolicy" "33.3%  loading" "33.3%  the rest of the build" \
+        "33.3%  swift-mustache" "33.3%  Yams (libyaml and its node tree)" "33.3%  kernel"; do
+        grep -qF -- "$line" <<<"$out" || { echo "missing: $line"; echo "$out"; exit 1; }
+    done' _ "$PROFILE"
 finish
