@@ -10,7 +10,7 @@
 # `BENCH_VERSIONS=V bench/run.sh N 3` first. Builds PolicySite in release like bench/run.sh
 # (scratch path .build-bench; POLICYSITE=path profiles another binary). The samples stay in
 # bench/out/N-3…/profile.{data,txt} for other questions. PROFILE_HZ sets the sampling rate
-# (default 299: a 1,000 x 3 build with history gives about 17,000 samples). Needs perf (Debian
+# (default 299: a 1,000 x 3 build with history gives 15,000-17,000 samples). Needs perf (Debian
 # package linux-perf; `scripts/setup --bench` installs it with Hugo and time).
 set -euo pipefail
 
