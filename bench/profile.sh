@@ -14,10 +14,10 @@
 # package linux-perf; `scripts/setup --bench` installs it with Hugo and time).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 N=${1:-1000}
 VERSIONS=${2:-3}
-OUT="$ROOT/bench/out/$N-3$([[ "$VERSIONS" == 3 ]] || echo "-v$VERSIONS")"
+OUT=$(corpus_dir "$N" 3 "$VERSIONS")
 die() { echo "profile: $*" >&2; exit 1; }
 
 command -v perf >/dev/null || die "perf not found (Debian package 'linux-perf'; scripts/setup --bench)"
@@ -34,12 +34,8 @@ fi
 # Cold, as bench/run.sh times it: no output and no caches. Earlier outputs are moved into
 # bench/run.sh's trash rather than deleted, for the reason its header gives (freed inodes slow
 # down creating the next site's files); its next run empties the trash.
-TRASH="$ROOT/bench/out/.trash"
 BUILD_OUT="$OUT/public-profile"
-mkdir -p "$TRASH"
-for path in "$BUILD_OUT" "$OUT/.policysite-cache"; do
-    if [[ -e "$path" ]]; then mv "$path" "$(mktemp -d "$TRASH/XXXXXX")/"; fi
-done
+set_aside "$BUILD_OUT" "$OUT/.policysite-cache"
 find "$OUT/content" -type f -print0 | xargs -0 cat > /dev/null
 
 perf record -F "${PROFILE_HZ:-299}" -g -o "$OUT/profile.data" -- \

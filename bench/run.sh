@@ -27,9 +27,9 @@
 # 360 s have passed before its first timed build (`settle`).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# Where set_aside moves earlier outputs (a rename, nothing freed; see above).
-TRASH="$ROOT/bench/out/.trash"
+# ROOT, TRASH (where set_aside moves earlier outputs: a rename, nothing freed, see above),
+# corpus_dir and set_aside.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # When the trash was last emptied: a run started within 360 s of that (another bench/run.sh
 # right after this one) would time the same reuse policy, so it waits that out first.
 EMPTIED="$ROOT/bench/out/.trash-emptied"
@@ -84,22 +84,13 @@ VERSIONS=${BENCH_VERSIONS:-3}
 HUGO=${HUGO:-hugo}
 
 cd "$ROOT"
-# One folder per corpus, so switching between corpora does not regenerate them.
-OUT="$ROOT/bench/out/$N-$L$([[ "$VERSIONS" == 3 ]] || echo "-v$VERSIONS")"
+OUT=$(corpus_dir "$N" "$L" "$VERSIONS")
 CONTENT="$OUT/content"
 PS_OUT="$OUT/public-policysite"
 HUGO_OUT="$OUT/public-hugo"
 TIMES="$OUT/times"
 
 die() { echo "bench: $*" >&2; exit 1; }
-# set_aside PATH...: moves what exists into $TRASH (a rename, nothing freed; see above).
-set_aside() {
-    mkdir -p "$TRASH"
-    local path
-    for path in "$@"; do
-        if [[ -e "$path" ]]; then mv "$path" "$(mktemp -d "$TRASH/XXXXXX")/"; fi
-    done
-}
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (Debian package 'time')"
 command -v "$HUGO" >/dev/null || die "hugo not found (Debian package 'hugo')"
 command -v python3 >/dev/null || die "python3 not found"
