@@ -147,11 +147,7 @@ struct CompanyLoader {
                     expected: "expected only privacy.md"))
         }
         let path = joinPath(folder, "privacy.md")
-        guard let data = try? fileSystem.readFile(path) else {
-            diagnostics.append(
-                .error(
-                    "missing-file", at: SourceLocation(file: path), "file is missing",
-                    expected: "expected each language folder to hold a privacy.md"))
+        guard let data = fileSystem.readFile(path, &diagnostics, missing: "expected each language folder to hold a privacy.md") else {
             return (nil, diagnostics)
         }
         let hash = sha256Hex(data)
@@ -190,7 +186,7 @@ struct CompanyLoader {
                 if name == "company.yml" {
                     // The company facts frozen with this version.
                     let file = joinPath(path, name)
-                    guard let data = try? fileSystem.readFile(file) else { continue }
+                    guard let data = fileSystem.readFile(file, &diagnostics) else { continue }
                     companyHash = sha256Hex(data)
                     let (info, problems) = StrictYAMLDecoder(file: file, context: context).decode(CompanyInfo.self, from: String(decoding: data, as: UTF8.self))
                     diagnostics += problems

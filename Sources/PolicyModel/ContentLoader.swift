@@ -109,6 +109,18 @@ public struct ContentLoader: Sendable {
     /// does not load.
     public func outline(contentPath: String) -> (SiteOutline?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        guard fileSystem.isDirectory(contentPath) else {
+            let exists = fileSystem.fileExists(contentPath)
+            return (
+                nil,
+                [
+                    .error(
+                        exists ? "content-not-a-folder" : "no-content-folder", at: SourceLocation(file: contentPath),
+                        exists ? "is a file, not the content folder" : "the content folder does not exist",
+                        expected: "expected a folder holding site.yml and one folder per company (--content names it; `policysite new site` makes one)")
+                ]
+            )
+        }
         let sitePath = joinPath(contentPath, "site.yml")
         guard let siteText = readText(sitePath, &diagnostics, missing: "create it with title, base_url and default_language") else {
             return (nil, diagnostics)
@@ -196,10 +208,7 @@ public struct ContentLoader: Sendable {
     }
 
     func readText(_ path: String, _ diagnostics: inout [Diagnostic], missing: String) -> String? {
-        guard let data = try? fileSystem.readFile(path) else {
-            diagnostics.append(.error("missing-file", at: SourceLocation(file: path), "file is missing", expected: missing))
-            return nil
-        }
+        guard let data = fileSystem.readFile(path, &diagnostics, missing: missing) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.append(.error("bad-encoding", at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text"))
             return nil

@@ -47,14 +47,16 @@ public struct Theme: Sendable {
     ) -> (Theme?, [Diagnostic]) {
         let directory = joinPath(themesDirectory, name)
         guard fileSystem.isDirectory(directory) else {
-            let available = ((try? fileSystem.contentsOfDirectory(themesDirectory)) ?? []).filter { !$0.hasPrefix(".") }
+            let available = ((try? fileSystem.contentsOfDirectory(themesDirectory)) ?? []).filter {
+                !$0.hasPrefix(".") && fileSystem.isDirectory(joinPath(themesDirectory, $0))
+            }
+            let expected =
+                available.isEmpty
+                ? "no themes at all were found in \(themesDirectory)/; give the folder holding themes/<name>/ with --themes, or install PolicySite with its themes (docs/install.md)"
+                : "expected one of the themes in \(themesDirectory)/: \(available.joined(separator: ", ")) (or give another folder with --themes)"
             return (
                 nil,
-                [
-                    .error(
-                        "unknown-theme", at: SourceLocation(file: "content/site.yml"), "theme '\(name)' not found at \(directory)",
-                        expected: "expected one of: \(available.joined(separator: ", "))")
-                ]
+                [.error("unknown-theme", at: SourceLocation(file: "content/site.yml"), "theme '\(name)' not found at \(directory)", expected: expected)]
             )
         }
         var diagnostics: [Diagnostic] = []
@@ -63,9 +65,19 @@ public struct Theme: Sendable {
         let templatesDirectory = joinPath(directory, "templates")
         var partials: [(user: String, partial: String)] = []
         var sources: [(name: String, text: String)] = []
+        // Templates there but unreadable, reported once as such rather than again as missing.
+        var unreadable = Set<String>()
         for file in (try? fileSystem.contentsOfDirectory(templatesDirectory)) ?? [] where file.hasSuffix(".mustache") {
             let path = joinPath(templatesDirectory, file)
-            guard let data = try? fileSystem.readFile(path), let text = String(data: data, encoding: .utf8) else { continue }
+            guard let data = fileSystem.readFile(path, &diagnostics) else {
+                unreadable.insert(String(file.dropLast(".mustache".count)))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                unreadable.insert(String(file.dropLast(".mustache".count)))
+                diagnostics.append(.error("bad-encoding", at: SourceLocation(file: path), "template is not valid UTF-8", expected: "expected UTF-8 text"))
+                continue
+            }
             hashed += Data(file.utf8) + data
             partials += partialNames(in: text).map { (path, $0) }
             do {
@@ -79,7 +91,7 @@ public struct Theme: Sendable {
                     .error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
             }
         }
-        for required in requiredTemplates where library.getTemplate(named: required) == nil {
+        for required in requiredTemplates where library.getTemplate(named: required) == nil && !unreadable.contains(required) {
             diagnostics.append(
                 .error(
                     "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(required).mustache")), "template is missing",
@@ -119,6 +131,9 @@ public struct Theme: Sendable {
                     "the theme has no UI strings for the default language", expected: "expected this file; other languages fall back to it"))
         }
         let assets = listFiles(joinPath(directory, "assets"), fileSystem: fileSystem)
+        // Assets are copied into the published site: one that cannot be read (a link out of the
+        // themes folder, a pipe) stops the build here rather than when it is copied.
+        for asset in assets { _ = fileSystem.readFile(joinPath(directory, "assets", asset), &diagnostics) }
         for file in ((try? fileSystem.contentsOfDirectory(joinPath(directory, "i18n"))) ?? []).sorted() {
             hashed += Data(file.utf8) + ((try? fileSystem.readFile(joinPath(directory, "i18n", file))) ?? Data())
         }

@@ -84,8 +84,10 @@ public struct Translations: Sendable {
                         expected: "expected files named like en.yml, fr.yml, ar.yml"))
                 continue
             }
-            guard let data = try? fileSystem.readFile(path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(.error("bad-encoding", at: SourceLocation(file: path), "cannot read UI strings", expected: "expected a UTF-8 YAML file"))
+            guard let data = fileSystem.readFile(path, &diagnostics) else { continue }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(
+                    .error("bad-encoding", at: SourceLocation(file: path), "UI strings are not valid UTF-8", expected: "expected a UTF-8 YAML file"))
                 continue
             }
             let decoder = StrictYAMLDecoder(file: path)

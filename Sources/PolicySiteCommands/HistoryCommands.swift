@@ -54,7 +54,7 @@ struct PublishCommand: ParsableCommand {
         location.recover()
         let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath)
         // Checked as of today, as the next `check` in CI will: a --date in the future is refused.
-        let publisher = Publisher(themesPath: location.themesPath) { files in
+        let publisher = Publisher(fileSystem: location.fileSystem, themesPath: location.themesPath) { files in
             SiteChecker(builder: SiteBuilder(fileSystem: files)).check(options)
         }
         let request = PublishRequest(
@@ -184,7 +184,7 @@ struct DiffCommand: ParsableCommand {
 /// The company named on the command line, from content that loads without errors. Content
 /// errors exit 1 with the errors (they are not a usage mistake).
 func loadCompany(_ name: String, location: SiteLocation) throws -> Company {
-    let loaded = ContentLoader(themesPath: location.themesPath).load(contentPath: location.content)
+    let loaded = ContentLoader(fileSystem: location.fileSystem, themesPath: location.themesPath).load(contentPath: location.content)
     guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
         printDiagnostics(loaded.diagnostics)
         printFailure("fix the content errors above first (`policysite check`)")

@@ -93,7 +93,7 @@ struct NewCompany: ParsableCommand {
                 guard let language = LanguageCode(code) else { throw .unknownLanguage(code) }
                 return language
             }
-            let files = try Scaffolder(themesPath: location.themesPath).company(
+            let files = try Scaffolder(themesPath: location.themesPath, fileSystem: location.fileSystem).company(
                 slug: slug, name: name, languages: codes, jurisdictions: split(jurisdictions), contentPath: location.content)
             try write(files, under: ".")
             for file in files { print("wrote \(file.path)") }
@@ -120,7 +120,8 @@ struct NewLanguage: ParsableCommand {
 
     func run() throws {
         try scaffold {
-            let files = try Scaffolder(themesPath: location.themesPath).language(language, company: company, contentPath: location.content)
+            let files = try Scaffolder(themesPath: location.themesPath, fileSystem: location.fileSystem).language(
+                language, company: company, contentPath: location.content)
             try write(files, under: ".")
             for file in files { print("\(file.replacesExisting ? "updated" : "wrote") \(file.path)") }
         }

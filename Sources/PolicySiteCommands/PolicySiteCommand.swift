@@ -46,6 +46,10 @@ struct SiteLocation: ParsableArguments {
         return FileManager.default.fileExists(atPath: installed) ? installed : "themes"
     }
 
+    /// The disk as the site's commands read it: no symbolic link out of the content and themes
+    /// folders is followed (docs/security.md).
+    var fileSystem: LocalFileSystem { LocalFileSystem(confinedTo: [content, themesPath]) }
+
     /// Finishes (or undoes) a publish that a killed process left half-done, before anything
     /// reads content/: the files are then all as before or all as after that publish.
     func recover() {
@@ -99,7 +103,7 @@ struct BuildCommand: ParsableCommand {
             let report: BuildReport
             do {
                 defer { progress.finish() }
-                report = try SiteBuilder(now: clock(asOf)).build(options)
+                report = try SiteBuilder(fileSystem: location.fileSystem, now: clock(asOf)).build(options)
             }
             printDiagnostics(report.diagnostics)
             if !quiet {
@@ -149,7 +153,7 @@ struct CheckCommand: ParsableCommand {
         var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, strict: strict)
         // Reads what `build` cached beside its default output, and writes nothing.
         options.archiveCache = ArchiveCache(besideOutput: "public", readOnly: true)
-        let diagnostics = SiteChecker(builder: SiteBuilder(now: clock(asOf))).check(options)
+        let diagnostics = SiteChecker(builder: SiteBuilder(fileSystem: location.fileSystem, now: clock(asOf))).check(options)
         let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
         let rendered = DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, strict: strict, colored: format == .text && Terminal.errorColors)
         if format == .text {
@@ -157,7 +161,7 @@ struct CheckCommand: ParsableCommand {
             let errors = diagnostics.errors.count + (strict ? diagnostics.warnings.count : 0)
             let warnings = strict ? 0 : diagnostics.warnings.count
             // Placeholders are valid content (a new site previews at once) but not publishable.
-            let placeholders = Placeholder.scan(contentPath: location.content)
+            let placeholders = Placeholder.scan(contentPath: location.content, fileSystem: location.fileSystem)
             for placeholder in placeholders {
                 printError("\(placeholder.location): \(Terminal.paint("note:", "1;36", when: Terminal.errorColors)) \(placeholder.message)\n")
             }
@@ -192,7 +196,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         location.recover()
-        let loaded = ContentLoader(themesPath: location.themesPath).load(contentPath: location.content)
+        let loaded = ContentLoader(fileSystem: location.fileSystem, themesPath: location.themesPath).load(contentPath: location.content)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
             printDiagnostics(loaded.diagnostics)
             printFailure("fix the content errors above first (`policysite check`)")

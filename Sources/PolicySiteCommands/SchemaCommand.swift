@@ -26,7 +26,7 @@ struct SchemaCommand: ParsableCommand {
     var check = false
 
     func run() throws {
-        let ids = ContentLoader(themesPath: location.themesPath).jurisdictions(contentPath: location.content).ids
+        let ids = ContentLoader(fileSystem: location.fileSystem, themesPath: location.themesPath).jurisdictions(contentPath: location.content).ids
         var stale: [String] = []
         if !check { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
         for (name, bytes) in MachineSchemas.siteDocuments(jurisdictions: ids) {

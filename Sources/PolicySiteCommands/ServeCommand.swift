@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyBuild
+import PolicyModel
 import PolicyServer
 
 /// `policysite serve`: how an editor previews a policy before opening a pull request.
@@ -41,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
             printError("warning: serving on \(host) makes unpublished drafts reachable from other machines; use --host 127.0.0.1 to keep them private\n")
         }
         let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: outputPath)
-        let session = PreviewSession(options: options, log: printError)
+        let session = PreviewSession(options: options, builder: SiteBuilder(fileSystem: location.fileSystem), log: printError)
         let server = PreviewServer(host: host, port: port, session: session)
         let (host, open) = (self.host, self.open)
 

@@ -14,7 +14,10 @@ struct CLI {
     /// The package root, found from this file's location.
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The binary under test: `POLICYSITE_TEST_BINARY` when set (an installed or older build, to
+    /// show a test failing without its fix), else the one built beside the tests.
     static var binary: URL {
+        if let chosen = ProcessInfo.processInfo.environment["POLICYSITE_TEST_BINARY"], !chosen.isEmpty { return URL(fileURLWithPath: chosen) }
         // The test bundle sits next to the executable in .build/<config>/.
         let candidates = [
             Bundle.main.bundleURL.appendingPathComponent("policysite"),
@@ -29,11 +32,13 @@ struct CLI {
         ProcessInfo.processInfo.environment.merging(["TMPDIR": Scratch.directory.path]) { $1 }
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+    /// - Parameter environment: variables set (or replaced) for this run, e.g. `HOME`.
+    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
