@@ -60,7 +60,7 @@ struct CompanyManifest: Codable, Equatable {
 
     /// The manifest of the last build into `output` when it was made under `key`; empty otherwise.
     static func load(output: String, key: String) -> CompanyManifest {
-        guard let data = FileManager.default.contents(atPath: path(for: output)),
+        guard let data = SealedFile.read(path(for: output)),
             let manifest = try? JSONDecoder().decode(CompanyManifest.self, from: data), manifest.key == key
         else { return CompanyManifest(key: key) }
         return manifest
@@ -72,7 +72,7 @@ struct CompanyManifest: Codable, Equatable {
         let path = Self.path(for: output)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         if let entries, !CompanyIndexFile.save(entries, output: output, name: indexFile) { return }
-        guard (try? JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil else { return }
+        guard let data = try? JSONEncoder().encode(self), (try? SealedFile.write(data, to: path)) != nil else { return }
         CompanyIndexFile.removeAll(output: output, except: indexFile)
     }
 }
@@ -97,7 +97,7 @@ enum CompanyIndexFile {
     }
 
     static func load(output: String, name: String) -> [String: CompanyIndexEntry]? {
-        FileManager.default.contents(atPath: path(output: output, name: name)).flatMap {
+        SealedFile.read(path(output: output, name: name)).flatMap {
             try? JSONDecoder().decode([String: CompanyIndexEntry].self, from: $0)
         }
     }
@@ -106,7 +106,8 @@ enum CompanyIndexFile {
     static func save(_ entries: [String: CompanyIndexEntry], output: String, name: String) -> Bool {
         let path = path(output: output, name: name)
         if access(path, F_OK) == 0 { return true }
-        return (try? JSONEncoder().encode(entries).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil
+        guard let data = try? JSONEncoder().encode(entries) else { return false }
+        return (try? SealedFile.write(data, to: path)) != nil
     }
 
     static func removeAll(output: String, except name: String) {

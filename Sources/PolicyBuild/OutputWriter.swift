@@ -27,6 +27,8 @@ public struct OutputWriter {
     public struct Summary: Sendable, Equatable {
         public var written = 0
         public var unchanged = 0
+        /// The output folder was replaced (a build in which nothing differed leaves it be).
+        public var replaced = false
     }
 
     public func write(_ pages: [RenderedPage], assets: [(source: String, destination: String)]) throws -> Summary {
@@ -188,6 +190,7 @@ public struct OutputWriter {
             closeOutputFolder()
             if writer.keepsPrevious { SpareGeneration.forget(output: output.path) }
             let oldSiteInStaging = try writer.swap(folder, into: output)
+            summary.replaced = true
             guard writer.keepsPrevious else {
                 if oldSiteInStaging { OutputWriter.removeFolder(folder.path) }
                 return summary

@@ -91,6 +91,7 @@ enum PagePlan {
             RenderedPage(path: "sitemap.xml", html: Sitemap.document([Sitemap.fragment([home], config: site.config)] + index.map(\.sitemap))),
             RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n"),
             renderer.renderIndexJSON(index.flatMap(\.policies)),
+            RenderedPage(path: OutputTarget.markerName, html: OutputTarget.markerText),
         ]
         let ids = site.jurisdictions.ids
         for (name, bytes) in MachineSchemas.siteDocuments(jurisdictions: ids) {

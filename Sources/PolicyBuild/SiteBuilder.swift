@@ -43,6 +43,8 @@ public enum BuildError: Error, CustomStringConvertible {
     case invalidContent([Diagnostic])
     /// Writing the output failed; the previous output is untouched.
     case output(path: String, underlying: String)
+    /// The output folder is not one a build may replace; nothing was moved or written.
+    case refusedOutput(OutputTarget.Refusal)
 
     public var description: String {
         switch self {
@@ -52,6 +54,8 @@ public enum BuildError: Error, CustomStringConvertible {
                 "build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); the previous output was left as it was. Fix the problems above and build again."
         case let .output(path, underlying):
             return "could not write the site to \(path): \(underlying); the previous output was left as it was."
+        case .refusedOutput(let refusal):
+            return "\(refusal); nothing was moved or written."
         }
     }
 }
@@ -81,11 +85,14 @@ public struct SiteBuilder: Sendable {
     /// Fingerprints of the pages last written, so unchanged pages are not rendered again.
     public let renderCache: RenderCache
     public var now: @Sendable () -> Date
+    /// Which folders a build may replace (the current and home folders it protects).
+    public var outputTarget: OutputTarget
 
     public init(
         fileSystem: any FileSystem = LocalFileSystem(), documents: DocumentCache = DocumentCache(), bodies: BodyCache = BodyCache(),
-        renderCache: RenderCache = RenderCache(), now: @escaping @Sendable () -> Date = Date.init
+        renderCache: RenderCache = RenderCache(), now: @escaping @Sendable () -> Date = Date.init, outputTarget: OutputTarget = OutputTarget()
     ) {
+        self.outputTarget = outputTarget
         self.fileSystem = fileSystem
         self.documents = documents
         self.bodies = bodies
@@ -149,6 +156,11 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
         let start = now()
         var clock = BuildClock(now: now)
+        do {
+            try outputTarget.check(output: options.outputPath, content: options.contentPath, themes: options.themesPath)
+        } catch {
+            throw .refusedOutput(error)
+        }
         // A build into a folder that holds no site yet (a fresh clone in CI, nearly always)
         // reads the archive cache but does not fill it: the entries are for a next build into
         // the same place, which in CI never comes, and writing them was 2-3% of such a build.
@@ -168,6 +180,8 @@ public struct SiteBuilder: Sendable {
         func failing() -> Bool { diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty) }
         let today = PolicyDate(now())
         renderCache.prepare(output: options.outputPath)
+        SealedFile.removeLeftovers(in: RenderCache.cacheFolder(for: options.outputPath))
+        if let archives { SealedFile.removeLeftovers(in: archives.directory) }
         var staging: OutputWriter.Staging?
         var writer: BackgroundWriter?
         var kept: [Company] = []
@@ -219,7 +233,7 @@ public struct SiteBuilder: Sendable {
         var entries: [String: CompanyIndexEntry]?
         do {
             let files: [RenderedPage]
-            if let previous, collected.keepsSiteFiles(of: previous, folders: outline.folders, output: options.outputPath) {
+            if let previous, collected.keepsSiteFiles(of: previous, folders: outline.folders, output: options.outputPath, cache: renderCache) {
                 // The same companies in the same order, and no entry changed: the site-wide
                 // files are as they were.
                 files = previous.siteFiles.map(RenderedPage.unchanged)
@@ -244,7 +258,7 @@ public struct SiteBuilder: Sendable {
             renderCache.reset()
             throw .output(path: options.outputPath, underlying: "\(error)")
         }
-        renderCache.save(collected.fingerprints, output: options.outputPath)
+        renderCache.save(collected.fingerprints, siteFiles: collected.manifest.siteFiles, output: options.outputPath, restamp: summary.replaced)
         // A build that skipped every company has nothing new to record.
         if let previous, collected.manifest != previous { collected.manifest.save(output: options.outputPath, entries: entries) }
         clock.lap(.finish)
@@ -273,10 +287,10 @@ extension SiteBuilder {
 
         /// Whether the site-wide files of the last build stand: the same companies in the same
         /// order, each recorded with the entry it had, and every file still in the output.
-        func keepsSiteFiles(of previous: CompanyManifest, folders: [String], output: String) -> Bool {
+        func keepsSiteFiles(of previous: CompanyManifest, folders: [String], output: String, cache: RenderCache) -> Bool {
             previous.order == folders && !previous.siteFiles.isEmpty
                 && folders.allSatisfy { name in manifest.companies[name].map { $0.entry == previous.companies[name]?.entry } ?? false }
-                && previous.siteFiles.allSatisfy { access(output + "/" + $0, F_OK) == 0 }
+                && previous.siteFiles.allSatisfy { cache.isIntact($0, output: output) }
         }
 
         /// The index entries of `folders`: those rendered by this build, the others from the last
@@ -353,9 +367,10 @@ extension SiteBuilder {
         defer { close(folder) }
         let usable = ConcurrentMap.map(candidates) { name, record -> (String, CompanyManifest.Reuse)? in
             var found: [(path: String, fingerprint: String, inode: UInt64)] = []
-            for (path, fingerprint) in pages[record.slug] ?? [] {
+            for (path, fingerprint, stamp) in pages[record.slug] ?? [] {
                 var info = stat()
-                guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                // A page changed in the output since (by hand, or an older copy put back) loads its company.
+                guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, RenderCache.stamp(info) == stamp else { return nil }
                 found.append((path, fingerprint, UInt64(info.st_ino)))
             }
             return found.isEmpty ? nil : (name, CompanyManifest.Reuse(record: record, pages: found))

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyModel
 
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +53,7 @@ struct SpareGeneration: Codable, Equatable {
 
     /// The record of the last build into `output`, when the output folder is still the one it names.
     static func load(output: String) -> SpareGeneration? {
-        guard let data = FileManager.default.contents(atPath: recordPath(for: output)),
+        guard let data = SealedFile.read(recordPath(for: output)),
             let record = try? JSONDecoder().decode(SpareGeneration.self, from: data), Token(path: output) == record.output
         else { return nil }
         return record
@@ -61,7 +62,7 @@ struct SpareGeneration: Codable, Equatable {
     func save(output: String) {
         let path = Self.recordPath(for: output)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        if let data = try? JSONEncoder().encode(self) { try? SealedFile.write(data, to: path) }
     }
 
     static func forget(output: String) {

@@ -54,7 +54,7 @@ public final class ArchiveCache: Sendable {
     private func file(_ hash: String) -> URL { URL(fileURLWithPath: directory).appendingPathComponent(hash + ".json") }
 
     func lookup(path: String, hash: String, context: DecodingContext, contextKey: String) -> PolicyDocument? {
-        guard let data = try? Data(contentsOf: file(hash)) else { return nil }
+        guard let data = SealedFile.read(file(hash).path) else { return nil }
         let decoder = JSONDecoder()
         decoder.userInfo[.policyDecodingContext] = context
         guard let entry = try? decoder.decode(Entry.self, from: data), entry.path == path, entry.context == contextKey else { return nil }
@@ -72,12 +72,7 @@ public final class ArchiveCache: Sendable {
         createdDirectory.withLock { created in
             if !created { created = (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil }
         }
-        // Written whole under a temporary name, then renamed: a reader never sees half an entry.
-        // No fsync (Foundation's `.atomic` makes one per file): an entry lost in a crash is a
-        // miss, and a torn one fails to decode, which is a miss too.
-        let target = file(document.contentHash)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(document.contentHash).\(UUID().uuidString.prefix(8))")
-        guard (try? writeUnsynced(data, to: temporary.path)) != nil else { return }
-        if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        // Sealed: an entry edited by hand, or torn by a crash, is a miss.
+        try? SealedFile.write(data, to: file(document.contentHash).path)
     }
 }

@@ -125,6 +125,7 @@ public actor PreviewSession {
             switch error {
             case .invalidContent(let diagnostics): return (.failed, 0, diagnostics)
             case let .output(path, underlying): return (.failed, 0, [Self.outputProblem(path, underlying)])
+            case .refusedOutput(let refusal): return (.failed, 0, [Self.outputProblem(options.outputPath, refusal)])
             }
         }
     }

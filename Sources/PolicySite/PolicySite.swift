@@ -67,12 +67,12 @@ public enum PolicySite {
     public static func build(content: String, themes: String, output: String, strict: Bool = false) throws(BuildFailure) -> Report {
         let options = BuildOptions(contentPath: content, themesPath: themes, outputPath: output, strict: strict)
         do {
-            let report = try SiteBuilder().build(options)
+            let report = try SiteBuilder(fileSystem: LocalFileSystem(confinedTo: [content, themes])).build(options)
             return Report(files: report.pages, written: report.written, warnings: report.diagnostics.map(Problem.init), seconds: report.seconds)
         } catch {
             switch error {
             case .invalidContent(let diagnostics): throw BuildFailure(problems: diagnostics.map(Problem.init), description: error.description)
-            case .output: throw BuildFailure(problems: [], description: error.description)
+            case .output, .refusedOutput: throw BuildFailure(problems: [], description: error.description)
             }
         }
     }
@@ -80,6 +80,8 @@ public enum PolicySite {
     /// Everything `build` validates plus links, anchors, dates and contact data, without
     /// writing anything: the problems `policysite check` prints.
     public static func check(content: String, themes: String) -> [Problem] {
-        SiteChecker().check(BuildOptions(contentPath: content, themesPath: themes)).map(Problem.init)
+        SiteChecker(builder: SiteBuilder(fileSystem: LocalFileSystem(confinedTo: [content, themes]))).check(
+            BuildOptions(contentPath: content, themesPath: themes)
+        ).map(Problem.init)
     }
 }

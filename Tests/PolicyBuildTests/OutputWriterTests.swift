@@ -22,7 +22,7 @@ import Testing
         let writer = OutputWriter(outputPath: output.path)
         _ = try writer.write([RenderedPage(path: "a/index.html", html: "A"), RenderedPage(path: "old.html", html: "old")], assets: [])
         let summary = try writer.write([RenderedPage(path: "a/index.html", html: "A2")], assets: [])
-        #expect(summary == OutputWriter.Summary(written: 1, unchanged: 0))
+        #expect(summary == OutputWriter.Summary(written: 1, unchanged: 0, replaced: true))
         #expect(try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8) == "A2")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old.html").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["public"])
@@ -79,7 +79,7 @@ import Testing
         _ = try writer.write([RenderedPage(path: "same.html", html: "same"), RenderedPage(path: "changes.html", html: "1")], assets: [])
         let sameBefore = try inode("same.html"), changesBefore = try inode("changes.html")
         let summary = try writer.write([RenderedPage(path: "same.html", html: "same"), RenderedPage(path: "changes.html", html: "2")], assets: [])
-        #expect(summary == OutputWriter.Summary(written: 1, unchanged: 1))
+        #expect(summary == OutputWriter.Summary(written: 1, unchanged: 1, replaced: true))
         #expect(try inode("same.html") == sameBefore)
         #expect(try inode("changes.html") != changesBefore)
     }
@@ -122,15 +122,22 @@ import Testing
         #expect(StreamingBuildTests.files(under: options.outputPath) == (try IncrementalBuildTests.coldBuild(options)))
     }
 
-    /// The fingerprints file is one line per page: what is written reads back the same, a path
-    /// that cannot sit on a line is left out (that page is rendered again), and a file of
-    /// another format or cut short reads as no cache at all.
-    @Test func fingerprintsReadBackAsWritten() {
+    /// The fingerprints file is one line per file: what is written reads back the same (a site-wide
+    /// file with a stamp and no fingerprint too), a path that cannot sit on a line is left out
+    /// (that page is rendered again), and a file of another format or cut short reads as no cache.
+    @Test func fingerprintsReadBackAsWritten() throws {
         let fingerprints = ["a/en/index.html": "f1", "a b/fr/index.html": "f2", "ç/ar/index.html": "f3", "x": ""]
-        #expect(RenderCache.decode(RenderCache.encode(fingerprints)) == fingerprints)
-        #expect(RenderCache.decode(RenderCache.encode(fingerprints.merging(["bad\npath": "f4"]) { $1 })) == fingerprints)
+        var stamps = Dictionary(uniqueKeysWithValues: fingerprints.keys.map { ($0, "12-3.4-\($0.utf8.count)") })
+        stamps["index.html"] = "99-1.2-3"
+        let decoded = try #require(RenderCache.decode(RenderCache.encode(fingerprints, stamps: stamps)))
+        #expect(decoded.fingerprints == fingerprints && decoded.stamps == stamps)
+        var badStamps = stamps
+        badStamps["bad\npath"] = "1-1.1-1"
+        let withBad = try #require(RenderCache.decode(RenderCache.encode(fingerprints.merging(["bad\npath": "f4"]) { $1 }, stamps: badStamps)))
+        #expect(withBad.fingerprints == fingerprints && withBad.stamps == stamps)
         #expect(RenderCache.decode(Data("{\"a\": \"b\"}".utf8)) == nil)
         #expect(RenderCache.decode(Data((RenderCache.header + "\nno-space-here\n").utf8)) == nil)
+        #expect(RenderCache.decode(Data((RenderCache.header + "\nf1 one-space-only\n").utf8)) == nil)
         #expect(RenderCache.decode(Data()) == nil)
     }
 

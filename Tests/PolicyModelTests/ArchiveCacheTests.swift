@@ -73,8 +73,14 @@ import Testing
             frontMatter: PolicyFrontMatter(
                 title: "T", version: PolicyVersionNumber("1.0")!, effective: PolicyDate("2025-01-01")!, lastUpdated: PolicyDate("2025-01-01")!),
             body: "", bodyLine: 1, fieldLocations: [:])
-        try JSONEncoder().encode(entry).write(to: URL(fileURLWithPath: cache.directory).appendingPathComponent("abc.json"))
+        let file = cache.directory + "/abc.json"
+        try SealedFile.write(try JSONEncoder().encode(entry), to: file)
         #expect(cache.lookup(path: "x", hash: "abc", context: DecodingContext(), contextKey: ArchiveCache.contextKey(DecodingContext())) == nil)
         #expect(cache.lookup(path: "x", hash: "abc", context: DecodingContext(customCookieCategories: ["functional"]), contextKey: entry.context) != nil)
+        // The same entry edited by hand (its body changed, its seal not) is not used either.
+        var edited = try Data(contentsOf: URL(fileURLWithPath: file))
+        edited.append(contentsOf: Array(" ".utf8))
+        try edited.write(to: URL(fileURLWithPath: file))
+        #expect(cache.lookup(path: "x", hash: "abc", context: DecodingContext(customCookieCategories: ["functional"]), contextKey: entry.context) == nil)
     }
 }

@@ -54,6 +54,8 @@ func publishSite(at root: String) -> Bool {
         let root = try site(with: "Tests/Fixtures/broken/many-problems/content")
         try FileManager.default.createDirectory(atPath: root + "/public", withIntermediateDirectories: true)
         try "previous".write(toFile: root + "/public/index.html", atomically: true, encoding: .utf8)
+        // The marker every build leaves: this folder is an earlier build's, not one of the user's.
+        try "".write(toFile: root + "/public/.policysite-output", atomically: true, encoding: .utf8)
         #expect(!publishSite(at: root))
         #expect(try String(contentsOfFile: root + "/public/index.html", encoding: .utf8) == "previous")
         do {
