@@ -221,7 +221,7 @@ public struct SiteBuilder: Sendable {
             try? writer?.drain()
             staging?.abort()
             renderCache.reset()
-            throw .output(path: options.outputPath, underlying: "\(error)")
+            throw .output(path: options.outputPath, underlying: plainMessage(error))
         }
         diagnostics = diagnostics.sortedByLocation()
         guard !failing(), let staging else {
@@ -256,7 +256,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             staging.abort()
             renderCache.reset()
-            throw .output(path: options.outputPath, underlying: "\(error)")
+            throw .output(path: options.outputPath, underlying: plainMessage(error))
         }
         renderCache.save(collected.fingerprints, siteFiles: collected.manifest.siteFiles, output: options.outputPath, restamp: summary.replaced)
         // A build that skipped every company has nothing new to record.

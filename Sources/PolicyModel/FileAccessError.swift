@@ -105,7 +105,7 @@ extension FileSystem {
         } catch let error as CocoaError where [.fileReadNoSuchFile, .fileNoSuchFile].contains(error.code) {
             diagnostics.append(FileAccessError.missing(path).diagnostic(missing: missing))
         } catch {
-            diagnostics.append(FileAccessError.unreadable(path, reason: "\(error)").diagnostic(missing: missing))
+            diagnostics.append(FileAccessError.unreadable(path, reason: plainMessage(error)).diagnostic(missing: missing))
         }
         return nil
     }

@@ -70,6 +70,10 @@ extension ArchivedVersion {
     }
 }
 
+private func isSHA256(_ text: String) -> Bool {
+    text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+}
+
 /// Published versions never change: each archived folder must match the hash `publish`
 /// recorded in the changelog, and the two must name the same versions.
 enum ArchiveChecks {
@@ -85,14 +89,22 @@ enum ArchiveChecks {
                         expected: "expected versions/ to be written only by `policysite publish`, which records each version in changelog.yml"))
                 continue
             }
-            if entry.archiveHash != archived.contentHash {
+            if !isSHA256(entry.archiveHash) {
+                // Not a hash at all: the changelog was edited, not the archive.
+                diagnostics.append(
+                    .error(
+                        "bad-archive-hash", at: SourceLocation(file: changelogPath),
+                        "the archive_hash recorded for version \(archived.version) is not a SHA-256 (64 lowercase hexadecimal digits)",
+                        expected: "expected the value `policysite publish` wrote: restore \(changelogPath) (e.g. `git checkout -- \(changelogPath)`)"))
+            } else if entry.archiveHash != archived.contentHash {
+                // Either side may have been edited; only the history can tell which.
                 let file = archived.policies.values.map(\.path).sorted().first ?? archived.folder
                 diagnostics.append(
                     .error(
                         "archive-modified", at: SourceLocation(file: file),
-                        "archived version \(archived.version) was changed after it was published",
+                        "archived version \(archived.version) was changed after it was published (its files no longer match the archive_hash in \(changelogPath))",
                         expected:
-                            "expected published versions to stay as they are: restore \(archived.folder) (e.g. `git checkout -- \(archived.folder)`) and publish changes as a new version"
+                            "expected published versions to stay as they are: restore whichever of \(archived.folder) and that archive_hash was edited (`git diff -- \(archived.folder) \(changelogPath)` shows which) and publish changes as a new version"
                     ))
             }
         }

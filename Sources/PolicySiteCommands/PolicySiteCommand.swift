@@ -22,6 +22,28 @@ public struct PolicySiteCommand: AsyncParsableCommand {
     public static let version = "0.15.0"
 
     public init() {}
+
+    /// ArgumentParser's async entry point, but an error no command turned into words (one of
+    /// Foundation's file errors) is printed in plain words (`plainMessage`), never as
+    /// `Error Domain=NSCocoaErrorDomain Code=…`.
+    public static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CocoaError {
+            printFailure(error)
+            Self.exit(withError: ExitCode(1))
+        } catch let error as POSIXError {
+            printFailure(error)
+            Self.exit(withError: ExitCode(1))
+        } catch {
+            Self.exit(withError: error)
+        }
+    }
 }
 
 /// Where the site's folders are; shared by every subcommand.
@@ -116,7 +138,7 @@ struct BuildCommand: ParsableCommand {
             }
         } catch {
             if case .invalidContent(let diagnostics) = error { printDiagnostics(diagnostics, strict: strict) }
-            printFailure("\(error)")
+            printFailure(error)
             throw ExitCode(1)
         }
     }

@@ -30,6 +30,11 @@ func printFailure(_ message: String) {
     printError(Terminal.paint("error:", "1;31", when: Terminal.errorColors) + " \(message)\n")
 }
 
+/// `error: …` for any error, Foundation's file errors in plain words (`plainMessage`).
+func printFailure(_ error: any Error) {
+    printFailure(plainMessage(error))
+}
+
 /// `rendered 512/3,000 pages · 1.4 s`, rewritten in place on a terminal; nothing elsewhere.
 final class ProgressLine: Sendable {
     let started = Date()

@@ -107,3 +107,18 @@ import Testing
         #expect(Self.errors(content + "-missing") == ["content-missing: no-content-folder: the content folder does not exist"])
     }
 }
+
+@Suite struct PlainMessageTests {
+    @Test func foundationsFileErrorsBecomeThePathAndTheReason() {
+        let withCause = CocoaError(
+            .fileWriteUnknown, userInfo: [NSFilePathErrorKey: "public/a.html", NSUnderlyingErrorKey: POSIXError(.ENOSPC)])
+        #expect(plainMessage(withCause) == "public/a.html: No space left on device")
+        #expect(plainMessage(CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: "x"])) == "x: permission denied")
+        #expect(plainMessage(CocoaError(.fileReadNoSuchFile)) == "no such file or folder")
+        #expect(plainMessage(POSIXError(.EACCES)) == "Permission denied")
+        #expect(plainMessage(FileAccessError.missing("a.yml")) == "a.yml: file is missing")
+        for error: any Error in [withCause, CocoaError(.fileWriteOutOfSpace), POSIXError(.EIO)] {
+            #expect(!plainMessage(error).contains("Domain"))
+        }
+    }
+}

@@ -101,7 +101,10 @@ struct ArchiveCheckTests {
 
     @Test func archiveMustMatchRecordedHash() throws {
         let wrong = Content.load(fileSystem(hash: "0000"))
-        #expect(wrong.diagnostics.map(\.code) == ["archive-modified"])
+        #expect(
+            wrong.diagnostics.map(\.description) == [
+                "content/acme/changelog.yml: error: the archive_hash recorded for version 1.0 is not a SHA-256 (64 lowercase hexadecimal digits); expected the value `policysite publish` wrote: restore content/acme/changelog.yml (e.g. `git checkout -- content/acme/changelog.yml`)"
+            ])
         let company = try #require(wrong.site?.companies.first)
         #expect(company.archive.map(\.version.description) == ["1.0"])
         #expect(company.changelog.entries.map(\.summary) == ["First published version"])
@@ -116,7 +119,7 @@ struct ArchiveCheckTests {
         let modified = Content.load(fs).diagnostics
         #expect(
             modified.map(\.description) == [
-                "content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published; expected published versions to stay as they are: restore content/acme/versions/1.0 (e.g. `git checkout -- content/acme/versions/1.0`) and publish changes as a new version"
+                "content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published (its files no longer match the archive_hash in content/acme/changelog.yml); expected published versions to stay as they are: restore whichever of content/acme/versions/1.0 and that archive_hash was edited (`git diff -- content/acme/versions/1.0 content/acme/changelog.yml` shows which) and publish changes as a new version"
             ])
     }
 

@@ -67,6 +67,17 @@ import Testing
         #expect(sandbox.brokenCanaries.isEmpty)
     }
 
+    @Test func aFailedWriteIsReportedInPlainWords() throws {
+        let sandbox = try Self.site()
+        try Data("notes\n".utf8).write(to: sandbox.site.appendingPathComponent("notes.txt"))
+        let result = try CLI.run(["build", "-o", "notes.txt/public"], in: sandbox.site)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("could not write the site to notes.txt/public: "), "\(result.stderr)")
+        #expect(result.stderr.contains("notes.txt: File exists"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Domain="), "\(result.stderr)")
+        #expect(sandbox.brokenCanaries.isEmpty)
+    }
+
     @Test func aNewAnEmptyOrItsOwnFolderIsBuiltInto() throws {
         let sandbox = try Self.site()
         try FileManager.default.createDirectory(at: sandbox.site.appendingPathComponent("empty"), withIntermediateDirectories: true)

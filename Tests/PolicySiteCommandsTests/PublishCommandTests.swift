@@ -161,7 +161,7 @@ import Testing
         #expect(build.status == 1)
         #expect(
             build.stderr.contains(
-                "content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published; expected published versions to stay as they are: restore content/acme/versions/1.0"
+                "content/acme/versions/1.0/en/privacy.md: error: archived version 1.0 was changed after it was published (its files no longer match the archive_hash in content/acme/changelog.yml); expected published versions to stay as they are: restore whichever of content/acme/versions/1.0 and that archive_hash"
             ))
     }
 
