@@ -126,7 +126,7 @@ public struct Publisher: Sendable {
         do {
             try transaction.commit()
         } catch {
-            throw .writeFailed("\(error)")
+            throw .writeFailed(Self.reason(error))
         }
         return published
     }
@@ -196,6 +196,19 @@ public struct Publisher: Sendable {
                 archiveHash: ArchivedVersion.archiveHash(policies: hashes, company: companyHash)))
         transaction.write(ChangelogFile.render(changelog), to: joinPath(company.folder, "changelog.yml"))
         return PublishedVersion(company: company.slug, version: version, date: date, languages: stamped, files: transaction.paths)
+    }
+
+    /// A file error as a person reads it: the path and the system's words, not Foundation's
+    /// error domain and code.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? CocoaError {
+            let path = error.userInfo[NSFilePathErrorKey] as? String ?? error.filePath
+            let cause = (error.userInfo[NSUnderlyingErrorKey] as? POSIXError).map { String(cString: strerror($0.code.rawValue)) }
+            let words = [path, cause ?? error.userInfo[NSLocalizedDescriptionKey] as? String].compactMap { $0 }
+            if !words.isEmpty { return words.joined(separator: ": ") }
+        }
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
+        return "\(error)"
     }
 
     private func readText(_ path: String) -> String? {
