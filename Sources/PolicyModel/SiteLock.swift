@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// An advisory lock on a site's content folder: `flock(2)` on `content/.policysite.lock`.
@@ -44,12 +44,6 @@ public struct SiteLock: ~Copyable {
     public let path: String
     public let mode: Mode
     private let descriptor: Int32
-
-    private init(path: String, mode: Mode, descriptor: Int32) {
-        self.path = path
-        self.mode = mode
-        self.descriptor = descriptor
-    }
 
     /// Takes the lock of `contentPath`, waiting up to `timeout` for another holder; `waiting` is
     /// called once, with the holder's process id when known, if the lock is taken. Returns nil

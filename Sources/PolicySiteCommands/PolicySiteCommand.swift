@@ -71,9 +71,14 @@ struct SiteLocation: ParsableArguments {
         return true
     }
 
-    /// The line printed once when a command waits for another one's lock.
+    /// The line printed once when a command waits for another one's lock. Only a publish (the
+    /// exclusive holder) leaves its process id; readers holding the lock shared leave none.
     static func announceWait(_ holder: Int32?) {
-        printError("waiting for another publish of the site\(holder.map { " (pid \($0))" } ?? "")…\n")
+        if let holder {
+            printError("waiting for another publish of the site (pid \(holder))…\n")
+        } else {
+            printError("waiting for another policysite command using the site…\n")
+        }
     }
 }
 

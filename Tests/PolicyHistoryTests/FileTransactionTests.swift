@@ -1,9 +1,9 @@
 import Foundation
+import PolicyModel
 import TestSupport
 import Testing
 
 @testable import PolicyHistory
-import PolicyModel
 
 @Suite struct FileTransactionTests {
     let root: String = {

@@ -18,7 +18,8 @@ import Testing
         let canaries = [outer, inner].map { $0.appendingPathComponent("canary.txt") }
         for canary in canaries { try Data("canary".utf8).write(to: canary) }
         let site = inner.appendingPathComponent("site")
-        let created = try CLI.run(["new", "site", site.path, "--title", "Lock test", "--base-url", "https://privacy.lock.example/", "--themes", themes], in: inner)
+        let created = try CLI.run(
+            ["new", "site", site.path, "--title", "Lock test", "--base-url", "https://privacy.lock.example/", "--themes", themes], in: inner)
         #expect(created.status == 0, "\(created.stderr)")
         for company in companies {
             let made = try CLI.run(["new", "company", company, "--languages", "en"], in: site)

@@ -204,7 +204,10 @@ import Testing
         let attempts: [([String], String)] = [
             (["--summary", "Bell \u{7} in the feed"], "error: --summary has the control character U+0007 at character 6; expected plain text"),
             (["--summary", "Fine", "--change", "Escape \u{1B}[31m"], "error: --change has the control character U+001B at character 8"),
-            (["--summary", "Ancient", "--date", "0001-01-01"], "error: --date 0001-01-01 is not a plausible publication date; expected a date from 1990-01-01 to today"),
+            (
+                ["--summary", "Ancient", "--date", "0001-01-01"],
+                "error: --date 0001-01-01 is not a plausible publication date; expected a date from 1990-01-01 to today"
+            ),
             (["--summary", "Tomorrow", "--date", PolicyDateForTests.today(plusDays: 1)], "is not a plausible publication date"),
             (["--summary", "Backwards", "--effective", "2020-01-01"], "error: --effective 2020-01-01 is before the publication date"),
             (["--summary", "Far", "--effective", "2999-01-01"], "error: --effective 2999-01-01 is more than 5 years after the publication date"),
