@@ -89,7 +89,7 @@ public struct Scaffolder: Sendable {
             ]).joined(separator: "\n")
         var files = [
             ScaffoldFile("content/site.yml", site),
-            ScaffoldFile(".gitignore", "public/\npublic.*/\n.policysite-cache/\n"),
+            ScaffoldFile(".gitignore", "public/\npublic.*/\n.policysite-cache/\ncontent/.policysite.lock\n"),
         ]
         files += try copyTree(from: theme, to: "themes/default")
         let ids = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).jurisdictions(theme: "default").ids

@@ -51,7 +51,21 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
-        location.recover()
+        // Held from the recovery check to the last rename: two publishes never choose the same
+        // version nor write over each other's changelog.
+        let lock: SiteLock?
+        do {
+            lock = try SiteLock.acquire(.exclusive, contentPath: location.content, waiting: SiteLocation.announceWait)
+        } catch {
+            throw fail("\(error)")
+        }
+        try withExtendedLifetime(lock) { try publishHoldingLock() }
+    }
+
+    private func publishHoldingLock() throws {
+        guard location.recoverHoldingLock() else {
+            throw fail("resolve the interrupted publish first (see the note above); nothing was published")
+        }
         let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath)
         // Checked as of today, as the next `check` in CI will: a --date in the future is refused.
         let publisher = Publisher(fileSystem: location.fileSystem, themesPath: location.themesPath) { files in

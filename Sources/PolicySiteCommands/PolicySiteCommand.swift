@@ -73,9 +73,38 @@ struct SiteLocation: ParsableArguments {
     var fileSystem: LocalFileSystem { LocalFileSystem(confinedTo: [content, themesPath]) }
 
     /// Finishes (or undoes) a publish that a killed process left half-done, before anything
-    /// reads content/: the files are then all as before or all as after that publish.
-    func recover() {
-        if let note = FileTransaction.recover(root: content) { printError("note: \(note)\n") }
+    /// reads content/: the files are then all as before or all as after that publish. Only
+    /// under the site's exclusive lock, so a publish still running is waited for, never undone.
+    /// When recovery could not decide (a file changed since), the command goes on reading
+    /// content as it is, after the note. Returns false in that case.
+    @discardableResult
+    func recover() -> Bool {
+        guard FileTransaction.hasJournal(root: content) else { return true }
+        do {
+            guard let lock = try SiteLock.acquire(.exclusive, contentPath: content, waiting: Self.announceWait) else { return true }
+            return withExtendedLifetime(lock) { recoverHoldingLock() }
+        } catch {
+            printError("note: an interrupted publish left \(FileTransaction.journalPath(content)), and it cannot be finished now: \(error)\n")
+            return false
+        }
+    }
+
+    /// `recover()` for a caller that holds the exclusive `SiteLock` already (publish).
+    func recoverHoldingLock() -> Bool {
+        let recovery = FileTransaction.recover(root: content)
+        if let note = recovery.note { printError("note: \(note)\n") }
+        if case .blocked = recovery { return false }
+        return true
+    }
+
+    /// The line printed once when a command waits for another one's lock. Only a publish (the
+    /// exclusive holder) leaves its process id; readers holding the lock shared leave none.
+    static func announceWait(_ holder: Int32?) {
+        if let holder {
+            printError("waiting for another publish of the site (pid \(holder))…\n")
+        } else {
+            printError("waiting for another policysite command using the site…\n")
+        }
     }
 }
 
