@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import PolicyBuild
@@ -67,12 +68,17 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical
         let port = self.port
         let responder = PreviewResponder(
-            output: OutputFolder(path: session.options.outputPath), status: session.status, events: session.events,
-            allowedHosts: HostCheck(listeningOn: host), maxEventStreams: maxEventStreams)
+            output: OutputFolder(path: session.options.outputPath), status: session.status, events: session.events, maxEventStreams: maxEventStreams)
+        let hostCheck = HostCheck(listeningOn: host)
         let (seconds, attoseconds) = idleTimeout.components
         let app = Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
+            server: HTTPServerBuilder { respond in
+                HostGuardedHTTP1Channel(
+                    base: HTTP1Channel(
+                        responder: respond, configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
+                    check: hostCheck)
+            },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             services: [WatchService(watcher: watcher, session: session, heartbeat: heartbeat)],
             onServerRunning: { channel in await onStart(channel.localAddress?.port ?? port) },
@@ -120,16 +126,10 @@ struct PreviewResponder: HTTPResponder {
     let output: OutputFolder
     let status: PreviewStatus
     let events: ReloadBroadcaster
-    let allowedHosts: HostCheck
     let maxEventStreams: Int
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 would be
-        // able to read the preview. Browsers always send the name they used; refuse others.
-        if let authority = request.head.authority, !allowedHosts.allows(authority) {
-            return Self.text(
-                .misdirectedRequest, "this preview answers only \(allowedHosts.names.joined(separator: ", ")); '\(authority)' is not one of them\n")
-        }
+        // The Host header and the request target were checked before (`HostGuard`).
         guard request.method == .get || request.method == .head else {
             return Self.text(.methodNotAllowed, "only GET and HEAD are served\n")
         }
@@ -209,30 +209,5 @@ struct PreviewResponder: HTTPResponder {
         response.headers[.contentType] = "text/plain; charset=utf-8"
         response.headers[.cacheControl] = "no-store"
         return response
-    }
-}
-
-/// The names the preview answers to in the `Host` header: loopback names, and the host it
-/// was told to listen on.
-struct HostCheck: Sendable {
-    let names: [String]
-
-    init(listeningOn host: String) {
-        var names = ["localhost", "127.0.0.1", "[::1]"]
-        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        if !names.contains(bracketed.lowercased()), bracketed != "0.0.0.0", bracketed != "[::]" { names.append(bracketed.lowercased()) }
-        self.names = names
-    }
-
-    /// `authority` is `name` or `name:port`, IPv6 in brackets.
-    func allows(_ authority: String) -> Bool {
-        var name = authority.lowercased()
-        if name.hasPrefix("[") {
-            if let close = name.firstIndex(of: "]") { name = String(name[...close]) }
-        } else if let colon = name.lastIndex(of: ":") {
-            name = String(name[..<colon])
-        }
-        if name.hasSuffix(".") { name.removeLast() }
-        return names.contains(name)
     }
 }
