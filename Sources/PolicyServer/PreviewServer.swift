@@ -61,7 +61,7 @@ public struct PreviewServer: Sendable {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
-    /// Serves until the task is cancelled or, with `stopOnInterrupt`, until Ctrl-C / SIGTERM.
+    /// Serves until the task is cancelled or, with `stopOnInterrupt`, until Ctrl-C, SIGTERM or SIGHUP.
     /// Either way open event streams are closed so the shutdown does not wait on browsers.
     public func run(stopOnInterrupt: Bool = false, onStart: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(PreviewServerError) {
         var logger = Logger(label: "policysite.serve")
@@ -84,7 +84,8 @@ public struct PreviewServer: Sendable {
             onServerRunning: { channel in await onStart(channel.localAddress?.port ?? port) },
             logger: logger)
         do {
-            try await app.runService(gracefulShutdownSignals: stopOnInterrupt ? [.sigint, .sigterm] : [])
+            // SIGHUP too: closing the terminal is stopping the preview.
+            try await app.runService(gracefulShutdownSignals: stopOnInterrupt ? [.sigint, .sigterm, .sighup] : [])
         } catch is CancellationError {
             return
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
@@ -186,8 +187,14 @@ struct PreviewResponder: HTTPResponder {
         let body = ResponseBody { writer in
             defer { events.unsubscribe(id) }
             try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
-            for await event in stream {
-                try await writer.write(ByteBuffer(string: event.wireFormat))
+            // A stopping server waits for open responses to end, and this one never ends by
+            // itself: on Ctrl-C it ends at once, so the browser's connection can close.
+            try await withGracefulShutdownHandler {
+                for await event in stream {
+                    try await writer.write(ByteBuffer(string: event.wireFormat))
+                }
+            } onGracefulShutdown: {
+                events.unsubscribe(id)
             }
             try await writer.finish(nil)
         }
