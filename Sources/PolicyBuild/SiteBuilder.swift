@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     /// Keep every loaded company and rendered text in memory for later builds of this process
     /// (serve's fast path). Off, a build holds one chunk of companies at a time.
     public var keepsSite = false
+    /// Called once when the build waits for another build into the same output, with that
+    /// process's id when known (the CLI says so on the terminal).
+    public var waiting: (@Sendable (Int32?) -> Void)?
 
     public init(contentPath: String = "content", themesPath: String = "themes", outputPath: String = "public", strict: Bool = false) {
         self.contentPath = contentPath
@@ -154,13 +157,36 @@ public struct SiteBuilder: Sendable {
     /// the site-wide files come last from each company's small index entry. Any problem keeps
     /// loading (to report them all) but stops rendering, and leaves the output as it was.
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
-        let start = now()
-        var clock = BuildClock(now: now)
         do {
             try outputTarget.check(output: options.outputPath, content: options.contentPath, themes: options.themesPath)
         } catch {
             throw .refusedOutput(error)
         }
+        // One build at a time into an output: two would swap, record and reuse the same
+        // folders. The lock lives in the cache folder, never in the output.
+        let lock: SiteLock?
+        do {
+            try? FileManager.default.createDirectory(atPath: RenderCache.cacheFolder(for: options.outputPath), withIntermediateDirectories: true)
+            lock = try SiteLock.acquire(
+                .exclusive, file: RenderCache.cacheFile(".lock", for: options.outputPath), timeout: .seconds(600),
+                waiting: { options.waiting?($0) })
+        } catch {
+            switch error {
+            case let .busy(_, holder, waited):
+                let who = holder.map { " (pid \($0))" } ?? ""
+                throw .output(
+                    path: options.outputPath,
+                    underlying: "another build into it\(who) did not finish within \(waited.components.seconds) s; run the build again when it has")
+            case .unusable: throw .output(path: options.outputPath, underlying: "\(error)")
+            }
+        }
+        return try withExtendedLifetime(lock) { () throws(BuildError) -> BuildReport in try buildHoldingLock(options) }
+    }
+
+    /// `build`, once the output is known to be the build's and no other build writes it.
+    private func buildHoldingLock(_ options: BuildOptions) throws(BuildError) -> BuildReport {
+        let start = now()
+        var clock = BuildClock(now: now)
         // A build into a folder that holds no site yet (a fresh clone in CI, nearly always)
         // reads the archive cache but does not fill it: the entries are for a next build into
         // the same place, which in CI never comes, and writing them was 2-3% of such a build.

@@ -27,10 +27,11 @@ public struct SiteLock: ~Copyable {
         public var description: String {
             switch self {
             case let .busy(path, holder, waited):
-                let who = holder.map { " (pid \($0))" } ?? ""
                 let folder = (path as NSString).deletingLastPathComponent
+                // Only a publish (the exclusive holder) leaves its process id.
+                let who = holder.map { "another publish of \(folder) is running (pid \($0))" } ?? "other policysite commands are reading \(folder)"
                 return
-                    "another publish of \(folder) is running\(who) and did not finish within \(waited.components.seconds) s; nothing was written. Run the command again when it has finished"
+                    "\(who) and did not finish within \(waited.components.seconds) s; nothing was written. Run the command again when it has finished"
             case let .unusable(path, reason):
                 return "cannot lock \(path) (\(reason)); expected a regular file the command may open, or none (it is created)"
             }
@@ -50,12 +51,19 @@ public struct SiteLock: ~Copyable {
     /// when there is nothing to lock: the folder does not exist, or (for a shared lock only) it
     /// is read-only, so no publish can run in it either.
     public static func acquire(
-        _ mode: Mode, contentPath: String, timeout: Duration = .seconds(30), poll: Duration = .milliseconds(20),
+        _ mode: Mode, contentPath: String, timeout: Duration = .seconds(600), poll: Duration = .milliseconds(20),
         waiting: (Int32?) -> Void = { _ in }
     ) throws(Failure) -> SiteLock? {
-        let path = path(contentPath: contentPath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return try acquire(mode, file: path(contentPath: contentPath), timeout: timeout, poll: poll, waiting: waiting)
+    }
+
+    /// The same lock on any lock file (a build's output has one beside it), created if need be.
+    /// Nil only for a shared lock on a file that cannot be created where nothing may be written.
+    public static func acquire(
+        _ mode: Mode, file path: String, timeout: Duration = .seconds(600), poll: Duration = .milliseconds(20), waiting: (Int32?) -> Void = { _ in }
+    ) throws(Failure) -> SiteLock? {
         // O_NOFOLLOW: the exclusive holder writes into the file, never through a link elsewhere.
         var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         if descriptor < 0, mode == .shared, errno == EROFS || errno == EACCES || errno == EPERM {

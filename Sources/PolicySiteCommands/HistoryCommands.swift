@@ -98,8 +98,10 @@ struct VersionsCommand: ParsableCommand {
     @Argument(help: "Company folder or slug.")
     var company: String
 
-    func run() throws {
-        location.recover()
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         let company = try loadCompany(company, location: location)
         guard !company.changelog.entries.isEmpty else {
             print(
@@ -152,8 +154,10 @@ struct DiffCommand: ParsableCommand {
         if word && stat { throw ValidationError("--word and --stat exclude each other") }
     }
 
-    func run() throws {
-        location.recover()
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         let company = try loadCompany(company, location: location)
         let language =
             try language.map { code in

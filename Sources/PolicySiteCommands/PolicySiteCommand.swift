@@ -89,6 +89,20 @@ struct SiteLocation: ParsableArguments {
         }
     }
 
+    /// Runs `body` after `recover()`, holding the site's lock shared: a publish running now is
+    /// waited for, and none starts until `body` is done, so the command never reads content
+    /// half-published.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        recover()
+        let lock: SiteLock?
+        do {
+            lock = try SiteLock.acquire(.shared, contentPath: content, waiting: Self.announceWait)
+        } catch {
+            throw fail("\(error)")
+        }
+        return try withExtendedLifetime(lock) { try body() }
+    }
+
     /// `recover()` for a caller that holds the exclusive `SiteLock` already (publish).
     func recoverHoldingLock() -> Bool {
         let recovery = FileTransaction.recover(root: content)
@@ -144,12 +158,16 @@ struct BuildCommand: ParsableCommand {
         help: "Render the site as it applies on this date (YYYY-MM-DD), e.g. to preview a version announced ahead of its effective date.")
     var asOf: PolicyDate?
 
-    func run() throws {
-        location.recover()
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: output, strict: strict)
         let progress = ProgressLine(enabled: Terminal.showsProgress && !quiet)
         options.progress = { done, total in progress.update(done, total) }
         options.archiveCache = ArchiveCache(besideOutput: output)
+        let output = self.output
+        options.waiting = { holder in printError("waiting for another build into \(output)/\(holder.map { " (pid \($0))" } ?? "")…\n") }
         do {
             let report: BuildReport
             do {
@@ -199,8 +217,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Check the site as it applies on this date (YYYY-MM-DD).")
     var asOf: PolicyDate?
 
-    func run() throws {
-        location.recover()
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, strict: strict)
         // Reads what `build` cached beside its default output, and writes nothing.
         options.archiveCache = ArchiveCache(besideOutput: "public", readOnly: true)
@@ -245,8 +265,10 @@ struct LintCommand: ParsableCommand {
         case text, markdown, json, github
     }
 
-    func run() throws {
-        location.recover()
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         let loaded = ContentLoader(fileSystem: location.fileSystem, themesPath: location.themesPath).load(contentPath: location.content)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
             printDiagnostics(loaded.diagnostics)
