@@ -190,36 +190,43 @@ public struct FileTransaction {
             rollBack(journal, root: root)
             return .rolledBack
         case .committing:
+            // A step whose temporary file is gone was renamed into place before the kill: its part
+            // is done, and whatever the destination holds now (edits made since) stays. A step
+            // still waiting replaces only a destination that holds what it held before.
             var pending: [Journal.Step] = []
             var written: [String] = []
             var changed: [String] = []
             for step in journal.steps {
-                let now = hash(step.destination)
-                if now == step.after {
+                guard let waiting = hash(step.temporary) else {
                     written.append(step.before == nil ? "\(step.destination) (new)" : step.destination)
-                } else if now == step.before, hash(step.temporary) == step.after {
+                    continue
+                }
+                let now = hash(step.destination)
+                if waiting == step.after, now == step.before || now == step.after {
                     pending.append(step)
                 } else {
                     changed.append(now == nil ? "\(step.destination) (deleted)" : step.destination)
                 }
             }
-            guard changed.isEmpty else { return .blocked(note: blockedNote(root: root, changed: changed, written: written)) }
+            guard changed.isEmpty else { return .blocked(note: blockedNote(journal, root: root, changed: changed, written: written)) }
             for step in pending { try? rename(step.temporary, step.destination) }
             finish(journal, root: root)
             return .completed
         }
     }
 
-    private static func blockedNote(root: String, changed: [String], written: [String]) -> String {
-        let journal = journalPath(root)
+    private static func blockedNote(_ journal: Journal, root: String, changed: [String], written: [String]) -> String {
+        let path = journalPath(root)
+        let token = journal.steps.first.map { String($0.temporary.split(separator: "-").last ?? "") } ?? ""
         let already =
             written.isEmpty
-            ? "" : " (it had already written \(written.joined(separator: ", ")): remove the new ones and check the others before publishing again)"
+            ? "" : " It had already written \(written.joined(separator: ", ")): remove the new ones before publishing again."
         return """
-            an interrupted publish was NOT completed, because \(changed.count == 1 ? "a file" : "files") it was replacing changed after it stopped: \
-            \(changed.joined(separator: ", ")); nothing was changed. To keep those edits, delete \(journal) and the hidden \
-            .*.publish-*/.*.backup-* files beside the files it names\(already). To complete the publish instead (the edits are lost), \
-            restore those files as they were before it (e.g. `git checkout -- <file>`) and run any policysite command
+            an interrupted publish was NOT completed, because \(changed.count == 1 ? "a file" : "files") it was about to replace \
+            changed after it stopped: \(changed.joined(separator: ", ")); nothing was changed. To keep those edits, delete \(path) \
+            and the hidden .*.publish-\(token) and .*.backup-\(token) files beside the files it names.\(already) To complete the \
+            publish instead (those edits are lost), put those files back as they were before it (e.g. `git checkout -- <file>`) \
+            and run any policysite command again
             """
     }
 

@@ -117,6 +117,7 @@ import Testing
             return
         }
         #expect(note.contains("changed after it stopped: \(root)/a.txt;"), "\(note)")
+        #expect(note.contains("the hidden .*.publish-x and .*.backup-x files"), "\(note)")
         #expect(note.contains("delete \(root)/.policysite-journal.json"), "\(note)")
         var transaction = FileTransaction(root: root)
         transaction.write("other", to: root + "/a.txt")
@@ -134,6 +135,16 @@ import Testing
         try "old a".write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
         #expect(FileTransaction.recover(root: root) == .completed)
         #expect(try listing() == ["a.txt": "new a", "fresh": "<dir>", "fresh/c.txt": "c"])
+    }
+
+    /// A file the transaction had already renamed into place, then edited: its part is done, so
+    /// recovery completes the rest and leaves the edit alone.
+    @Test func anEditAfterAFileWasReplacedIsKeptAndTheRestCompleted() throws {
+        try interrupted("committing")
+        try FileTransaction.rename(root + "/.a.txt.publish-x", root + "/a.txt")
+        try "new a, then edited".write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
+        #expect(FileTransaction.recover(root: root) == .completed)
+        #expect(try listing() == ["a.txt": "new a, then edited", "fresh": "<dir>", "fresh/c.txt": "c"])
     }
 
     /// The journal of a real commit records what each destination held and receives.

@@ -57,7 +57,11 @@ import Testing
         // The state a publish that runs to the end leaves.
         let complete = try CLI.temporaryDirectory("kill-complete")
         try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: complete.appendingPathComponent("content"))
+        let started = ContinuousClock.now
         let finished = try CLI.run(Self.publish, in: complete)
+        // The last kills come well after a whole publish took, however busy the machine is (the
+        // commit is slowed below, so twice and three times an unslowed one, plus its pauses).
+        let whole = Int((ContinuousClock.now - started) / .milliseconds(1))
         #expect(finished.status == 0, "\(finished.stderr)")
         let after = try Self.snapshot(complete.appendingPathComponent("content"))
         #expect(before != after)
@@ -65,7 +69,7 @@ import Testing
         var outcomes: [String: Int] = [:]
         // Delays in ms from the start of the process; the commit's steps are slowed to 15 ms
         // each so the kills land before, inside and after the transaction.
-        for delay in [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400, 450, 500, 600, 800, 1200] {
+        for delay in [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400, 450, 500, 600, 800, 1200, whole * 2 + 400, whole * 3 + 400] {
             let folder = try CLI.temporaryDirectory("kill-\(delay)")
             try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
             try Self.runKilled(Self.publish, in: folder, after: delay, environment: ["POLICYSITE_COMMIT_PAUSE_MS": "15"])
