@@ -128,7 +128,9 @@ public struct CustomCookieCategory: Codable, Sendable, Equatable {
             try c.superDecoder(forKey: .id).report(
                 ValueError(
                     "bad-cookie-category", id.isEmpty ? "cookie category id is empty" : "cookie category id '\(id)' is not an id",
-                    expected: "expected a lowercase letter, then lowercase letters, digits, '_' or '-' (e.g. functional), at most \(CookieCategoryID.longestID) characters"))
+                    expected:
+                        "expected a lowercase letter, then lowercase letters, digits, '_' or '-' (e.g. functional), at most \(CookieCategoryID.longestID) characters"
+                ))
         }
     }
 

@@ -37,7 +37,8 @@ public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .exists(let path): return "\(path) already exists; nothing was written (pick another folder or name)"
         case .badSlug(let slug):
-            return "'\(Diagnostic.excerpt(slug))' cannot be a company folder; expected lowercase letters, digits and single hyphens, at most \(longestSlug) characters, e.g. acme or acme-eu"
+            return
+                "'\(Diagnostic.excerpt(slug))' cannot be a company folder; expected lowercase letters, digits and single hyphens, at most \(longestSlug) characters, e.g. acme or acme-eu"
         case .unknownLanguage(let code): return "unknown language code '\(code)'; expected a two-letter ISO 639-1 code such as en, fr, ar"
         case let .unknownJurisdiction(id, available): return "unknown jurisdiction '\(id)'; expected one of: \(available.joined(separator: ", "))"
         case .noSite(let path): return "no site.yml in \(path); run `policysite new site DIR` first, or pass --content"

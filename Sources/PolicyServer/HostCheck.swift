@@ -87,7 +87,8 @@ struct HostCheck: Sendable {
 
     /// The status and the plain-text explanation sent for `refusal`.
     func answer(to refusal: Refusal, port: Int?) -> (status: Int, text: String) {
-        let expected = "this preview answers only \(names.joined(separator: ", ")) (or another 127.x.x.x address)"
+        let expected =
+            "this preview answers only \(names.joined(separator: ", ")) (or another 127.x.x.x address)"
             + (port.map { ", with no port or port \($0)" } ?? "")
         switch refusal {
         case .missingHost:

@@ -78,7 +78,8 @@ struct SchemaCommand: ParsableCommand {
         let others = ((try? manager.contentsOfDirectory(atPath: output)) ?? []).filter { !names.contains($0) }.sorted()
         guard others.isEmpty else {
             let listed = others.prefix(3).map { Diagnostic.excerpt($0) }.joined(separator: ", ") + (others.count > 3 ? ", …" : "")
-            return "\(output) holds files `policysite schema` did not write (\(listed)); nothing was written; expected an empty folder or one made by `policysite schema`, e.g. --output schemas"
+            return
+                "\(output) holds files `policysite schema` did not write (\(listed)); nothing was written; expected an empty folder or one made by `policysite schema`, e.g. --output schemas"
         }
         return nil
     }

@@ -17,7 +17,8 @@ struct InputRulesTests {
     @Test func onlyAnUnquotedBooleanTurnsRawHTMLOn() {
         let quoted = problems(site: Content.site + "options:\n  allow_raw_html: \"yes\"\n")
         #expect(quoted.count == 1)
-        #expect(quoted.first?.hasPrefix("content/site.yml:5:19: error: 'options.allow_raw_html' is the text 'yes' in quotes, not a boolean") == true, "\(quoted)")
+        #expect(
+            quoted.first?.hasPrefix("content/site.yml:5:19: error: 'options.allow_raw_html' is the text 'yes' in quotes, not a boolean") == true, "\(quoted)")
         #expect(quoted.first?.hasSuffix("expected true or false without quotes") == true)
         #expect(problems(site: Content.site + "options:\n  allow_raw_html: 'true'\n").count == 1)
         #expect(problems(site: Content.site + "options:\n  allow_raw_html: true\n").isEmpty)
@@ -62,7 +63,9 @@ struct InputRulesTests {
         let long = String(repeating: "Privacy-", count: 50)
         let found = problems(site: Content.site.replacingOccurrences(of: "title: Test site", with: "title: \(long)"))
         #expect(
-            found == ["content/site.yml:1:8: error: 'title' is 400 characters long; expected at most 300 characters; put longer text in a description or the policy body"],
+            found == [
+                "content/site.yml:1:8: error: 'title' is 400 characters long; expected at most 300 characters; put longer text in a description or the policy body"
+            ],
             "\(found)")
     }
 
@@ -96,7 +99,11 @@ struct InputRulesTests {
         let company = Content.company(extra: "locales:\n  a: &a [\(items)]\n  b: &b [\(aliases)]\n")
         let found = problems(company: company)
         #expect(found.count == 1, "\(found.map { $0.prefix(300) })")
-        #expect(found.first?.hasPrefix("content/acme/company.yml:5:") == true && found.first?.contains("error: aliases (*name) of the value anchored here repeat it until the document holds more than 300000 values") == true, "\(found.map { $0.prefix(300) })")
+        #expect(
+            found.first?.hasPrefix("content/acme/company.yml:5:") == true
+                && found.first?.contains("error: aliases (*name) of the value anchored here repeat it until the document holds more than 300000 values")
+                    == true,
+            "\(found.map { $0.prefix(300) })")
         #expect(found.first?.hasSuffix("expected each value written out, or far fewer aliases of large anchored values") == true)
     }
 
@@ -109,9 +116,12 @@ struct InputRulesTests {
         let description = String(repeating: "word ", count: 60_000)
         let found = problems(site: Content.site + "description: \(description)\n")
         #expect(found.count == 1, "\(found.map { $0.prefix(300) })")
-        #expect(found.first?.hasPrefix("content/site.yml:1:1: error: the YAML is 293 KB, more than the 256 KB a content file's YAML may hold") == true, "\(found.map { $0.prefix(300) })")
+        #expect(
+            found.first?.hasPrefix("content/site.yml:1:1: error: the YAML is 293 KB, more than the 256 KB a content file's YAML may hold") == true,
+            "\(found.map { $0.prefix(300) })")
         #expect(found.first?.hasSuffix("expected the facts of one site, company or policy; move long prose into the Markdown body") == true)
-        let summary = problems(policy: Content.policy().replacingOccurrences(of: "title: Privacy Policy", with: "title: Privacy Policy\nsummary: \(description)"))
+        let summary = problems(
+            policy: Content.policy().replacingOccurrences(of: "title: Privacy Policy", with: "title: Privacy Policy\nsummary: \(description)"))
         #expect(summary.count == 1 && summary[0].hasPrefix("content/acme/en/privacy.md:2:1: error: the YAML is 293 KB"), "\(summary.map { $0.prefix(300) })")
     }
 
@@ -121,6 +131,8 @@ struct InputRulesTests {
         #expect(found.count == 1)
         let line = found.first ?? ""
         #expect(line.count < 400, "an error of \(line.count) characters")
-        #expect(line.hasPrefix("content/acme/en/privacy.md:4:12: error: '\(String(repeating: "9", count: 80))…' is not a valid date; expected an ISO 8601 date"), "\(line.prefix(300))")
+        #expect(
+            line.hasPrefix("content/acme/en/privacy.md:4:12: error: '\(String(repeating: "9", count: 80))…' is not a valid date; expected an ISO 8601 date"),
+            "\(line.prefix(300))")
     }
 }

@@ -201,7 +201,10 @@ import Testing
     @Test func refusalsSayWhatIsAnswered() {
         let (status, text) = check.answer(to: .foreign("evil.example"), port: 8080)
         #expect(status == 421)
-        #expect(text == "this preview answers only localhost, 127.0.0.1, [::1] (or another 127.x.x.x address), with no port or port 8080; 'evil.example' is not one of them\n")
+        #expect(
+            text
+                == "this preview answers only localhost, 127.0.0.1, [::1] (or another 127.x.x.x address), with no port or port 8080; 'evil.example' is not one of them\n"
+        )
         #expect(check.answer(to: .missingHost, port: 8080).status == 400)
         #expect(check.answer(to: .duplicateHost, port: 8080).status == 400)
     }

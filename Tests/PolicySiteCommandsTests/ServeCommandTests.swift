@@ -215,7 +215,9 @@ import Darwin
             let pages = site.appendingPathComponent("bulk-\(company)/en")
             try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
             // createFile syncs each file, which makes unlinking them slow: a slow disk, at will.
-            for page in 0..<50 { _ = FileManager.default.createFile(atPath: pages.appendingPathComponent("\(page).html").path, contents: Data("<p>\(page)</p>".utf8)) }
+            for page in 0..<50 {
+                _ = FileManager.default.createFile(atPath: pages.appendingPathComponent("\(page).html").path, contents: Data("<p>\(page)</p>".utf8))
+            }
         }
         let elapsed = server.stop(with: SIGTERM, patience: .seconds(120))
         print("serve with 4,000 more files in its folder: SIGTERM to exit in \(elapsed.map { "\($0)" } ?? "never (killed after 120 s)")")
