@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var archiveCache: ArchiveCache?
     /// Keep every loaded company and rendered text in memory for later builds of this process
     /// (serve's fast path). Off, a build holds one chunk of companies at a time.
+    /// Render a draft page for each working text the policy pages do not show (`--drafts`, `serve`).
+    public var drafts = false
     public var keepsSite = false
     /// Called once when the build waits for another build into the same output, with that
     /// process's id when known (the CLI says so on the terminal).
@@ -108,8 +110,9 @@ public struct SiteBuilder: Sendable {
     /// With `theme`, that theme is used instead of loading it again (serve's fast path, which
     /// rebuilds everything when a theme file changes).
     public func prepare(_ options: BuildOptions, theme knownTheme: Theme? = nil) -> (PreparedSite?, [Diagnostic]) {
-        let loaded = ContentLoader(fileSystem: fileSystem, cache: documents, themesPath: options.themesPath, archiveCache: options.archiveCache)
-            .load(contentPath: options.contentPath)
+        var loader = ContentLoader(fileSystem: fileSystem, cache: documents, themesPath: options.themesPath, archiveCache: options.archiveCache)
+        loader.publishedBy = PolicyDate(now())
+        let loaded = loader.load(contentPath: options.contentPath)
         var diagnostics = loaded.diagnostics
         guard let site = loaded.site else { return (nil, diagnostics) }
         let (theme, themeProblems) =
@@ -130,8 +133,8 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page of the site in memory, in parallel (what a build writes, all at
     /// once: tests compare the two).
-    public func render(_ prepared: PreparedSite) -> [RenderedPage] {
-        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: PolicyDate(now()))
+    public func render(_ prepared: PreparedSite, drafts: Bool = false) -> [RenderedPage] {
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: PolicyDate(now()), drafts: drafts)
         return renderCompanies(prepared.site, renderer: renderer, reusing: nil).pages + PagePlan.siteFiles(for: prepared.site, renderer: renderer)
     }
 
@@ -192,8 +195,9 @@ public struct SiteBuilder: Sendable {
         // the same place, which in CI never comes, and writing them was 2-3% of such a build.
         // The next build there fills the cache as it parses.
         let archives = fileSystem.isDirectory(options.outputPath) ? options.archiveCache : options.archiveCache?.readingOnly
-        let loader = ContentLoader(
+        var loader = ContentLoader(
             fileSystem: fileSystem, cache: options.keepsSite ? documents : nil, themesPath: options.themesPath, archiveCache: archives)
+        loader.publishedBy = PolicyDate(now())
         let (outline, outlineProblems) = loader.outline(contentPath: options.contentPath)
         var diagnostics = outlineProblems
         guard let outline else { throw .invalidContent(diagnostics.sortedByLocation()) }
@@ -216,7 +220,7 @@ public struct SiteBuilder: Sendable {
         // every company in memory, so it loads them all and stamps none).
         let stamps = options.keepsSite ? [] : ConcurrentMap.map(outline.folders) { FileStamp.digest(under: joinPath(outline.contentPath, $0)) }
         let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
-        var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline)))
+        var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline, today: today, drafts: options.drafts)))
         let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: collected.manifest.key)
         let reusable = previous.map { reusableRecords($0, stamps: stampsByName, output: options.outputPath) } ?? [:]
         var stream = CompanyStream(loader: loader, outline: outline, reusable: reusable)
@@ -353,7 +357,8 @@ extension SiteBuilder {
         }
         // A build runs no check that reads the prose's words, so its bodies leave them out.
         let renderer = SiteRenderer(
-            site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(keepsPlainText: false), today: today)
+            site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(keepsPlainText: false), today: today,
+            drafts: options.drafts)
         let (rendered, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
         pages += rendered
         collected.fingerprints.merge(printed) { _, new in new }

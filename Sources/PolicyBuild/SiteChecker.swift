@@ -35,7 +35,8 @@ public struct SiteChecker: Sendable {
             diagnostics += chunk.diagnostics
             // Rendering content that does not load would only repeat the same problems.
             guard !diagnostics.hasErrors else { continue }
-            let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: BodyCache(), today: today)
+            // Drafts are checked too: the author publishes them next.
+            let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: BodyCache(), today: today, drafts: true)
             let pages = builder.renderCompanies(chunk.site, renderer: renderer, reusing: nil).pages
             index += chunk.site.companies.map { CompanyIndexEntry($0, renderer: renderer) }
             let documents = Dictionary(chunk.site.companies.flatMap { $0.policies.values }.map { ($0.path, $0) }) { first, _ in first }

@@ -12,14 +12,21 @@ public struct PublishRequest: Sendable {
     /// When the new version applies; defaults to the publication date.
     public var effective: PolicyDate?
     public var bump: Bump
+    /// The summary in other languages, by language code; a language left out shows the
+    /// default language's summary, marked as written in that language.
+    public var translations: [String: String]
 
-    public init(company: String?, summary: String, changes: [String] = [], date: PolicyDate? = nil, effective: PolicyDate? = nil, bump: Bump = .automatic) {
+    public init(
+        company: String?, summary: String, changes: [String] = [], date: PolicyDate? = nil, effective: PolicyDate? = nil, bump: Bump = .automatic,
+        translations: [String: String] = [:]
+    ) {
         self.company = company
         self.summary = summary
         self.changes = changes
         self.date = date
         self.effective = effective
         self.bump = bump
+        self.translations = translations
     }
 }
 
@@ -30,6 +37,8 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
     case dateGoesBackwards(company: String, date: PolicyDate, latest: PolicyDate)
     case versionExists(String)
     case emptySummary
+    /// A `--translation` names a language the company does not publish.
+    case unknownTranslation(company: String, language: String, available: [String])
     case writeFailed(String)
     /// The published result would not pass `check`; nothing was written.
     case resultRejected([Diagnostic])
@@ -57,6 +66,9 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
             return "\(path) already exists; published versions are never overwritten, so pick another version (--major/--minor)"
         case .emptySummary:
             return "--summary is empty; expected one sentence saying what changed, for the changelog and the feed"
+        case let .unknownTranslation(company, language, available):
+            return
+                "\(company) has no '\(language)' text for --translation \(language); expected one of its other languages: \(available.joined(separator: ", "))"
         case .writeFailed(let reason):
             return "could not write the new version (\(reason)); every file was left as it was"
         case .resultRejected(let diagnostics):
@@ -235,10 +247,14 @@ public struct Publisher: Sendable {
             hashes[language] = sha256Hex(Data(text.utf8))
         }
         transaction.write(companyData, to: joinPath(versionFolder, "company.yml"))
+        let others = company.languages.filter { $0 != company.defaultLanguage }.map(\.rawValue)
+        if let unknown = request.translations.keys.sorted().first(where: { !others.contains($0) }) {
+            throw .unknownTranslation(company: company.slug, language: unknown, available: others)
+        }
         var changelog = company.changelog
         changelog.entries.append(
             ChangelogEntry(
-                version: version, date: date, summary: request.summary, changes: request.changes,
+                version: version, date: date, summary: request.summary, translations: request.translations, changes: request.changes,
                 archiveHash: ArchivedVersion.archiveHash(policies: hashes, company: companyHash)))
         transaction.write(ChangelogFile.render(changelog), to: joinPath(company.folder, "changelog.yml"))
         return PublishedVersion(company: company.slug, version: version, date: date, languages: stamped, files: transaction.paths)

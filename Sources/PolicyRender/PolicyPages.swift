@@ -15,7 +15,8 @@ public enum PolicyPages {
 extension SiteRenderer {
     public func renderPolicy(_ page: CompanyPage, at path: String) -> RenderedPage {
         var context = policyContext(page, path: path) { SitePaths.policy(page.company.slug, $0) }
-        context["upcoming_notice"] = upcomingNotice(page, path: path).map(pruned) ?? false
+        let notices = upcomingNotices(page, path: path).map(pruned)
+        context["upcoming_notice"] = notices.isEmpty ? false : notices
         context["history_links"] = historyLinks(page, path: path).map(pruned) ?? false
         return render(prepared: withSectionHTML(context), template: "policy", path: path, source: page.document.path)
     }

@@ -158,11 +158,15 @@ struct BuildCommand: ParsableCommand {
         help: "Render the site as it applies on this date (YYYY-MM-DD), e.g. to preview a version announced ahead of its effective date.")
     var asOf: PolicyDate?
 
+    @Flag(help: "Also render each working text the policy page does not show (edited during a notice window) at <language>/draft/, marked as a draft.")
+    var drafts = false
+
     func run() throws { try location.reading(runReading) }
 
     /// `run`, holding the site's lock shared.
     private func runReading() throws {
         var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: output, strict: strict)
+        options.drafts = drafts
         let progress = ProgressLine(enabled: Terminal.showsProgress && !quiet)
         options.progress = { done, total in progress.update(done, total) }
         options.archiveCache = ArchiveCache(besideOutput: output)

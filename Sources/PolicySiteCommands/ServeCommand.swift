@@ -53,7 +53,12 @@ struct ServeCommand: AsyncParsableCommand {
         if !PreviewServer.isLoopback(host) {
             printError("warning: serving on \(host) makes unpublished drafts reachable from other machines; use --host 127.0.0.1 to keep them private\n")
         }
-        let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: outputPath)
+        let options = {
+            var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: outputPath)
+            // A preview shows the working text too while the policy page shows another version.
+            options.drafts = true
+            return options
+        }()
         let session = PreviewSession(options: options, builder: SiteBuilder(fileSystem: location.fileSystem), log: printError)
         let server = PreviewServer(host: host, port: port, session: session)
         let (host, open) = (self.host, self.open)

@@ -62,8 +62,11 @@ import Testing
                 "  - version: \"1.1\"\n    date: 2025-06-01\n    summary: \"Logs are kept for 3 months.\"\n    changes:\n      - \"Retention of server logs shortened\"\n"
             ))
 
-        let versions = try run(["versions", "acme"])
-        #expect(versions.stdout == "1.1\t2025-06-01\tLogs are kept for 3 months.  (current)\n1.0\t2025-01-01\tFirst published version.\n")
+        let versions = try run(["versions", "acme", "--as-of", "2026-12-07"])
+        #expect(
+            versions.stdout
+                == "1.1\tannounced 2025-06-01 · effective 2025-06-01\tLogs are kept for 3 months.  (current)\n1.0\tannounced 2025-01-01 · effective 2025-01-01\tFirst published version.  (archived, superseded on 2025-06-01 by 1.1)\n"
+        )
         let diff = try run(["diff", "acme", "1.0", "1.1"])
         #expect(
             diff.stdout
