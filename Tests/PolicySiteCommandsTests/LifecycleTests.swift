@@ -186,11 +186,16 @@ import Testing
             let path = folder.appendingPathComponent("content/acme/\(language)/privacy.md")
             try (try read(path)).replacingOccurrences(of: "period: 3 months", with: "period: 2 months").write(to: path, atomically: true, encoding: .utf8)
         }
-        let wrong = try run(["publish", "acme", "--summary", "Logs kept 2 months.", "--translation", "de=Protokolle.", "--date", "2026-12-01"])
+        let wrong = try run([
+            "publish", "acme", "--summary", "Logs kept 2 months.", "--translation", "de=Protokolle.", "--date", "2026-12-01", "--effective", "2027-06-01",
+        ])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("acme has no 'de' text for --translation de; expected one of its other languages: fr"), "\(wrong.stderr)")
         let result = try run([
             "publish", "acme", "--summary", "Logs kept 2 months.", "--translation", "fr=Journaux conservés 2 mois.", "--date", "2026-12-01",
+            // After 2.2 (2027-03-01): a version that took effect before an announced one would
+            // leave that one never applying, and is refused.
+            "--effective", "2027-06-01",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let changelog = try read(folder.appendingPathComponent("content/acme/changelog.yml"))
