@@ -33,7 +33,7 @@ public final class RenderCache: Sendable {
     public init() {}
 
     /// Bump when rendering changes in a way fingerprints cannot see (a code change).
-    static let salt = "policysite-render-6"
+    static let salt = "policysite-render-7"
 
     /// A file of the build cache kept beside `output`: `.policysite-cache/<output's name><suffix>`.
     static func cacheFile(_ suffix: String, for output: String) -> String {
