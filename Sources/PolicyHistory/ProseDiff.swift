@@ -74,13 +74,17 @@ enum ProseDiff {
         let old = oldTexts.map(\.outline), new = newTexts.map(\.outline)
         var pairs: [Int: Int] = [:]  // new index → old index
         var usedOld = Set<Int>()
-        let oldWords = oldTexts.map { $0.sentences.map(wordSet) }, newWords = newTexts.map { $0.sentences.map(wordSet) }
+        // Words of the sentences of the sections compared by content, made when first needed:
+        // most sections pair by id, and a long policy has tens of thousands of sentences.
+        var oldWords: [Int: [Set<Substring>]] = [:], newWords: [Int: [Set<Substring>]] = [:]
         // Share of sentences with a counterpart (the same or mostly the same words) on the other
         // side; 0 when the texts share nothing.
         var overlaps: [Int: Double] = [:]
         func overlap(_ o: Int, _ n: Int) -> Double {
             if let known = overlaps[o * new.count + n] { return known }
-            let value = sentenceOverlap(oldTexts[o].sentences, oldWords[o], newTexts[n].sentences, newWords[n])
+            if oldWords[o] == nil { oldWords[o] = oldTexts[o].sentences.map(wordSet) }
+            if newWords[n] == nil { newWords[n] = newTexts[n].sentences.map(wordSet) }
+            let value = sentenceOverlap(oldTexts[o].sentences, oldWords[o]!, newTexts[n].sentences, newWords[n]!)
             overlaps[o * new.count + n] = value
             return value
         }
