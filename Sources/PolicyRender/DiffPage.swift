@@ -235,7 +235,7 @@ struct DiffLabels {
             "moved": section.moved,
             "status": section.status == .added ? t["history.section_added"] : section.status == .removed ? t["history.section_removed"] : "",
             "status_id": section.status.rawValue,
-            "pieces": section.pieces.map { piece($0, whole: section.status != .changed) },
+            "pieces": section.pieces.enumerated().map { piece($1, whole: section.status != .changed, first: $0 == 0) },
             "links": section.links.map { link -> [String: Any] in
                 ["text": link.text, "before": link.before ?? "", "after": link.after ?? ""]
             },
@@ -244,9 +244,10 @@ struct DiffLabels {
 
     /// A piece of text; `whole` when the section came or went whole (no need to mark each
     /// sentence as one).
-    private func piece(_ piece: TextPiece, whole: Bool) -> [String: Any] {
+    private func piece(_ piece: TextPiece, whole: Bool, first: Bool) -> [String: Any] {
         [
-            "text": piece.text, "line": piece.isLine, "whole": whole,
+            // A code line or table row starts a line of its own (`<br>` before it, but first).
+            "text": piece.text, "line": piece.isLine && !first, "whole": whole,
             "added": piece.kind == .added, "removed": piece.kind == .removed,
             "same": piece.kind == .same, "modified": piece.kind == .modified,
             "words": piece.words.map { ["text": $0.text, "added": $0.kind == .added, "removed": $0.kind == .removed] as [String: Any] },

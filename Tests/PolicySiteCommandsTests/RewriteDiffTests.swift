@@ -102,6 +102,9 @@ import Testing
         // Whole added text is marked, not underlined word by word; the field table fits.
         #expect(page.contains("<ins class=\"diff-whole\">You decide which newsletters"))
         #expect(page.contains("<table class=\"stack-on-phone diff-table\">"))
+        // Table rows one per line, with the header row.
+        #expect(page.contains("<br><span class=\"diff-same\">Data · Kept for</span> <br>"))
+        #expect(page.contains("<br><ins class=\"diff-whole\">Invoices · 10 years, as tax law requires</ins>"))
     }
 
     /// The field table in headless Chromium: at 1,280 px no column is scrolled out of sight (a
