@@ -159,7 +159,11 @@ public struct DiffPrinter: Sendable {
             var start = word.startIndex, count = 0, inEscape = false
             for index in word.indices {
                 let character = word[index]
-                if character == "\u{1B}" { inEscape = true } else if inEscape { if character == "m" { inEscape = false } } else {
+                if character == "\u{1B}" {
+                    inEscape = true
+                } else if inEscape {
+                    if character == "m" { inEscape = false }
+                } else {
                     if count == room {
                         words.append(word[start..<index])
                         start = index

@@ -278,7 +278,9 @@ enum ProseDiff {
         guard bytes[dot] == UInt8(ascii: ".") else { return false }
         var following = next
         while following < bytes.count, bytes[following] == UInt8(ascii: " ") { following += 1 }
-        if following < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[following]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[following]) {
+        if following < bytes.count,
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[following]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[following])
+        {
             return true
         }
         var start = dot

@@ -201,10 +201,11 @@ struct DiffLabels {
     /// Sections with no change of their own, none below them, and, when a heading claims a
     /// structured section (`## Cookies {#cookies}`), no change in that section's data.
     static func unchanged(_ diff: PolicyDiff) -> [SectionDiff] {
-        let changedData = Set(diff.fields.compactMap { change -> String? in
-            guard case .field(let key)? = change.path.first else { return nil }
-            return sectionID(ofField: key)
-        })
+        let changedData = Set(
+            diff.fields.compactMap { change -> String? in
+                guard case .field(let key)? = change.path.first else { return nil }
+                return sectionID(ofField: key)
+            })
         var result: [SectionDiff] = []
         for (index, section) in diff.sections.enumerated() where !section.hasChanges && !section.title.isEmpty {
             let below = diff.sections[(index + 1)...].prefix { $0.level > section.level }

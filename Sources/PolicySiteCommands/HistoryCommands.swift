@@ -157,7 +157,8 @@ struct DiffCommand: ParsableCommand {
         // The same rule as the other commands' colours: a terminal, NO_COLOR unset or empty, TERM not dumb.
         let colour = color == .always || (color == .auto && Terminal.wantsColor(STDOUT_FILENO))
         // The terminal's width, else COLUMNS (set by shells and by whoever pipes the output).
-        let columns = width ?? (terminal ? terminalWidth() : nil) ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
+        let columns =
+            width ?? (terminal ? terminalWidth() : nil) ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
         let printer = DiffPrinter(mode: word ? .word : stat ? .stat : .sentences, width: columns, color: colour)
         print(printer.render(diff), terminator: "")
     }

@@ -75,9 +75,12 @@ import Testing
     @Test func codeBlocksAndTablesAreShownLineByLineWithMarkersAndHeader() throws {
         let diff = try diff(
             "## A\n\nAlpha.\n",
-            "## A\n\nAlpha.\n\n| Data | Kept for |\n|---|---|\n| Logs | 90 days |\n| Invoices | 10 years |\n\n    curl https://api.example.com/v1/me\n    - name: account\n")
+            "## A\n\nAlpha.\n\n| Data | Kept for |\n|---|---|\n| Logs | 90 days |\n| Invoices | 10 years |\n\n    curl https://api.example.com/v1/me\n    - name: account\n"
+        )
         let printed = DiffPrinter.render(diff)
-        #expect(printed.hasSuffix("## A\n+ Data · Kept for\n+ Logs · 90 days\n+ Invoices · 10 years\n+ curl https://api.example.com/v1/me\n+ - name: account\n"), "\(printed)")
+        #expect(
+            printed.hasSuffix("## A\n+ Data · Kept for\n+ Logs · 90 days\n+ Invoices · 10 years\n+ curl https://api.example.com/v1/me\n+ - name: account\n"),
+            "\(printed)")
         let word = DiffPrinter(mode: .word).render(diff)
         #expect(word.contains("{+Logs · 90 days+}\n{+Invoices · 10 years+}\n"), "\(word)")
     }

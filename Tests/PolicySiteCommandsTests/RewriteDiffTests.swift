@@ -50,7 +50,9 @@ import Testing
         let children = try #require(lines.firstIndex(of: "## Children [removed]")), choices = try #require(lines.firstIndex(of: "## Your choices [added]"))
         #expect(children < choices && lines[children..<choices].allSatisfy { !$0.hasPrefix("## ") || $0 == "## Children [removed]" })
         // Code lines and table rows marked one by one, the table with its header.
-        #expect(printed.contains("~ curl -H \"Authorization: Bearer TOKEN\" [-https://api.example.com/v1/me-]\n~ {+https://api.example.com/v2/me+}\n"), "\(printed)")
+        #expect(
+            printed.contains("~ curl -H \"Authorization: Bearer TOKEN\" [-https://api.example.com/v1/me-]\n~ {+https://api.example.com/v2/me+}\n"), "\(printed)"
+        )
         #expect(printed.contains("+ Invoices · 10 years, as tax law requires\n"))
         // The sentence naming "Example, Inc." and its affiliate is one sentence.
         #expect(printed.contains("~ We are Example, Inc. and its EU affiliate Example Europe Ltd. process personal"))
