@@ -51,11 +51,14 @@ struct CompanyManifest: Codable, Equatable {
         RenderCache.cacheFile(".companies.json", for: output)
     }
 
-    /// The key of a build: what every page depends on besides its company's own files.
-    static func key(theme: Theme, outline: SiteOutline) -> String {
+    /// The key of a build: what every page depends on besides its company's own files. The
+    /// day counts (`--as-of` shows another history) and so do drafts (pages of their own).
+    static func key(theme: Theme, outline: SiteOutline, today: PolicyDate, drafts: Bool) -> String {
         let languages = outline.folderLanguages.map(\.rawValue).sorted().joined(separator: ",")
         return sha256Hex(
-            Data([RenderCache.salt, theme.fingerprint, outline.configHash, languages, outline.contextKey].joined(separator: "\u{0}").utf8))
+            Data(
+                [RenderCache.salt, theme.fingerprint, outline.configHash, languages, outline.contextKey, today.description, drafts ? "drafts" : ""]
+                    .joined(separator: "\u{0}").utf8))
     }
 
     /// The manifest of the last build into `output` when it was made under `key`; empty otherwise.

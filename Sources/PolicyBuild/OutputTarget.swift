@@ -43,6 +43,8 @@ public struct OutputTarget: Sendable {
         case inside(output: String, what: String)
         case cacheFolder(String)
         case notAFolder(String)
+        /// A folder on the way to the output, or the cache folder beside it, is a file.
+        case blocked(output: String, by: String)
         case link(String)
         case notOurs(String)
 
@@ -60,6 +62,8 @@ public struct OutputTarget: Sendable {
                 return "refusing to build into \(output): \(OutputTarget.cacheFolderName)/ is where builds keep their cache; \(advice)"
             case .notAFolder(let output):
                 return "refusing to build into \(output): it is a file, not a folder; \(advice)"
+            case let .blocked(output, file):
+                return "refusing to build into \(output): \(file) is a file where a folder is needed; move it away or \(advice)"
             case .link(let output):
                 return
                     "refusing to build into \(output): it is a symbolic link, and a build replaces its output folder whole; give the folder it points to, or \(advice)"
@@ -85,6 +89,13 @@ public struct OutputTarget: Sendable {
         for (folder, what) in protected.prefix(2) where Self.isWithin(target, folder) {
             throw .inside(output: output, what: what)
         }
+        // The folders on the way, and the cache folder beside the output, must be folders (or
+        // not exist yet): a file there fails the build half-way, with a less helpful message.
+        let parent = (absolute(output) as NSString).deletingLastPathComponent
+        for path in [parent + "/" + Self.cacheFolderName] + Self.ancestors(of: parent) {
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { throw .blocked(output: output, by: path) }
+        }
         var info = stat()
         guard lstat(absolute(output), &info) == 0 else { return }
         switch info.st_mode & S_IFMT {
@@ -94,6 +105,17 @@ public struct OutputTarget: Sendable {
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: absolute(output))) ?? []
         if !entries.isEmpty && !entries.contains(Self.markerName) { throw .notOurs(output) }
+    }
+
+    /// `path` and each folder above it, nearest first.
+    private static func ancestors(of path: String) -> [String] {
+        var paths: [String] = []
+        var current = path
+        while !current.isEmpty && current != "/" {
+            paths.append(current)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        return paths
     }
 
     /// `path` made absolute from the current folder, without resolving links.

@@ -332,7 +332,7 @@ public struct OutputWriter {
 
     /// Removes the folder at `path` if there is one: `removeTree`, and Foundation's removal for
     /// whatever that could not remove.
-    static func removeFolder(_ path: String) {
+    public static func removeFolder(_ path: String) {
         if !removeTree(path), access(path, F_OK) == 0 { try? FileManager.default.removeItem(atPath: path) }
     }
 
@@ -391,7 +391,7 @@ public struct OutputWriter {
     }
 
     /// Whether a process with this id exists (signal 0 checks without sending anything).
-    static func isRunning(_ pid: Int32) -> Bool {
+    public static func isRunning(_ pid: Int32) -> Bool {
         pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) == 0 || errno == EPERM
     }
 }

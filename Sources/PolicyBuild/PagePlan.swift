@@ -16,6 +16,8 @@ enum PageJob: Sendable {
     case policyJSON(CompanyPage)
     case cookiesJSON(CompanyPage)
     case versionJSON(Company, ArchivedVersion, LanguageCode)
+    /// The working text while the policy page shows another (`SiteRenderer.draftPage`).
+    case draft(CompanyPage)
 
     /// Where the page lives, site-relative: a page folder (`acme/en/cookies/`) or a file
     /// (`acme/en/feed.xml`). The one place that maps a page to its address: the render cache
@@ -33,6 +35,7 @@ enum PageJob: Sendable {
         case .policyJSON(let page): return SitePaths.policyJSON(page.company.slug, page.language)
         case .cookiesJSON(let page): return SitePaths.cookiesJSON(page.company.slug, page.language)
         case let .versionJSON(company, archived, language): return SitePaths.versionJSON(company.slug, language, archived.version)
+        case .draft(let page): return SitePaths.draft(page.company.slug, page.language)
         }
     }
 
@@ -53,6 +56,7 @@ enum PageJob: Sendable {
         case .policyJSON(let page): return renderer.renderPolicyJSON(page, at: folder)
         case .cookiesJSON(let page): return renderer.renderCookiesJSON(page, at: folder)
         case let .versionJSON(company, archived, language): return renderer.renderVersionJSON(company, archived, language: language, at: folder)
+        case .draft(let page): return renderer.renderDraft(page, at: folder)
         }
     }
 }
@@ -110,6 +114,7 @@ enum PagePlan {
                 if SiteRenderer.hasRightsPage(company, page.language) { jobs.append(.rights(page)) }
             }
             for language in company.languages {
+                if renderer.showsDrafts, let draft = renderer.draftPage(company, language: language) { jobs.append(.draft(draft)) }
                 jobs += company.archive.filter { $0.policies[language] != nil }.flatMap {
                     [.version(company, $0, language), .versionJSON(company, $0, language)]
                 }

@@ -212,7 +212,7 @@ extension PageJob {
         let parts: [String]
         switch self {
         case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page),
-            .policyJSON(let page), .cookiesJSON(let page):
+            .policyJSON(let page), .cookiesJSON(let page), .draft(let page):
             // The page kind is part of `path`, which is hashed too.
             // A page shows its own language's text (or the source text it falls back to); of
             // the other languages it shows only their list and the source's version (the stale
@@ -239,7 +239,8 @@ extension PageJob {
 
     private var company: Company {
         switch self {
-        case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page), .policyJSON(let page), .cookiesJSON(let page):
+        case .policy(let page), .cookies(let page), .rights(let page), .contact(let page), .changelog(let page), .policyJSON(let page), .cookiesJSON(let page),
+            .draft(let page):
             return page.company
         case .feed(let company, _), .version(let company, _, _), .diff(let company, _, _, _), .versionJSON(let company, _, _): return company
         }

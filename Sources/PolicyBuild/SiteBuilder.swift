@@ -14,7 +14,12 @@ public struct BuildOptions: Sendable {
     public var archiveCache: ArchiveCache?
     /// Keep every loaded company and rendered text in memory for later builds of this process
     /// (serve's fast path). Off, a build holds one chunk of companies at a time.
+    /// Render a draft page for each working text the policy pages do not show (`--drafts`, `serve`).
+    public var drafts = false
     public var keepsSite = false
+    /// Called once when the build waits for another build into the same output, with that
+    /// process's id when known (the CLI says so on the terminal).
+    public var waiting: (@Sendable (Int32?) -> Void)?
 
     public init(contentPath: String = "content", themesPath: String = "themes", outputPath: String = "public", strict: Bool = false) {
         self.contentPath = contentPath
@@ -105,8 +110,9 @@ public struct SiteBuilder: Sendable {
     /// With `theme`, that theme is used instead of loading it again (serve's fast path, which
     /// rebuilds everything when a theme file changes).
     public func prepare(_ options: BuildOptions, theme knownTheme: Theme? = nil) -> (PreparedSite?, [Diagnostic]) {
-        let loaded = ContentLoader(fileSystem: fileSystem, cache: documents, themesPath: options.themesPath, archiveCache: options.archiveCache)
-            .load(contentPath: options.contentPath)
+        var loader = ContentLoader(fileSystem: fileSystem, cache: documents, themesPath: options.themesPath, archiveCache: options.archiveCache)
+        loader.publishedBy = PolicyDate(now())
+        let loaded = loader.load(contentPath: options.contentPath)
         var diagnostics = loaded.diagnostics
         guard let site = loaded.site else { return (nil, diagnostics) }
         let (theme, themeProblems) =
@@ -127,8 +133,8 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page of the site in memory, in parallel (what a build writes, all at
     /// once: tests compare the two).
-    public func render(_ prepared: PreparedSite) -> [RenderedPage] {
-        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: PolicyDate(now()))
+    public func render(_ prepared: PreparedSite, drafts: Bool = false) -> [RenderedPage] {
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: bodies, today: PolicyDate(now()), drafts: drafts)
         return renderCompanies(prepared.site, renderer: renderer, reusing: nil).pages + PagePlan.siteFiles(for: prepared.site, renderer: renderer)
     }
 
@@ -154,20 +160,44 @@ public struct SiteBuilder: Sendable {
     /// the site-wide files come last from each company's small index entry. Any problem keeps
     /// loading (to report them all) but stops rendering, and leaves the output as it was.
     public func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
-        let start = now()
-        var clock = BuildClock(now: now)
         do {
             try outputTarget.check(output: options.outputPath, content: options.contentPath, themes: options.themesPath)
         } catch {
             throw .refusedOutput(error)
         }
+        // One build at a time into an output: two would swap, record and reuse the same
+        // folders. The lock lives in the cache folder, never in the output.
+        let lock: SiteLock?
+        do {
+            try? FileManager.default.createDirectory(atPath: RenderCache.cacheFolder(for: options.outputPath), withIntermediateDirectories: true)
+            lock = try SiteLock.acquire(
+                .exclusive, file: RenderCache.cacheFile(".lock", for: options.outputPath), timeout: .seconds(600),
+                waiting: { options.waiting?($0) })
+        } catch {
+            switch error {
+            case let .busy(_, holder, waited):
+                let who = holder.map { " (pid \($0))" } ?? ""
+                throw .output(
+                    path: options.outputPath,
+                    underlying: "another build into it\(who) did not finish within \(waited.components.seconds) s; run the build again when it has")
+            case .unusable: throw .output(path: options.outputPath, underlying: "\(error)")
+            }
+        }
+        return try withExtendedLifetime(lock) { () throws(BuildError) -> BuildReport in try buildHoldingLock(options) }
+    }
+
+    /// `build`, once the output is known to be the build's and no other build writes it.
+    private func buildHoldingLock(_ options: BuildOptions) throws(BuildError) -> BuildReport {
+        let start = now()
+        var clock = BuildClock(now: now)
         // A build into a folder that holds no site yet (a fresh clone in CI, nearly always)
         // reads the archive cache but does not fill it: the entries are for a next build into
         // the same place, which in CI never comes, and writing them was 2-3% of such a build.
         // The next build there fills the cache as it parses.
         let archives = fileSystem.isDirectory(options.outputPath) ? options.archiveCache : options.archiveCache?.readingOnly
-        let loader = ContentLoader(
+        var loader = ContentLoader(
             fileSystem: fileSystem, cache: options.keepsSite ? documents : nil, themesPath: options.themesPath, archiveCache: archives)
+        loader.publishedBy = PolicyDate(now())
         let (outline, outlineProblems) = loader.outline(contentPath: options.contentPath)
         var diagnostics = outlineProblems
         guard let outline else { throw .invalidContent(diagnostics.sortedByLocation()) }
@@ -190,7 +220,7 @@ public struct SiteBuilder: Sendable {
         // every company in memory, so it loads them all and stamps none).
         let stamps = options.keepsSite ? [] : ConcurrentMap.map(outline.folders) { FileStamp.digest(under: joinPath(outline.contentPath, $0)) }
         let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
-        var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline)))
+        var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline, today: today, drafts: options.drafts)))
         let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: collected.manifest.key)
         let reusable = previous.map { reusableRecords($0, stamps: stampsByName, output: options.outputPath) } ?? [:]
         var stream = CompanyStream(loader: loader, outline: outline, reusable: reusable)
@@ -327,7 +357,8 @@ extension SiteBuilder {
         }
         // A build runs no check that reads the prose's words, so its bodies leave them out.
         let renderer = SiteRenderer(
-            site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(keepsPlainText: false), today: today)
+            site: chunk.site, theme: theme, bodies: options.keepsSite ? bodies : BodyCache(keepsPlainText: false), today: today,
+            drafts: options.drafts)
         let (rendered, printed) = renderCompanies(chunk.site, renderer: renderer, reusing: options.outputPath)
         pages += rendered
         collected.fingerprints.merge(printed) { _, new in new }

@@ -35,11 +35,21 @@ public struct SiteChecker: Sendable {
             diagnostics += chunk.diagnostics
             // Rendering content that does not load would only repeat the same problems.
             guard !diagnostics.hasErrors else { continue }
-            let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: BodyCache(), today: today)
+            // Drafts are checked too: the author publishes them next.
+            let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: BodyCache(), today: today, drafts: true)
             let pages = builder.renderCompanies(chunk.site, renderer: renderer, reusing: nil).pages
             index += chunk.site.companies.map { CompanyIndexEntry($0, renderer: renderer) }
             let documents = Dictionary(chunk.site.companies.flatMap { $0.policies.values }.map { ($0.path, $0) }) { first, _ in first }
-            links.add(pages) { file, href in documents[file].flatMap { Self.line(of: href, in: $0) } }
+            var searches: [String: Int] = [:]
+            var bodyLines: [String: [Substring]] = [:]
+            links.add(pages) { file, href in
+                guard let document = documents[file] else { return nil }
+                // Each search reads the whole body: past `locatedLinks` broken links in one
+                // file (16,000 made check take minutes), the rest are reported at the file.
+                searches[file, default: 0] += 1
+                guard searches[file]! <= Self.locatedLinks else { return SourceLocation(file: document.path) }
+                return Self.line(of: href, in: document, lines: bodyLines[file] ?? bodyLines.cached(file, document))
+            }
             more += ContentChecks(site: chunk.site, renderer: renderer, today: today).run()
         }
         guard !diagnostics.hasErrors else { return diagnostics.sortedByLocation() }
@@ -47,10 +57,13 @@ public struct SiteChecker: Sendable {
         return (diagnostics + more + links.finish()).sortedByLocation()
     }
 
+    /// The most broken links of one policy file whose line is looked for.
+    static let locatedLinks = 20
+
     /// Where a policy body writes a link: the `(href)` of an inline link first, then the bare
     /// text (reference definitions, autolinks).
-    static func line(of href: String, in document: PolicyDocument) -> SourceLocation? {
-        let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+    static func line(of href: String, in document: PolicyDocument, lines: [Substring]? = nil) -> SourceLocation? {
+        let lines = lines ?? document.body.split(separator: "\n", omittingEmptySubsequences: false)
         for (needle, shift) in [("(\(href))", 1), (href, 0)] {
             for (offset, line) in lines.enumerated() {
                 if let range = line.range(of: needle) {
@@ -60,5 +73,14 @@ public struct SiteChecker: Sendable {
             }
         }
         return nil
+    }
+}
+
+extension Dictionary where Key == String, Value == [Substring] {
+    /// The lines of `document`'s body, split once and kept under `file`.
+    fileprivate mutating func cached(_ file: String, _ document: PolicyDocument) -> [Substring] {
+        let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+        self[file] = lines
+        return lines
     }
 }

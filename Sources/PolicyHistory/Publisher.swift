@@ -12,14 +12,21 @@ public struct PublishRequest: Sendable {
     /// When the new version applies; defaults to the publication date.
     public var effective: PolicyDate?
     public var bump: Bump
+    /// The summary in other languages, by language code; a language left out shows the
+    /// default language's summary, marked as written in that language.
+    public var translations: [String: String]
 
-    public init(company: String?, summary: String, changes: [String] = [], date: PolicyDate? = nil, effective: PolicyDate? = nil, bump: Bump = .automatic) {
+    public init(
+        company: String?, summary: String, changes: [String] = [], date: PolicyDate? = nil, effective: PolicyDate? = nil, bump: Bump = .automatic,
+        translations: [String: String] = [:]
+    ) {
         self.company = company
         self.summary = summary
         self.changes = changes
         self.date = date
         self.effective = effective
         self.bump = bump
+        self.translations = translations
     }
 }
 
@@ -30,11 +37,20 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
     case dateGoesBackwards(company: String, date: PolicyDate, latest: PolicyDate)
     case versionExists(String)
     case emptySummary
+    /// A `--translation` names a language the company does not publish.
+    case unknownTranslation(company: String, language: String, available: [String])
     case writeFailed(String)
     /// The published result would not pass `check`; nothing was written.
     case resultRejected([Diagnostic])
     /// Text written by `policysite new` for a person to replace is still there.
     case placeholders([Diagnostic])
+    /// `--summary` or `--change` holds a character the changelog and the feed cannot carry.
+    case controlCharacter(option: String, scalar: Unicode.Scalar, position: Int)
+    case implausibleDate(PolicyDate, earliest: PolicyDate, latest: PolicyDate)
+    case effectiveBeforeDate(effective: PolicyDate, date: PolicyDate)
+    case effectiveTooFar(effective: PolicyDate, latest: PolicyDate)
+    /// An earlier version takes effect after this one would, so it would never apply.
+    case overtakesEarlierVersion(company: String, version: PolicyVersionNumber, effective: PolicyDate, new: PolicyDate)
 
     public var description: String {
         switch self {
@@ -50,6 +66,9 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
             return "\(path) already exists; published versions are never overwritten, so pick another version (--major/--minor)"
         case .emptySummary:
             return "--summary is empty; expected one sentence saying what changed, for the changelog and the feed"
+        case let .unknownTranslation(company, language, available):
+            return
+                "\(company) has no '\(language)' text for --translation \(language); expected one of its other languages: \(available.joined(separator: ", "))"
         case .writeFailed(let reason):
             return "could not write the new version (\(reason)); every file was left as it was"
         case .resultRejected(let diagnostics):
@@ -57,6 +76,21 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
         case .placeholders(let diagnostics):
             return
                 "\(diagnostics.count) placeholder(s) left (listed above); a published version is a legal record, so replace every [[TODO: …]] first; nothing was written"
+        case let .controlCharacter(option, scalar, position):
+            let code = String(format: "U+%04X", scalar.value)
+            return
+                "\(option) has the control character \(code) at character \(position); expected plain text (tabs and line breaks are fine), since the changelog and the Atom feed cannot carry it; nothing was written"
+        case let .implausibleDate(date, earliest, latest):
+            return "--date \(date) is not a plausible publication date; expected a date from \(earliest) to today (\(latest)); nothing was written"
+        case let .effectiveBeforeDate(effective, date):
+            return
+                "--effective \(effective) is before the publication date \(date); expected a date on or after \(date) (a version cannot apply before it is published); nothing was written"
+        case let .effectiveTooFar(effective, latest):
+            return
+                "--effective \(effective) is more than \(Publisher.maximumNoticeYears) years after the publication date; expected a date up to \(latest); nothing was written"
+        case let .overtakesEarlierVersion(company, version, effective, new):
+            return
+                "\(company): version \(version), published earlier, takes effect on \(effective), after this version's effective date \(new), so it would never apply; expected --effective \(effective) or later, or publish when \(version) has taken effect; nothing was written"
         }
     }
 }
@@ -92,8 +126,26 @@ public struct Publisher: Sendable {
         self.validate = validate ?? { _ in [] }
     }
 
+    /// The earliest publication date accepted: older dates are typing mistakes (0001-01-01),
+    /// not records of real publications of an online privacy policy.
+    public static let earliestDate = PolicyDate(year: 1990, month: 1, day: 1)
+    /// How far after publication a version may take effect.
+    public static let maximumNoticeYears = 5
+
     public func publish(_ request: PublishRequest, contentPath: String) throws(PublishError) -> [PublishedVersion] {
         guard !request.summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .emptySummary }
+        try Self.checkPlainText(request.summary, option: "--summary")
+        for change in request.changes { try Self.checkPlainText(change, option: "--change") }
+        let now = PolicyDate(today())
+        if let date = request.date, date < Self.earliestDate || now < date {
+            throw .implausibleDate(date, earliest: Self.earliestDate, latest: now)
+        }
+        let date = request.date ?? now
+        if let effective = request.effective {
+            guard !(effective < date) else { throw .effectiveBeforeDate(effective: effective, date: date) }
+            let latest = PolicyDate(year: date.year + Self.maximumNoticeYears, month: date.month, day: date.day)
+            guard !(latest < effective) else { throw .effectiveTooFar(effective: effective, latest: latest) }
+        }
         let loaded = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).load(contentPath: contentPath)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else { throw .contentErrors(loaded.diagnostics.errors) }
 
@@ -126,7 +178,7 @@ public struct Publisher: Sendable {
         do {
             try transaction.commit()
         } catch {
-            throw .writeFailed("\(error)")
+            throw .writeFailed(Self.reason(error))
         }
         return published
     }
@@ -170,6 +222,12 @@ public struct Publisher: Sendable {
         if let last = company.changelog.entries.last, date < last.date {
             throw .dateGoesBackwards(company: company.slug, date: date, latest: last.date)
         }
+        // The site shows the latest version whose date has come: one announced for a later date
+        // than this one's would be skipped for good.
+        for archived in company.archive {
+            guard let later = archived.policies.values.map(\.frontMatter.effective).max(), effective < later else { continue }
+            throw .overtakesEarlierVersion(company: company.slug, version: archived.version, effective: later, new: effective)
+        }
         let versionFolder = joinPath(company.folder, "versions", version.description)
         if fileSystem.fileExists(versionFolder) { throw .versionExists(versionFolder) }
 
@@ -189,13 +247,41 @@ public struct Publisher: Sendable {
             hashes[language] = sha256Hex(Data(text.utf8))
         }
         transaction.write(companyData, to: joinPath(versionFolder, "company.yml"))
+        let others = company.languages.filter { $0 != company.defaultLanguage }.map(\.rawValue)
+        if let unknown = request.translations.keys.sorted().first(where: { !others.contains($0) }) {
+            throw .unknownTranslation(company: company.slug, language: unknown, available: others)
+        }
         var changelog = company.changelog
         changelog.entries.append(
             ChangelogEntry(
-                version: version, date: date, summary: request.summary, changes: request.changes,
+                version: version, date: date, summary: request.summary, translations: request.translations, changes: request.changes,
                 archiveHash: ArchivedVersion.archiveHash(policies: hashes, company: companyHash)))
         transaction.write(ChangelogFile.render(changelog), to: joinPath(company.folder, "changelog.yml"))
         return PublishedVersion(company: company.slug, version: version, date: date, languages: stamped, files: transaction.paths)
+    }
+
+    /// Tabs and line breaks are text; other control characters (and the two noncharacters XML
+    /// forbids) would make the feed invalid XML.
+    static func checkPlainText(_ text: String, option: String) throws(PublishError) {
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            let allowed = scalar == "\t" || scalar == "\n"
+            if !allowed && (scalar.properties.generalCategory == .control || scalar.value == 0xFFFE || scalar.value == 0xFFFF) {
+                throw .controlCharacter(option: option, scalar: scalar, position: offset + 1)
+            }
+        }
+    }
+
+    /// A file error as a person reads it: the path and the system's words, not Foundation's
+    /// error domain and code.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? CocoaError {
+            let path = error.userInfo[NSFilePathErrorKey] as? String ?? error.filePath
+            let cause = (error.userInfo[NSUnderlyingErrorKey] as? POSIXError).map { String(cString: strerror($0.code.rawValue)) }
+            let words = [path, cause ?? error.userInfo[NSLocalizedDescriptionKey] as? String].compactMap { $0 }
+            if !words.isEmpty { return words.joined(separator: ": ") }
+        }
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
+        return "\(error)"
     }
 
     private func readText(_ path: String) -> String? {

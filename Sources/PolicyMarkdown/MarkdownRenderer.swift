@@ -115,7 +115,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         var headings: [Heading] = []
-        var usedIDs = reservedIDs
+        var usedIDs = AnchorRegister(reserved: reservedIDs)
         var explicitIDs = Set<String>()
         var plain = ""
         var rawNodes: [OpaquePointer] = []
@@ -142,10 +142,10 @@ public struct MarkdownRenderer: Sendable {
                             explicitIDs.insert(explicit)
                             id = explicit
                         } else {
-                            id = Self.uniqueID(Self.slug(text), &usedIDs)
+                            id = usedIDs.claim(Self.slug(text))
                         }
                     } else {
-                        id = Self.uniqueID(Self.slug(text), &usedIDs)
+                        id = usedIDs.claim(Self.slug(text))
                     }
                     headings.append(Heading(level: level, text: text, id: id, isExplicit: explicit != nil && id == explicit))
                 } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
@@ -301,16 +301,6 @@ public struct MarkdownRenderer: Sendable {
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug.isEmpty ? "section" : slug
-    }
-
-    static func uniqueID(_ base: String, _ used: inout Set<String>) -> String {
-        var id = base, counter = 2
-        while used.contains(id) {
-            id = "\(base)-\(counter)"
-            counter += 1
-        }
-        used.insert(id)
-        return id
     }
 
     /// cmark renders headings as bare `<hN>` tags, in document order; give each its id, in one

@@ -72,6 +72,8 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
         languages = try decoder.lenient([LanguageCode].self, CodingKeys.languages)
         defaultLanguage = try decoder.lenient(LanguageCode.self, CodingKeys.defaultLanguage)
         locales = try decoder.lenient([String: String].self, CodingKeys.locales) ?? [:]
+        if let legalName { try decoder.requireLine(legalName, c, .legalName) }
+        if let displayName { try decoder.requireLine(displayName, c, .displayName) }
         guard let legalName, let displayName else { throw AlreadyReported() }
         self.legalName = legalName
         self.displayName = displayName

@@ -31,7 +31,7 @@ struct CompanyLoader {
             diagnostics.append(
                 .error(
                     "bad-slug", at: companyFile, "slug '\(slug)' cannot be used in URLs",
-                    expected: "expected lowercase letters, digits and single hyphens, e.g. acme-cloud"))
+                    expected: "expected lowercase letters, digits and single hyphens, at most \(longestSlug) characters, e.g. acme-cloud"))
         }
 
         var languageFolders: [LanguageCode] = []
@@ -210,8 +210,14 @@ struct CompanyLoader {
     }
 }
 
-func isValidSlug(_ slug: String) -> Bool {
-    !slug.isEmpty
+/// The longest slug: a slug is a folder name and a URL segment, and file systems refuse
+/// names over 255 bytes.
+public let longestSlug = 64
+
+/// A URL segment: lowercase ASCII letters and digits in parts joined by single hyphens, at
+/// most `longestSlug` characters. Company folders, `slug:` and jurisdiction ids follow it.
+public func isValidSlug(_ slug: String) -> Bool {
+    !slug.isEmpty && slug.utf8.count <= longestSlug
         && slug.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
             !part.isEmpty && part.allSatisfy { ($0.isASCII && $0.isLowercase) || $0.isASCII && $0.isNumber }
         }

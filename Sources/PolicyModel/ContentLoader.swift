@@ -78,6 +78,9 @@ public struct ContentLoader: Sendable {
     public var themesPath: String?
     /// Parsed archived texts kept on disk between runs; nil parses every file.
     public var archiveCache: ArchiveCache?
+    /// Load the companies as they stood on this day (`build --as-of`): versions published
+    /// later are left out (`Company.published(by:)`).
+    public var publishedBy: PolicyDate?
 
     public init(
         fileSystem: any FileSystem = LocalFileSystem(), cache: DocumentCache? = nil, themesPath: String? = nil, archiveCache: ArchiveCache? = nil
@@ -174,6 +177,21 @@ public struct ContentLoader: Sendable {
                 archiveContextKey: outline.contextKey
             )
             .load(folder: joinPath(outline.contentPath, name), name: name)
+        }.map { (loaded: (Company?, [Diagnostic])) -> (Company?, [Diagnostic]) in
+            guard let day = publishedBy, let company = loaded.0 else { return loaded }
+            guard let past = company.published(by: day) else {
+                let first = company.changelog.entries.first.map { " (its first version, \($0.version), is dated \($0.date))" } ?? ""
+                return (
+                    nil,
+                    loaded.1 + [
+                        .error(
+                            "nothing-published", at: SourceLocation(file: joinPath(company.folder, "changelog.yml")),
+                            "\(company.slug) had published nothing by \(day)\(first)",
+                            expected: "expected a date on or after the company's first publication; pick a later --as-of")
+                    ]
+                )
+            }
+            return (past, loaded.1)
         }
     }
 

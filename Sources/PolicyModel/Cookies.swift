@@ -13,6 +13,19 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
 
     public var isBuiltIn: Bool { CookieCategoryID.builtIn.contains(id) }
 
+    /// What a custom category id looks like (the schema's pattern too): ids are written into
+    /// pages and machine-readable files.
+    public static let idPattern = "^[a-z][a-z0-9_-]*$"
+    public static let longestID = 64
+
+    public static func isWellFormed(_ id: String) -> Bool {
+        guard let first = id.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), id.utf8.count <= longestID else { return false }
+        return id.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         id = try decoder.singleValueContainer().decode(String.self)
         location = decoder.sourceLocation

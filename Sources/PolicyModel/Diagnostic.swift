@@ -45,8 +45,44 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
         self.severity = severity
         self.code = code
         self.location = location
-        self.message = message
-        self.expected = expected
+        self.message = Diagnostic.excerpted(message)
+        self.expected = expected.map(Diagnostic.excerpted)
+    }
+
+    /// The longest stretch of an offending value a message quotes: a 10 MB value makes a
+    /// 10 MB error otherwise.
+    public static let excerptLength = 80
+    /// The longest message kept whole, for values quoted without `'…'` around them.
+    static let longestMessage = 600
+
+    /// `text` with every `'…'` span longer than `excerptLength` cut to its start and an
+    /// ellipsis, then cut at `longestMessage`. Every diagnostic goes through here, so no
+    /// check needs to remember to shorten what it quotes.
+    public static func excerpted(_ text: String) -> String {
+        guard text.utf8.count > excerptLength else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "'") {
+            result += rest[...open]
+            rest = rest[rest.index(after: open)...]
+            guard let close = rest.firstIndex(of: "'") else { break }
+            result += excerpt(rest[..<close])
+            result += "'"
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result.count > longestMessage ? String(result.prefix(longestMessage)) + "…" : result
+    }
+
+    /// The start of `value` and an ellipsis when it is longer than `excerptLength`.
+    public static func excerpt(_ value: some StringProtocol) -> String {
+        var end = value.startIndex
+        var count = 0
+        while end < value.endIndex, count < excerptLength {
+            value.formIndex(after: &end)
+            count += 1
+        }
+        return end == value.endIndex ? String(value) : String(value[..<end]) + "…"
     }
 
     public static func error(_ code: String, at location: SourceLocation, _ message: String, expected: String? = nil) -> Diagnostic {

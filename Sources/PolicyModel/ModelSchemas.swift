@@ -117,7 +117,7 @@ extension CustomCookieCategory: SchemaDescribed {
     public static var jsonSchema: JSONSchema {
         .object(CodingKeys.self, "A site-specific cookie category.", required: [.id, .labels]) { key in
             switch key {
-            case .id: .string("The id policies use under cookies: category.", pattern: "^[a-z][a-z0-9_-]*$")
+            case .id: .string("The id policies use under cookies: category.", pattern: CookieCategoryID.idPattern)
             case .labels: .map(.string(), keys: LanguageCode.jsonSchema, "Its name in each language.")
             }
         }

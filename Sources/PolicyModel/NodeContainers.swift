@@ -69,10 +69,23 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
         return scalar.string
     }
 
-    func decode(_ type: String.Type) throws -> String { try scalar("text") }
+    func decode(_ type: String.Type) throws -> String {
+        let text = try scalar("text")
+        if let problem = TextRules.controlCharacter(in: text, field: pathText(codingPath)) {
+            // Recorded, not thrown: the value is still usable for the checks that follow.
+            state.diagnostics.append(.error(problem.code, at: state.location(of: node), problem.message, expected: problem.expected))
+        }
+        return text
+    }
 
     func decode(_ type: Bool.Type) throws -> Bool {
         let text = try scalar("true or false")
+        if case .scalar(let scalar) = node, scalar.style != .plain {
+            // `"yes"` and `"false"` are text: a quoted word must not switch a setting on.
+            throw state.failure(
+                "wrong-type", node, "'\(pathText(codingPath))' is the text '\(text)' in quotes, not a boolean",
+                expected: "expected true or false without quotes")
+        }
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false

@@ -81,6 +81,7 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         sellsPersonalData = try decoder.lenient(Bool.self, CodingKeys.sellsPersonalData)
         dataRequired = try decoder.lenient(String.self, CodingKeys.dataRequired)
         automatedDecisions = try decoder.lenient(String.self, CodingKeys.automatedDecisions)
+        if let title { try decoder.requireLine(title, c, .title) }
         guard let title, let version, let effective, let lastUpdated else { throw AlreadyReported() }
         self.title = title
         self.version = version
@@ -114,17 +115,28 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
 public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var components: [Int]
 
+    /// Canonical numbers only: `1.00` and `01.0` would name the same version as `1.0` in
+    /// comparisons but another folder under versions/ and another URL.
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
-        guard (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return nil }
-        components = parts.map { $0! }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count) else { return nil }
+        var components: [Int] = []
+        for part in parts {
+            guard !part.isEmpty, part.utf8.count <= 9, part.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+                part == "0" || !part.hasPrefix("0"), let number = Int(part)
+            else { return nil }
+            components.append(number)
+        }
+        self.components = components
     }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let version = PolicyVersionNumber(text) else {
+            let leadingZero = text.split(separator: ".").contains { $0.count > 1 && $0.hasPrefix("0") && $0.allSatisfy(\.isNumber) }
             throw ValueError(
-                "bad-version", "version '\(text)' is not a version number", expected: "expected MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. 1.0 or 2.1.3")
+                "bad-version", "version '\(text)' is not a version number" + (leadingZero ? " (a number has a leading zero)" : ""),
+                expected: "expected MAJOR.MINOR or MAJOR.MINOR.PATCH in plain numbers without leading zeros, e.g. 1.0, 1.10 or 2.1.3")
         }
         self = version
     }

@@ -42,6 +42,23 @@ public struct SiteConfig: Codable, Sendable, Equatable {
         locales = try c.decodeIfPresent([String: String].self, forKey: .locales) ?? [:]
         options = try c.decodeIfPresent(SiteOptions.self, forKey: .options) ?? SiteOptions()
         customCookieCategories = try c.decodeIfPresent([CustomCookieCategory].self, forKey: .customCookieCategories) ?? []
+        try decoder.requireLine(title, c, .title)
+        var declared = Set<String>()
+        for category in customCookieCategories {
+            if CookieCategoryID.builtIn.contains(category.id) {
+                try decoder.report(
+                    ValueError(
+                        "duplicate-cookie-category", "custom cookie category '\(category.id)' redefines a built-in category",
+                        expected: "expected a new id; \(CookieCategoryID.builtIn.joined(separator: ", ")) are built in and need no declaration"),
+                    at: category.location)
+            } else if !declared.insert(category.id).inserted {
+                try decoder.report(
+                    ValueError(
+                        "duplicate-cookie-category", "custom cookie category '\(category.id)' is declared twice",
+                        expected: "expected each category once, with all its labels in one entry"),
+                    at: category.location)
+            }
+        }
         if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             try c.superDecoder(forKey: .baseURL).report(
                 ValueError("bad-url", "base_url '\(baseURL)' is not an absolute URL", expected: "expected e.g. https://privacy.example.com/"))
@@ -92,8 +109,40 @@ public struct SiteOptions: Codable, Sendable, Equatable {
 public struct CustomCookieCategory: Codable, Sendable, Equatable {
     public var id: String
     public var labels: [String: String]
+    /// Where the category is declared, for the checks across the list.
+    public var location: SourceLocation?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case id, labels }
+
+    public init(id: String, labels: [String: String]) {
+        self.id = id
+        self.labels = labels
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        labels = try c.decode([String: String].self, forKey: .labels)
+        location = decoder.sourceLocation
+        if !CookieCategoryID.isWellFormed(id) {
+            try c.superDecoder(forKey: .id).report(
+                ValueError(
+                    "bad-cookie-category", id.isEmpty ? "cookie category id is empty" : "cookie category id '\(id)' is not an id",
+                    expected:
+                        "expected a lowercase letter, then lowercase letters, digits, '_' or '-' (e.g. functional), at most \(CookieCategoryID.longestID) characters"
+                ))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(labels, forKey: .labels)
+    }
+
+    public static func == (lhs: CustomCookieCategory, rhs: CustomCookieCategory) -> Bool {
+        lhs.id == rhs.id && lhs.labels == rhs.labels
+    }
 }
 
 /// Facts the loader passes to decoding so values can be checked where they stand in the file.

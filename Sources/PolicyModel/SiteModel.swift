@@ -43,6 +43,9 @@ public struct Company: Sendable, Equatable {
     public var changelog: Changelog
     /// SHA-256 of company.yml and changelog.yml as read, for caches keyed on inputs.
     public var dataHash: String = ""
+    /// Versions published after the day the company is shown as of (`published(by:)`): its
+    /// pages change when that day moves.
+    public var publishedLater: [PolicyVersionNumber] = []
 
     public init(
         slug: String, folder: String, info: CompanyInfo, languages: [LanguageCode], defaultLanguage: LanguageCode,

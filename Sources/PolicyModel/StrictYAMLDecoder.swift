@@ -39,8 +39,16 @@ public struct StrictYAMLDecoder {
         return decode(type, from: node)
     }
 
-    /// Parses `yaml` into a node tree, or explains why it is not valid YAML.
+    /// Parses `yaml` into a node tree, or explains why it is not valid YAML or is too large
+    /// to read (see `YAMLLimits`).
     public func compose(_ yaml: String) -> (Node?, [Diagnostic]) {
+        if yaml.utf8.count > YAMLLimits.documentBytes {
+            let diagnostic = Diagnostic.error(
+                "too-large", at: location(line: 1, column: 1),
+                "the YAML is \(yaml.utf8.count / 1024) KB, more than the \(YAMLLimits.documentBytes / 1024) KB a content file's YAML may hold",
+                expected: "expected the facts of one site, company or policy; move long prose into the Markdown body")
+            return (nil, [diagnostic])
+        }
         do {
             // The basic resolver: scalars are read from their text by the decoder, so Yams'
             // regex-based tag resolution (which its duplicate-key check ran for every key of
@@ -50,6 +58,13 @@ public struct StrictYAMLDecoder {
                 let diagnostic = Diagnostic.error(
                     "empty-document", at: location(line: 1, column: 1), "the YAML document is empty",
                     expected: "expected a mapping of fields such as `key: value`")
+                return (nil, [diagnostic])
+            }
+            if let place = YAMLLimits.overExpanded(node) {
+                let diagnostic = Diagnostic.error(
+                    "too-many-aliases", at: location(line: place.line, column: place.column),
+                    "aliases (*name) of the value anchored here repeat it until the document holds more than \(YAMLLimits.expandedNodes) values",
+                    expected: "expected each value written out, or far fewer aliases of large anchored values")
                 return (nil, [diagnostic])
             }
             return (node, [])

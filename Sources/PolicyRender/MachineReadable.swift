@@ -32,12 +32,15 @@ public struct PolicyJSON: Encodable, Sendable {
 
     public struct VersionLink: Encodable, Sendable {
         public var version: PolicyVersionNumber
+        /// The day it was published (announced).
         public var date: PolicyDate
+        public var effective: PolicyDate
+        public var status: String
         public var summary: String
         public var url: String
         public var json: String
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case version, date, summary, url, json }
+        enum CodingKeys: String, CodingKey, CaseIterable { case version, date, effective, status, summary, url, json }
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -108,13 +111,14 @@ public struct PoliciesIndex: Encodable, Sendable {
         public var language: LanguageCode
         public var version: PolicyVersionNumber
         public var lastUpdated: PolicyDate
+        public var effective: PolicyDate
         public var status: String
         public var url: String
         public var json: String
         public var cookies: String?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case company, name, language, version, lastUpdated = "last_updated", status, url, json, cookies
+            case company, name, language, version, lastUpdated = "last_updated", effective, status, url, json, cookies
         }
     }
 
@@ -141,12 +145,6 @@ extension PolicyDuration {
         case .compound(let parts): return parts.reduce(0) { $0 + $1.count * seconds($1.unit) }
         }
     }
-}
-
-extension CompanyPage {
-    /// `upcoming` when the page shows a version announced ahead of its effective date,
-    /// otherwise `current`; archived texts are `archived`.
-    var status: String { upcoming?.frontMatter.version == document.frontMatter.version ? "upcoming" : "current" }
 }
 
 /// Paths of the machine-readable files, beside the pages they describe.
@@ -177,7 +175,8 @@ extension SiteRenderer {
     public func renderPolicyJSON(_ page: CompanyPage, at path: String) -> RenderedPage {
         let document = page.document
         return json(
-            policyJSON(page.company, document, language: page.language, pagePath: SitePaths.policy(page.company.slug, page.language), status: page.status),
+            policyJSON(
+                page.company, document, language: page.language, pagePath: SitePaths.policy(page.company.slug, page.language), status: page.status.rawValue),
             path: path, source: document.path)
     }
 
@@ -186,7 +185,7 @@ extension SiteRenderer {
         let shown = company.asPublished(in: archived)
         let page = SitePaths.version(company.slug, language, archived.version)
         return json(
-            policyJSON(shown, document, language: language, pagePath: page, status: "archived"),
+            policyJSON(shown, document, language: language, pagePath: page, status: versionStatus(company, archived.version).rawValue),
             path: path, source: document.path)
     }
 
@@ -200,10 +199,13 @@ extension SiteRenderer {
         for (id, titleKey) in SiteRenderer.structuredSections(front) where !outline.contains(where: { $0.id == id }) {
             sections.append(PolicyJSON.Section(id: id, title: strings[titleKey], level: 2, url: url + "#" + id))
         }
+        let timeline = VersionTimeline(company, today: today)
         let versions = company.changelog.entries.compactMap { entry -> PolicyJSON.VersionLink? in
-            guard company.archive.first(where: { $0.version == entry.version })?.policies[language] != nil else { return nil }
+            guard let text = company.archive.first(where: { $0.version == entry.version })?.policies[language] else { return nil }
+            let life = timeline.version(entry.version)
             return PolicyJSON.VersionLink(
-                version: entry.version, date: entry.date, summary: entry.summary(in: language),
+                version: entry.version, date: entry.date, effective: life?.effective ?? text.frontMatter.effective,
+                status: (life?.status ?? .upcoming).rawValue, summary: entry.summary(in: language),
                 url: site.config.absoluteURL(SitePaths.version(company.slug, language, entry.version)),
                 json: site.config.absoluteURL(SitePaths.versionJSON(company.slug, language, entry.version)))
         }

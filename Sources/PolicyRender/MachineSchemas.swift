@@ -61,7 +61,9 @@ public enum MachineSchemas {
         .object(PolicyJSON.VersionLink.CodingKeys.self, required: Array(PolicyJSON.VersionLink.CodingKeys.allCases)) { key in
             switch key {
             case .version: PolicyVersionNumber.jsonSchema
-            case .date: PolicyDate.jsonSchema
+            case .date: PolicyDate.jsonSchema.described("The day the version was published (announced).")
+            case .effective: PolicyDate.jsonSchema.described("The day the version takes or took effect.")
+            case .status: status
             case .summary: .string()
             case .url, .json: url
             }
@@ -121,13 +123,14 @@ public enum MachineSchemas {
     }
 
     static var indexEntry: JSONSchema {
-        .object(PoliciesIndex.Entry.CodingKeys.self, required: [.company, .name, .language, .version, .lastUpdated, .status, .url, .json]) { key in
+        .object(PoliciesIndex.Entry.CodingKeys.self, required: [.company, .name, .language, .version, .lastUpdated, .effective, .status, .url, .json]) { key in
             switch key {
             case .company: slug
             case .name: .string()
             case .language: LanguageCode.jsonSchema
             case .version: PolicyVersionNumber.jsonSchema
             case .lastUpdated: PolicyDate.jsonSchema
+            case .effective: PolicyDate.jsonSchema.described("The day the version takes or took effect.")
             case .status: status
             case .url, .json, .cookies: url
             }

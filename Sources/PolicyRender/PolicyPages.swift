@@ -15,7 +15,8 @@ public enum PolicyPages {
 extension SiteRenderer {
     public func renderPolicy(_ page: CompanyPage, at path: String) -> RenderedPage {
         var context = policyContext(page, path: path) { SitePaths.policy(page.company.slug, $0) }
-        context["upcoming_notice"] = upcomingNotice(page, path: path).map(pruned) ?? false
+        let notices = upcomingNotices(page, path: path).map(pruned)
+        context["upcoming_notice"] = notices.isEmpty ? false : notices
         context["history_links"] = historyLinks(page, path: path).map(pruned) ?? false
         return render(prepared: withSectionHTML(context), template: "policy", path: path, source: page.document.path)
     }
@@ -183,17 +184,18 @@ struct PolicyLayout {
         let claimed = Set(body.headings.filter { $0.level == 2 && $0.isExplicit && sectionIDs.contains($0.id) }.map(\.id))
 
         // Split the body at its level-2 headings, at the offsets the Markdown renderer noted.
-        var chunks: [(id: String?, text: Substring)] = []
+        // Each chunk keeps its heading: looking it up by id again made a body of n headings cost n².
+        var chunks: [(heading: Heading?, text: Substring)] = []
         let utf8 = body.html.utf8
         var start = body.html.startIndex
-        var currentID: String? = nil
+        var current: Heading? = nil
         for (heading, offset) in zip(body.headings, body.headingOffsets) where heading.level == 2 {
             let position = utf8.index(utf8.startIndex, offsetBy: offset)
-            chunks.append((currentID, body.html[start..<position]))
+            chunks.append((current, body.html[start..<position]))
             start = position
-            currentID = heading.id
+            current = heading
         }
-        chunks.append((currentID, body.html[start...]))
+        chunks.append((current, body.html[start...]))
 
         let unclaimed = sections.filter { !claimed.contains($0.id) }
         let unclaimedBlocks = unclaimed.map { Block.section(id: $0.id, title: $0.title) }
@@ -202,15 +204,17 @@ struct PolicyLayout {
         var toc: [(id: String, text: String)] = []
         let contactClaimed = claimed.contains("contact")
         for chunk in chunks {
-            if contactClaimed, chunk.id == "contact" {
+            if contactClaimed, chunk.heading?.id == "contact" {
                 blocks += unclaimedBlocks
                 toc += unclaimedTOC
             }
             if !chunk.text.isEmpty {
                 blocks.append(.prose(linkPrefix.isEmpty ? String(chunk.text) : rebaseRelativeLinks(chunk.text, prefix: linkPrefix)))
             }
-            if let id = chunk.id, let heading = body.headings.first(where: { $0.id == id }) { toc.append((id, heading.text)) }
-            if let id = chunk.id, claimed.contains(id) { blocks.append(.data(id: id)) }
+            if let heading = chunk.heading {
+                toc.append((heading.id, heading.text))
+                if claimed.contains(heading.id) { blocks.append(.data(id: heading.id)) }
+            }
         }
         if !contactClaimed {
             blocks += unclaimedBlocks

@@ -72,11 +72,18 @@ struct PolicySections {
             [
                 "name": party.name, "purpose": party.purpose,
                 "role": party.role.map { t["role.\($0.rawValue)"] } ?? "",
-                "processing_location": party.processingLocation ?? "",
-                "corporate_location": party.corporateLocation ?? "",
+                "processing_location": party.processingLocation.map(place) ?? "",
+                "corporate_location": party.corporateLocation.map(place) ?? "",
                 "privacy_policy": party.privacyPolicy.flatMap(safeURL) ?? "",
             ]
         }
+    }
+
+    /// A location as written, or the country's name in the page's language when the author
+    /// wrote an ISO country code ("FR" reads "France", "Frankreich").
+    func place(_ text: String) -> String {
+        guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isUppercase }), let country = CountryCode(text) else { return text }
+        return locale.countryName(country)
     }
 
     /// The recipients table: columns that are empty for every row are left out, and a long

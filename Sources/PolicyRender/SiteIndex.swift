@@ -75,7 +75,7 @@ extension SiteRenderer {
             entries.append(
                 PoliciesIndex.Entry(
                     company: company.slug, name: company.info.displayName, language: page.language, version: front.version,
-                    lastUpdated: front.lastUpdated, status: page.status,
+                    lastUpdated: front.lastUpdated, effective: front.effective, status: page.status.rawValue,
                     url: site.config.absoluteURL(SitePaths.policy(company.slug, page.language)),
                     json: site.config.absoluteURL(SitePaths.policyJSON(company.slug, page.language)),
                     cookies: SiteRenderer.hasCookiesPage(company, page.language)
@@ -85,7 +85,8 @@ extension SiteRenderer {
                 entries.append(
                     PoliciesIndex.Entry(
                         company: company.slug, name: (archived.company ?? company.info).displayName, language: page.language,
-                        version: archived.version, lastUpdated: text.frontMatter.lastUpdated, status: "archived",
+                        version: archived.version, lastUpdated: text.frontMatter.lastUpdated, effective: text.frontMatter.effective,
+                        status: versionStatus(company, archived.version).rawValue,
                         url: site.config.absoluteURL(SitePaths.version(company.slug, page.language, archived.version)),
                         json: site.config.absoluteURL(SitePaths.versionJSON(company.slug, page.language, archived.version)), cookies: nil))
             }

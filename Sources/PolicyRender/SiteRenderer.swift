@@ -38,15 +38,26 @@ public struct CompanyPage: Sendable {
     public let language: LanguageCode
     /// The policy text shown: the translation, or the default-language text on a fallback page.
     public let document: PolicyDocument
-    /// A published text that takes effect later than today, announced on the page.
-    public let upcoming: PolicyDocument?
+    /// Published texts that take effect later than today, announced on the page, the nearest first.
+    public let upcoming: [PolicyDocument]
+    /// What the shown text is on the build's day: the version in force, or an upcoming one
+    /// while none has taken effect.
+    public let status: VersionTimeline.Status
+    /// The working text shown as a draft: edited since it was published, or never published,
+    /// while the policy page shows another text.
+    public let isDraft: Bool
     public var isFallback: Bool { document.language != language }
 
-    public init(company: Company, language: LanguageCode, document: PolicyDocument, upcoming: PolicyDocument? = nil) {
+    public init(
+        company: Company, language: LanguageCode, document: PolicyDocument, upcoming: [PolicyDocument] = [], status: VersionTimeline.Status = .current,
+        isDraft: Bool = false
+    ) {
         self.company = company
         self.language = language
         self.document = document
         self.upcoming = upcoming
+        self.status = status
+        self.isDraft = isDraft
     }
 }
 
@@ -67,12 +78,15 @@ public struct SiteRenderer: Sendable {
     private let trees: [LanguageCode: StringTree]
     /// The day the build runs: decides which published version is in force.
     public let today: PolicyDate
+    /// Whether working texts the policy pages do not show get a draft page (`draftPage`).
+    public let showsDrafts: Bool
 
-    public init(site: Site, theme: Theme, bodies: BodyCache = BodyCache(), today: PolicyDate = PolicyDate(Date())) {
+    public init(site: Site, theme: Theme, bodies: BodyCache = BodyCache(), today: PolicyDate = PolicyDate(Date()), drafts: Bool = false) {
         self.site = site
         self.theme = theme
         self.bodies = bodies
         self.today = today
+        self.showsDrafts = drafts
         var trees: [LanguageCode: StringTree] = [:]
         for language in site.languages { trees[language] = StringTree(theme.translations, language: language) }
         self.trees = trees
@@ -202,7 +216,11 @@ public struct SiteRenderer: Sendable {
                     "language": locale.languageName(page.language), "source": locale.languageName(page.document.language),
                 ])
         }
-        if let source = company.source, page.document.language != company.defaultLanguage, front.version < source.frontMatter.version {
+        // A translation is stale against the source text of its own version: the archived one
+        // when the page shows an archived text (a version in force while another waits).
+        let archived = company.archive.first { $0.policies[page.document.language]?.path == page.document.path }
+        let source = archived.map { $0.policies[company.defaultLanguage] } ?? company.source
+        if let source, page.document.language != company.defaultLanguage, front.version < source.frontMatter.version {
             context["stale_note"] = t.format("policy.stale_translation", ["language": locale.languageName(company.defaultLanguage)])
             context["stale_source"] = [
                 "label": t.format("policy.read_source", ["language": locale.languageName(company.defaultLanguage)]),

@@ -266,6 +266,8 @@ public enum SitePaths {
         policy(slug, language) + "diff/\(from)-\(to)/"
     }
     public static func feed(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "feed.xml" }
+    /// The working text while it is a draft (`build --drafts`, `serve`).
+    public static func draft(_ slug: String, _ language: LanguageCode) -> String { policy(slug, language) + "draft/" }
 
     /// The file a page folder is written to.
     public static func file(_ page: String) -> String { page.isEmpty || page.hasSuffix("/") ? page + "index.html" : page }

@@ -30,11 +30,15 @@ public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
     case languageExists(String)
     case noSourcePolicy(String)
     case noTheme(String)
+    /// A value given on the command line that `check` would reject, with what it says.
+    case invalidValue([String])
 
     public var description: String {
         switch self {
         case .exists(let path): return "\(path) already exists; nothing was written (pick another folder or name)"
-        case .badSlug(let slug): return "'\(slug)' cannot be a company folder; expected lowercase letters, digits and hyphens, e.g. acme or acme-eu"
+        case .badSlug(let slug):
+            return
+                "'\(Diagnostic.excerpt(slug))' cannot be a company folder; expected lowercase letters, digits and single hyphens, at most \(longestSlug) characters, e.g. acme or acme-eu"
         case .unknownLanguage(let code): return "unknown language code '\(code)'; expected a two-letter ISO 639-1 code such as en, fr, ar"
         case let .unknownJurisdiction(id, available): return "unknown jurisdiction '\(id)'; expected one of: \(available.joined(separator: ", "))"
         case .noSite(let path): return "no site.yml in \(path); run `policysite new site DIR` first, or pass --content"
@@ -42,6 +46,7 @@ public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
         case .languageExists(let path): return "\(path) already exists; the language is there already"
         case .noSourcePolicy(let path): return "no source policy at \(path) to translate from"
         case .noTheme(let path): return "no theme at \(path); pass --themes with the folder holding default/"
+        case .invalidValue(let problems): return problems.joined(separator: "\n") + "\nnothing was written; give a value `policysite check` accepts"
         }
     }
 }
@@ -87,9 +92,10 @@ public struct Scaffolder: Sendable {
                 "  missing_translation: omit",
                 "",
             ]).joined(separator: "\n")
+        try refuseInvalid(StrictYAMLDecoder(file: "content/site.yml").decode(SiteConfig.self, from: site).1)
         var files = [
             ScaffoldFile("content/site.yml", site),
-            ScaffoldFile(".gitignore", "public/\npublic.*/\n.policysite-cache/\n"),
+            ScaffoldFile(".gitignore", "public/\npublic.*/\n.policysite-cache/\ncontent/.policysite.lock\n"),
         ]
         files += try copyTree(from: theme, to: "themes/default")
         let ids = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).jurisdictions(theme: "default").ids
@@ -118,7 +124,7 @@ public struct Scaffolder: Sendable {
     public func company(
         slug: String, name: String?, languages: [LanguageCode], jurisdictions: [String], contentPath: String
     ) throws(ScaffoldError) -> [ScaffoldFile] {
-        guard isSlug(slug) else { throw .badSlug(slug) }
+        guard isValidSlug(slug), !["versions", "schemas", "assets"].contains(slug) else { throw .badSlug(slug) }
         guard fileSystem.fileExists(joinPath(contentPath, "site.yml")) else { throw .noSite(contentPath) }
         let folder = joinPath(contentPath, slug)
         guard !fileSystem.fileExists(folder) else { throw .exists(folder) }
@@ -127,7 +133,10 @@ public struct Scaffolder: Sendable {
         let languages = languages.isEmpty ? [siteLanguage(contentPath) ?? LanguageCode("en")!] : languages
         let regimes = jurisdictions.compactMap { registry[$0] }
 
-        var files = [ScaffoldFile(joinPath(folder, "company.yml"), companyYAML(name: name, languages: languages, jurisdictions: jurisdictions))]
+        let companyText = companyYAML(name: name, languages: languages, jurisdictions: jurisdictions)
+        let context = DecodingContext(jurisdictions: registry)
+        try refuseInvalid(StrictYAMLDecoder(file: joinPath(folder, "company.yml"), context: context).decode(CompanyInfo.self, from: companyText).1)
+        var files = [ScaffoldFile(joinPath(folder, "company.yml"), companyText)]
         let strings = try translations()
         for language in languages {
             let policy = PolicySkeleton(language: language, strings: strings.strings(for: language), today: today, regimes: regimes)
@@ -215,8 +224,11 @@ public struct Scaffolder: Sendable {
         ContentLoader(fileSystem: fileSystem).siteConfig(contentPath: contentPath)?.defaultLanguage
     }
 
-    private func isSlug(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber || $0 == "-" }
-            && !text.hasPrefix("-") && !text.hasSuffix("-") && text != "versions" && text != "schemas" && text != "assets"
+    /// Refuses what the model's own decoding of a file about to be written finds wrong (a
+    /// value given on the command line), so `new` never writes what `check` rejects.
+    private func refuseInvalid(_ diagnostics: [Diagnostic]) throws(ScaffoldError) {
+        let errors = diagnostics.errors
+        guard !errors.isEmpty else { return }
+        throw .invalidValue(errors.map { $0.message + ($0.expected.map { "; \($0)" } ?? "") })
     }
 }

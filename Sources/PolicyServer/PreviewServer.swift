@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import PolicyBuild
@@ -60,25 +61,31 @@ public struct PreviewServer: Sendable {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
-    /// Serves until the task is cancelled or, with `stopOnInterrupt`, until Ctrl-C / SIGTERM.
+    /// Serves until the task is cancelled or, with `stopOnInterrupt`, until Ctrl-C, SIGTERM or SIGHUP.
     /// Either way open event streams are closed so the shutdown does not wait on browsers.
     public func run(stopOnInterrupt: Bool = false, onStart: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(PreviewServerError) {
         var logger = Logger(label: "policysite.serve")
         logger.logLevel = .critical
         let port = self.port
         let responder = PreviewResponder(
-            output: OutputFolder(path: session.options.outputPath), status: session.status, events: session.events,
-            allowedHosts: HostCheck(listeningOn: host), maxEventStreams: maxEventStreams)
+            output: OutputFolder(path: session.options.outputPath), status: session.status, events: session.events, maxEventStreams: maxEventStreams)
+        let hostCheck = HostCheck(listeningOn: host)
         let (seconds, attoseconds) = idleTimeout.components
         let app = Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
+            server: HTTPServerBuilder { respond in
+                HostGuardedHTTP1Channel(
+                    base: HTTP1Channel(
+                        responder: respond, configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
+                    check: hostCheck)
+            },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             services: [WatchService(watcher: watcher, session: session, heartbeat: heartbeat)],
             onServerRunning: { channel in await onStart(channel.localAddress?.port ?? port) },
             logger: logger)
         do {
-            try await app.runService(gracefulShutdownSignals: stopOnInterrupt ? [.sigint, .sigterm] : [])
+            // SIGHUP too: closing the terminal is stopping the preview.
+            try await app.runService(gracefulShutdownSignals: stopOnInterrupt ? [.sigint, .sigterm, .sighup] : [])
         } catch is CancellationError {
             return
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
@@ -120,16 +127,10 @@ struct PreviewResponder: HTTPResponder {
     let output: OutputFolder
     let status: PreviewStatus
     let events: ReloadBroadcaster
-    let allowedHosts: HostCheck
     let maxEventStreams: Int
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 would be
-        // able to read the preview. Browsers always send the name they used; refuse others.
-        if let authority = request.head.authority, !allowedHosts.allows(authority) {
-            return Self.text(
-                .misdirectedRequest, "this preview answers only \(allowedHosts.names.joined(separator: ", ")); '\(authority)' is not one of them\n")
-        }
+        // The Host header and the request target were checked before (`HostGuard`).
         guard request.method == .get || request.method == .head else {
             return Self.text(.methodNotAllowed, "only GET and HEAD are served\n")
         }
@@ -186,8 +187,14 @@ struct PreviewResponder: HTTPResponder {
         let body = ResponseBody { writer in
             defer { events.unsubscribe(id) }
             try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
-            for await event in stream {
-                try await writer.write(ByteBuffer(string: event.wireFormat))
+            // A stopping server waits for open responses to end, and this one never ends by
+            // itself: on Ctrl-C it ends at once, so the browser's connection can close.
+            try await withGracefulShutdownHandler {
+                for await event in stream {
+                    try await writer.write(ByteBuffer(string: event.wireFormat))
+                }
+            } onGracefulShutdown: {
+                events.unsubscribe(id)
             }
             try await writer.finish(nil)
         }
@@ -209,30 +216,5 @@ struct PreviewResponder: HTTPResponder {
         response.headers[.contentType] = "text/plain; charset=utf-8"
         response.headers[.cacheControl] = "no-store"
         return response
-    }
-}
-
-/// The names the preview answers to in the `Host` header: loopback names, and the host it
-/// was told to listen on.
-struct HostCheck: Sendable {
-    let names: [String]
-
-    init(listeningOn host: String) {
-        var names = ["localhost", "127.0.0.1", "[::1]"]
-        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        if !names.contains(bracketed.lowercased()), bracketed != "0.0.0.0", bracketed != "[::]" { names.append(bracketed.lowercased()) }
-        self.names = names
-    }
-
-    /// `authority` is `name` or `name:port`, IPv6 in brackets.
-    func allows(_ authority: String) -> Bool {
-        var name = authority.lowercased()
-        if name.hasPrefix("[") {
-            if let close = name.firstIndex(of: "]") { name = String(name[...close]) }
-        } else if let colon = name.lastIndex(of: ":") {
-            name = String(name[..<colon])
-        }
-        if name.hasSuffix(".") { name.removeLast() }
-        return names.contains(name)
     }
 }

@@ -147,7 +147,7 @@ public actor PreviewSession {
         // Archived-version and diff pages of the company are skipped unless their inputs changed.
         let today = PolicyDate(builder.now())
         let (rendered, fingerprints) = subsetBuilder.renderCompanies(
-            prepared.site, renderer: SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies, today: today),
+            prepared.site, renderer: SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies, today: today, drafts: options.drafts),
             reusing: options.outputPath)
         var index = live.index
         let pages = CompanyRebuild.pages(

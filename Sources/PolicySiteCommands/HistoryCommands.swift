@@ -30,6 +30,11 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "One sentence for the changelog and the feed.")
     var summary: String
 
+    @Option(
+        name: .customLong("translation"),
+        help: "The summary in another of the company's languages, LANG=TEXT (e.g. fr=\"Nouvelle adresse du DPO.\"); repeat for each language.")
+    var translations: [String] = []
+
     @Option(name: .customLong("change"), help: "A change note; repeat for several.")
     var changes: [String] = []
 
@@ -45,13 +50,46 @@ struct PublishCommand: ParsableCommand {
     @Flag(help: "Bump the minor version, also on a first publication.")
     var minor = false
 
+    /// `--translation` values by language code.
+    func translatedSummaries() throws -> [String: String] {
+        var summaries: [String: String] = [:]
+        for value in translations {
+            let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let language = LanguageCode(parts[0].trimmingCharacters(in: .whitespaces)),
+                !parts[1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else {
+                throw ValidationError(
+                    "--translation '\(value)' is not LANG=TEXT; expected a language code, '=' and the summary, e.g. --translation fr=\"Nouvelle adresse.\"")
+            }
+            guard summaries.updateValue(parts[1], forKey: language.rawValue) == nil else {
+                throw ValidationError("--translation \(language) is given twice; expected one summary per language")
+            }
+        }
+        return summaries
+    }
+
     func validate() throws {
         if all == (company != nil) { throw ValidationError("name one company, or pass --all") }
+        _ = try translatedSummaries()
         if major && minor { throw ValidationError("--major and --minor exclude each other") }
     }
 
     func run() throws {
-        location.recover()
+        // Held from the recovery check to the last rename: two publishes never choose the same
+        // version nor write over each other's changelog.
+        let lock: SiteLock?
+        do {
+            lock = try SiteLock.acquire(.exclusive, contentPath: location.content, waiting: SiteLocation.announceWait)
+        } catch {
+            throw fail("\(error)")
+        }
+        try withExtendedLifetime(lock) { try publishHoldingLock() }
+    }
+
+    private func publishHoldingLock() throws {
+        guard location.recoverHoldingLock() else {
+            throw fail("resolve the interrupted publish first (see the note above); nothing was published")
+        }
         let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath)
         // Checked as of today, as the next `check` in CI will: a --date in the future is refused.
         let publisher = Publisher(fileSystem: location.fileSystem, themesPath: location.themesPath) { files in
@@ -59,7 +97,7 @@ struct PublishCommand: ParsableCommand {
         }
         let request = PublishRequest(
             company: all ? nil : company, summary: summary, changes: changes, date: date, effective: effective,
-            bump: major ? .major : minor ? .minor : .automatic)
+            bump: major ? .major : minor ? .minor : .automatic, translations: try translatedSummaries())
         do {
             for version in try publisher.publish(request, contentPath: location.content) {
                 print(
@@ -84,19 +122,33 @@ struct VersionsCommand: ParsableCommand {
     @Argument(help: "Company folder or slug.")
     var company: String
 
-    func run() throws {
-        location.recover()
-        let company = try loadCompany(company, location: location)
+    @Option(name: .customLong("as-of"), help: "List the versions as they stood on this date (YYYY-MM-DD); default: today.")
+    var asOf: PolicyDate?
+
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
+        let today = asOf ?? PolicyDate(clock(nil)())
+        let company = try loadCompany(company, location: location, publishedBy: today)
         guard !company.changelog.entries.isEmpty else {
             print(
                 "\(company.slug) has no published versions yet (current text: \(company.source.map { $0.frontMatter.version.description } ?? "?")); publish one with `policysite publish \(company.slug) --summary …`"
             )
             return
         }
-        let current = company.source?.frontMatter.version
+        // Each version's life on `today`: announced, upcoming until its effective date, current,
+        // then archived from the day the version that replaced it took effect.
+        let timeline = VersionTimeline(company, today: today)
         for entry in company.changelog.entries.reversed() {
-            let marker = entry.version == current ? "  (current)" : ""
-            print("\(entry.version)\t\(entry.date)\t\(entry.summary)\(marker)")
+            guard let life = timeline.version(entry.version) else { continue }
+            let status =
+                switch life.status {
+                case .upcoming: "upcoming"
+                case .current: "current"
+                case .archived: life.supersededOn.map { "archived, superseded on \($0)" + (life.supersededBy.map { " by \($0)" } ?? "") } ?? "archived"
+                }
+            print("\(entry.version)\tannounced \(life.announced) · effective \(life.effective)\t\(entry.summary)  (\(status))")
         }
     }
 }
@@ -138,8 +190,10 @@ struct DiffCommand: ParsableCommand {
         if word && stat { throw ValidationError("--word and --stat exclude each other") }
     }
 
-    func run() throws {
-        location.recover()
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         let company = try loadCompany(company, location: location)
         let language =
             try language.map { code in
@@ -185,8 +239,10 @@ struct DiffCommand: ParsableCommand {
 
 /// The company named on the command line, from content that loads without errors. Content
 /// errors exit 1 with the errors (they are not a usage mistake).
-func loadCompany(_ name: String, location: SiteLocation) throws -> Company {
-    let loaded = ContentLoader(fileSystem: location.fileSystem, themesPath: location.themesPath).load(contentPath: location.content)
+func loadCompany(_ name: String, location: SiteLocation, publishedBy day: PolicyDate? = nil) throws -> Company {
+    var loader = ContentLoader(fileSystem: location.fileSystem, themesPath: location.themesPath)
+    loader.publishedBy = day
+    let loaded = loader.load(contentPath: location.content)
     guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
         printDiagnostics(loaded.diagnostics)
         printFailure("fix the content errors above first (`policysite check`)")

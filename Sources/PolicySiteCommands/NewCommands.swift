@@ -25,9 +25,19 @@ func write(_ files: [ScaffoldFile], under root: String) throws {
     }
     for file in files {
         let url = URL(fileURLWithPath: root).appendingPathComponent(file.path)
-        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try file.contents.write(to: url, options: .atomic)
+        do {
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.contents.write(to: url, options: .atomic)
+        } catch {
+            throw WriteFailure(message: fileProblem(error, path: (root as NSString).appendingPathComponent(file.path)))
+        }
     }
+}
+
+/// A file `new` could not write, in words.
+struct WriteFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
 
 /// Runs a scaffold step, turning its errors into a message and exit status 1.

@@ -19,7 +19,7 @@ public struct PolicySiteCommand: AsyncParsableCommand {
     )
 
     /// The release this binary is (`policysite --version`).
-    public static let version = "0.15.0"
+    public static let version = "0.16.0"
 
     public init() {}
 
@@ -73,9 +73,52 @@ struct SiteLocation: ParsableArguments {
     var fileSystem: LocalFileSystem { LocalFileSystem(confinedTo: [content, themesPath]) }
 
     /// Finishes (or undoes) a publish that a killed process left half-done, before anything
-    /// reads content/: the files are then all as before or all as after that publish.
-    func recover() {
-        if let note = FileTransaction.recover(root: content) { printError("note: \(note)\n") }
+    /// reads content/: the files are then all as before or all as after that publish. Only
+    /// under the site's exclusive lock, so a publish still running is waited for, never undone.
+    /// When recovery could not decide (a file changed since), the command goes on reading
+    /// content as it is, after the note. Returns false in that case.
+    @discardableResult
+    func recover() -> Bool {
+        guard FileTransaction.hasJournal(root: content) else { return true }
+        do {
+            guard let lock = try SiteLock.acquire(.exclusive, contentPath: content, waiting: Self.announceWait) else { return true }
+            return withExtendedLifetime(lock) { recoverHoldingLock() }
+        } catch {
+            printError("note: an interrupted publish left \(FileTransaction.journalPath(content)), and it cannot be finished now: \(error)\n")
+            return false
+        }
+    }
+
+    /// Runs `body` after `recover()`, holding the site's lock shared: a publish running now is
+    /// waited for, and none starts until `body` is done, so the command never reads content
+    /// half-published.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        recover()
+        let lock: SiteLock?
+        do {
+            lock = try SiteLock.acquire(.shared, contentPath: content, waiting: Self.announceWait)
+        } catch {
+            throw fail("\(error)")
+        }
+        return try withExtendedLifetime(lock) { try body() }
+    }
+
+    /// `recover()` for a caller that holds the exclusive `SiteLock` already (publish).
+    func recoverHoldingLock() -> Bool {
+        let recovery = FileTransaction.recover(root: content)
+        if let note = recovery.note { printError("note: \(note)\n") }
+        if case .blocked = recovery { return false }
+        return true
+    }
+
+    /// The line printed once when a command waits for another one's lock. Only a publish (the
+    /// exclusive holder) leaves its process id; readers holding the lock shared leave none.
+    static func announceWait(_ holder: Int32?) {
+        if let holder {
+            printError("waiting for another publish of the site (pid \(holder))…\n")
+        } else {
+            printError("waiting for another policysite command using the site…\n")
+        }
     }
 }
 
@@ -115,12 +158,20 @@ struct BuildCommand: ParsableCommand {
         help: "Render the site as it applies on this date (YYYY-MM-DD), e.g. to preview a version announced ahead of its effective date.")
     var asOf: PolicyDate?
 
-    func run() throws {
-        location.recover()
+    @Flag(help: "Also render each working text the policy page does not show (edited during a notice window) at <language>/draft/, marked as a draft.")
+    var drafts = false
+
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: output, strict: strict)
+        options.drafts = drafts
         let progress = ProgressLine(enabled: Terminal.showsProgress && !quiet)
         options.progress = { done, total in progress.update(done, total) }
         options.archiveCache = ArchiveCache(besideOutput: output)
+        let output = self.output
+        options.waiting = { holder in printError("waiting for another build into \(output)/\(holder.map { " (pid \($0))" } ?? "")…\n") }
         do {
             let report: BuildReport
             do {
@@ -170,8 +221,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Check the site as it applies on this date (YYYY-MM-DD).")
     var asOf: PolicyDate?
 
-    func run() throws {
-        location.recover()
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, strict: strict)
         // Reads what `build` cached beside its default output, and writes nothing.
         options.archiveCache = ArchiveCache(besideOutput: "public", readOnly: true)
@@ -216,8 +269,10 @@ struct LintCommand: ParsableCommand {
         case text, markdown, json, github
     }
 
-    func run() throws {
-        location.recover()
+    func run() throws { try location.reading(runReading) }
+
+    /// `run`, holding the site's lock shared.
+    private func runReading() throws {
         let loaded = ContentLoader(fileSystem: location.fileSystem, themesPath: location.themesPath).load(contentPath: location.content)
         guard let site = loaded.site, !loaded.diagnostics.hasErrors else {
             printDiagnostics(loaded.diagnostics)

@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Builds into a temporary folder (or --output), serves it over HTTP and watches content/, \
             themes/ and site.yml. A content error keeps the server running and is shown in the \
-            terminal and in the browser until the next good save. Ctrl-C stops it.
+            terminal and in the browser until the next good save. Ctrl-C stops it and removes the \
+            temporary folder; the folders of servers that were killed are removed by the next serve.
             """)
 
     @OptionGroup var location: SiteLocation
@@ -35,13 +36,29 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         location.recover()
-        let temporary = output == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("policysite-serve-\(UUID().uuidString.prefix(8))") : nil
-        let outputPath = output ?? temporary!.appendingPathComponent("site").path
-        defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
+        var temporary: String?
+        if output == nil {
+            // What killed servers left is removed before this one adds its own folder.
+            let folder = TemporaryOutput()
+            folder.removeLeftovers()
+            do {
+                temporary = try folder.create()
+            } catch {
+                printFailure("\(error)")
+                throw ExitCode(1)
+            }
+        }
+        let outputPath = output ?? temporary! + "/site"
+        defer { if let temporary { TemporaryOutput.remove(temporary) } }
         if !PreviewServer.isLoopback(host) {
             printError("warning: serving on \(host) makes unpublished drafts reachable from other machines; use --host 127.0.0.1 to keep them private\n")
         }
-        let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: outputPath)
+        let options = {
+            var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, outputPath: outputPath)
+            // A preview shows the working text too while the policy page shows another version.
+            options.drafts = true
+            return options
+        }()
         let session = PreviewSession(options: options, builder: SiteBuilder(fileSystem: location.fileSystem), log: printError)
         let server = PreviewServer(host: host, port: port, session: session)
         let (host, open) = (self.host, self.open)

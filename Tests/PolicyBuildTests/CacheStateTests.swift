@@ -17,13 +17,19 @@ import Testing
         case olderCopy
     }
 
-    @Test func aRebuildAfterAnyDamageWritesWhatAColdBuildWrites() throws {
+    /// A copy of the example content in a sandbox, built into `public/` beside it with the archive cache.
+    static func exampleSite() throws -> (Sandbox, BuildOptions) {
         let sandbox = try Sandbox()
         try FileManager.default.copyItem(at: StreamingBuildTests.root.appendingPathComponent("content"), to: sandbox.site.appendingPathComponent("content"))
         var options = BuildOptions(
             contentPath: sandbox.site.appendingPathComponent("content").path, themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path,
             outputPath: sandbox.site.appendingPathComponent("public").path)
         options.archiveCache = ArchiveCache(besideOutput: options.outputPath)
+        return (sandbox, options)
+    }
+
+    @Test func aRebuildAfterAnyDamageWritesWhatAColdBuildWrites() throws {
+        let (sandbox, options) = try Self.exampleSite()
         let cacheFolder = sandbox.site.appendingPathComponent(".policysite-cache").path
         let companyFile = options.contentPath + "/digi-smart-manager/company.yml"
         var random = SeededRandom(seed: 29)
@@ -80,10 +86,7 @@ import Testing
                 try FileManager.default.setAttributes([.modificationDate: oldDate], ofItemAtPath: path)
             }
             log.append("\(round): \(damage) \(path.dropFirst(sandbox.site.path.count + 1))")
-            _ = try SiteBuilder().build(options)
-            let cold = try IncrementalBuildTests.coldBuild(options)
-            let built = StreamingBuildTests.files(under: options.outputPath)
-            let differing = Set(built.keys).union(cold.keys).filter { built[$0] != cold[$0] }.sorted()
+            let differing = try IncrementalBuildTests.rebuildDifferingFromCold(options)
             #expect(differing.isEmpty, "after \(log.joined(separator: "; ")): \(differing.prefix(6))")
             if !differing.isEmpty { break }
         }
@@ -91,11 +94,7 @@ import Testing
     }
 
     @Test func killedWritersLeftoversAreRemovedByTheNextBuild() throws {
-        let sandbox = try Sandbox()
-        try FileManager.default.copyItem(at: StreamingBuildTests.root.appendingPathComponent("content"), to: sandbox.site.appendingPathComponent("content"))
-        let options = BuildOptions(
-            contentPath: sandbox.site.appendingPathComponent("content").path, themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path,
-            outputPath: sandbox.site.appendingPathComponent("public").path)
+        let (sandbox, options) = try Self.exampleSite()
         _ = try SiteBuilder().build(options)
         let cache = sandbox.site.appendingPathComponent(".policysite-cache")
         // What Foundation's atomic writes and this version's sealed writes leave when killed

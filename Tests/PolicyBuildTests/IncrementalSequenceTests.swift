@@ -72,10 +72,7 @@ import Testing
                 try append("\nAnother paragraph, round \(round).\n", to: englishPolicy(company))
             }
             log.append("\(round): \(change) \(company)")
-            _ = try SiteBuilder().build(options)
-            let cold = try IncrementalBuildTests.coldBuild(options)
-            let built = StreamingBuildTests.files(under: options.outputPath)
-            let differing = Set(built.keys).union(cold.keys).filter { built[$0] != cold[$0] }.sorted()
+            let differing = try IncrementalBuildTests.rebuildDifferingFromCold(options)
             #expect(differing.isEmpty, "after \(log.joined(separator: "; ")): \(differing.prefix(6))")
             if !differing.isEmpty { break }
         }

@@ -144,6 +144,15 @@ import Testing
         return StreamingBuildTests.files(under: cold.outputPath)
     }
 
+    /// Builds into `options`' output again and returns the files that differ from a cold build
+    /// of the same content (empty when none).
+    static func rebuildDifferingFromCold(_ options: BuildOptions) throws -> [String] {
+        _ = try SiteBuilder().build(options)
+        let cold = try coldBuild(options)
+        let built = StreamingBuildTests.files(under: options.outputPath)
+        return Set(built.keys).union(cold.keys).filter { built[$0] != cold[$0] }.sorted()
+    }
+
     @Test func aRebuildLoadsOnlyWhatChangedAndWritesWhatAColdBuildWrites() throws {
         let options = try StreamingBuildTests.makeSite("incremental")
         let content = options.contentPath

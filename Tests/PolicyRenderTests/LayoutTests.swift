@@ -68,6 +68,15 @@ struct PolicyLayoutTests {
         #expect(layout.toc.map(\.text) == ["Intro", "Our cookies", "How long we keep it", "Contact us"])
     }
 
+    @Test func twentyThousandIdenticalHeadingsEachGetTheirOwnEntry() throws {
+        let layout = PolicyLayout(body: body(String(repeating: "## Same\n\nText.\n\n", count: 20_000)), sections: sections)
+        let ids = layout.toc.map(\.id)
+        #expect(ids.count == 20_003 && Set(ids).count == 20_003)
+        #expect(ids.prefix(2) == ["same", "same-2"] && ids[19_999] == "same-20000")
+        #expect(layout.toc.prefix(20_000).allSatisfy { $0.text == "Same" })
+        #expect(layout.blocks.count == 20_003)
+    }
+
     @Test func unclaimedSectionsAreAppendedWhenContactIsNotClaimed() throws {
         let layout = PolicyLayout(
             body: body("## Intro\n\nHello.\n\n## Our cookies {#cookies}\n\nWe use cookies.\n\n## Questions\n\nAsk us.\n"),

@@ -22,9 +22,55 @@ import Testing
             #expect(reply.body.contains("this preview answers only localhost, 127.0.0.1, [::1]"))
             #expect(!reply.body.contains("<html"))
         }
-        #expect(HostCheck(listeningOn: "192.168.1.5").allows("192.168.1.5:8080"))
-        #expect(HostCheck(listeningOn: "::1").allows("[::1]:8080"))
-        #expect(!HostCheck(listeningOn: "0.0.0.0").allows("0.0.0.0"))
+        #expect(HostCheck(listeningOn: "192.168.1.5").allows("192.168.1.5:8080", port: 8080))
+        #expect(!HostCheck(listeningOn: "192.168.1.5").allows("192.168.1.5:8081", port: 8080))
+        #expect(HostCheck(listeningOn: "::1").allows("[::1]:8080", port: 8080))
+        #expect(HostCheck(listeningOn: "fe80::1").allows("[FE80::1]", port: 8080))
+        #expect(!HostCheck(listeningOn: "0.0.0.0").allows("0.0.0.0", port: 8080))
+        #expect(!HostCheck(listeningOn: "127.0.0.1").allows("localhost:8080", port: nil))
+    }
+
+    /// Only one `Host` header naming the preview itself (with no port or the port it listens
+    /// on) is answered; an absolute request target must name it too. Everything else a
+    /// rebinding page or a confused proxy could send is refused before it reaches a file.
+    @Test func ambiguousOrForeignHostsAreRefused() async throws {
+        let server = try await TestServer.start()
+        defer { Task { try? await server.stop() } }
+        let port = server.port
+        func head(_ hosts: [String], target: String = "/", version: String = "1.1") -> String {
+            "GET \(target) HTTP/\(version)\r\n" + hosts.map { "Host: \($0)\r\n" }.joined() + "Connection: close\r\n\r\n"
+        }
+        let answered = [
+            head(["localhost."]), head(["127.0.0.2"]), head(["127.1.2.3:\(port)"]), head(["localhost:\(port)"], version: "1.0"),
+            head(["localhost:\(port)"], target: "http://localhost:\(port)/"), head(["127.0.0.1"], target: "http://127.0.0.1/"),
+        ]
+        for request in answered {
+            let reply = try await RawHTTP.send(request, port: port)
+            #expect(reply.status == 200, "\(request.debugDescription) answered \(reply.status)")
+        }
+        let refused: [(String, Int)] = [
+            (head(["localhost", "evil.example"]), 400), (head(["evil.example", "localhost"]), 400), (head(["localhost", "localhost"]), 400),
+            (head([]), 400), (head([], version: "1.0"), 400),
+            (head(["localhost"], target: "http://evil.example/"), 421), (head(["localhost:\(port)"], target: "http://evil.example:\(port)/"), 421),
+            (head(["localhost"], target: "http://localhost@evil.example/"), 421), (head(["localhost"], target: "http://evil.example"), 421),
+            (head(["localhost"], target: "HTTP://EVIL.EXAMPLE/"), 421), (head(["localhost"], target: "https://evil.example/"), 421),
+            (head(["localhost:evil"]), 421), (head(["localhost:"]), 421), (head(["localhost:\(port + 1)"]), 421),
+            (head(["localhost:0\(port)"]), 421), (head(["localhost:+\(port)"]), 421), (head(["127.0.0.1:\(port):\(port)"]), 421),
+            (head(["localhost:\(port)@evil.example"]), 421), (head(["user@localhost"]), 421), (head(["[::1]evil"]), 421),
+            (head(["127.0.0.256"]), 421), (head(["127.0.0"]), 421), (head(["127.0.0.1.evil.example:\(port)"]), 421), (head([""]), 421),
+        ]
+        for (request, status) in refused {
+            let reply = try await RawHTTP.send(request, port: port)
+            #expect(reply.status == status, "\(request.debugDescription) answered \(reply.status)")
+            #expect(!reply.body.contains("<html"), "\(request.debugDescription) got a page")
+            #expect(reply.header("connection") == "close", "\(request.debugDescription)")
+        }
+        // Pipelined: the refusal waits for the answer before it, and nothing after it is answered.
+        let pipelined = try await RawHTTP.sendPipelined(
+            "GET /assets/style.css HTTP/1.1\r\nHost: localhost\r\n\r\n" + "GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n"
+                + "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
+        #expect(pipelined.map(\.status) == [200, 421], "\(pipelined.map(\.status))")
+        #expect(pipelined.first?.header("content-type") == "text/css; charset=utf-8")
     }
 
     @Test func liveReloadConnectionsAreBounded() async throws {

@@ -130,6 +130,25 @@ enum RawHTTP {
         }
     }
 
+    /// Sends `requests` (several, back to back) and reads until the server closes the
+    /// connection: the responses in the order they came.
+    static func sendPipelined(_ requests: String, port: Int) async throws -> [HTTPReply] {
+        let channel = try await connect(port: port)
+        var bytes: [UInt8] = try await channel.executeThenClose { inbound, outbound in
+            try await outbound.write(ByteBuffer(string: requests))
+            var bytes: [UInt8] = []
+            for try await var chunk in inbound { bytes += chunk.readBytes(length: chunk.readableBytes) ?? [] }
+            return bytes
+        }
+        var replies: [HTTPReply] = []
+        while let reply = parse(bytes), let length = reply.header("content-length").flatMap(Int.init) {
+            replies.append(reply)
+            let head = String(decoding: bytes, as: UTF8.self).range(of: "\r\n\r\n")!
+            bytes.removeFirst(String(decoding: bytes, as: UTF8.self)[..<head.upperBound].utf8.count + length)
+        }
+        return replies
+    }
+
     /// The response once all of it has arrived (by Content-Length, or at end of stream).
     static func parse(_ bytes: [UInt8], complete: Bool = false) -> HTTPReply? {
         let text = String(decoding: bytes, as: UTF8.self)

@@ -169,3 +169,81 @@ import Testing
         #expect(try Self.files(URL(fileURLWithPath: options.outputPath)) == (try Self.files(URL(fileURLWithPath: cold.outputPath))))
     }
 }
+
+/// The rule `HostGuard` applies to each request, without a server.
+@Suite struct HostCheckTests {
+    let check = HostCheck(listeningOn: "127.0.0.1")
+
+    @Test func exactlyOneHostNamingThePreview() {
+        #expect(check.refusal(hosts: ["localhost:8080"], target: "/", port: 8080) == nil)
+        #expect(check.refusal(hosts: [], target: "/", port: 8080) == .missingHost)
+        #expect(check.refusal(hosts: ["localhost", "localhost"], target: "/", port: 8080) == .duplicateHost)
+        #expect(check.refusal(hosts: ["localhost:evil"], target: "/", port: 8080) == .foreign("localhost:evil"))
+        #expect(check.refusal(hosts: ["localhost"], target: "*", port: 8080) == nil)
+    }
+
+    @Test func anAbsoluteTargetMustNameThePreviewToo() {
+        #expect(check.refusal(hosts: ["localhost"], target: "http://localhost:8080/a?b", port: 8080) == nil)
+        #expect(check.refusal(hosts: ["localhost"], target: "http://evil.example/", port: 8080) == .foreign("evil.example"))
+        #expect(check.refusal(hosts: ["localhost"], target: "http://evil.example?x", port: 8080) == .foreign("evil.example"))
+        #expect(check.refusal(hosts: ["localhost"], target: "http://a@localhost/", port: 8080) == .foreign("a@localhost"))
+        #expect(check.refusal(hosts: ["localhost"], target: "evil.example:443", port: 8080) == .badTarget("evil.example:443"))
+        #expect(check.refusal(hosts: ["localhost"], target: "1http://localhost/", port: 8080) == .badTarget("1http://localhost/"))
+    }
+
+    @Test func loopbackAddressesAreStrictDottedQuads() {
+        for name in ["127.0.0.1", "127.255.255.255", "127.0.0.10"] { #expect(HostCheck.isLoopbackIPv4(name), "\(name)") }
+        for name in ["127.0.0", "127.0.0.1.2", "127.0.0.256", "127.0.0.", "127..0.1", "128.0.0.1", "127.0.0.1a", "127.0.0.1234", "127.0.0.١"] {
+            #expect(!HostCheck.isLoopbackIPv4(name), "\(name)")
+        }
+    }
+
+    @Test func refusalsSayWhatIsAnswered() {
+        let (status, text) = check.answer(to: .foreign("evil.example"), port: 8080)
+        #expect(status == 421)
+        #expect(
+            text
+                == "this preview answers only localhost, 127.0.0.1, [::1] (or another 127.x.x.x address), with no port or port 8080; 'evil.example' is not one of them\n"
+        )
+        #expect(check.answer(to: .missingHost, port: 8080).status == 400)
+        #expect(check.answer(to: .duplicateHost, port: 8080).status == 400)
+    }
+}
+
+/// Which folders in the temporary folder a starting `serve` removes: only those named
+/// `policysite-serve-<pid>-<8 hex>` after a process that no longer runs, and only real folders.
+@Suite struct TemporaryOutputTests {
+    @Test func onlyFoldersOfDeadServersAreRemoved() throws {
+        let parent = Scratch.directory.appendingPathComponent("temporary-output-\(UUID().uuidString.prefix(8))/tmp")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let outside = parent.deletingLastPathComponent().appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "canary".write(to: outside.appendingPathComponent("canary.txt"), atomically: true, encoding: .utf8)
+        // Pid 41 "runs", 42 and 43 do not; 7 is this server.
+        let folder = TemporaryOutput(parent: parent.path, processID: 7, isRunning: { $0 == 41 })
+        for name in [
+            "policysite-serve-41-0000000A", "policysite-serve-42-0000000B", "policysite-serve-7-0000000C", "policysite-serve-42-abcdef12",
+            "policysite-serve-042-0000000D", "policysite-serve-42-000000", "policysite-serve-42-0000000G", "policysite-serve-42", "policysite-serve-x-0000000E",
+            "policysite-serve-42-0000000F-1", "other-42-0000000A",
+        ] {
+            try FileManager.default.createDirectory(at: parent.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try FileManager.default.createSymbolicLink(
+            at: parent.appendingPathComponent("policysite-serve-42-abcdef12/link"), withDestinationURL: outside)
+        try "a file".write(to: parent.appendingPathComponent("policysite-serve-43-0000000A"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: parent.appendingPathComponent("policysite-serve-43-0000000B"), withDestinationURL: outside)
+
+        #expect(folder.removeLeftovers() == ["policysite-serve-42-0000000B", "policysite-serve-42-abcdef12"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+        #expect(!left.contains("policysite-serve-42-0000000B") && left.count == 11, "\(left)")
+        #expect(try String(contentsOf: outside.appendingPathComponent("canary.txt"), encoding: .utf8) == "canary")
+
+        let created = try folder.create()
+        #expect(URL(fileURLWithPath: created).lastPathComponent.hasPrefix("policysite-serve-7-"))
+        #expect(TemporaryOutput.owner(ofFolderNamed: URL(fileURLWithPath: created).lastPathComponent) == 7)
+        let mode = try FileManager.default.attributesOfItem(atPath: created)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        #expect(folder.removeLeftovers() == [])
+        try? FileManager.default.removeItem(at: parent.deletingLastPathComponent())
+    }
+}

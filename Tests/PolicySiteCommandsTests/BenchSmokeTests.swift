@@ -7,7 +7,7 @@ import Testing
 @Suite struct BenchSmokeTests {
     static let hasHugo = ["/usr/bin/hugo", "/usr/local/bin/hugo"].contains { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test(.enabled(if: hasHugo, "Hugo is not installed: run `scripts/setup --test`"))
+    @Test(.enabled(if: hasHugo || CLI.checkersRequired, "Hugo is not installed: run `scripts/setup --test`"))
     func benchmarkCorpusBuildsWithBothTools() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")

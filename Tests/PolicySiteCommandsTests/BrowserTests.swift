@@ -6,7 +6,7 @@ import Testing
 /// keep their language and direction in the live DOM. Screenshots go to a temporary folder.
 private let installedChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-@Suite(.serialized, .enabled(if: installedChromium != nil, "Chromium is not installed: run `scripts/setup --test`"))
+@Suite(.serialized, .enabled(if: installedChromium != nil || CLI.checkersRequired, "Chromium is not installed: run `scripts/setup --test`"))
 struct BrowserTests {
     static let chromium = installedChromium
 

@@ -27,6 +27,17 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }
 
+    /// The Python that runs the page and schema checkers: the one `scripts/setup --test` makes in
+    /// `.build-tools/python` (Debian's own Python takes no packages from PyPI), else `python3`.
+    static var python: String {
+        let made = root.appendingPathComponent(".build-tools/python/bin/python3").path
+        return FileManager.default.isExecutableFile(atPath: made) ? made : "python3"
+    }
+
+    /// In CI (`CI=true`) a checker that is missing fails its test instead of skipping it: a green
+    /// run must have run every check.
+    static let checkersRequired = ProcessInfo.processInfo.environment["CI"] == "true"
+
     /// The environment with `TMPDIR` in the scratch folder.
     static var scratchEnvironment: [String: String] {
         ProcessInfo.processInfo.environment.merging(["TMPDIR": Scratch.directory.path]) { $1 }
@@ -43,11 +54,23 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let (stdout, stderr) = readBoth(out, err)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Both pipes read to their end at once, before waiting: read one after the other, a child
+    /// that fills the second (64 KB of errors) while the first is read would block forever.
+    static func readBoth(_ out: Pipe, _ err: Pipe) -> (Data, Data) {
+        nonisolated(unsafe) var errors = Data()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errors = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        return (output, errors)
     }
 
     /// Runs another program (a checker, a browser driver) and returns its exit status, standard
@@ -62,8 +85,7 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let (stdout, stderr) = readBoth(out, err)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }

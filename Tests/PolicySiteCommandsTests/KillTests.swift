@@ -7,10 +7,11 @@ import Testing
 @Suite(.serialized) struct KillTests {
     static let themes = CLI.root.appendingPathComponent("themes").path
 
-    /// Every file under `folder` (hidden ones too) with its bytes.
+    /// Every file under `folder` (hidden ones too) with its bytes, but the site lock (a killed
+    /// publish leaves its process id there; it is no content).
     static func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where !path.hasSuffix(".policysite.lock") {
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
             files[path] = isDirectory.boolValue ? Data("<dir>".utf8) : try Data(contentsOf: folder.appendingPathComponent(path))
@@ -56,7 +57,11 @@ import Testing
         // The state a publish that runs to the end leaves.
         let complete = try CLI.temporaryDirectory("kill-complete")
         try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: complete.appendingPathComponent("content"))
+        let started = ContinuousClock.now
         let finished = try CLI.run(Self.publish, in: complete)
+        // The last kills come well after a whole publish took, however busy the machine is (the
+        // commit is slowed below, so twice and three times an unslowed one, plus its pauses).
+        let whole = Int((ContinuousClock.now - started) / .milliseconds(1))
         #expect(finished.status == 0, "\(finished.stderr)")
         let after = try Self.snapshot(complete.appendingPathComponent("content"))
         #expect(before != after)
@@ -64,7 +69,7 @@ import Testing
         var outcomes: [String: Int] = [:]
         // Delays in ms from the start of the process; the commit's steps are slowed to 15 ms
         // each so the kills land before, inside and after the transaction.
-        for delay in [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400, 450, 500, 600, 800, 1200] {
+        for delay in [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400, 450, 500, 600, 800, 1200, whole * 2 + 400, whole * 3 + 400] {
             let folder = try CLI.temporaryDirectory("kill-\(delay)")
             try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
             try Self.runKilled(Self.publish, in: folder, after: delay, environment: ["POLICYSITE_COMMIT_PAUSE_MS": "15"])
@@ -81,6 +86,105 @@ import Testing
         // Both ends were reached, so the kills did land at different moments.
         #expect(outcomes["before", default: 0] > 0 && outcomes["after", default: 0] > 0, "\(outcomes)")
         print("publish kill outcomes: \(outcomes)")
+    }
+}
+
+/// A publish killed part-way whose files were edited before the next command: recovery must
+/// never overwrite those edits, and says what it found and the two ways out.
+@Suite(.serialized) struct InterruptedPublishEditTests {
+    /// Runs `policysite` with POLICYSITE_COMMIT_KILL_AT_RENAME, so it kills itself right before
+    /// that rename of its commit (1 and 2 save the journal, 3 is the first file replaced).
+    static func publishKilled(atRename rename: Int, in folder: URL) throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = KillTests.publish
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(["POLICYSITE_COMMIT_KILL_AT_RENAME": "\(rename)"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL, "the publish was not killed at rename \(rename)")
+    }
+
+    /// The prepared content two folders deep in a fresh folder, with a canary in each folder above it.
+    static func copy(_ template: URL) throws -> (folder: URL, canaries: [URL]) {
+        let outer = try CLI.temporaryDirectory("editkill")
+        let folder = outer.appendingPathComponent("inner-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        // None inside content/: check refuses files it does not know there.
+        let canaries = [outer, folder].map { $0.appendingPathComponent("canary.txt") }
+        for canary in canaries { try Data("canary".utf8).write(to: canary) }
+        return (folder, canaries)
+    }
+
+    static let edited = ["northwind/en/privacy.md", "northwind/changelog.yml"]
+
+    /// Appends a line to both files, as a person would in an editor; returns their new bytes.
+    static func edit(_ content: URL) throws -> [String: Data] {
+        var bytes: [String: Data] = [:]
+        for path in edited {
+            let url = content.appendingPathComponent(path)
+            let text = try read(url) + "\n# An edit made after the interrupted publish.\n"
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            bytes[path] = Data(text.utf8)
+        }
+        return bytes
+    }
+
+    @Test(arguments: [3, 5]) func recoveryKeepsEditsMadeAfterTheInterruptedPublish(rename: Int) throws {
+        let template = try KillTests.prepared()
+        let (folder, canaries) = try Self.copy(template)
+        let content = folder.appendingPathComponent("content")
+        try Self.publishKilled(atRename: rename, in: folder)
+        let edits = try Self.edit(content)
+
+        // Commands go on reading content as it is, and say exactly what they found.
+        let check = try CLI.run(["check", "--themes", KillTests.themes], in: folder)
+        for path in Self.edited {
+            #expect(try Data(contentsOf: content.appendingPathComponent(path)) == edits[path], "\(path) was overwritten after a kill at rename \(rename)")
+            #expect(check.stderr.contains("content/\(path)"), "\(check.stderr)")
+        }
+        #expect(check.stderr.contains("note: an interrupted publish was NOT completed"), "\(check.stderr)")
+        #expect(check.stderr.contains("delete content/.policysite-journal.json"), "\(check.stderr)")
+        #expect(check.stderr.contains("git checkout -- <file>"), "\(check.stderr)")
+        // A publish on top of the undecided one is refused.
+        let again = try CLI.run(KillTests.publish, in: folder)
+        #expect(again.status == 1 && again.stderr.contains("resolve the interrupted publish first"), "\(again.stderr)")
+        for path in Self.edited {
+            #expect(try Data(contentsOf: content.appendingPathComponent(path)) == edits[path])
+        }
+
+        // First way out: keep the edits by deleting the journal; the next command is quiet.
+        try FileManager.default.removeItem(at: content.appendingPathComponent(".policysite-journal.json"))
+        let after = try CLI.run(["check", "--themes", KillTests.themes], in: folder)
+        #expect(!after.stderr.contains("interrupted publish"), "\(after.stderr)")
+        for path in Self.edited {
+            #expect(try Data(contentsOf: content.appendingPathComponent(path)) == edits[path])
+        }
+        for canary in canaries { #expect(try read(canary) == "canary") }
+    }
+
+    /// Second way out: put the edited files back as they were, and the publish is completed.
+    @Test func restoringTheEditedFilesLetsRecoveryCompleteThePublish() throws {
+        let template = try KillTests.prepared()
+        let complete = try Self.copy(template).folder
+        #expect(try CLI.run(KillTests.publish, in: complete).status == 0)
+        let published = try KillTests.snapshot(complete.appendingPathComponent("content"))
+
+        let (folder, canaries) = try Self.copy(template)
+        let content = folder.appendingPathComponent("content")
+        let originals = try Dictionary(uniqueKeysWithValues: Self.edited.map { ($0, try Data(contentsOf: content.appendingPathComponent($0))) })
+        try Self.publishKilled(atRename: 3, in: folder)
+        _ = try Self.edit(content)
+        #expect(try CLI.run(["check", "--themes", KillTests.themes], in: folder).stderr.contains("was NOT completed"))
+        for (path, data) in originals { try data.write(to: content.appendingPathComponent(path)) }
+        let check = try CLI.run(["check", "--themes", KillTests.themes], in: folder)
+        #expect(check.status == 0 && check.stderr.contains("note: an interrupted publish was completed"), "\(check.stderr)")
+        let state = try KillTests.snapshot(content)
+        #expect(state == published, "\(Set(state.keys).symmetricDifference(published.keys).sorted())")
+        for canary in canaries { #expect(try read(canary) == "canary") }
     }
 }
 

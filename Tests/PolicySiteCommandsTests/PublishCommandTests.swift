@@ -62,8 +62,11 @@ import Testing
                 "  - version: \"1.1\"\n    date: 2025-06-01\n    summary: \"Logs are kept for 3 months.\"\n    changes:\n      - \"Retention of server logs shortened\"\n"
             ))
 
-        let versions = try run(["versions", "acme"])
-        #expect(versions.stdout == "1.1\t2025-06-01\tLogs are kept for 3 months.  (current)\n1.0\t2025-01-01\tFirst published version.\n")
+        let versions = try run(["versions", "acme", "--as-of", "2026-12-07"])
+        #expect(
+            versions.stdout
+                == "1.1\tannounced 2025-06-01 · effective 2025-06-01\tLogs are kept for 3 months.  (current)\n1.0\tannounced 2025-01-01 · effective 2025-01-01\tFirst published version.  (archived, superseded on 2025-06-01 by 1.1)\n"
+        )
         let diff = try run(["diff", "acme", "1.0", "1.1"])
         #expect(
             diff.stdout
@@ -192,6 +195,41 @@ import Testing
         #expect(invalid.stderr.hasPrefix("content/acme/en/privacy.md:4:12: error: 'someday' is not a valid date"))
         #expect(try snapshot() == broken)
         #expect(try run(["publish", "--all", "acme", "--summary", "x"]).status != 0)
+    }
+
+    /// Options `check` would reject, or that would give a site that can never show a version,
+    /// are refused with what was expected, and nothing is written.
+    @Test func implausibleOptionsAreRefusedAndWriteNothing() throws {
+        let later = PolicyDateForTests.today(plusDays: 30), sooner = PolicyDateForTests.today(plusDays: 10)
+        let announced = try run(["publish", "acme", "--summary", "Announced ahead.", "--effective", later])
+        #expect(announced.status == 0, "\(announced.stderr)")
+        try edit("content/acme/en/privacy.md") { $0.replacingOccurrences(of: "Acme sells anvils.", with: "Acme sells anvils and hammers.") }
+        let before = try snapshot()
+        let attempts: [([String], String)] = [
+            (["--summary", "Bell \u{7} in the feed"], "error: --summary has the control character U+0007 at character 6; expected plain text"),
+            (["--summary", "Fine", "--change", "Escape \u{1B}[31m"], "error: --change has the control character U+001B at character 8"),
+            (
+                ["--summary", "Ancient", "--date", "0001-01-01"],
+                "error: --date 0001-01-01 is not a plausible publication date; expected a date from 1990-01-01 to today"
+            ),
+            (["--summary", "Tomorrow", "--date", PolicyDateForTests.today(plusDays: 1)], "is not a plausible publication date"),
+            (["--summary", "Backwards", "--effective", "2020-01-01"], "error: --effective 2020-01-01 is before the publication date"),
+            (["--summary", "Far", "--effective", "2999-01-01"], "error: --effective 2999-01-01 is more than 5 years after the publication date"),
+            // 1.0 takes effect in 30 days: a version in force sooner would leave 1.0 never applying.
+            (["--summary", "Overtakes"], "error: acme: version 1.0, published earlier, takes effect on \(later), after this version's effective date"),
+            (["--summary", "Overtakes", "--effective", sooner], "takes effect on \(later), after this version's effective date \(sooner)"),
+        ]
+        for (arguments, message) in attempts {
+            let result = try run(["publish", "acme"] + arguments)
+            #expect(result.status == 1, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(try snapshot() == before, "\(arguments) wrote files")
+        }
+        // On or after 1.0's date it is accepted, and `check` accepts what it wrote.
+        let accepted = try run(["publish", "acme", "--summary", "Tabs\tand\nlines are text.", "--effective", later])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        let check = try run(["check"])
+        #expect(check.status == 0, "\(check.stderr)")
     }
 }
 
