@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "PolicyModelTests", dependencies: ["TestSupport", "PolicyModel"]),
         .testTarget(name: "PolicyMarkdownTests", dependencies: ["TestSupport", "PolicyMarkdown"]),
         .testTarget(name: "PolicyHistoryTests", dependencies: ["TestSupport", "PolicyHistory", "PolicyModel"]),
-        .testTarget(name: "PolicyRenderTests", dependencies: ["TestSupport", "PolicyRender", "PolicyMarkdown", "PolicyModel"]),
+        .testTarget(name: "PolicyRenderTests", dependencies: ["TestSupport", "PolicyRender", "PolicyMarkdown", "PolicyModel", "PolicyHistory"]),
         .testTarget(name: "PolicyBuildTests", dependencies: ["TestSupport", "PolicyBuild", "PolicyModel", "PolicyMarkdown", "PolicyRender"]),
         .testTarget(name: "PolicyScaffoldTests", dependencies: ["TestSupport", "PolicyScaffold", "PolicyModel"]),
         .testTarget(name: "PolicySiteTests", dependencies: ["TestSupport", "PolicySite"]),

@@ -20,6 +20,7 @@ struct ContentChecks {
                 diagnostics += dates(document)
                 diagnostics += cookieMentions(document, company: company)
                 diagnostics += escapedHTML(document)
+                diagnostics += misplacedClaims(document)
             }
             for entry in company.changelog.entries where today < entry.date {
                 diagnostics.append(
@@ -57,6 +58,18 @@ struct ContentChecks {
                 "raw-html", at: SourceLocation(file: document.path, line: document.bodyLine + raw.line - 1, column: raw.column),
                 "raw HTML '\(shown)' will be shown as text",
                 expected: "expected Markdown instead (a blank line for a paragraph, **bold**, [text](url)), or options.allow_raw_html: true in site.yml")
+        }
+    }
+
+    /// A section claim (`{#cookies}`) on a heading other than `##` places nothing: the section's
+    /// table would follow the body under the theme's heading, and the author would not know why.
+    func misplacedClaims(_ document: PolicyDocument) -> [Diagnostic] {
+        renderer.body(of: document).misplacedClaims.filter { SiteRenderer.structuredSectionIDs.contains($0.id) }.map { claim in
+            let hashes = String(repeating: "#", count: claim.level)
+            return .warning(
+                "section-claim", at: SourceLocation(file: document.path, line: document.bodyLine + claim.line - 1, column: 1),
+                "'\(hashes) \(claim.title) {#\(claim.id)}' is a level-\(claim.level) heading: only a level-2 heading claims the '\(claim.id)' section, so its table is placed after the body, not here",
+                expected: "expected '## \(claim.title) {#\(claim.id)}' to place the table under this heading, or another id")
         }
     }
 

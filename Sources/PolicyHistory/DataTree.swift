@@ -120,7 +120,12 @@ final class TreeBox {
         case let version as PolicyVersionNumber: content = .leaf(.text(version.description))
         case let category as CookieCategoryID: content = .leaf(.term(field: "cookie_category", value: category.id))
         case let jurisdiction as JurisdictionID: content = .leaf(.term(field: "jurisdiction", value: jurisdiction.id))
-        case let region as RegionCode: content = .leaf(.text(region.description))
+        // A country served is a country (pages name it in their language), a regime a term.
+        case let region as RegionCode:
+            switch region {
+            case .country(let country): content = .leaf(.country(country))
+            case .jurisdiction(let id): content = .leaf(.term(field: "jurisdiction", value: id))
+            }
         case let term as any StrictEnum: content = .leaf(.term(field: Self.vocabulary(of: term), value: term.rawValue))
         default:
             content = .empty

@@ -23,21 +23,42 @@ public struct DiffPrinter: Sendable {
     public static func render(_ diff: PolicyDiff) -> String { DiffPrinter().render(diff) }
 
     public func render(_ diff: PolicyDiff) -> String {
-        var text = paint("Changes from \(diff.fromLabel) to \(diff.toLabel)", .bold) + "\n"
+        var text = wrap(paint("Changes from \(diff.fromLabel) to \(diff.toLabel)", .bold), indent: "  ")
         if diff.isEmpty { return text + "No differences.\n" }
         if mode == .stat { return text + stat(diff) }
         if !diff.fields.isEmpty { text += "\n" + paint("Structured data:", .bold) + "\n" }
+        // A field change is one fact, so one marked line: its wrapped lines are indented.
         for change in diff.fields { text += wrap(field(change), indent: "  ") }
         for section in diff.sections where section.hasChanges {
-            text += "\n" + paint(heading(section), .bold) + "\n"
+            text += "\n" + wrap(paint(heading(section), .bold), indent: String(repeating: " ", count: max(section.level, 1) + 1))
             if section.status == .same && section.links.isEmpty { continue }
             switch mode {
-            case .word: text += wrap(section.pieces.map(inline).joined(separator: " "), indent: "")
+            case .word: text += wordParagraphs(section.pieces)
             default:
                 for piece in section.pieces where piece.kind != .same { text += sentenceLine(piece) }
             }
             for link in section.links { text += wrap(linkLine(link), indent: "  ") }
         }
+        return text
+    }
+
+    /// The pieces as paragraphs with the changes inline; a line of code or a table row stays
+    /// on a line of its own.
+    private func wordParagraphs(_ pieces: [TextPiece]) -> String {
+        var text = "", paragraph: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { text += wrap(paragraph.joined(separator: " "), indent: "") }
+            paragraph = []
+        }
+        for piece in pieces {
+            if piece.isLine {
+                flush()
+                text += wrap(inline(piece), indent: "")
+            } else {
+                paragraph.append(inline(piece))
+            }
+        }
+        flush()
         return text
     }
 
@@ -68,11 +89,13 @@ public struct DiffPrinter: Sendable {
         }
     }
 
+    /// A sentence, code line or table row, its marker repeated on every line it wraps to: a
+    /// continuation never reads as unchanged text, nor as a line of code of its own.
     private func sentenceLine(_ piece: TextPiece) -> String {
         switch piece.kind {
-        case .added: return wrap(paint("+ " + piece.text, .green), indent: "  ")
-        case .removed: return wrap(paint("- " + piece.text, .red), indent: "  ")
-        case .modified: return wrap("~ " + piece.words.map(inline).joined(separator: " "), indent: "  ")
+        case .added: return wrap(paint("+ " + piece.text, .green), indent: "+ ")
+        case .removed: return wrap(paint("- " + piece.text, .red), indent: "- ")
+        case .modified: return wrap("~ " + piece.words.map(inline).joined(separator: " "), indent: "~ ")
         case .same: return ""
         }
     }
@@ -111,7 +134,7 @@ public struct DiffPrinter: Sendable {
             let modified = section.pieces.filter { $0.kind == .modified }.count
             var parts = ["\(paint("+\(added)", .green)) \(paint("-\(removed)", .red)) ~\(modified)"]
             if !section.links.isEmpty { parts.append("\(section.links.count) link\(section.links.count == 1 ? "" : "s")") }
-            text += " \(heading(section)) | \(parts.joined(separator: ", "))\n"
+            text += wrap(" \(heading(section)) | \(parts.joined(separator: ", "))", indent: "   ")
         }
         return text
     }
@@ -120,21 +143,57 @@ public struct DiffPrinter: Sendable {
 
     private func paint(_ text: String, _ colour: Colour) -> String { color ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text }
 
-    /// Wraps at spaces to the width, continuation lines indented; escape codes take no width.
+    /// Wraps at spaces to the width, continuation lines starting with `indent`; escape codes take
+    /// no width. A word longer than a line is cut, unless it is a link or an address (cut, it
+    /// would no longer work when copied).
     func wrap(_ line: String, indent: String) -> String {
         var output = "", current = "", visible = 0
+        var words: [Substring] = []
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            let room = width - indent.count
+            guard room > 0, Self.visibleLength(word) > room, !Self.isUnbreakable(word) else {
+                words.append(word)
+                continue
+            }
+            // Cut every `room` visible characters; colour codes go with the text they colour.
+            var start = word.startIndex, count = 0, inEscape = false
+            for index in word.indices {
+                let character = word[index]
+                if character == "\u{1B}" {
+                    inEscape = true
+                } else if inEscape {
+                    if character == "m" { inEscape = false }
+                } else {
+                    if count == room {
+                        words.append(word[start..<index])
+                        start = index
+                        count = 0
+                    }
+                    count += 1
+                }
+            }
+            words.append(word[start...])
+        }
+        for (index, word) in words.enumerated() {
             let length = Self.visibleLength(word)
-            if visible > 0 && visible + 1 + length > width {
+            if index == 0 {
+                current = String(word)
+                visible = length
+            } else if visible > 0 && visible + 1 + length > width {
                 output += current + "\n"
                 current = indent + word
                 visible = indent.count + length
             } else {
-                current += (visible > 0 ? " " : "") + word
-                visible += (visible > 0 ? 1 : 0) + length
+                current += " " + word
+                visible += 1 + length
             }
         }
         return output + current + "\n"
+    }
+
+    /// A URL, an e-mail address or a path: kept whole even when longer than a line.
+    static func isUnbreakable(_ word: Substring) -> Bool {
+        word.contains("://") || word.hasPrefix("www.") || word.contains("@") || word.hasPrefix("/")
     }
 
     static func visibleLength(_ text: Substring) -> Int {

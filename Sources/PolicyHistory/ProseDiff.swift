@@ -30,11 +30,15 @@ public struct TextPiece: Sendable, Equatable {
     public var text: String
     /// For `modified`: the sentence word by word.
     public var words: [TextPiece]
+    /// A line of a code block or a table row: shown on a line of its own, never run together
+    /// with its neighbours.
+    public var isLine: Bool
 
-    public init(kind: Kind, text: String, words: [TextPiece] = []) {
+    public init(kind: Kind, text: String, words: [TextPiece] = [], isLine: Bool = false) {
         self.kind = kind
         self.text = text
         self.words = words
+        self.isLine = isLine
     }
 }
 
@@ -52,10 +56,12 @@ public struct LinkChange: Sendable, Equatable {
 public struct ProseSection: Sendable {
     public var outline: OutlineSection
     public var sentences: [String]
+    /// The sentences that are lines of a code block or table rows.
+    public var lines: Set<String>
 
     public init(_ outline: OutlineSection) {
         self.outline = outline
-        sentences = ProseDiff.sentences(of: outline)
+        (sentences, lines) = ProseDiff.units(of: outline)
     }
 }
 
@@ -68,38 +74,61 @@ enum ProseDiff {
         let old = oldTexts.map(\.outline), new = newTexts.map(\.outline)
         var pairs: [Int: Int] = [:]  // new index → old index
         var usedOld = Set<Int>()
-        func match(_ rule: (OutlineSection, OutlineSection) -> Bool) {
-            for (n, section) in new.enumerated() where pairs[n] == nil {
-                if let o = old.indices.first(where: { !usedOld.contains($0) && rule(old[$0], section) }) {
+        // Words of the sentences of the sections compared by content, made when first needed:
+        // most sections pair by id, and a long policy has tens of thousands of sentences.
+        var oldWords: [Int: [Set<Substring>]] = [:], newWords: [Int: [Set<Substring>]] = [:]
+        // Share of sentences with a counterpart (the same or mostly the same words) on the other
+        // side; 0 when the texts share nothing.
+        var overlaps: [Int: Double] = [:]
+        func overlap(_ o: Int, _ n: Int) -> Double {
+            if let known = overlaps[o * new.count + n] { return known }
+            if oldWords[o] == nil { oldWords[o] = oldTexts[o].sentences.map(wordSet) }
+            if newWords[n] == nil { newWords[n] = newTexts[n].sentences.map(wordSet) }
+            let value = sentenceOverlap(oldTexts[o].sentences, oldWords[o]!, newTexts[n].sentences, newWords[n]!)
+            overlaps[o * new.count + n] = value
+            return value
+        }
+        // A heading of the same title (or of the same generated id) at another level is another
+        // section unless the texts share something: a `##### Cookies` heading inside a list is
+        // not the `#### Cookies` section.
+        func sameSection(_ o: Int, _ n: Int) -> Bool {
+            old[o].level == new[n].level || (old[o].isExplicit && new[n].isExplicit && old[o].id == new[n].id) || overlap(o, n) > 0
+        }
+        func match(_ rule: (Int, Int) -> Bool) {
+            for n in new.indices where pairs[n] == nil {
+                if let o = old.indices.first(where: { !usedOld.contains($0) && rule($0, n) && sameSection($0, n) }) {
                     pairs[n] = o
                     usedOld.insert(o)
                 }
             }
         }
-        match { $0.id == $1.id }
-        match { $0.title.lowercased() == $1.title.lowercased() && !$0.title.isEmpty }
-        // Content matching (renamed sections) only for what is still unmatched.
-        lazy var oldSentences = oldTexts.map { Set($0.sentences) }
-        for (n, section) in new.enumerated() where pairs[n] == nil {
-            let mine = Set(newTexts[n].sentences)
-            guard !mine.isEmpty else { continue }
-            let best = old.indices.filter { !usedOld.contains($0) && old[$0].level == section.level }
-                .map { ($0, Double(oldSentences[$0].intersection(mine).count) / Double(oldSentences[$0].union(mine).count)) }
-                .max { $0.1 < $1.1 }
-            if let (o, score) = best, score >= 0.5 {
-                pairs[n] = o
-                usedOld.insert(o)
+        match { old[$0].id == new[$1].id }
+        match { old[$0].title.lowercased() == new[$1].title.lowercased() && !old[$0].title.isEmpty }
+        // Renamed sections: what is still unmatched pairs by content, best pairs first, never
+        // below half of the sentences kept (edited in place or not), never with nothing shared.
+        var candidates: [(score: Double, o: Int, n: Int)] = []
+        for n in new.indices where pairs[n] == nil && !newTexts[n].sentences.isEmpty {
+            for o in old.indices where !usedOld.contains(o) && !oldTexts[o].sentences.isEmpty {
+                let score = overlap(o, n)
+                // On a tie the section at the same level wins.
+                if score >= 0.5 { candidates.append((score + (old[o].level == new[n].level ? 0.001 : 0), o, n)) }
             }
+        }
+        for candidate in candidates.sorted(by: { ($0.score, -$0.n, -$0.o) > ($1.score, -$1.n, -$1.o) })
+        where pairs[candidate.n] == nil && !usedOld.contains(candidate.o) {
+            pairs[candidate.n] = candidate.o
+            usedOld.insert(candidate.o)
         }
         let stayed = longestIncreasing(new.indices.compactMap { pairs[$0] })
 
         var result: [SectionDiff] = []
+        var positions: [Int: Int] = [:]  // old index → its entry in `result`
         for (n, section) in new.enumerated() {
             guard let o = pairs[n] else {
                 result.append(
                     SectionDiff(
                         id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .added, moved: false,
-                        pieces: pieces(from: [], to: newTexts[n].sentences), links: linkChanges(from: [], to: section.links)))
+                        pieces: pieces(from: [], to: newTexts[n].sentences, lines: newTexts[n].lines), links: linkChanges(from: [], to: section.links)))
                 continue
             }
             let before = old[o]
@@ -107,28 +136,87 @@ enum ProseDiff {
             let links = linkChanges(from: before.links, to: section.links)
             var pieces: [TextPiece] = []
             if oldTexts[o].sentences != newTexts[n].sentences {
-                pieces = self.pieces(from: oldTexts[o].sentences, to: newTexts[n].sentences)
+                pieces = self.pieces(from: oldTexts[o].sentences, to: newTexts[n].sentences, lines: oldTexts[o].lines.union(newTexts[n].lines))
             } else if oldTitle != nil || moved || !links.isEmpty {
                 // Shown whole, as it stays, beside what did change; a section with no change
                 // at all is shown by its title alone (most of a diff), so its text is not joined.
                 pieces = [TextPiece(kind: .same, text: newTexts[n].sentences.joined(separator: " "))]
             }
             let changed = pieces.contains { $0.kind != .same }
+            positions[o] = result.count
             result.append(
                 SectionDiff(
                     id: section.id, title: section.title, oldTitle: oldTitle, level: section.level, status: changed ? .changed : .same, moved: moved,
                     pieces: pieces, links: links))
         }
+        // A removed section is listed where it stood: after the section that preceded it in the
+        // earlier version, beside what replaced it rather than at the end.
+        var removedAfter: [Int: [SectionDiff]] = [:]  // entry in `result` (-1: the start) → removed sections
         for (o, section) in old.enumerated() where !usedOld.contains(o) {
-            result.append(
+            let anchor = (0..<o).reversed().first { positions[$0] != nil }.flatMap { positions[$0] } ?? -1
+            removedAfter[anchor, default: []].append(
                 SectionDiff(
                     id: section.id, title: section.title, oldTitle: nil, level: section.level, status: .removed, moved: false,
-                    pieces: pieces(from: oldTexts[o].sentences, to: []), links: linkChanges(from: section.links, to: [])))
+                    pieces: pieces(from: oldTexts[o].sentences, to: [], lines: oldTexts[o].lines), links: linkChanges(from: section.links, to: [])))
         }
-        return result
+        guard !removedAfter.isEmpty else { return result }
+        var ordered = removedAfter[-1] ?? []
+        for (index, entry) in result.enumerated() {
+            ordered.append(entry)
+            ordered += removedAfter[index] ?? []
+        }
+        return ordered
     }
 
-    static func sentences(of section: OutlineSection) -> [String] { section.blocks.flatMap(sentences) }
+    /// The words of a sentence, for comparing sentences.
+    static func wordSet(_ sentence: String) -> Set<Substring> { Set(sentence.lowercased().split(separator: " ").map { Substring($0) }) }
+
+    /// The share of both texts' sentences that have a counterpart on the other side: the same
+    /// sentence, or one with at least half of its words in common.
+    static func sentenceOverlap(_ a: [String], _ aWords: [Set<Substring>], _ b: [String], _ bWords: [Set<Substring>]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var remaining = Array(a.indices)
+        var matched = 0
+        let exact = Dictionary(a.enumerated().map { ($0.element, $0.offset) }) { first, _ in first }
+        for (j, sentence) in b.enumerated() {
+            var found: Int? = nil
+            if let i = exact[sentence], let slot = remaining.firstIndex(of: i) {
+                found = slot
+            } else {
+                found = remaining.firstIndex { i in
+                    let union = aWords[i].union(bWords[j]).count
+                    return union > 0 && Double(aWords[i].intersection(bWords[j]).count) / Double(union) >= 0.5
+                }
+            }
+            if let slot = found {
+                remaining.remove(at: slot)
+                matched += 1
+            }
+        }
+        return Double(2 * matched) / Double(a.count + b.count)
+    }
+
+    static func sentences(of section: OutlineSection) -> [String] { units(of: section).sentences }
+
+    /// The sentences of a section's blocks; a block of several lines (a code block, a table: the
+    /// outline keeps their line breaks) is compared line by line, its lines kept as they are.
+    static func units(of section: OutlineSection) -> (sentences: [String], lines: Set<String>) {
+        var sentences: [String] = [], lines = Set<String>()
+        for block in section.blocks {
+            guard block.utf8.contains(UInt8(ascii: "\n")) else {
+                sentences += self.sentences(block)
+                continue
+            }
+            for line in block.split(separator: "\n") {
+                var text = Substring(line)
+                while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+                guard !text.isEmpty else { continue }
+                sentences.append(String(text))
+                lines.insert(String(text))
+            }
+        }
+        return (sentences, lines)
+    }
 
     /// Sentences of a block of plain text: each ends at `.`, `!`, `?`, Arabic `؟`, Devanagari
     /// `।` or CJK `。` followed by a space or the end. Scans UTF-8 bytes (every terminator is
@@ -153,7 +241,7 @@ enum ProseDiff {
                     continue
                 }
                 let end = index + width
-                if end == count || bytes[end] == UInt8(ascii: " ") { emit(end) }
+                if end == count || bytes[end] == UInt8(ascii: " ") && !isAbbreviation(bytes, dot: index, next: end) { emit(end) }
                 index = end
             }
             if start < count { emit(count) }
@@ -178,6 +266,30 @@ enum ProseDiff {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
     }
 
+    /// Words whose full stop never ends a sentence.
+    static let abbreviations: Set<[UInt8]> = Set(
+        ["e.g", "i.e", "E.g", "I.e", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "vs", "cf", "approx", "incl", "z.B", "d.h"]
+            .map { Array($0.utf8) })
+
+    /// True when the full stop at `dot` ends an abbreviation rather than a sentence: a known
+    /// abbreviation (`e.g.`, `No.`), an initial (`J. Smith`), or any word followed by one in
+    /// lower case or a digit (`Example, Inc. and its affiliate`), which no sentence starts with.
+    static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, dot: Int, next: Int) -> Bool {
+        guard bytes[dot] == UInt8(ascii: ".") else { return false }
+        var following = next
+        while following < bytes.count, bytes[following] == UInt8(ascii: " ") { following += 1 }
+        if following < bytes.count,
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[following]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[following])
+        {
+            return true
+        }
+        var start = dot
+        while start > 0, bytes[start - 1] != UInt8(ascii: " "), bytes[start - 1] != UInt8(ascii: "("), bytes[start - 1] != UInt8(ascii: "\"") { start -= 1 }
+        let word = bytes[start..<dot]
+        if word.count == 1, let letter = word.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(letter) { return true }
+        return word.count <= 6 && abbreviations.contains(Array(word))
+    }
+
     /// The length in bytes of the sentence terminator at `index`, or 0.
     @inline(__always)
     private static func terminatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
@@ -192,8 +304,8 @@ enum ProseDiff {
 
     /// Sentence pieces; a removed sentence followed by a similar added one becomes `modified`
     /// with the words that changed.
-    static func pieces(from old: [String], to new: [String]) -> [TextPiece] {
-        let raw = sequence(old, new).map { TextPiece(kind: $0.0, text: $0.1) }
+    static func pieces(from old: [String], to new: [String], lines: Set<String> = []) -> [TextPiece] {
+        let raw = sequence(old, new).map { TextPiece(kind: $0.0, text: $0.1, isLine: lines.contains($0.1)) }
         var result: [TextPiece] = []
         var index = 0
         while index < raw.count {
@@ -215,7 +327,10 @@ enum ProseDiff {
             let paired = min(removed.count, added.count)
             for i in 0..<max(removed.count, added.count) {
                 if i < paired, similarity(removed[i].text, added[i].text) >= 0.5 {
-                    append(TextPiece(kind: .modified, text: added[i].text, words: words(from: removed[i].text, to: added[i].text)), to: &result)
+                    append(
+                        TextPiece(
+                            kind: .modified, text: added[i].text, words: words(from: removed[i].text, to: added[i].text),
+                            isLine: removed[i].isLine || added[i].isLine), to: &result)
                 } else {
                     if i < removed.count { append(removed[i], to: &result) }
                     if i < added.count { append(added[i], to: &result) }
@@ -268,7 +383,7 @@ enum ProseDiff {
     }
 
     private static func append(_ piece: TextPiece, to pieces: inout [TextPiece]) {
-        if let last = pieces.last, last.kind == piece.kind, piece.kind != .modified {
+        if let last = pieces.last, last.kind == piece.kind, piece.kind != .modified, !last.isLine, !piece.isLine {
             pieces[pieces.count - 1].text += " " + piece.text
         } else {
             pieces.append(piece)

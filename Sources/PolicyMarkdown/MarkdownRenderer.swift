@@ -36,6 +36,18 @@ public struct RenderedMarkdown: Hashable, Sendable, Codable {
     public var escapedHTML: [RawHTML] = []
     /// The sections at every heading level with their text and links, for the diff.
     public var outline: [OutlineSection] = []
+    /// Headings other than `##` that name a reserved section id (`### Cookies {#cookies}`): only
+    /// a level-2 heading claims a section, so `check` warns at their lines.
+    public var misplacedClaims: [MisplacedClaim] = []
+}
+
+/// A heading at a level other than 2 with a reserved section's id, and the line it is on
+/// (1-based, within the body).
+public struct MisplacedClaim: Hashable, Sendable, Codable {
+    public var line: Int
+    public var level: Int
+    public var id: String
+    public var title: String
 }
 
 /// A piece of raw HTML in Markdown and the line it starts on (1-based, within the body).
@@ -107,6 +119,7 @@ public struct MarkdownRenderer: Sendable {
         var explicitIDs = Set<String>()
         var plain = ""
         var rawNodes: [OpaquePointer] = []
+        var misplacedClaims: [MisplacedClaim] = []
         let iterator = cmark_iter_new(document)!
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             let node = cmark_iter_get_node(iterator)!
@@ -117,6 +130,9 @@ public struct MarkdownRenderer: Sendable {
                     let text = Self.text(of: node)
                     let level = Int(cmark_node_get_heading_level(node))
                     let id: String
+                    if let explicit, level != 2, reservedIDs.contains(explicit) {
+                        misplacedClaims.append(MisplacedClaim(line: Int(cmark_node_get_start_line(node)), level: level, id: explicit, title: text))
+                    }
                     if let explicit {
                         // A level-2 heading may claim a reserved section id (once); any other
                         // explicit id is kept only while no earlier heading or section has it.
@@ -167,7 +183,8 @@ public struct MarkdownRenderer: Sendable {
             Self.addHeadingIDs(UnsafeBufferPointer(start: $0, count: length), headings)
         }
         return RenderedMarkdown(
-            html: withIDs, headings: headings, headingOffsets: offsets, plainText: collectsPlainText ? plain : nil, escapedHTML: escaped, outline: outline)
+            html: withIDs, headings: headings, headingOffsets: offsets, plainText: collectsPlainText ? plain : nil, escapedHTML: escaped, outline: outline,
+            misplacedClaims: misplacedClaims)
     }
 
     /// Shows a raw HTML node as the characters the author typed.

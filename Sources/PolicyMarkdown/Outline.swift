@@ -15,7 +15,8 @@ public struct OutlineSection: Hashable, Sendable, Codable {
     public var id: String
     /// True when the author chose the id (`{#id}`), so it survives a change of title.
     public var isExplicit: Bool
-    /// Paragraphs, list items, table rows (cells joined with ` · `) and code, as plain text.
+    /// Paragraphs, list items, tables (one line per row, the header row first, cells joined
+    /// with ` · `) and code, as plain text.
     public var blocks: [String]
     public var links: [Link]
 
@@ -32,6 +33,7 @@ extension MarkdownRenderer {
         var headingIndex = 0
         var capture: String? = nil
         var linkStarts: [(url: String, start: String.Index?)] = []
+        var tableStart: Int? = nil
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -41,7 +43,9 @@ extension MarkdownRenderer {
             // (a header row is a `table_row` node named `table_header`); compared in place,
             // without making a String for every node.
             let typeName = cmark_node_get_type_string(node)!
-            let name = strcmp(typeName, "table_row") == 0 ? "table_row" : strcmp(typeName, "table_cell") == 0 ? "table_cell" : ""
+            let name =
+                strcmp(typeName, "table_row") == 0 || strcmp(typeName, "table_header") == 0
+                ? "table_row" : strcmp(typeName, "table_cell") == 0 ? "table_cell" : strcmp(typeName, "table") == 0 ? "table" : ""
             let entering = event == CMARK_EVENT_ENTER
             switch (type, name) {
             case (CMARK_NODE_HEADING, _):
@@ -53,6 +57,21 @@ extension MarkdownRenderer {
                     sections.append(
                         OutlineSection(level: heading.level, title: heading.text, id: heading.id, isExplicit: heading.isExplicit, blocks: [], links: []))
                     capture = nil
+                }
+            case (_, "table"):
+                // A table is one block, its header row and then one line per row, so the diff
+                // shows rows line by line and with their header.
+                if entering {
+                    tableStart = sections[sections.count - 1].blocks.count
+                } else if let start = tableStart {
+                    tableStart = nil
+                    var blocks = sections[sections.count - 1].blocks
+                    if start < blocks.count {
+                        let rows = blocks[start...].joined(separator: "\n")
+                        blocks.removeSubrange(start...)
+                        blocks.append(rows)
+                        sections[sections.count - 1].blocks = blocks
+                    }
                 }
             case (CMARK_NODE_PARAGRAPH, _), (_, "table_row"):
                 // Each paragraph (also inside list items and quotes) and each table row is a block.

@@ -20,8 +20,9 @@ extension SiteRenderer {
         let diff = PolicyDiff(from: before, to: after, oldCompany: old.company, newCompany: new.company, prose: prose, fields: diffCache.fields)
         let labels = DiffLabels(locale: locale, config: site.config)
         context["structured"] = labels.groups(diff.fields)
-        context["changed_sections"] = diff.sections.filter(\.hasChanges).map { labels.section($0) }
-        context["unchanged_sections"] = diff.sections.filter { !$0.hasChanges && !$0.title.isEmpty }.map { ["title": $0.title] }
+        let changed = diff.sections.filter(\.hasChanges)
+        context["changed_sections"] = zip(changed, DiffLabels.headingLevels(changed.map(\.level))).map { labels.section($0, heading: $1) }
+        context["unchanged_sections"] = DiffLabels.unchanged(diff).map { ["title": $0.title] }
         context["no_changes"] = diff.isEmpty
         context["from_href"] = SitePaths.link(from: path, to: SitePaths.version(company.slug, language, old.version))
         context["to_href"] = SitePaths.link(from: path, to: SitePaths.version(company.slug, language, new.version))
@@ -78,7 +79,28 @@ struct DiffLabels {
             "subject": subject,
             "before": change.kind == .moved ? "" : change.before.map(value) ?? "",
             "after": change.kind == .moved ? "" : change.after.map(value) ?? "",
+            "before_fields": change.kind == .moved ? [] : change.before.map { fields($0, in: change.path) } ?? [],
+            "after_fields": change.kind == .moved ? [] : change.after.map { fields($0, in: change.path) } ?? [],
         ]
+    }
+
+    /// An item that came or went whole (a recipient, a cookie) as a small list of its fields,
+    /// each labelled as the page of its section labels it (a recipient's name is "Recipient",
+    /// a cookie's "Cookie"); empty for a single value.
+    func fields(_ tree: DataTree, in path: [FieldChange.Step]) -> [[String: String]] {
+        guard case .map(let entries) = tree, entries.count > 1 else { return [] }
+        // The innermost list the item belongs to: `cookies` for a cookie, `dpo` for a DPO.
+        let area = path.reversed().lazy.compactMap { step -> String? in
+            if case .field(let name) = step { return name }
+            return nil
+        }.first
+        return entries.map { entry in
+            let own = area.map { "\($0).\(entry.key)" }
+            let label =
+                own.flatMap { t[$0] == $0 ? nil : t[$0] }
+                ?? (entry.key == "name" ? t["field.display_name"] : fieldLabel(entry.key))
+            return ["label": label, "value": value(entry.value)]
+        }
     }
 
     /// `Recipients › Stripe › Established in`.
@@ -88,10 +110,16 @@ struct DiffLabels {
         // `cookies[analytics].cookies[_ga]` reads "Cookies › Analytics › _ga": a field named
         // again below its own item adds nothing.
         var seen = Set<String>()
+        var field = ""
         return steps.compactMap { step -> String? in
             switch step {
-            case .field(let name): return seen.insert(name).inserted ? fieldLabel(name) : nil
-            case .item(let identity): return itemLabel(identity)
+            case .field(let name):
+                field = name
+                return seen.insert(name).inserted ? fieldLabel(name) : nil
+            case .item(let identity):
+                // A country served (`regions[CH]`) by its name in the page's language.
+                if field == "regions", let country = CountryCode(identity) { return locale.countryName(country) }
+                return itemLabel(identity)
             }
         }.joined(separator: " › ")
     }
@@ -159,23 +187,69 @@ struct DiffLabels {
         }
     }
 
-    func section(_ section: SectionDiff) -> [String: Any] {
+    /// The `h2`…`h6` of each changed section: the document's own levels, under the page's `h2`s
+    /// and never more than one level below the heading before it, so the page's outline stays
+    /// valid when only some sections are shown.
+    static func headingLevels(_ levels: [Int]) -> [Int] {
+        var previous = 1
+        return levels.map { level in
+            previous = min(max(level, 2), previous + 1, 6)
+            return previous
+        }
+    }
+
+    /// Sections with no change of their own, none below them, and, when a heading claims a
+    /// structured section (`## Cookies {#cookies}`), no change in that section's data.
+    static func unchanged(_ diff: PolicyDiff) -> [SectionDiff] {
+        let changedData = Set(
+            diff.fields.compactMap { change -> String? in
+                guard case .field(let key)? = change.path.first else { return nil }
+                return sectionID(ofField: key)
+            })
+        var result: [SectionDiff] = []
+        for (index, section) in diff.sections.enumerated() where !section.hasChanges && !section.title.isEmpty {
+            let below = diff.sections[(index + 1)...].prefix { $0.level > section.level }
+            guard !below.contains(where: \.hasChanges), !changedData.contains(section.id) else { continue }
+            result.append(section)
+        }
+        return result
+    }
+
+    /// The id of the structured section that shows a front matter field (`company` facts are
+    /// the contact section's).
+    static func sectionID(ofField key: String) -> String {
+        switch key {
+        case "regional_rights": return "rights"
+        case "cookie_controls": return "cookies"
+        case "children_min_age": return "children"
+        case "data_required", "automated_decisions", "sells_personal_data": return "more"
+        case "company": return "contact"
+        default: return key.replacingAll("_", with: "-")
+        }
+    }
+
+    func section(_ section: SectionDiff, heading: Int = 2) -> [String: Any] {
         [
-            "title": section.title.isEmpty ? t["policy.summary"] : section.title,
+            "heading_level": heading,
+            "title": section.title.isEmpty ? t["history.introduction"] : section.title,
             "renamed": section.oldTitle.map { t.format("history.renamed_from", ["title": $0]) } ?? "",
             "moved": section.moved,
             "status": section.status == .added ? t["history.section_added"] : section.status == .removed ? t["history.section_removed"] : "",
             "status_id": section.status.rawValue,
-            "pieces": section.pieces.map(piece),
+            "pieces": section.pieces.enumerated().map { piece($1, whole: section.status != .changed, first: $0 == 0) },
             "links": section.links.map { link -> [String: Any] in
                 ["text": link.text, "before": link.before ?? "", "after": link.after ?? ""]
             },
         ]
     }
 
-    private func piece(_ piece: TextPiece) -> [String: Any] {
+    /// A piece of text; `whole` when the section came or went whole (no need to mark each
+    /// sentence as one).
+    private func piece(_ piece: TextPiece, whole: Bool, first: Bool) -> [String: Any] {
         [
-            "text": piece.text, "added": piece.kind == .added, "removed": piece.kind == .removed,
+            // A code line or table row starts a line of its own (`<br>` before it, but first).
+            "text": piece.text, "line": piece.isLine && !first, "whole": whole,
+            "added": piece.kind == .added, "removed": piece.kind == .removed,
             "same": piece.kind == .same, "modified": piece.kind == .modified,
             "words": piece.words.map { ["text": $0.text, "added": $0.kind == .added, "removed": $0.kind == .removed] as [String: Any] },
         ]

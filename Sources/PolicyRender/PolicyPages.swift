@@ -80,7 +80,7 @@ extension SiteRenderer {
 
     /// The sections the theme renders from the front matter (tables and lists), in page order;
     /// each is `<section id>` on the page, under the author's heading when the prose has one.
-    static var structuredSectionIDs: [String] {
+    public static var structuredSectionIDs: [String] {
         ["data-collected", "purposes", "third-parties", "transfers", "retention", "cookies", "rights", "children", "more", "contact"]
     }
 

@@ -181,7 +181,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Colour: auto (when the output is a terminal and NO_COLOR is unset), always or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: "Wrap lines at this width (default: the terminal's, or 80).")
+    @Option(help: "Wrap lines at this width (default: the terminal's, else COLUMNS, else 80).")
     var width: Int?
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
@@ -210,7 +210,9 @@ struct DiffCommand: ParsableCommand {
         let terminal = isatty(STDOUT_FILENO) == 1
         // The same rule as the other commands' colours: a terminal, NO_COLOR unset or empty, TERM not dumb.
         let colour = color == .always || (color == .auto && Terminal.wantsColor(STDOUT_FILENO))
-        let columns = width ?? (terminal ? terminalWidth() : nil) ?? 80
+        // The terminal's width, else COLUMNS (set by shells and by whoever pipes the output).
+        let columns =
+            width ?? (terminal ? terminalWidth() : nil) ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
         let printer = DiffPrinter(mode: word ? .word : stat ? .stat : .sentences, width: columns, color: colour)
         print(printer.render(diff), terminator: "")
     }

@@ -239,7 +239,7 @@ struct PlainTextTests {
 /// The outline is what the diff compares: each paragraph, list item and table body row is a
 /// block of plain text; a table's header row is not (it names the columns, it says nothing).
 @Suite struct OutlineTests {
-    @Test func blocksAreParagraphsItemsAndTableBodyRows() {
+    @Test func blocksAreParagraphsItemsTablesWithTheirHeaderAndCode() {
         let markdown = """
             Intro  with   spaces.
 
@@ -261,7 +261,8 @@ struct PlainTextTests {
         let outline = MarkdownRenderer().render(markdown).outline
         #expect(outline.map(\.id) == ["preamble", "cookies"])
         #expect(outline[0].blocks == ["Intro with spaces."])
-        #expect(outline[1].blocks == ["sid · Login", "lang · Language, kept here", "First item", "Second item", "code  kept"])
+        // A table is one block, its header row first and a line per row.
+        #expect(outline[1].blocks == ["Name · Purpose\nsid · Login\nlang · Language, kept here", "First item", "Second item", "code  kept"])
         #expect(outline[1].links == [OutlineSection.Link(text: "here", url: "https://example.org")])
     }
 }

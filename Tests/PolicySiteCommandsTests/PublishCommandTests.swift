@@ -96,7 +96,8 @@ import Testing
             diff.contains(
                 "<th scope=\"row\">Changed: Effective</th><td data-label=\"Before\"><del>January 1, 2025</del></td><td data-label=\"After\"><ins>June 1, 2025</ins></td>"
             ))
-        #expect(diff.contains("<ins>We delete them sooner now.</ins>"))
+        // A sentence added whole is marked by a bar, not underlined word by word.
+        #expect(diff.contains("<ins class=\"diff-whole\">We delete them sooner now.</ins>"))
         let feed = try file("public/acme/en/feed.xml")
         #expect(feed.components(separatedBy: "<entry>").count == 3)
         #expect(feed.contains("<id>https://example.org/acme/en/versions/1.1/</id>"))
