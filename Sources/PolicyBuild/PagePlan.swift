@@ -65,13 +65,14 @@ enum PageJob: Sendable {
 /// entry, its lines in `policies.json` and in the sitemap. A streaming build keeps these and
 /// drops the company once its pages are written.
 public struct CompanyIndexEntry: Sendable, Codable, Equatable {
-    public var home: HomeEntry
+    /// Its entry on each language's home page, by language code.
+    public var homes: [String: HomeEntry]
     public var policies: [PoliciesIndex.Entry]
     /// Its `<url>` elements in sitemap.xml.
     var sitemap: String
 
     public init(_ company: Company, renderer: SiteRenderer) {
-        home = renderer.homeEntry(company)
+        homes = renderer.homeEntries(company)
         policies = renderer.indexEntries(company)
         sitemap = Sitemap.fragment(PagePlan.sitemapEntries(for: company, renderer: renderer), config: renderer.site.config)
     }
@@ -88,11 +89,12 @@ enum PagePlan {
     /// name. They need each company's index entry only, never its texts.
     static func siteFiles(index: [CompanyIndexEntry], renderer: SiteRenderer) -> [RenderedPage] {
         let site = renderer.site
-        let home = Sitemap.Entry(path: "", lastModified: nil, alternates: [])
-        var files = [
-            renderer.renderHome(index.map(\.home)),
+        let homeAlternates = renderer.homeLanguages.map { ($0, renderer.homePath($0)) }
+        let homes = homeAlternates.map { Sitemap.Entry(path: $0.1, lastModified: nil, alternates: homeAlternates.count > 1 ? homeAlternates : []) }
+        var files = renderer.renderHomes(index.map(\.homes))
+        files += [
             renderer.renderNotFound(),
-            RenderedPage(path: "sitemap.xml", html: Sitemap.document([Sitemap.fragment([home], config: site.config)] + index.map(\.sitemap))),
+            RenderedPage(path: "sitemap.xml", html: Sitemap.document([Sitemap.fragment(homes, config: site.config)] + index.map(\.sitemap))),
             RenderedPage(path: "robots.txt", html: "User-agent: *\nAllow: /\nSitemap: \(site.config.absoluteURL("sitemap.xml"))\n"),
             renderer.renderIndexJSON(index.flatMap(\.policies)),
             RenderedPage(path: OutputTarget.markerName, html: OutputTarget.markerText),

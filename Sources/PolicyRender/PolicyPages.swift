@@ -1,13 +1,13 @@
 import Foundation
 import PolicyMarkdown
-import PolicyModel
+public import PolicyModel
 
 /// The pages of a company in one language (policy, cookies, rights, contact), the home page
 /// and the 404 page.
 public enum PolicyPages {
     /// Ids of the structured sections on the policy page; body headings never take them.
     public static let sectionIDs: Set<String> = [
-        "main", "contents", "summary", "data-collected", "purposes", "third-parties", "transfers",
+        "main", "contents", "summary", "at-a-glance", "data-collected", "purposes", "third-parties", "transfers",
         "retention", "cookies", "rights", "children", "contact", "more",
     ]
 }
@@ -32,9 +32,14 @@ extension SiteRenderer {
         let body = body(page.document)
         context["summary"] = front.summary ?? ""
         context["body"] = body.html
+        // The section partials' own headings sit under the sections' level-2 headings here.
+        context["subheading_level"] = "3"
         // A column empty in every row is left out rather than shown as filler.
         context["has_sources"] = front.dataCollected.contains { $0.source != nil }
         context["has_bases"] = front.purposes.contains { $0.legalBasis != nil || $0.legitimateInterest != nil }
+        context["has_criteria"] = front.retention.contains { $0.criteria != nil }
+        context["cookie_bases"] = front.cookies.contains { $0.legalBasis != nil }
+        context["cookies_named"] = front.cookies.contains { !$0.cookies.isEmpty }
         context["cookie_controls"] = front.cookieControls ?? ""
         context["children"] = front.childrenMinAge.map { t.format("policy.children_min_age", ["age": locale.format($0)]) } ?? ""
         context["no_sale"] = front.sellsPersonalData == false
@@ -106,7 +111,11 @@ extension SiteRenderer {
         var context = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
         context["cookie_controls"] = front.cookieControls ?? ""
         context["policy_title"] = front.title
-        context["cookies_label"] = "cookie-categories-heading"
+        // The page's own title names the table: a "Cookies" heading under the "Cookies" title said it twice.
+        context["cookies_label"] = "page-title"
+        // A column empty in every row is left out, and said once under the table.
+        context["cookie_bases"] = front.cookies.contains { $0.legalBasis != nil }
+        context["cookies_named"] = front.cookies.contains { !$0.cookies.isEmpty }
         var prepared = pruned(context)
         prepared["cookies"] = sectionValues(page).cookies
         return render(prepared: prepared, template: "cookies", path: path, source: page.document.path)
@@ -133,12 +142,20 @@ extension SiteRenderer {
         return render(prepared: prepared, template: "contact", path: path, source: page.document.path)
     }
 
-    /// The home page: every company, from its entry, with links to its pages in each language.
+    /// The home pages, one per site language (`homePath`): every company, from its entries
+    /// (`homeEntries`, one per company, keyed by language code), with links to its pages.
     /// A streaming build keeps only these small entries once a company's own pages are written.
-    public func renderHome(_ entries: [HomeEntry]) -> RenderedPage {
-        let language = site.config.defaultLanguage
+    public func renderHomes(_ entries: [[String: HomeEntry]]) -> [RenderedPage] {
+        homeLanguages.map { language in renderHome(entries.compactMap { $0[language.rawValue] }, language: language) }
+    }
+
+    /// The home page in `language`, from entries made for it (`homeEntry(_:language:)`).
+    public func renderHome(_ entries: [HomeEntry], language: LanguageCode? = nil) -> RenderedPage {
+        let language = language ?? site.config.defaultLanguage
         let locale = locale(for: language)
-        var context = frame(path: "", title: locale.strings["home.title"], language: language, locale: locale, alternates: [(language, "")])
+        let path = homePath(language)
+        let alternates = homeLanguages.map { ($0, homePath($0)) }
+        var context = frame(path: path, title: locale.strings["home.title"], language: language, locale: locale, alternates: alternates)
         context["companies"] = entries.map { entry -> [String: Any] in
             [
                 "name": entry.name, "legal_name": entry.legalName, "summary": entry.summary, "last_updated": entry.lastUpdated, "href": entry.href,
@@ -146,7 +163,7 @@ extension SiteRenderer {
                 "languages": entry.languages.map { ["code": $0.code, "name": $0.label, "href": $0.href] },
             ]
         }
-        return render(context, template: "home", path: "")
+        return render(context, template: "home", path: path)
     }
 
     public func renderNotFound() -> RenderedPage {

@@ -86,7 +86,8 @@ struct PolicySections {
         return locale.countryName(country)
     }
 
-    /// The recipients table: columns that are empty for every row are left out, and a long
+    /// The recipients table: the name (with its role under it), the purpose and where the data
+    /// is processed and the recipient established; columns that are empty for every row are left out, and a long
     /// list (real subprocessor lists run to 100+ rows) is sorted by name and can be folded, so
     /// it stays usable on a phone, where each row stacks into a card.
     func recipients(_ policy: PolicyFrontMatter) -> [String: Any] {
@@ -97,6 +98,8 @@ struct PolicySections {
             "has_role": policy.thirdParties.contains { $0.role != nil },
             "has_processing": policy.thirdParties.contains { $0.processingLocation != nil },
             "has_corporate": policy.thirdParties.contains { $0.corporateLocation != nil },
+            // Both places share one column: five narrow columns squeezed the purpose to a word a line.
+            "has_location": policy.thirdParties.contains { $0.processingLocation != nil || $0.corporateLocation != nil },
             "long": long,
             "count": t.format("third_parties.count", ["count": locale.format(policy.thirdParties.count)]),
         ]

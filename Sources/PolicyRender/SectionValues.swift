@@ -28,6 +28,8 @@ final class SectionValues: @unchecked Sendable {
     let cookies: [[String: Any]]
     let rights: [String: Any]?
     let contact: [String: Any]
+    /// The first layer of the policy page (`AtAGlance`).
+    let glance: [String: Any]
 
     init(_ page: CompanyPage, renderer: SiteRenderer) {
         let front = page.document.frontMatter
@@ -41,8 +43,10 @@ final class SectionValues: @unchecked Sendable {
         transfers = prunedKeepingType(sections.transfers(front))
         retention = prunedKeepingType(sections.retention(front))
         cookies = prunedKeepingType(renderer.withRows(sections.cookies(front, config: renderer.site.config), language: page.language))
-        rights = sections.rights(front).map(prunedKeepingType)
+        let rights = sections.rights(front)
+        self.rights = rights.map(prunedKeepingType)
         contact = prunedKeepingType(sections.contact())
+        glance = prunedKeepingType(AtAGlance(front: front, info: page.company.info, sections: sections).values(request: rights?["request"] as? [String: Any]))
     }
 
     /// Every value under the name the templates read it by; `rights` is absent (nil) when the
@@ -51,6 +55,7 @@ final class SectionValues: @unchecked Sendable {
         [
             ("data_collected", dataCollected), ("purposes", purposes), ("third_parties", thirdParties), ("recipients", recipients),
             ("transfers", transfers), ("retention", retention), ("cookies", cookies), ("rights", rights), ("contact", contact),
+            ("glance", glance),
         ]
     }
 }

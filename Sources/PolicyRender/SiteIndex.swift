@@ -34,27 +34,52 @@ public struct HomeEntry: Sendable, Equatable, Codable {
 }
 
 extension SiteRenderer {
-    /// What the home page says about one company.
-    public func homeEntry(_ company: Company) -> HomeEntry {
-        let language = site.config.defaultLanguage
+    /// Where the home page in `language` is: the site's root for the default language, a folder
+    /// named by its code (`fr/`, `ar/`) for the others.
+    public func homePath(_ language: LanguageCode) -> String {
+        language == site.config.defaultLanguage ? "" : "\(language.rawValue)/"
+    }
+
+    /// The site's home pages: one per site language, each listing every company in it.
+    public var homeLanguages: [LanguageCode] {
+        [site.config.defaultLanguage] + site.languages.filter { $0 != site.config.defaultLanguage }
+    }
+
+    /// What each language's home page says about one company, by language code.
+    public func homeEntries(_ company: Company) -> [String: HomeEntry] {
+        Dictionary(uniqueKeysWithValues: homeLanguages.map { ($0.rawValue, homeEntry(company, language: $0)) })
+    }
+
+    /// What the home page in `language` says about one company: its pages in that language
+    /// when it has them, otherwise in the site's default language, or in its own.
+    public func homeEntry(_ company: Company, language: LanguageCode? = nil) -> HomeEntry {
+        let language = language ?? site.config.defaultLanguage
+        let from = homePath(language)
         let locale = locale(for: language)
         let t = locale.strings
-        let main = company.policies[language] ?? company.source
-        let shown = main?.language ?? company.defaultLanguage
+        let shown: LanguageCode
+        if pageLanguages(of: company).contains(language) {
+            shown = language
+        } else if company.policies[site.config.defaultLanguage] != nil {
+            shown = site.config.defaultLanguage
+        } else {
+            shown = (company.policies[language] ?? company.source)?.language ?? company.defaultLanguage
+        }
+        let main = company.policies[shown] ?? company.source
         let links = [
             Self.hasCookiesPage(company, shown) ? ("home.cookies", SitePaths.cookies) : nil,
             Self.hasRightsPage(company, shown) ? ("home.rights", SitePaths.rights) : nil,
             ("home.contact", SitePaths.contact),
         ].compactMap { $0 }.map { key, pathFor in
-            HomeEntry.Link(label: t[key], href: SitePaths.link(from: "", to: pathFor(company.slug, shown)))
+            HomeEntry.Link(label: t[key], href: SitePaths.link(from: from, to: pathFor(company.slug, shown)))
         }
         return HomeEntry(
             name: company.info.displayName, legalName: company.info.legalName, summary: main?.frontMatter.summary ?? "",
             lastUpdated: main.map { locale.format($0.frontMatter.lastUpdated) } ?? "",
-            href: SitePaths.link(from: "", to: SitePaths.policy(company.slug, shown)), links: links,
+            href: SitePaths.link(from: from, to: SitePaths.policy(company.slug, shown)), links: links,
             languages: company.languages.map { other in
                 HomeEntry.Link(
-                    code: other.rawValue, name: PageLocale.nativeName(of: other), href: SitePaths.link(from: "", to: SitePaths.policy(company.slug, other)))
+                    code: other.rawValue, name: PageLocale.nativeName(of: other), href: SitePaths.link(from: from, to: SitePaths.policy(company.slug, other)))
             })
     }
 

@@ -152,7 +152,8 @@ public struct SiteRenderer: Sendable {
             "site_title": site.config.title,
             "site_description": site.config.description ?? "",
             "canonical": site.config.absoluteURL(path),
-            "home": SitePaths.link(from: path, to: ""),
+            // The home page in the page's language (every site language has one).
+            "home": SitePaths.link(from: path, to: site.languages.contains(language) ? homePath(language) : ""),
             "assets": SitePaths.link(from: path, to: "assets/").replacingAll("index.html", with: ""),
             "t": strings(language),
             "stylesheet": theme.stylesheet,
@@ -185,6 +186,9 @@ public struct SiteRenderer: Sendable {
         let t = locale.strings
         let front = page.document.frontMatter
         context["company"] = ["display_name": company.info.displayName, "legal_name": company.info.legalName, "slug": company.slug]
+        // The cookies, rights and contact pages show a section under the page's title (level 1),
+        // so the headings inside it are level 2; the policy page sets 3.
+        context["subheading_level"] = "2"
         context["content_lang"] = page.document.language.rawValue
         context["content_dir"] = PageLocale.direction(of: page.document.language)
         context["last_updated"] = locale.format(front.lastUpdated)

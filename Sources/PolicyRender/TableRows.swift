@@ -61,7 +61,7 @@ extension TableRows {
         "cookie-row": ["name", "provider", "purpose", "duration", "path"],
         "third-party-row": [
             "name", "purpose", "role", "processing_location", "corporate_location", "privacy_policy", "has_role", "has_processing",
-            "has_corporate",
+            "has_corporate", "has_location",
         ],
     ]
 

@@ -113,13 +113,13 @@ enum CompanyRebuild {
         for company in companies {
             let entry = CompanyIndexEntry(company, renderer: renderer)
             let old = index[company.folder]
-            homeChanged = homeChanged || old?.home != entry.home
+            homeChanged = homeChanged || old?.homes != entry.homes
             policiesChanged = policiesChanged || old?.policies != entry.policies
             index[company.folder] = entry
         }
         guard homeChanged || policiesChanged else { return own }
         let entries = merged.companies.map { index[$0.folder] ?? CompanyIndexEntry($0, renderer: renderer) }
-        return own + (homeChanged ? [renderer.renderHome(entries.map(\.home))] : [])
+        return own + (homeChanged ? renderer.renderHomes(entries.map(\.homes)) : [])
             + (policiesChanged ? [renderer.renderIndexJSON(entries.flatMap(\.policies))] : [])
     }
 

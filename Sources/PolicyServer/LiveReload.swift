@@ -4,7 +4,8 @@ import PolicyMarkdown
 import PolicyModel
 
 /// What `serve` adds to pages on their way to the browser, never to the files on disk: the
-/// script that listens for reload events, and the page shown while the content has errors.
+/// script that listens for reload events, marks on the placeholders left to write, and the
+/// page shown while the content has errors.
 enum LiveReload {
     static let eventsPath = "/__policysite/events"
 
@@ -16,12 +17,14 @@ enum LiveReload {
 
         """
 
-    /// The page with the script just before its last `</body>`, or at the end when it has none.
+    /// The page with the script just before its last `</body>`, or at the end when it has none,
+    /// and its placeholders marked (`PlaceholderMarks`).
     static func inject(into page: Data) -> Data {
-        let html = String(decoding: page, as: UTF8.self)
-        guard let body = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return Data((html + script).utf8) }
+        let (html, marks) = PlaceholderMarks.marked(String(decoding: page, as: UTF8.self))
+        let added = marks > 0 ? PlaceholderMarks.style + script : script
+        guard let body = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return Data((html + added).utf8) }
         var result = html
-        result.insert(contentsOf: script, at: body.lowerBound)
+        result.insert(contentsOf: added, at: body.lowerBound)
         return Data(result.utf8)
     }
 

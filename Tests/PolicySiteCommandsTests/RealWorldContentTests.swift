@@ -34,10 +34,10 @@ import Testing
 
     @Test func rightsPageShowsOneBlockPerDeclaredRegime() throws {
         let rights = try read(try Self.built().appendingPathComponent("rights/index.html"))
-        #expect(rights.contains("<h3 id=\"rights-ccpa-heading\">If you are in California</h3>"))
+        #expect(rights.contains("<h2 id=\"rights-ccpa-heading\">If you are in California</h2>"))
         #expect(rights.contains("<dt>Right to correct</dt><dd>Ask us to correct inaccurate personal information, including through an authorised agent.</dd>"))
         #expect(rights.contains("Supervisory authority: <a href=\"https://cppa.ca.gov/\">the California Privacy Protection Agency</a>"))
-        #expect(rights.contains("<h3 id=\"rights-in-dpdp-heading\">If you are in India</h3>"))
+        #expect(rights.contains("<h2 id=\"rights-in-dpdp-heading\">If you are in India</h2>"))
         #expect(!rights.contains("rights-uk-gdpr-heading"), "no block for a regime without regional rights")
     }
 
