@@ -37,6 +37,7 @@ extension SiteRenderer {
         // A column empty in every row is left out rather than shown as filler.
         context["has_sources"] = front.dataCollected.contains { $0.source != nil }
         context["has_bases"] = front.purposes.contains { $0.legalBasis != nil || $0.legitimateInterest != nil }
+        context["has_periods"] = front.retention.contains { $0.period != nil }
         context["has_criteria"] = front.retention.contains { $0.criteria != nil }
         context["cookie_bases"] = front.cookies.contains { $0.legalBasis != nil }
         context["cookies_named"] = front.cookies.contains { !$0.cookies.isEmpty }

@@ -18,13 +18,15 @@ import Testing
             #expect(home.contains("<link rel=\"canonical\" href=\"https://policies.example.org/\(path)\">"))
             // Alternates: every home, and the default one for everyone else.
             for (other, otherPath) in Self.languages {
-                #expect(home.contains("<link rel=\"alternate\" hreflang=\"\(other)\" href=\"https://policies.example.org/\(otherPath)\">"), "\(language) → \(other)")
+                #expect(
+                    home.contains("<link rel=\"alternate\" hreflang=\"\(other)\" href=\"https://policies.example.org/\(otherPath)\">"), "\(language) → \(other)"
+                )
             }
             #expect(home.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://policies.example.org/\">"))
             #expect(home.contains("class=\"language-switcher\""))
             // Its companies' links go to their pages in its language where they have them.
             let depth = path.isEmpty ? "" : "../"
-            #expect(home.contains("<h3><a href=\"\(depth)caltryx-tech/\(language == "hi" ? "en" : language)/index.html\">"), "\(language)")
+            #expect(home.contains("<h2><a href=\"\(depth)caltryx-tech/\(language == "hi" ? "en" : language)/index.html\">"), "\(language)")
         }
         let arabicHome = try read(site.appendingPathComponent("ar/index.html"))
         #expect(arabicHome.contains("<h1>سياسات الخصوصية</h1>"))

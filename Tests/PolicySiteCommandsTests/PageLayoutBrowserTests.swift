@@ -34,7 +34,8 @@ import Testing
         var shots: [Shot]
     }
 
-    static let pages = ["", "caltryx-tech/en/", "caltryx-tech/en/cookies/", "caltryx-tech/en/rights/", "caltryx-tech/en/contact/", "ar/"]
+    static let pages =
+        ["", "caltryx-tech/en/", "caltryx-tech/en/cookies/", "caltryx-tech/en/rights/", "caltryx-tech/en/contact/", "ar/"]
         + ["digiterex/ar/", "digiterex/ar/cookies/", "digiterex/ar/rights/", "digiterex/ar/contact/", "caltryx-tech/ar/", "ite/ar/"]
 
     @Test(.enabled(if: AccessibilityTests.available || CLI.checkersRequired, "Selenium or chromium-driver is not installed: run `scripts/setup --test`"))
