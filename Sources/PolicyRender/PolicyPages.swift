@@ -157,9 +157,14 @@ extension SiteRenderer {
         let path = homePath(language)
         let alternates = homeLanguages.map { ($0, homePath($0)) }
         var context = frame(path: path, title: locale.strings["home.title"], language: language, locale: locale, alternates: alternates)
+        // The site's description is written in its default language, a company's summary in its
+        // text's: marked as such on a home page in another language.
+        context["description_lang"] = site.config.defaultLanguage.rawValue
+        context["description_dir"] = PageLocale.direction(of: site.config.defaultLanguage)
         context["companies"] = entries.map { entry -> [String: Any] in
             [
                 "name": entry.name, "legal_name": entry.legalName, "summary": entry.summary, "last_updated": entry.lastUpdated, "href": entry.href,
+                "summary_lang": entry.language, "summary_dir": LanguageCode(entry.language).map(PageLocale.direction) ?? "ltr",
                 "links": entry.links.map { ["label": $0.label, "href": $0.href] },
                 "languages": entry.languages.map { ["code": $0.code, "name": $0.label, "href": $0.href] },
             ]

@@ -29,6 +29,9 @@ public struct HomeEntry: Sendable, Equatable, Codable {
     /// Already formatted in the site's default language.
     public var lastUpdated: String
     public var href: String
+    /// The language of the pages it links to and of its summary, which the home page in
+    /// another language marks as such (`lang`, `dir`).
+    public var language: String
     public var links: [Link]
     public var languages: [Link]
 }
@@ -76,7 +79,7 @@ extension SiteRenderer {
         return HomeEntry(
             name: company.info.displayName, legalName: company.info.legalName, summary: main?.frontMatter.summary ?? "",
             lastUpdated: main.map { locale.format($0.frontMatter.lastUpdated) } ?? "",
-            href: SitePaths.link(from: from, to: SitePaths.policy(company.slug, shown)), links: links,
+            href: SitePaths.link(from: from, to: SitePaths.policy(company.slug, shown)), language: (main?.language ?? shown).rawValue, links: links,
             languages: company.languages.map { other in
                 HomeEntry.Link(
                     code: other.rawValue, name: PageLocale.nativeName(of: other), href: SitePaths.link(from: from, to: SitePaths.policy(company.slug, other)))
