@@ -103,7 +103,7 @@ import Testing
                 #expect(String(decoding: cookies.contents, as: UTF8.self).contains("<tr><th scope=\"row\"><code>nw_admin</code><br><small>"))
                 #expect(
                     String(decoding: policy.contents, as: UTF8.self).contains(
-                        "<tr><th scope=\"row\"><a href=\"https://atlashosting.example/privacy\">Atlas Hosting</a></th>"))
+                        "<tr><th scope=\"row\"><a href=\"https://atlashosting.example/privacy\">Atlas Hosting</a><br><small class=\"role\">"))
             }
         }
     }
