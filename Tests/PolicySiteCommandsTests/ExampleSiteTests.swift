@@ -132,7 +132,9 @@ import Testing
         #expect(diffs > 0)
         #expect(sitemap.contains("<loc>https://policies.example.org/digi-smart-manager/en/diff/1.0-1.1/</loc>"))
         #expect(
-            sitemap.components(separatedBy: "<url>").count - 1 == 1 + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 } - missing + archived + diffs
+            // A home page per site language, then each company's pages.
+            sitemap.components(separatedBy: "<url>").count - 1 == Self.site.languages.count + Self.site.companies.reduce(0) { $0 + $1.languages.count * 5 }
+                - missing + archived + diffs
         )
     }
 

@@ -94,7 +94,7 @@ import Testing
         let current = try read(site.appendingPathComponent("index.html"))
         #expect(current.contains("Version 2.0 takes effect on October 1, 2022; until then this version applies."))
         #expect(current.contains("href=\"diff/1.3-2.0/index.html\""))
-        #expect(current.contains("<h1>Privacy Notice</h1>") && !current.contains("Fjord Chat"))
+        #expect(current.contains("<h1 id=\"page-title\">Privacy Notice</h1>") && !current.contains("Fjord Chat"))
         let upcoming = try read(site.appendingPathComponent("versions/2.0/index.html"))
         #expect(upcoming.contains("This version takes effect on October 1, 2022."))
         // The archived 1.0 page shows the company as it was: no DPO yet.
