@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `policysite check` on good content and on content only `check` finds fault with
-/// (Tests/Fixtures/check/*: links, future dates, cookie prose, contact data).
+/// (Tests/Fixtures/check/*: links, future dates, prose that disagrees with the tables, contact data).
 @Suite struct CheckCommandTests {
     static let fixtures: [String] = {
         let folder = CLI.root.appendingPathComponent("Tests/Fixtures/check")
@@ -21,7 +21,11 @@ import Testing
     }
 
     @Test func everyCheckFixtureIsFound() {
-        #expect(Self.fixtures == ["broken-link", "cookie-prose-mismatch", "future-date", "missing-contact", "raw-html"])
+        #expect(
+            Self.fixtures == [
+                "announced-draft-link", "broken-link", "cookie-prose-mismatch", "cookie-prose-singular", "future-date", "missing-contact", "raw-html",
+                "recipient-prose-mismatch", "transfer-prose-mismatch",
+            ])
     }
 
     @Test(arguments: fixtures)
