@@ -30,7 +30,7 @@ struct ProseMentions {
             return zip(sentences, lowercased).filter { _, low in words.contains { low.holdsBytes(of: $0) } }.map(\.0)
         }
         let cookieSentences = about("cookie_words")
-        return recipients(sentences: sentences, sharing: about("recipient_words"), cookieSentences: cookieSentences)
+        return recipients(text: text, sharing: about("recipient_words"), cookieSentences: cookieSentences)
             + countries(in: about("transfer_words"), locale: lowered)
     }
 
@@ -45,7 +45,8 @@ struct ProseMentions {
 
     /// `sharing`: the sentences about sharing data, where a name is a recipient (elsewhere it
     /// may be a channel: "write to us on WhatsApp").
-    func recipients(sentences: [Substring], sharing: [Substring], cookieSentences: [Substring]) -> [Diagnostic] {
+    /// `text`: the whole body, where a name with full stops in it ("Adyen N.V.") is whole.
+    func recipients(text: String, sharing: [Substring], cookieSentences: [Substring]) -> [Diagnostic] {
         let front = document.frontMatter
         let own = [company.info.legalName, company.info.displayName]
         let recipients = front.thirdParties
@@ -54,7 +55,7 @@ struct ProseMentions {
         let candidates = Array(Set(Self.knownServices + recipients.map(\.name) + providers))
             .filter { name in !own.contains { Self.same($0, name) } }
             .sorted()
-        let allText = sentences.joined(separator: "\n"), cookieText = cookieSentences.joined(separator: "\n")
+        let cookieText = cookieSentences.joined(separator: "\n")
         let sharingText = sharing.joined(separator: "\n")
         let namedForSharing = candidates.filter { Self.named($0, in: sharingText) }
         let namedForCookies = candidates.filter { Self.named($0, in: cookieText) }
@@ -86,7 +87,10 @@ struct ProseMentions {
         // that names none of them defers to the table, which is fine; and a category of
         // recipients ("payment processors") is described rather than named.
         let services = recipients.filter { recipient in Self.knownServices.contains { Self.same($0, recipient.name) } }
-        let namedRecipients = services.filter { Self.named($0.name, in: allText) }
+        // Named in full, or by the service's short name ("Adyen" for "Adyen N.V.").
+        let namedRecipients = services.filter { recipient in
+            Self.named(recipient.name, in: text) || Self.knownServices.contains { Self.same($0, recipient.name) && Self.named($0, in: text) }
+        }
         if !namedRecipients.isEmpty {
             for recipient in services where !namedRecipients.contains(where: { $0.name == recipient.name }) {
                 let others = namedRecipients.map(\.name).joined(separator: ", ")

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Checks across the languages of one company: a translation must state the same cookie
-/// categories and rights as its source, and should not lag behind its version.
+/// Checks across the languages of one company: a translation must state the same structured
+/// facts as its source (`StructuredFacts`), and should not lag behind its version.
 public enum TranslationChecks {
     public static func check(_ site: Site) -> [Diagnostic] {
         site.companies.flatMap { company -> [Diagnostic] in
@@ -9,14 +9,27 @@ public enum TranslationChecks {
             var diagnostics: [Diagnostic] = []
             for language in company.languages where language != company.defaultLanguage {
                 guard let translation = company.policies[language] else { continue }
-                diagnostics += compare(translation, with: source)
+                diagnostics += compare(translation, with: source, reference: reference(for: translation, source: source, in: company))
             }
             diagnostics += ArchiveChecks.check(company)
             return diagnostics
         }
     }
 
-    static func compare(_ translation: PolicyDocument, with source: PolicyDocument) -> [Diagnostic] {
+    /// What `translation` translates: the source as published at the translation's version when
+    /// the source was edited since and the translation was not (the author changes the source
+    /// first; `publish` then stamps only it, and the translation shows as out of date), else
+    /// the source as it is.
+    static func reference(for translation: PolicyDocument, source: PolicyDocument, in company: Company) -> PolicyDocument {
+        let version = translation.frontMatter.version
+        guard version == source.frontMatter.version, let published = company.archive.first(where: { $0.version == version }),
+            let publishedSource = published.policies[source.language], publishedSource.contentHash != source.contentHash,
+            published.policies[translation.language]?.contentHash == translation.contentHash
+        else { return source }
+        return publishedSource
+    }
+
+    static func compare(_ translation: PolicyDocument, with source: PolicyDocument, reference: PolicyDocument? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let ours = translation.frontMatter, theirs = source.frontMatter
         if ours.version < theirs.version {
@@ -32,7 +45,7 @@ public enum TranslationChecks {
                     "translation is version \(ours.version), newer than the \(source.language) source (\(theirs.version))",
                     expected: "expected the source language to be updated first"))
         }
-        diagnostics += StructuredFacts(translation: translation, source: source).differences()
+        diagnostics += StructuredFacts(translation: translation, source: reference ?? source).differences()
         return diagnostics
     }
 }
@@ -45,8 +58,21 @@ struct StructuredFacts {
     let translation: PolicyDocument
     let source: PolicyDocument
 
+    /// Cookie categories and rights always; the rest only while the translation is of the
+    /// source's version: a translation left at an older version (warned as stale, its page says
+    /// it may be out of date) states that version's facts, which a new version may change.
     func differences() -> [Diagnostic] {
-        cookies() + retention() + recipients() + transfers() + rights()
+        guard translation.frontMatter.version == source.frontMatter.version else { return categories() + rights() }
+        return cookies() + retention() + recipients() + transfers() + rights()
+    }
+
+    /// Only the categories (for a translation of another version).
+    func categories() -> [Diagnostic] {
+        var stale = translation
+        for index in stale.frontMatter.cookies.indices { stale.frontMatter.cookies[index].cookies = [] }
+        var base = source
+        for index in base.frontMatter.cookies.indices { base.frontMatter.cookies[index].cookies = [] }
+        return StructuredFacts(translation: stale, source: base).cookies()
     }
 
     /// `file:line:column` of a place in the source, or the source's field when the entry has none.

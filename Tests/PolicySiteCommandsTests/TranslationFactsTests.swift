@@ -132,6 +132,25 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    /// A translation left at the older version states that version's facts: the source's new
+    /// retention period is the stale warning's business, not a mismatch.
+    @Test func aStaleTranslationIsComparedByCategoriesAndRightsOnly() throws {
+        let folder = try site(french: Self.french.replacingOccurrences(of: "period: 2 years", with: "period: 3 years"))
+        let english = folder.appendingPathComponent("content/acme/en/privacy.md")
+        try Self.english.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.1\"").write(to: english, atomically: false, encoding: .utf8)
+        let result = try CLI.run(["check", "--themes", themes], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderrLines.first?.hasPrefix("content/acme/fr/privacy.md:3:1: warning: translation is version 1.0 but the en source is version 1.1") == true)
+        #expect(result.stderrLines.count == 2, "\(result.stderr)")
+        // Rights still must agree.
+        try Self.french.replacingOccurrences(of: "    - right: erasure\n", with: "").write(
+            to: folder.appendingPathComponent("content/acme/fr/privacy.md"), atomically: false, encoding: .utf8)
+        let rights = try CLI.run(["check", "--themes", themes], in: folder)
+        #expect(rights.status == 1)
+        #expect(rights.stderr.contains("content/acme/fr/privacy.md:29:1: error: right 'erasure' is missing here, but content/acme/en/privacy.md:32:7 lists it"))
+    }
+
     @Test(arguments: changes)
     func eachChangedFactIsReportedWithBothLocations(_ change: Change) throws {
         #expect(Self.french.contains(change.from), "the change does not apply")
