@@ -93,7 +93,7 @@ public enum Article13Lint {
         if policy.purposes.isEmpty {
             add("purposes", .missing, "no purposes stated")
         } else if stated.count == policy.purposes.count {
-            add("purposes", .present, "\(policy.purposes.count) purposes, each with a legal basis")
+            add("purposes", .present, "\(counted(policy.purposes.count, "purpose")), each with a legal basis")
         } else {
             add("purposes", .partial, "\(policy.purposes.count - stated.count) of \(policy.purposes.count) purposes have no legal basis")
         }
@@ -105,7 +105,7 @@ public enum Article13Lint {
             add(
                 "legitimate-interests", unexplained == 0 ? .present : .partial,
                 unexplained == 0
-                    ? "\(interests.count) interests explained"
+                    ? "\(counted(interests.count, "interest")) explained"
                     : "\(unexplained) of \(interests.count) purposes on legitimate interests do not say which interest")
         } else if basesKnown {
             add("legitimate-interests", .notApplicable, "no purpose relies on legitimate interests")
@@ -115,7 +115,7 @@ public enum Article13Lint {
 
         add(
             "recipients", policy.thirdParties.isEmpty ? .missing : .present,
-            policy.thirdParties.isEmpty ? "no recipients stated" : "\(policy.thirdParties.count) recipients or categories")
+            policy.thirdParties.isEmpty ? "no recipients stated" : "\(counted(policy.thirdParties.count, "recipient or category", "recipients or categories"))")
 
         if policy.transfers.isEmpty {
             add("transfers", .missing, "no statement on transfers outside the country")
@@ -124,13 +124,16 @@ public enum Article13Lint {
             add(
                 "transfers", unsafeguarded == 0 ? .present : .partial,
                 unsafeguarded == 0
-                    ? "\(policy.transfers.count) transfers with safeguards" : "\(unsafeguarded) of \(policy.transfers.count) transfers state no safeguards")
+                    ? "\(counted(policy.transfers.count, "transfer")) with safeguards"
+                    : "\(unsafeguarded) of \(policy.transfers.count) transfers state no safeguards")
         }
 
         let periods = policy.retention.filter { $0.period != nil }.count
         add(
             "retention", policy.retention.isEmpty ? .missing : .present,
-            policy.retention.isEmpty ? "no retention periods or criteria" : "\(periods) fixed periods, \(policy.retention.count - periods) criteria")
+            policy.retention.isEmpty
+                ? "no retention periods or criteria"
+                : "\(counted(periods, "fixed period")), \(counted(policy.retention.count - periods, "criterion", "criteria"))")
 
         let granted = Set(policy.rights?.rights ?? [])
         let absent = coreRights.filter { !granted.contains($0) }
@@ -196,4 +199,9 @@ public enum Article13Lint {
             }
         }
     }
+}
+
+/// `1 interest`, `3 interests`: a count and its noun, singular for one.
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }

@@ -4,7 +4,8 @@ import PolicyModel
 import PolicyRender
 
 /// Checks `check` runs beyond the schema: dates that claim the future, controllers nobody can
-/// reach, and cookie categories the prose and the cookie table disagree on.
+/// reach, and cookie categories (here), recipients, cookie providers and transfer countries
+/// (`ProseMentions`) the prose and the tables disagree on.
 struct ContentChecks {
     let site: Site
     let renderer: SiteRenderer
@@ -19,6 +20,7 @@ struct ContentChecks {
                 guard let document = company.policies[language] else { continue }
                 diagnostics += dates(document)
                 diagnostics += cookieMentions(document, company: company)
+                diagnostics += ProseMentions(document: document, company: company, renderer: renderer).run()
                 diagnostics += escapedHTML(document)
                 diagnostics += misplacedClaims(document)
             }
@@ -109,19 +111,38 @@ struct ContentChecks {
         return sentences
     }
 
+    /// Where the body's source first writes one of `phrases` (lowercased), for a message that
+    /// points at the sentence to fix; nil when none is written as such (split by markup).
+    static func line(of phrases: [String], in document: PolicyDocument, locale: Locale) -> SourceLocation? {
+        let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, line) in lines.enumerated() {
+            let lowered = line.lowercased(with: locale)
+            for phrase in phrases {
+                if let range = lowered.range(of: phrase) {
+                    return SourceLocation(
+                        file: document.path, line: document.bodyLine + offset, column: lowered.distance(from: lowered.startIndex, to: range.lowerBound) + 1)
+                }
+            }
+        }
+        return nil
+    }
+
     /// A sentence of the prose that speaks of cookies and names a category the table lacks, or
-    /// a table category that prose discussing cookies never names.
+    /// a table category that prose discussing cookies never names. Each category is named in
+    /// the singular or the plural ("an analytics cookie", "analytics cookies"), as the theme's
+    /// `cookie_prose.<id>` phrases list them; the message points at the sentence.
     func cookieMentions(_ document: PolicyDocument, company: Company) -> [Diagnostic] {
         let locale = renderer.locale(for: document.language, company: company)
         let strings = locale.strings
         let cookieWord = strings["sections.cookies"].lowercased(with: locale.locale)
         let text = renderer.bodyText(document).lowercased(with: locale.locale)
         let sentences = Self.sentences(of: text)
-        // A sentence with the word for cookies has "cookie" in it too when that word does; and
-        // an ASCII word cannot be in a sentence whose bytes lack it, which a scan tells faster
-        // than Foundation's search. Both decided once per text, not per sentence.
-        let words = cookieWord.contains("cookie") ? ["cookie"] : [cookieWord, "cookie"]
-        // The bytes to scan for, nil for a word that is not ASCII.
+        // The theme's words for cookies in the singular and plural; a theme without them, the
+        // section title and "cookie". A sentence with one of them in it is about cookies.
+        let themed = strings["cookie_words"] == "cookie_words" ? [] : Self.variants(strings["cookie_words"], locale: locale.locale)
+        let words = Array(Set(themed.isEmpty ? (cookieWord.contains("cookie") ? ["cookie"] : [cookieWord, "cookie"]) : themed + ["cookie"])).sorted()
+        // The bytes to scan for, nil for a word that is not ASCII: an ASCII word cannot be in a
+        // sentence whose bytes lack it, which a scan tells faster than Foundation's search.
         let needles = words.map { word in word.utf8.allSatisfy { $0 < 0x80 } ? Array(word.utf8) : nil }
         let cookieSentences = sentences.filter { sentence in
             zip(words, needles).contains { word, needle in (needle.map { sentence.holdsBytes(of: $0) } ?? true) && sentence.contains(word) }
@@ -144,28 +165,39 @@ struct ContentChecks {
                 strings[key] != key
                 ? strings[key]
                 : PolicySectionsLabel.label(of: CookieCategoryID(id), strings: strings, config: site.config, language: document.language) + " " + cookieWord
-            return (id, phrases.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased(with: locale.locale) })
+            return (id, Self.variants(phrases, locale: locale.locale))
         }
-        let mentioned = Set(labels.filter { _, phrases in phrases.contains(where: mentions) }.map(\.0))
+        // Longest first, so "analytics cookies" is quoted rather than the "analytics cookie" in it.
+        let said: [String: [String]] = Dictionary(
+            labels.map { id, phrases in (id, phrases.filter(mentions).sorted { $0.count > $1.count }) }, uniquingKeysWith: { first, _ in first })
+        let mentioned = Set(labels.map(\.0).filter { !(said[$0] ?? []).isEmpty })
+        let fallback = SourceLocation(file: document.path, line: document.bodyLine, column: 1)
         var diagnostics: [Diagnostic] = []
-        for (id, phrases) in labels where mentioned.contains(id) && !inTable.contains(id) {
+        for (id, _) in labels where mentioned.contains(id) && !inTable.contains(id) {
+            let phrase = said[id]![0]
             diagnostics.append(
                 .warning(
-                    "cookie-prose-mismatch", at: SourceLocation(file: document.path, line: document.bodyLine, column: 1),
-                    "the text mentions \(phrases[0]), but the cookie table has no '\(id)' category",
+                    "cookie-prose-mismatch", at: Self.line(of: said[id]!, in: document, locale: locale.locale) ?? fallback,
+                    "the text mentions \(phrase), but the cookie table has no '\(id)' category",
                     expected: "expected a '\(id)' entry under cookies: in the front matter, or prose that matches the table"))
         }
         // Prose that defers to the table names no category, which is fine; prose that lists
-        // categories must list the table's.
+        // categories must list the table's. Pointed at the first sentence naming another.
         if !mentioned.isEmpty {
+            let others = labels.flatMap { said[$0.0] ?? [] }
             for (id, phrases) in labels where inTable.contains(id) && !mentioned.contains(id) {
                 diagnostics.append(
                     .warning(
-                        "cookie-prose-mismatch", at: document.location(of: "cookies"),
+                        "cookie-prose-mismatch", at: Self.line(of: others, in: document, locale: locale.locale) ?? document.location(of: "cookies"),
                         "the cookie table lists '\(id)', but the text about cookies, which names other categories, never mentions \(phrases[0])",
                         expected: "expected the prose to name every category in the table, or the category removed"))
             }
         }
         return diagnostics
+    }
+
+    /// The `|`-separated variants of a theme phrase list, trimmed and lowercased.
+    static func variants(_ list: String, locale: Locale) -> [String] {
+        list.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased(with: locale) }.filter { !$0.isEmpty }
     }
 }

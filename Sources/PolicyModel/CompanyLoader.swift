@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Loads one `content/<company>/` folder: company.yml, one privacy.md per language,
 /// the changelog and the archived versions.
@@ -68,7 +69,7 @@ struct CompanyLoader {
             if let document, problems.isEmpty { cleanTexts[document.contentHash] = document }
         }
 
-        let languages = resolveLanguages(info: info, folders: languageFolders, at: companyFile, &diagnostics)
+        let languages = resolveLanguages(info: info, folders: languageFolders, at: companyFile, yaml: text, &diagnostics)
         let defaultLanguage = info.defaultLanguage ?? config.defaultLanguage
         if !languages.contains(defaultLanguage) {
             diagnostics.append(
@@ -113,13 +114,26 @@ struct CompanyLoader {
         }
     }
 
-    private func resolveLanguages(info: CompanyInfo, folders: [LanguageCode], at location: SourceLocation, _ diagnostics: inout [Diagnostic]) -> [LanguageCode]
-    {
+    private func resolveLanguages(
+        info: CompanyInfo, folders: [LanguageCode], at location: SourceLocation, yaml: String, _ diagnostics: inout [Diagnostic]
+    ) -> [LanguageCode] {
         guard let listed = info.languages else { return folders.sorted() }
-        for language in listed where !folders.contains(language) {
+        // Where `languages:` and each of its entries stand: read again only when one is wrong.
+        func places() -> (field: SourceLocation, entries: [SourceLocation]) {
+            let decoder = StrictYAMLDecoder(file: location.file)
+            guard let node = decoder.compose(yaml).0, case Node.mapping(let mapping) = node, let value = mapping.value(named: "languages") else {
+                return (location, [])
+            }
+            let field = decoder.fieldLocations(of: node)["languages"] ?? location
+            guard case Node.sequence(let sequence) = value else { return (field, []) }
+            return (field, sequence.map { decoder.location(of: $0) ?? field })
+        }
+        for (index, language) in listed.enumerated() where !folders.contains(language) {
+            let entries = places().entries
             diagnostics.append(
                 .error(
-                    "missing-translation", at: location, "language '\(language)' is listed but has no policy",
+                    "missing-translation", at: index < entries.count ? entries[index] : places().field,
+                    "language '\(language)' is listed but has no policy",
                     expected:
                         "expected \(joinPath(location.file.replacingOccurrences(of: "/company.yml", with: ""), language.rawValue, "privacy.md")), or remove '\(language)' from languages"
                 ))
@@ -127,7 +141,7 @@ struct CompanyLoader {
         for language in folders where !listed.contains(language) {
             diagnostics.append(
                 .error(
-                    "unlisted-language", at: location, "folder '\(language)/' is not in this company's languages",
+                    "unlisted-language", at: places().field, "folder '\(language)/' is not in this company's languages",
                     expected: "expected languages to list every language folder: add '\(language)'"))
         }
         return listed.filter { folders.contains($0) }

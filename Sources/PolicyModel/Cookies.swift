@@ -89,6 +89,8 @@ public struct Cookie: Codable, Sendable, Equatable {
     public var duration: PolicyDuration?
     /// The part of the site the cookie is limited to (`/checkout`), when it is not site-wide.
     public var path: String?
+    /// Where the cookie's entry was written, for duplicate and cross-language checks.
+    public var location: SourceLocation?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case name, provider, purpose, duration, path }
 
@@ -98,6 +100,21 @@ public struct Cookie: Codable, Sendable, Equatable {
         self.purpose = purpose
         self.duration = duration
         self.path = path
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        provider = try c.decode(String.self, forKey: .provider)
+        purpose = try c.decode(String.self, forKey: .purpose)
+        duration = try c.decodeIfPresent(PolicyDuration.self, forKey: .duration)
+        path = try c.decodeIfPresent(String.self, forKey: .path)
+        location = decoder.sourceLocation
+    }
+
+    /// The location is where the text says it, not part of what it says.
+    public static func == (lhs: Cookie, rhs: Cookie) -> Bool {
+        (lhs.name, lhs.provider, lhs.purpose, lhs.path) == (rhs.name, rhs.provider, rhs.purpose, rhs.path) && lhs.duration == rhs.duration
     }
 }
 

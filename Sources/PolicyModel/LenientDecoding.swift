@@ -29,7 +29,7 @@ extension Decoder {
         }
         let state = decoder.state
         guard let value = mapping.value(named: key.stringValue), !isNull(value) else {
-            if required {
+            if required, mapping.value(named: key.stringValue) != nil || !state.isMisspelled(key.stringValue, in: decoder.node) {
                 let place = pathText(decoder.codingPath + [NameKey(key.stringValue)])
                 state.diagnostics.append(
                     .error(

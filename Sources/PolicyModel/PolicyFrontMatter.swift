@@ -90,12 +90,34 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
 
         // `last_updated` may come before `effective`: a version is often announced weeks before
         // it applies. Neither order is an error.
-        var seen = Set<String>()
-        for category in cookies where !seen.insert(category.category.id).inserted {
-            try decoder.report(
-                ValueError(
-                    "duplicate-cookie-category", "cookie category '\(category.category.id)' is listed twice",
-                    expected: "expected each category once; put all its cookies under one entry"))
+        // Reported at the second entry, the one to remove or merge, naming the first.
+        var firstCategory: [String: CookieCategoryID] = [:]
+        var firstCookie: [String: (category: String, location: SourceLocation?)] = [:]
+        for category in cookies {
+            let id = category.category.id
+            if let first = firstCategory[id] {
+                try decoder.report(
+                    ValueError(
+                        "duplicate-cookie-category", "cookie category '\(id)' is listed twice (first\(lineText(first.location)))",
+                        expected: "expected each category once: move this entry's cookies under the first one and remove it"),
+                    at: category.category.location)
+            } else {
+                firstCategory[id] = category.category
+            }
+            for cookie in category.cookies {
+                guard let first = firstCookie[cookie.name] else {
+                    firstCookie[cookie.name] = (id, cookie.location)
+                    continue
+                }
+                let place = first.category == id ? "in '\(id)'" : "in '\(id)' and in '\(first.category)'"
+                try decoder.report(
+                    ValueError(
+                        "duplicate-cookie", "cookie '\(cookie.name)' is listed twice, \(place) (first\(lineText(first.location)))",
+                        expected: first.category == id
+                            ? "expected each cookie once: remove this entry, or rename it if it is another cookie"
+                            : "expected each cookie in one category, the one its purpose belongs to: remove this entry, or rename it if it is another cookie"),
+                    at: cookie.location)
+            }
         }
         var regimes = Set<String>()
         for block in regionalRights where !regimes.insert(block.jurisdiction.id).inserted {
@@ -109,6 +131,11 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
                 ValueError("bad-value", "children_min_age \(age) is out of range", expected: "expected an age from 0 to 21"))
         }
     }
+}
+
+/// " at line N" for a location that has a line, or "" when it has none.
+func lineText(_ location: SourceLocation?) -> String {
+    location?.line.map { " at line \($0)" } ?? ""
 }
 
 /// `1.0`, `2.1.3`: compared numerically, so 1.10 follows 1.9.
@@ -238,8 +265,14 @@ public struct RetentionRule: Codable, Sendable, Equatable {
     public var after: String?
     /// The criteria used when there is no fixed period.
     public var criteria: String?
+    /// Where the rule was written, for cross-language checks.
+    public var location: SourceLocation?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case data, period, after, criteria }
+
+    public static func == (lhs: RetentionRule, rhs: RetentionRule) -> Bool {
+        (lhs.data, lhs.after, lhs.criteria) == (rhs.data, rhs.after, rhs.criteria) && lhs.period == rhs.period
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -247,6 +280,7 @@ public struct RetentionRule: Codable, Sendable, Equatable {
         period = try c.decodeIfPresent(PolicyDuration.self, forKey: .period)
         after = try c.decodeIfPresent(String.self, forKey: .after)
         criteria = try c.decodeIfPresent(String.self, forKey: .criteria)
+        location = decoder.sourceLocation
         if period == nil && criteria == nil {
             try decoder.report(
                 ValueError(
@@ -276,10 +310,17 @@ public struct ThirdParty: Codable, Sendable, Equatable {
     /// Where the recipient is established, when it differs ("United States").
     public var corporateLocation: String?
     public var privacyPolicy: String?
+    /// Where the recipient's entry was written, for cross-language checks.
+    public var sourceLocation: SourceLocation?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, purpose, role, processingLocation = "processing_location", corporateLocation = "corporate_location"
         case location, privacyPolicy = "privacy_policy"
+    }
+
+    public static func == (lhs: ThirdParty, rhs: ThirdParty) -> Bool {
+        (lhs.name, lhs.purpose, lhs.processingLocation, lhs.corporateLocation, lhs.privacyPolicy)
+            == (rhs.name, rhs.purpose, rhs.processingLocation, rhs.corporateLocation, rhs.privacyPolicy) && lhs.role == rhs.role
     }
 
     public init(
@@ -312,6 +353,7 @@ public struct ThirdParty: Codable, Sendable, Equatable {
         }
         privacyPolicy = try c.decodeIfPresent(String.self, forKey: .privacyPolicy)
         if let url = privacyPolicy { try c.superDecoder(forKey: .privacyPolicy).requireWebURL(url, field: "privacy_policy") }
+        sourceLocation = decoder.sourceLocation
     }
 }
 
@@ -325,6 +367,26 @@ public struct Transfer: Codable, Sendable, Equatable {
     public var destination: String
     public var country: CountryCode?
     public var safeguards: String?
+    /// Where the transfer's entry was written, for cross-language checks.
+    public var location: SourceLocation?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case destination, country, safeguards }
+
+    public init(destination: String, country: CountryCode? = nil, safeguards: String? = nil) {
+        self.destination = destination
+        self.country = country
+        self.safeguards = safeguards
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        destination = try c.decode(String.self, forKey: .destination)
+        country = try c.decodeIfPresent(CountryCode.self, forKey: .country)
+        safeguards = try c.decodeIfPresent(String.self, forKey: .safeguards)
+        location = decoder.sourceLocation
+    }
+
+    public static func == (lhs: Transfer, rhs: Transfer) -> Bool {
+        (lhs.destination, lhs.safeguards) == (rhs.destination, rhs.safeguards) && lhs.country == rhs.country
+    }
 }

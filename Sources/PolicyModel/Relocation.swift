@@ -34,11 +34,19 @@ extension SourceLocation {
 }
 
 extension PolicyFrontMatter {
-    /// Every location the front matter keeps (for cross-file checks): cookie categories, rights
-    /// and regional-rights blocks and their rights. A new located field belongs here too;
+    /// Every location the front matter keeps (for cross-file checks): cookie categories and cookies,
+    /// retention rules, recipients, transfers, rights and regional-rights blocks and their rights. A new located field belongs here too;
     /// `RelocationTests` find every `SourceLocation` by reflection, so a missed one fails there.
     mutating func relocate(_ move: SourceLocation.Move) {
-        for index in cookies.indices { cookies[index].category.location = move.apply(cookies[index].category.location) }
+        for index in cookies.indices {
+            cookies[index].category.location = move.apply(cookies[index].category.location)
+            for cookie in cookies[index].cookies.indices {
+                cookies[index].cookies[cookie].location = move.apply(cookies[index].cookies[cookie].location)
+            }
+        }
+        for index in retention.indices { retention[index].location = move.apply(retention[index].location) }
+        for index in thirdParties.indices { thirdParties[index].sourceLocation = move.apply(thirdParties[index].sourceLocation) }
+        for index in transfers.indices { transfers[index].location = move.apply(transfers[index].location) }
         if var section = rights {
             for index in section.items.indices { section.items[index].location = move.apply(section.items[index].location) }
             rights = section

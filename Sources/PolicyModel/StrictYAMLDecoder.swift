@@ -1,3 +1,4 @@
+import Foundation
 public import Yams
 
 /// A problem a value type reports about its own text (a bad date, an unknown right).
@@ -69,7 +70,7 @@ public struct StrictYAMLDecoder {
             }
             return (node, [])
         } catch let error as YamlError {
-            return (nil, [diagnostic(for: error)])
+            return (nil, [diagnostic(for: error, in: yaml)])
         } catch {
             return (nil, [.error("yaml-syntax", at: location(line: 1, column: 1), "\(error)")])
         }
@@ -102,11 +103,16 @@ public struct StrictYAMLDecoder {
         }
     }
 
+    /// Where `node` stands in the file, when it was composed from its text.
+    func location(of node: Node) -> SourceLocation? {
+        node.mark.map { location(line: $0.line, column: $0.column) }
+    }
+
     private func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 
-    private func diagnostic(for error: YamlError) -> Diagnostic {
+    private func diagnostic(for error: YamlError, in yaml: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
@@ -114,7 +120,7 @@ public struct StrictYAMLDecoder {
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             return .error(
                 "yaml-syntax", at: location(line: mark.line, column: mark.column), message,
-                expected: "expected valid YAML; check indentation and quote values that contain ': ' or '#'")
+                expected: Self.hint(problem, line: yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(
                 "duplicate-key", at: location(line: context.mark.line, column: context.mark.column),
@@ -126,17 +132,56 @@ public struct StrictYAMLDecoder {
     }
 }
 
+extension StrictYAMLDecoder {
+    /// How to fix the syntax error `problem` found on `line`, for the two mistakes people make
+    /// most: a tab in the indentation, and a value holding ': ' without quotes.
+    static func hint(_ problem: String, line: Substring?) -> String {
+        if problem.contains("tab") {
+            return "expected indentation made of spaces (YAML does not allow tabs there): replace the tab with spaces"
+        }
+        if problem.contains("mapping values are not allowed"), let line, let quoted = quotingValue(of: line) {
+            return "expected a value that holds ': ' in quotes: \(quoted)"
+        }
+        return "expected valid YAML; check indentation and quote values that contain ': ' or '#'"
+    }
+
+    /// `line` (`how: Note: we answer`) with its value in double quotes, its indentation and
+    /// any `- ` kept: nil when it holds no `key: value`.
+    static func quotingValue(of line: Substring) -> String? {
+        guard let separator = line.range(of: ": ") else { return nil }
+        let key = line[..<separator.lowerBound].trimmingCharacters(in: .whitespaces)
+        let value = line[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, !value.isEmpty, !value.hasPrefix("\""), !value.hasPrefix("'") else { return nil }
+        return "\(key): \(yamlQuoted(value))"
+    }
+}
+
 /// Mutable collector shared by the decoder tree of one document; used from one thread only.
 final class DecodingState {
     let file: String
     let lineOffset: Int
     let context: DecodingContext
     var diagnostics: [Diagnostic] = []
+    /// The fields an unknown field of a mapping was probably meant to be (`provder:` for
+    /// `provider`), by the mapping's place: that field's absence is a consequence, not news.
+    private var misspelled: [String: Set<String>] = [:]
 
     init(file: String, lineOffset: Int, context: DecodingContext) {
         self.file = file
         self.lineOffset = lineOffset
         self.context = context
+    }
+
+    private func place(_ node: Node) -> String? { node.mark.map { "\($0.line):\($0.column)" } }
+
+    func noteMisspelling(of field: String, in mapping: Node) {
+        if let place = place(mapping) { misspelled[place, default: []].insert(field) }
+    }
+
+    /// Whether `field` of `mapping` is missing because an unknown field reported already was
+    /// its misspelling.
+    func isMisspelled(_ field: String, in mapping: Node) -> Bool {
+        place(mapping).map { misspelled[$0]?.contains(field) ?? false } ?? false
     }
 
     func location(of node: Node?) -> SourceLocation {
@@ -265,6 +310,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                     expected = "expected the value in quotes: \(previous): \"…, \(name)\""
                 } else if let suggestion = closest(to: name, in: known) {
                     message += " (did you mean '\(suggestion)'?)"
+                    if values[suggestion] == nil, mapping.value(named: suggestion) == nil { state.noteMisspelling(of: suggestion, in: node) }
                 }
                 state.diagnostics.append(.error("unknown-field", at: state.location(of: keyNode), message, expected: expected))
             }
@@ -278,6 +324,8 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func require(_ key: Key) throws -> Node {
         guard let value = values[key.stringValue], !isNull(value) else {
+            // Its misspelling was reported as the cause; "missing" would only repeat it.
+            if values[key.stringValue] == nil, state.isMisspelled(key.stringValue, in: node) { throw AlreadyReported() }
             let place = pathText(codingPath + [key])
             throw state.failure(
                 "missing-field", values[key.stringValue] ?? node, "missing required field '\(place)'",

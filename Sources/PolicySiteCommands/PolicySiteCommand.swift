@@ -287,7 +287,7 @@ struct LintCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(reports), as: UTF8.self))
-        case .text: print(DiagnosticFormat.text.render(incomplete), terminator: "")
+        case .text: print(DiagnosticFormat.text.render(incomplete) + JurisdictionLint.summary(reports), terminator: "")
         case .github: print(DiagnosticFormat.github.render(incomplete), terminator: "")
         }
         if strict && !incomplete.isEmpty { throw ExitCode(1) }

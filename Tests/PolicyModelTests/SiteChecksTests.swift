@@ -49,13 +49,15 @@ struct TranslationCheckTests {
         let diagnostics = load(
             en: Content.policy(categories: ["essential", "analytics"]),
             fr: Content.policy(categories: ["essential", "marketing"]))
-        #expect(diagnostics.count == 1)
-        let mismatch = try #require(diagnostics.first)
-        #expect(mismatch.code == "translation-mismatch")
-        #expect(mismatch.severity == .error)
-        #expect(mismatch.location.line == 6)
-        #expect(mismatch.message == "cookie categories differ from content/acme/en/privacy.md (missing analytics; extra marketing)")
-        #expect(mismatch.expected == "expected the same categories as the source: essential, analytics")
+        // One report per difference, each at the French line and naming the English one.
+        #expect(diagnostics.map(\.code) == ["translation-mismatch", "translation-mismatch"])
+        #expect(diagnostics.allSatisfy { $0.severity == .error && $0.location.file == "content/acme/fr/privacy.md" })
+        let missing = try #require(diagnostics.first)
+        #expect(missing.location.line == 6)
+        #expect(missing.message == "cookie category 'analytics' is missing here, but content/acme/en/privacy.md:9:15 lists it")
+        #expect(missing.expected == "expected the same cookie categories in every language: add 'analytics' here, or remove it from the en source")
+        let extra = try #require(diagnostics.last)
+        #expect(extra.message == "cookie category 'marketing' is not in the en source (content/acme/en/privacy.md:6:1)")
     }
 
     @Test func differentRightsIsAnError() throws {
@@ -64,7 +66,7 @@ struct TranslationCheckTests {
             fr: Content.policy(rights: ["access"]))
         #expect(diagnostics.map(\.code) == ["translation-mismatch"])
         let mismatch = try #require(diagnostics.first)
-        #expect(mismatch.message == "rights differ from content/acme/en/privacy.md (missing erasure)")
+        #expect(mismatch.message == "right 'erasure' is missing here, but content/acme/en/privacy.md:12:7 lists it")
         #expect(mismatch.location.file == "content/acme/fr/privacy.md")
         #expect(mismatch.location.line == 9)
     }

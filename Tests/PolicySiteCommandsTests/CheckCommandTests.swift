@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `policysite check` on good content and on content only `check` finds fault with
-/// (Tests/Fixtures/check/*: links, future dates, cookie prose, contact data).
+/// (Tests/Fixtures/check/*: links, future dates, prose that disagrees with the tables, contact data).
 @Suite struct CheckCommandTests {
     static let fixtures: [String] = {
         let folder = CLI.root.appendingPathComponent("Tests/Fixtures/check")
@@ -21,7 +21,11 @@ import Testing
     }
 
     @Test func everyCheckFixtureIsFound() {
-        #expect(Self.fixtures == ["broken-link", "cookie-prose-mismatch", "future-date", "missing-contact", "raw-html"])
+        #expect(
+            Self.fixtures == [
+                "announced-draft-link", "broken-link", "cookie-prose-mismatch", "cookie-prose-singular", "future-date", "missing-contact", "raw-html",
+                "recipient-prose-mismatch", "transfer-prose-mismatch",
+            ])
     }
 
     @Test(arguments: fixtures)
@@ -79,9 +83,26 @@ import Testing
         #expect(generated == result.stdout, "docs/lint-report.md is out of date: run `make lint-report`")
     }
 
+    /// A policy stating every item: `lint` says what it checked (not nothing), and its report
+    /// counts one interest in the singular.
+    @Test func lintSummarisesEachCompanyAndRegime() throws {
+        let themes = CLI.root.appendingPathComponent("themes").path
+        let folder = CLI.root.appendingPathComponent("Tests/Fixtures/lint/all-stated")
+        let result = try CLI.run(["lint", "--strict", "--themes", themes], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Acme: gdpr: 12 of 12 items stated\n")
+        let markdown = try CLI.run(["lint", "--format", "markdown", "--themes", themes], in: folder)
+        #expect(markdown.stdout.contains("| ✅ present | 1 interest explained |"), "\(markdown.stdout)")
+        #expect(!markdown.stdout.contains("1 interests"))
+    }
+
     @Test func strictLintFailsOnIncompletePolicies() throws {
         let result = try CLI.run(["lint", "--strict"])
         #expect(result.status == 1)
+        // After the warnings, one line per company and regime.
+        #expect(
+            result.stdout.hasSuffix(
+                "ITE: gdpr: 6 of 12 items stated\nITE: tn-2004-63: 8 of 9 items stated\nMyDigiSoft: gdpr-art13-baseline: 3 of 12 items stated\n"))
         #expect(
             result.stdout.contains(
                 "content/mydigisoft/en/privacy.md:1:1: warning: gdpr-art13-baseline (GDPR Art. 13(2)(b)) Rights of access, rectification, erasure, restriction, objection, portability: missing (none of the six rights is listed); expected it in rights.items"

@@ -113,6 +113,12 @@ import Testing
     @Test func aChangeOfCompanyFactsAloneIsANewVersionAndArchivedPagesKeepTheOldFacts() throws {
         try publishTwoVersions()
         try edit("content/acme/company.yml") { $0 + "dpo: {name: Dana Ortiz, email: dpo@acme.example}\n" }
+        // Publishing stamps every language with 1.2 here, so the French, left at 1.0's six
+        // months, must state 1.1's period first: at one version, every language states the same facts.
+        let staleFrench = try run(["publish", "acme", "--summary", "A DPO is appointed.", "--date", "2025-07-01"])
+        #expect(staleFrench.status == 1)
+        #expect(staleFrench.stderr.contains("error: retention period of 'Journaux du serveur' is '6 months' here, but '3 months'"), "\(staleFrench.stderr)")
+        try edit("content/acme/fr/privacy.md") { $0.replacingOccurrences(of: "period: 6 months", with: "period: 3 months") }
         let published = try run(["publish", "acme", "--summary", "A DPO is appointed.", "--date", "2025-07-01"])
         #expect(published.status == 0, "\(published.stderr)")
         #expect(published.stdout == "Published acme 1.2 (2025-07-01), languages: en, fr\n")

@@ -65,6 +65,10 @@ import Testing
                 "content/northwind/en/privacy.md:1:1: warning: uk-gdpr (GDPR Art. 13(2)(b)) Rights of access, rectification, erasure, restriction, objection, portability: partial (missing restriction, objection, portability); expected it in rights.items",
                 "content/northwind/en/privacy.md:1:1: warning: uk-gdpr (GDPR Art. 13(2)(d)) Right to complain to a supervisory authority: missing (no right to complain to a supervisory authority); expected it in rights.items complaint, company.yml supervisory_authority",
                 "content/northwind/en/privacy.md:1:1: warning: in-dpdp (s. 5(1)(iii), s. 13(3)) How to complain to the Data Protection Board: missing (right 'complaint' is not listed); expected it in regional_rights (jurisdiction: in-dpdp) items, or rights.items",
+                "Northwind Cloud: ccpa: 12 of 13 items stated",
+                "Northwind Cloud: gdpr: 11 of 12 items stated",
+                "Northwind Cloud: uk-gdpr: 10 of 12 items stated",
+                "Northwind Cloud: in-dpdp: 9 of 10 items stated",
             ])
     }
 }
