@@ -13,23 +13,25 @@ guard arguments.count == 3 else {
 let root = URL(fileURLWithPath: arguments[1]).standardizedFileURL
 let output = URL(fileURLWithPath: arguments[2])
 
-var files: [(path: String, data: Data)] = []
-func walk(_ folder: URL, prefix: String) throws {
+func walk(_ folder: URL, prefix: String) throws -> [(path: String, data: Data)] {
+    var files: [(path: String, data: Data)] = []
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     for name in names where !name.hasPrefix(".") {
         let url = folder.appendingPathComponent(name)
         var isFolder: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
         if isFolder.boolValue {
-            try walk(url, prefix: prefix + name + "/")
+            files += try walk(url, prefix: prefix + name + "/")
         } else {
             files.append((prefix + name, try Data(contentsOf: url)))
         }
     }
+    return files
 }
 
+let files: [(path: String, data: Data)]
 do {
-    try walk(root, prefix: "")
+    files = try walk(root, prefix: "")
 } catch {
     FileHandle.standardError.write(Data("error: ThemeEmbedder: cannot read the theme at \(root.path): \(error)\n".utf8))
     exit(1)
