@@ -110,6 +110,7 @@ import Yams
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/acme/en/index.html").path))
         }
         let seconds = Date().timeIntervalSince(start)
+        print("site workflow: pull request and deploy runs took \(String(format: "%.1f", seconds)) s together")
         #expect(seconds < 120, "the workflow's steps took \(Int(seconds)) s")
         #expect(sandbox.brokenCanaries.isEmpty)
     }
