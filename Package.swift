@@ -10,17 +10,21 @@ let package = Package(
         // The embeddable API: `PolicySite.build(content:themes:output:)` (see its DocC article).
         .library(name: "PolicySite", targets: ["PolicySite"]),
     ],
+    // Exact versions, the ones the tests ran on: Package.resolved is not committed (the package
+    // copies here carry other commit ids than GitHub's), so these lines are what CI resolves.
+    // The CI container's Swift must be at least the highest swift-tools-version they declare;
+    // PinnedDependenciesTests fails when the two drift apart. One package per line.
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
         // Imported by the preview server directly (they also come with Hummingbird): NIOHTTP1 for
         // the Host check, which reads requests before Hummingbird converts them.
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev); `make setup` installs it.
@@ -48,6 +52,11 @@ let package = Package(
         .target(name: "CAtomicRename"),
         .target(name: "PolicyBuild", dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyHistory", "CAtomicRename"]),
         .target(name: "PolicySite", dependencies: ["PolicyBuild", "PolicyModel"]),
+        // The default theme inside the binary: the EmbedTheme plugin runs ThemeEmbedder on
+        // themes/default at every build, so the binary needs no themes/ beside it.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .target(name: "PolicyDefaultTheme", plugins: ["EmbedTheme"]),
         .target(
             name: "PolicyServer",
             dependencies: [
@@ -60,7 +69,7 @@ let package = Package(
         .target(
             name: "PolicySiteCommands",
             dependencies: [
-                "PolicyBuild", "PolicyServer", "PolicyHistory", "PolicyModel", "PolicyRender", "PolicyScaffold",
+                "PolicyBuild", "PolicyServer", "PolicyHistory", "PolicyModel", "PolicyRender", "PolicyScaffold", "PolicyDefaultTheme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,14 +98,16 @@ let package = Package(
             ]
         ),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
-        .testTarget(name: "PolicySiteCommandsTests", dependencies: ["TestSupport", "PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender"]),
+        .testTarget(
+            name: "PolicySiteCommandsTests",
+            dependencies: ["TestSupport", "PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender", .product(name: "Yams", package: "Yams")]),
     ]
 )
 
 // Swift 6 language mode (strict concurrency) everywhere, plus the upcoming features that keep
 // dependencies honest: every import declared and visible, `any` spelled out, imports internal
 // unless a public API needs them.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     target.swiftSettings =
         (target.swiftSettings ?? []) + [
             .enableUpcomingFeature("MemberImportVisibility"),

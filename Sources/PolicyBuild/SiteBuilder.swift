@@ -282,7 +282,10 @@ public struct SiteBuilder: Sendable {
             collected.manifest.siteFiles = files.map(\.path)
             try staging.add(files)
             pageCount += files.count
-            summary = try staging.finish(assets: assets)
+            // Read through the site's file system, not from disk: the built-in theme's assets
+            // are in memory (`built-in:themes/default/assets/…`).
+            try staging.add(assets.map { RenderedPage(path: $0.destination, contents: try fileSystem.readFile($0.source)) })
+            summary = try staging.finish(assets: [])
         } catch {
             staging.abort()
             renderCache.reset()

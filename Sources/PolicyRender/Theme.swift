@@ -52,7 +52,7 @@ public struct Theme: Sendable {
             }
             let expected =
                 available.isEmpty
-                ? "no themes at all were found in \(themesDirectory)/; give the folder holding themes/<name>/ with --themes, or install PolicySite with its themes (docs/install.md)"
+                ? "no themes at all were found in \(themesDirectory)/; give the folder holding themes/<name>/ with --themes, or remove --themes to use the default theme built into policysite"
                 : "expected one of the themes in \(themesDirectory)/: \(available.joined(separator: ", ")) (or give another folder with --themes)"
             return (
                 nil,

@@ -52,7 +52,8 @@ func scaffold(_ body: () throws -> Void) throws {
 
 struct NewSite: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "site", abstract: "Create a site folder: content/site.yml, the default theme, the schemas and a .gitignore.")
+        commandName: "site",
+        abstract: "Create a site folder: content/site.yml, the default theme, the schemas, a .gitignore and a GitHub Pages workflow.")
 
     @Argument(help: "Folder to create (it may exist, but not hold a site already).")
     var directory: String
@@ -66,12 +67,23 @@ struct NewSite: ParsableCommand {
     @Option(help: "The site's default language.")
     var language: LanguageCode = LanguageCode("en")!
 
-    @Option(help: "Folder holding the themes to copy default/ from; default ./themes, else the installed ones.")
+    @Option(help: "Folder holding the themes to copy default/ from; default ./themes, else the default theme built into policysite.")
     var themes: String?
+
+    @Option(
+        name: .customLong("release-url"),
+        help: "Where the site's workflow downloads PolicySite releases from (<url>/v<version>/<file>); a mirror, or file:// to test it.")
+    var releasesURL = SiteWorkflow.defaultReleasesURL
 
     func run() throws {
         try scaffold {
-            let files = try Scaffolder(themesPath: SiteLocation.themesPath(themes)).site(title: title, baseURL: baseURL, language: language)
+            let themesPath = SiteLocation.themesPath(themes)
+            let scaffolder = Scaffolder(themesPath: themesPath, fileSystem: SiteLocation.withBuiltInTheme(LocalFileSystem(), themesPath: themesPath))
+            let workflow = SiteWorkflow(version: PolicySiteCommand.version, releasesURL: releasesURL)
+            let files =
+                try scaffolder.site(title: title, baseURL: baseURL, language: language) + [
+                    ScaffoldFile(path: SiteWorkflow.path, contents: Data(workflow.text.utf8))
+                ]
             try write(files, under: directory)
             print("Created \(directory)/ (\(files.count) files). Next:")
             print("  cd \(directory) && policysite new company acme --languages \(language) --jurisdictions gdpr")

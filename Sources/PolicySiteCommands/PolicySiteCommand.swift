@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import PolicyBuild
+import PolicyDefaultTheme
 import PolicyHistory
 import PolicyModel
 
@@ -51,26 +52,26 @@ struct SiteLocation: ParsableArguments {
     @Option(name: .long, help: "Folder with site.yml and one folder per company.")
     var content = "content"
 
-    @Option(name: .long, help: "Folder holding themes (themes/<name>/); default ./themes, else the installed ones.")
+    @Option(name: .long, help: "Folder holding themes (themes/<name>/); default ./themes, else the default theme built into policysite.")
     var themes: String?
 
-    /// `--themes`, else `./themes`, else the themes installed beside the binary
-    /// (`make install` puts them in PREFIX/share/policysite/themes).
+    /// `--themes`, else `./themes`, else the default theme compiled into the binary.
     var themesPath: String { Self.themesPath(themes) }
 
     static func themesPath(_ themes: String?) -> String {
         if let themes { return themes }
-        if FileManager.default.fileExists(atPath: "themes") { return "themes" }
-        // The running binary's real path (argv[0] is only `policysite` when found through PATH).
-        let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("share/policysite/themes").path
-        return FileManager.default.fileExists(atPath: installed) ? installed : "themes"
+        return FileManager.default.fileExists(atPath: "themes") ? "themes" : DefaultTheme.themesPath
     }
 
     /// The disk as the site's commands read it: no symbolic link out of the content and themes
-    /// folders is followed (docs/security.md).
-    var fileSystem: LocalFileSystem { LocalFileSystem(confinedTo: [content, themesPath]) }
+    /// folders is followed (docs/security.md). With the built-in theme, its files are read from
+    /// memory at `built-in:themes/default/…`.
+    var fileSystem: any FileSystem { Self.withBuiltInTheme(LocalFileSystem(confinedTo: [content, themesPath]), themesPath: themesPath) }
+
+    /// `disk`, with the built-in theme's files over it when `themesPath` names it.
+    static func withBuiltInTheme(_ disk: LocalFileSystem, themesPath: String) -> any FileSystem {
+        themesPath == DefaultTheme.themesPath ? OverlayFileSystem(base: disk, files: DefaultTheme.filesUnderThemesPath) : disk
+    }
 
     /// Finishes (or undoes) a publish that a killed process left half-done, before anything
     /// reads content/: the files are then all as before or all as after that publish. Only

@@ -67,15 +67,12 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/acme/versions/1.0/de/privacy.md").path))
     }
 
-    /// The README's quick start with the binary installed the way `make install` lays it out
-    /// (PREFIX/bin, PREFIX/share/policysite/themes) and found through PATH, in a folder
-    /// without themes of its own.
+    /// The README's quick start with the binary alone in PREFIX/bin, found through PATH, in a
+    /// folder without themes of its own: the default theme is built into the binary.
     @Test func theQuickStartWorksWithAnInstalledBinaryOnThePath() throws {
         let prefix = try CLI.temporaryDirectory("prefix")
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CLI.binary, to: prefix.appendingPathComponent("bin/policysite"))
-        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("share/policysite"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("themes"), to: prefix.appendingPathComponent("share/policysite/themes"))
         let work = try CLI.temporaryDirectory("quickstart")
         let script = """
             set -e
