@@ -11,7 +11,7 @@ public import Foundation
 /// ```
 ///
 /// Requests are answered one at a time (a lock around each); an axe request spreads its pages
-/// over two browsers (one per core), so tests gain nothing by asking in parallel.
+/// over two browsers per core, so tests gain nothing by asking in parallel.
 public final class BrowserSession: @unchecked Sendable {
     // `@unchecked`: `input`, `output` and `buffer` are used only while `lock` is held.
     private let process: Process

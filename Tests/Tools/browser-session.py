@@ -22,7 +22,7 @@ per site folder, because file:// pages would not behave like the published site)
         Loads one page at that viewport, saves a screenshot (optional) and answers
         {"console": [messages], "dom": "<html ...>...</html>", "lang": ..., "dir": ...}.
 
-Any failure answers {"error": "..."}. With --browsers N (default 2, one per core) axe requests
+Any failure answers {"error": "..."}. With --browsers N (default two per core) axe requests
 spread their pages over N browsers. Standard library plus selenium; axe-core's script comes
 from the axe-playwright-python wheel; the browser is Debian's chromium driven by
 chromium-driver (`scripts/setup --test` installs all three).
@@ -157,7 +157,9 @@ class Session:
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--browsers", type=int, default=2)
+    # Two browsers per core: a page check waits on round trips between the driver, the browser
+    # and its renderer as much as it computes, so one browser keeps well under one core busy.
+    parser.add_argument("--browsers", type=int, default=2 * (os.cpu_count() or 1))
     session = Session(max(1, parser.parse_args().browsers))
     try:
         for line in sys.stdin:
