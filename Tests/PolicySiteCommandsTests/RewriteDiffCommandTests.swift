@@ -6,7 +6,7 @@ import Testing
 /// renamed, moved, removed and added, a `##### Cookies` heading inside a list, an indented code
 /// block, abbreviations, a table and a `###` section claim. `policysite diff` must print the
 /// reviewed text, and the diff page must read without the source beside it.
-@Suite(.serialized) struct RewriteDiffTests {
+@Suite(.serialized) struct RewriteDiffCommandTests {
     static let fixture = CLI.root.appendingPathComponent("Tests/Fixtures/rewrite")
     static let themes = CLI.root.appendingPathComponent("themes").path
 
