@@ -22,7 +22,7 @@
 # is skipped when a new one is allocated, one by one: creating a site's 50,000 files right after
 # deleting the last run's 50,000 scans the freed ones again for every file. That put up to 50 s
 # of system time into one cold build, more for the tool that writes more files, and measured
-# the file system's reuse policy rather than either tool (docs/performance.md, sixth session).
+# the file system's reuse policy rather than either tool (docs/performance.md, "The bench's own precautions").
 # The same holds across runs: a run started right after another emptied its trash waits until
 # 360 s have passed before its first timed build (`settle`).
 set -euo pipefail
@@ -157,7 +157,7 @@ echo "== Cold builds, PolicySite and Hugo taking turns ($RUNS runs each)"
 # Both inputs read once first, so both are in the page cache. `check` has just read
 # PolicySite's, and Hugo's could still be on disk: the outputs of earlier runs (moved aside,
 # not freed) push it out of memory. A Hugo run that reads its 250 MB input from disk spends
-# up to 12 s more in the kernel at 1,000 x 3 (docs/performance.md, ninth session).
+# up to 12 s more in the kernel at 1,000 x 3 (docs/performance.md, "The bench's own precautions").
 find "$CONTENT" "$OUT/hugo" -type f -print0 | xargs -0 cat > /dev/null
 settle
 # Taking turns, so a spell when the shared machine is slower weighs on both tools alike: run

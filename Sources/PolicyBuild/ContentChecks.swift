@@ -88,8 +88,8 @@ struct ContentChecks {
     }
 
     /// `text` split at sentence ends (`.`, `!`, `?`, a line break, `؟`, `।`), empty pieces
-    /// left out: what `split` over its Characters gives, found by walking its scalars (a walk
-    /// over Characters was 6% of `check`). A separator scalar ends a sentence only where it is
+    /// left out: what `split` over its Characters gives, found by walking its scalars without
+    /// breaking the text into Characters. A separator scalar ends a sentence only where it is
     /// a Character on its own (not `\r\n`, nor `.` with an accent on it).
     static func sentences(of text: String) -> [Substring] {
         var sentences: [Substring] = []

@@ -186,8 +186,8 @@ struct LinkChecker {
         var values: [String] = []
         let marker = Array(" \(name)=\"".utf8)
         var html = html
-        // In place, on the page's own bytes: copying eight bytes into a new array at every
-        // space of every page to compare them was 7% of `check`.
+        // In place, on the page's own bytes, nothing copied to compare: the marker is ASCII,
+        // so where its bytes match, its characters do.
         html.withUTF8 { bytes in
             var index = 0
             // A marker must have at least one byte after it, its value or the closing quote.

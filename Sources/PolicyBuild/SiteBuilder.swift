@@ -192,8 +192,9 @@ public struct SiteBuilder: Sendable {
         var clock = BuildClock(now: now)
         // A build into a folder that holds no site yet (a fresh clone in CI, nearly always)
         // reads the archive cache but does not fill it: the entries are for a next build into
-        // the same place, which in CI never comes, and writing them was 2-3% of such a build.
-        // The next build there fills the cache as it parses.
+        // the same place, which in CI never comes. Skipping them changes no output: an entry
+        // only spares a parse, and a file without one is parsed. The next build there fills
+        // the cache as it parses.
         let archives = fileSystem.isDirectory(options.outputPath) ? options.archiveCache : options.archiveCache?.readingOnly
         var loader = ContentLoader(
             fileSystem: fileSystem, cache: options.keepsSite ? documents : nil, themesPath: options.themesPath, archiveCache: archives)
@@ -415,8 +416,8 @@ extension SiteBuilder {
 
 /// A chunk's renderer, freed on another thread while the next chunk loads. Its caches (each
 /// version's field tree and sentences for the diffs, the section values) are a chunk's worth of
-/// small objects, and freeing them where the renderer went out of scope held up the next chunk
-/// on one core for 2% of a build.
+/// small objects, and freeing them where the renderer went out of scope would hold up the next
+/// chunk on one core. Nothing reads a retired renderer: it is only released.
 final class RetiredRenderer: @unchecked Sendable {
     // `@unchecked`: `renderer` is set in `init` and cleared once, by the one task that owns it.
     private var renderer: SiteRenderer?

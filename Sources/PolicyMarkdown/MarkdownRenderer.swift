@@ -224,8 +224,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// The same judgement read from the bytes, for the usual URL: when everything up to the
     /// first colon and the byte after it is ASCII, the scheme is those bytes with ASCII
-    /// whitespace taken out, so no `String` needs lowercasing and filtering (which was 0.7% of
-    /// a cold build, for every link of every text). Anything else asks `isUnsafeURL(_:)`.
+    /// whitespace taken out, so no `String` needs lowercasing and filtering for every link of
+    /// every text. Anything else asks `isUnsafeURL(_:)`.
     static func isUnsafeURL(_ url: UnsafePointer<CChar>) -> Bool {
         var word: UInt128 = 0, length = 0, index = 0
         while true {

@@ -236,8 +236,9 @@ public struct ContentLoader: Sendable {
 }
 
 public func sha256Hex(_ data: Data) -> String {
-    // Hex digits by table: `String(format: "%02x")` per byte was nine tenths of the cost of
-    // hashing a page for its fingerprint, and 3% of a cold build.
+    // Hex digits by table, two lowercase digits per byte: exactly what `String(format: "%02x")`
+    // per byte gives, so fingerprints stored by earlier builds still compare equal, without a
+    // formatted string per byte (every page's fingerprint is hashed).
     let digits = Array("0123456789abcdef".utf8)
     var hex: [UInt8] = []
     hex.reserveCapacity(64)

@@ -63,8 +63,9 @@ public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertib
 
     public init(from decoder: any Decoder) throws {
         // The text form first: nearly every duration is one, and asking a text for a mapping
-        // first made (and dropped) a located error for each, 1% of a cold build. A value that
-        // is neither gets the error the text form gives, as before.
+        // makes (and drops) a located error. The order cannot change a result, since a YAML
+        // node is a text or a mapping, never both; a value that is neither gets the error the
+        // text form gives.
         let single = try decoder.singleValueContainer()
         let text: String
         do {

@@ -228,8 +228,8 @@ extension StringProtocol {
 }
 
 /// Writes `data` to a file at `path` without the `fsync` that Foundation's `Data.write` makes
-/// for every file: build output and caches can be made again, and syncing each of a site's
-/// 50,000 files was 4% of a cold build. An existing file is truncated and written in place, so
+/// for every file: build output and caches can be made again from the content, so a file a
+/// crash loses costs a rebuild, never data (a site has tens of thousands). An existing file is truncated and written in place, so
 /// a hard-linked one would change at every link: write only to new paths (a staging folder, a
 /// temporary name), never to a file of the published output.
 public func writeUnsynced(_ data: Data, to path: String) throws {

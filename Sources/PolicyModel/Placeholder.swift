@@ -16,7 +16,7 @@ public enum Placeholder {
     /// Every placeholder in `text` (YAML comments included), as `file:line:column` problems.
     public static func find(in text: String, file: String) -> [Diagnostic] {
         // Nearly every file has none: its bytes tell, without splitting it into lines and
-        // searching each through Foundation (5% of `check`). The marker is ASCII letters and
+        // searching each through Foundation. The marker is ASCII letters and
         // brackets, which no other sequence of scalars is equivalent to, so no bytes, no match.
         guard hasMarker(text) else { return [] }
         var found: [Diagnostic] = []

@@ -4,7 +4,7 @@ extension String {
     /// `self` with every `target` replaced by `replacement`: what Foundation's
     /// `replacingOccurrences(of:with:)` gives, found on UTF-8 bytes. Foundation's goes through
     /// NSString, about 4 µs a call, and page contexts call it for every placeholder of every UI
-    /// string (3% of a cold build). The byte search is taken when `target` is printable ASCII
+    /// string. The byte search is taken when `target` is printable ASCII
     /// and every match has ASCII (or nothing) on both sides: such a match is whole characters,
     /// as no grapheme rule joins printable ASCII to ASCII. Anything else goes to Foundation.
     public func replacingAll(_ target: String, with replacement: String) -> String {

@@ -2,8 +2,7 @@ import Mustache
 import PolicyMarkdown
 
 /// HTML escaping for `{{value}}` in templates: the project's `escapeAttribute`, which scans
-/// UTF-8 bytes. swift-mustache's own walks every Character with a dictionary lookup (8% of a
-/// cold build's samples) and leaves a quote followed by a combining mark unescaped. Every theme
+/// UTF-8 bytes. swift-mustache's own walks every Character with a dictionary lookup and leaves a quote followed by a combining mark unescaped. Every theme
 /// template is registered with it (see `Theme.load`), so themes need not say anything.
 struct FastHTMLContentType: MustacheContentType {
     static let name = "POLICYSITE_HTML"

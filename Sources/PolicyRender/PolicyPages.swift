@@ -302,8 +302,8 @@ struct PolicyLayout {
 /// every archived version's page, so it finds the values to prefix first, on bytes, and copies
 /// the text only when there is one (most policies link in-page or to absolute addresses).
 func rebaseRelativeLinks(_ html: Substring, prefix: String) -> String {
-    // On the text's own bytes where it holds them in one piece (copying every block's bytes
-    // was 0.8% of a cold build); nil from `rebase` when there is nothing to prefix.
+    // On the text's own bytes where it holds them in one piece, copied only when it does not;
+    // nil from `rebase` when there is nothing to prefix.
     let rebased =
         html.utf8.withContiguousStorageIfAvailable { rebase($0, prefix: prefix) }
         ?? Array(html.utf8).withUnsafeBufferPointer { rebase($0, prefix: prefix) }

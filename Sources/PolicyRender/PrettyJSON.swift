@@ -4,7 +4,7 @@ import Foundation
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, at a fraction of its cost.
 ///
 /// A build with history writes five JSON files per company and language, and Foundation's
-/// encoder was 6% of a cold build: boxed values, coding paths and a string per key. This one
+/// encoder boxes every value, keeps coding paths and makes a string per key. This one
 /// builds a plain tree and prints it. It takes only what those files hold (strings, whole
 /// numbers, flags, nulls, lists, objects whose keys are lowercase ASCII words); anything else
 /// (a date, a fraction, a key that Foundation's sort could order otherwise) makes it give up,

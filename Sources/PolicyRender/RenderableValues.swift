@@ -30,8 +30,7 @@ extension Bool: @retroactive MustacheCustomRenderable {
 // Why these too: inside a section over a string (`{{#canonical}}…{{canonical}}…{{/canonical}}`)
 // every name is first looked up on the string itself. A value that is not a `MustacheParent` is
 // searched with `Mirror`, and a string's mirror lists each of its characters, so every such
-// lookup walked the whole text before going on down the context stack (1.3% of a cold build's
-// samples). A string or number has no named children either way; saying so ends the lookup at
+// lookup walked the whole text before going on down the context stack. A string or number has no named children either way; saying so ends the lookup at
 // one cast.
 
 // swift-format-ignore: AvoidRetroactiveConformances

@@ -20,9 +20,9 @@ import Testing
     /// A copy of the example content in a sandbox, built into `public/` beside it with the archive cache.
     static func exampleSite() throws -> (Sandbox, BuildOptions) {
         let sandbox = try Sandbox()
-        try FileManager.default.copyItem(at: StreamingBuildTests.root.appendingPathComponent("content"), to: sandbox.site.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: Repository.content, to: sandbox.site.appendingPathComponent("content"))
         var options = BuildOptions(
-            contentPath: sandbox.site.appendingPathComponent("content").path, themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path,
+            contentPath: sandbox.site.appendingPathComponent("content").path, themesPath: Repository.themes.path,
             outputPath: sandbox.site.appendingPathComponent("public").path)
         options.archiveCache = ArchiveCache(besideOutput: options.outputPath)
         return (sandbox, options)
@@ -86,7 +86,7 @@ import Testing
                 try FileManager.default.setAttributes([.modificationDate: oldDate], ofItemAtPath: path)
             }
             log.append("\(round): \(damage) \(path.dropFirst(sandbox.site.path.count + 1))")
-            let differing = try IncrementalBuildTests.rebuildDifferingFromCold(options)
+            let differing = try BuildFixtures.rebuildDifferingFromCold(options)
             #expect(differing.isEmpty, "after \(log.joined(separator: "; ")): \(differing.prefix(6))")
             if !differing.isEmpty { break }
         }

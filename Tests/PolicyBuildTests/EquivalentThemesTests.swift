@@ -21,7 +21,7 @@ import Testing
 ///   rendered on every page from all of the page's values.
 @Suite struct EquivalentThemesTests {
     @Test func shortcutsAndPlainTemplatesRenderTheSamePages() throws {
-        let root = StreamingBuildTests.root
+        let root = Repository.root
         let scratch = Scratch.directory.appendingPathComponent("dispatch-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let shortcuts = scratch.appendingPathComponent("shortcuts"), themes = scratch.appendingPathComponent("plain")

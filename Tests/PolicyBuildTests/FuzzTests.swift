@@ -9,7 +9,7 @@ import Testing
 /// body, changelog.yml), from a fixed seed so a failure repeats: loading never crashes or hangs,
 /// every error names its file and line, and a build that fails leaves the previous output alone.
 @Suite(.serialized) struct FuzzTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     /// SplitMix64: small, fast and the same on every machine.
     struct Random {

@@ -17,10 +17,10 @@ import Testing
 
     @Test func everyRebuildWritesWhatAColdBuildWrites() throws {
         let folder = Scratch.directory.appendingPathComponent("sequence-\(UUID().uuidString.prefix(8))")
-        let original = StreamingBuildTests.root.appendingPathComponent("content")
+        let original = Repository.content
         try FileManager.default.copyItem(at: original, to: folder.appendingPathComponent("content"))
         let options = BuildOptions(
-            contentPath: folder.appendingPathComponent("content").path, themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path,
+            contentPath: folder.appendingPathComponent("content").path, themesPath: Repository.themes.path,
             outputPath: folder.appendingPathComponent("public").path)
         let companies = ["caltryx-tech", "digi-smart-manager", "digiterex", "ite", "mydigisoft"]
         var random = FuzzTests.Random(state: 2026)
@@ -72,7 +72,7 @@ import Testing
                 try append("\nAnother paragraph, round \(round).\n", to: englishPolicy(company))
             }
             log.append("\(round): \(change) \(company)")
-            let differing = try IncrementalBuildTests.rebuildDifferingFromCold(options)
+            let differing = try BuildFixtures.rebuildDifferingFromCold(options)
             #expect(differing.isEmpty, "after \(log.joined(separator: "; ")): \(differing.prefix(6))")
             if !differing.isEmpty { break }
         }

@@ -9,17 +9,8 @@ import Testing
 /// the example site (five companies, English, French, Arabic and Hindi, published history)
 /// byte for byte as the shared templates do.
 @Suite struct LocalizedTemplatesTests {
-    /// The example site (`content/`), loaded with its theme.
-    static func exampleSite() throws -> PreparedSite {
-        let options = BuildOptions(
-            contentPath: StreamingBuildTests.root.appendingPathComponent("content").path,
-            themesPath: StreamingBuildTests.root.appendingPathComponent("themes").path, outputPath: "unused")
-        let (prepared, diagnostics) = SiteBuilder().prepare(options)
-        return try #require(prepared, "\(diagnostics)")
-    }
-
     @Test func everyPageIsTheSameWithTheStringsWrittenIn() throws {
-        let site = try Self.exampleSite()
+        let site = try BuildFixtures.exampleSite()
         #expect(site.theme.localized.count >= 3)
         var shared = site.theme
         shared.localized = [:]
@@ -35,7 +26,7 @@ import Testing
     /// Only the languages the site publishes get their own compiled templates (the theme has
     /// strings for more: compiling those was start-up time on one core for pages never made).
     @Test func onlyTheSitesLanguagesAreCompiled() throws {
-        let site = try Self.exampleSite()
+        let site = try BuildFixtures.exampleSite()
         #expect(Set(site.theme.localized.keys) == Set(site.site.languages))
         #expect(site.theme.translations.languages.count > site.site.languages.count)
     }

@@ -103,7 +103,7 @@ import Testing
     /// folder afterwards, by another process, must not trust fingerprints that no longer
     /// describe the output: its output is a cold build's.
     @Test func pagesWrittenBehindTheCacheAreNotTrusted() throws {
-        let options = try StreamingBuildTests.makeSite("behind")
+        let options = try BuildFixtures.makeSite("behind")
         _ = try SiteBuilder().build(options)
         // What serve's one-company path does: write a page (telling the writer), record its
         // fingerprint in memory.
@@ -112,14 +112,14 @@ import Testing
         OutputWriter.outputChangedOutsideABuild(options.outputPath)
         SiteBuilder().renderCache.record(["c03/en/index.html": "serve"], output: options.outputPath)
         _ = try SiteBuilder().build(options)
-        #expect(StreamingBuildTests.files(under: options.outputPath) == (try IncrementalBuildTests.coldBuild(options)))
+        #expect(BuildFixtures.files(under: options.outputPath) == (try BuildFixtures.coldBuild(options)))
         // A page serve added, for content since changed back: the output has a file the site lacks.
         try FileManager.default.createDirectory(atPath: options.outputPath + "/c03/en/extra", withIntermediateDirectories: true)
         try "a page serve added".write(toFile: options.outputPath + "/c03/en/extra/index.html", atomically: true, encoding: .utf8)
         OutputWriter.outputChangedOutsideABuild(options.outputPath)
         SiteBuilder().renderCache.record(["c03/en/extra/index.html": "serve"], output: options.outputPath)
         _ = try SiteBuilder().build(options)
-        #expect(StreamingBuildTests.files(under: options.outputPath) == (try IncrementalBuildTests.coldBuild(options)))
+        #expect(BuildFixtures.files(under: options.outputPath) == (try BuildFixtures.coldBuild(options)))
     }
 
     /// The fingerprints file is one line per file: what is written reads back the same (a site-wide

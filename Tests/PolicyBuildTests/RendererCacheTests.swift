@@ -11,7 +11,7 @@ import Testing
 @Suite struct RendererCacheTests {
     let prepared: PreparedSite
 
-    init() throws { prepared = try LocalizedTemplatesTests.exampleSite() }
+    init() throws { prepared = try BuildFixtures.exampleSite() }
 
     /// A text's section values are made once per build and language, and shared only by pages
     /// that show the same company facts: an archived version shows the facts it was published with.
@@ -35,9 +35,9 @@ import Testing
         #expect(renderer.sectionValues(page) === first)
 
         // Another language of the same company is made apart.
-        if let french = renderer.pages(of: company).first(where: { $0.language != page.language }) {
-            #expect(renderer.sectionValues(french) !== first)
-        }
+        let french = try #require(
+            renderer.pages(of: company).first(where: { $0.language != page.language }), "the example site's first company has a second language")
+        #expect(renderer.sectionValues(french) !== first)
     }
 
     /// A build's bodies leave the prose's words out (only `check` reads them); a page asked for

@@ -7,7 +7,7 @@ import Testing
 /// Archived texts parsed once are read back from the cache as the same documents; an entry
 /// made under another checking context, or damaged, is never used.
 @Suite struct ArchiveCacheTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     func copyOfContent() throws -> URL {
         let folder = Scratch.directory.appendingPathComponent("archive-cache-\(UUID().uuidString.prefix(8))")

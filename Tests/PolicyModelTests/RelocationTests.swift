@@ -8,7 +8,7 @@ import Testing
 /// own path (`PolicyDocument.relocated`). It must be exactly what parsing the archived file
 /// gives: the same document and every location, down to those inside the front matter.
 @Suite struct RelocationTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     /// A company in `folder` whose versions/1.0/en/privacy.md holds `archived`, and
     /// en/privacy.md `current`.

@@ -8,7 +8,7 @@ import Testing
 /// The scaffold's files decode with the project's own decoder, carry the rights of the regimes
 /// asked for, mark what a person must write, and never hide a problem.
 @Suite struct ScaffolderTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let themes = root.appendingPathComponent("themes").path
     let today = PolicyDate("2026-11-30")!
 

@@ -9,7 +9,7 @@ import TestSupport
 /// A preview server on a free loopback port, serving a private copy of the repository's
 /// content/ and themes/ so tests can edit files freely.
 final class TestServer: @unchecked Sendable {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     let folder: URL
     let session: PreviewSession

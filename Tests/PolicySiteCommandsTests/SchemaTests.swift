@@ -128,9 +128,8 @@ import Testing
     /// schema, and every section a policy.json names is an anchor on its page.
     @Test(.enabled(if: validator || CLI.checkersRequired, "check-jsonschema is not installed: run `scripts/setup --test`"))
     func everyGeneratedJSONFileMatchesItsSchema() throws {
-        let folder = try CLI.temporaryDirectory("json")
-        try CLI.buildExampleAndLargeSites(into: folder)
-        for site in ["example", "large"].map({ folder.appendingPathComponent($0) }) {
+        let sites = try CheckedSites.folders()
+        for site in [sites.example, sites.large] {
             let policies = try Self.files(named: { $0 == "policy.json" }, under: site)
             let cookies = try Self.files(named: { $0 == "cookies.json" }, under: site)
             #expect(!policies.isEmpty, "\(site.path): \(policies.count) policy.json")

@@ -19,7 +19,7 @@ func publishSite(at root: String) -> Bool {
 /// The README's library example is this file's code, compiled and run: on the example site it
 /// builds, on broken content it reports every problem with its place and leaves the output alone.
 @Suite struct LibraryExampleTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     func example() throws -> String {
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)

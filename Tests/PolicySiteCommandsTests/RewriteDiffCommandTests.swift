@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A rewrite of a long policy (Tests/Fixtures/rewrite: v1 published as 1.0, v2 as 2.0): sections
 /// renamed, moved, removed and added, a `##### Cookies` heading inside a list, an indented code
 /// block, abbreviations, a table and a `###` section claim. `policysite diff` must print the
 /// reviewed text, and the diff page must read without the source beside it.
-@Suite(.serialized) struct RewriteDiffTests {
+@Suite(.serialized) struct RewriteDiffCommandTests {
     static let fixture = CLI.root.appendingPathComponent("Tests/Fixtures/rewrite")
     static let themes = CLI.root.appendingPathComponent("themes").path
 
@@ -111,9 +112,11 @@ import Testing
 
     /// The field table in headless Chromium: at 1,280 px no column is scrolled out of sight (a
     /// long URL wraps), and at phone width the page is no wider than the screen. A copy of the
-    /// page beside it carries a script (the pages run none) that writes what it measured into
-    /// the DOM Chromium prints.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is not installed: run `scripts/setup --test`"))
+    /// page beside it carries a script (the pages run none but the print button's) that writes
+    /// what it measured into the live DOM, read through the shared `BrowserSession`.
+    @Test(
+        .enabled(
+            if: BrowserSession.available || CLI.checkersRequired, "Chromium, chromium-driver or Selenium is not installed: run `scripts/setup --test`"))
     func theFieldTableFitsAtDesktopAndPhoneWidths() throws {
         let folder = try Self.publish()
         let build = try CLI.run(["build", "--output", "out", "--themes", Self.themes], in: folder)
@@ -125,12 +128,11 @@ import Testing
             """
         let probe = page.deletingLastPathComponent().appendingPathComponent("probe.html")
         try read(page).replacingOccurrences(of: "</body>", with: measure).write(to: probe, atomically: true, encoding: .utf8)
+        let session = try BrowserSession.shared.get()
         for (width, height) in [(1280, 900), (390, 844)] {
-            let run = try CLI.tool(
-                "/usr/bin/chromium",
-                ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),\(height)", "--dump-dom", probe.absoluteString])
-            #expect(run.stdout.contains("data-cut=\"0\""), "at \(width) px: \(run.stdout.prefix(300)) \(run.stderr.suffix(500))")
-            #expect(run.stdout.contains("data-wide=\"false\""), "at \(width) px")
+            let dom = try session.visit("acme/en/diff/1.0-2.0/probe.html", in: folder.appendingPathComponent("out"), width: width, height: height).dom
+            #expect(dom.contains("data-cut=\"0\""), "at \(width) px: \(dom.prefix(300))")
+            #expect(dom.contains("data-wide=\"false\""), "at \(width) px")
         }
     }
 }

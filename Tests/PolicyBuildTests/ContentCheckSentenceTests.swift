@@ -7,7 +7,7 @@ import Testing
 /// The cookie-prose check splits a text into sentences by walking its scalars; it must give
 /// what a split over its Characters gives, where a separator next to a combining mark, a
 /// carriage return or a prepended sign is not a Character on its own.
-@Suite struct SentenceSplitTests {
+@Suite struct ContentCheckSentenceTests {
     @Test func scalarsSplitAsCharactersDo() {
         var random = SeededRandom(seed: 5)
         let pieces = [
