@@ -34,11 +34,18 @@ extension SourceLocation {
 }
 
 extension PolicyFrontMatter {
-    /// Every location the front matter keeps (for cross-file checks): cookie categories, rights
-    /// and regional-rights blocks and their rights. A new located field belongs here too;
-    /// `RelocationTests` find every `SourceLocation` by reflection, so a missed one fails there.
+    /// Every location the front matter keeps (for cross-file checks and `scan` findings): cookie
+    /// categories and cookies, rights and regional-rights blocks and their rights, recipients.
+    /// A new located field belongs here too; `RelocationTests` find every `SourceLocation` by
+    /// reflection, so a missed one fails there.
     mutating func relocate(_ move: SourceLocation.Move) {
-        for index in cookies.indices { cookies[index].category.location = move.apply(cookies[index].category.location) }
+        for index in cookies.indices {
+            cookies[index].category.location = move.apply(cookies[index].category.location)
+            for cookie in cookies[index].cookies.indices {
+                cookies[index].cookies[cookie].declaredAt = move.apply(cookies[index].cookies[cookie].declaredAt)
+            }
+        }
+        for index in thirdParties.indices { thirdParties[index].declaredAt = move.apply(thirdParties[index].declaredAt) }
         if var section = rights {
             for index in section.items.indices { section.items[index].location = move.apply(section.items[index].location) }
             rights = section

@@ -31,6 +31,19 @@ public struct ObservedCookie: Codable, Sendable, Equatable {
     public var phase: ConsentPhase
 
     public var isSession: Bool { lifetime == nil }
+
+    public init(
+        name: String, domain: String, path: String, lifetime: Double?, firstParty: Bool, setBy: Origin, page: String, phase: ConsentPhase
+    ) {
+        self.name = name
+        self.domain = domain
+        self.path = path
+        self.lifetime = lifetime
+        self.firstParty = firstParty
+        self.setBy = setBy
+        self.page = page
+        self.phase = phase
+    }
 }
 
 /// A `localStorage` or `sessionStorage` key of a page's origin.
@@ -54,6 +67,13 @@ public struct ObservedHost: Codable, Sendable, Equatable {
     public var firstRequest: String
     public var page: String
     public var phase: ConsentPhase
+
+    public init(host: String, firstRequest: String, page: String, phase: ConsentPhase) {
+        self.host = host
+        self.firstRequest = firstRequest
+        self.page = page
+        self.phase = phase
+    }
 }
 
 /// Everything one scan saw, first sightings only, in the order seen.
