@@ -104,6 +104,7 @@ let package = Package(
                 // `policysite` too: ScanCommandTests run the built binary.
                 "TestSupport", "PolicyScan", "PolicyModel", "policysite", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.

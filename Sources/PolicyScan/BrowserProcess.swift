@@ -126,8 +126,18 @@ public final class BrowserProcess: Sendable {
     private static func cleanUp(_ pid: Int32, profile: URL, process: Process?) {
         stop(pid)
         process?.waitUntilExit()
-        try? FileManager.default.removeItem(at: profile)
+        removeProfile(profile)
         running.withLock { _ = $0.removeValue(forKey: pid) }
+    }
+
+    /// Removes the profile, again if need be: Chromium's helper processes outlive the browser
+    /// process by a few milliseconds and may still write a file into it while it is removed.
+    private static func removeProfile(_ profile: URL) {
+        for _ in 0..<50 {
+            try? FileManager.default.removeItem(at: profile)
+            if !FileManager.default.fileExists(atPath: profile.path) { return }
+            usleep(100_000)
+        }
     }
 
     /// SIGTERM lets Chromium end its renderer and GPU processes itself; SIGKILL only if it hangs.
@@ -149,7 +159,7 @@ public final class BrowserProcess: Sendable {
         let all = running.withLock { $0 }
         for (pid, profile) in all {
             stop(pid)
-            try? FileManager.default.removeItem(at: profile)
+            removeProfile(profile)
         }
         running.withLock { $0.removeAll() }
     }

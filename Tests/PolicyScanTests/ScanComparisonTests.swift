@@ -95,3 +95,49 @@ import Testing
         #expect(SiteBoundary(URL(string: "ftp://example.com/")!) == nil)
     }
 }
+
+/// The report formats on a made-up scan: `--strict` makes warnings errors, JSON carries both
+/// what was seen and what was found, and a finding with no declaration has no file.
+@Suite struct ScanFormatTests {
+    static let findings = [
+        ScanFinding(
+            .warning, "cookie-lifetime", "cookie 'a' lasts 2 days but is declared to last 1 day", page: "https://example.com/",
+            at: SourceLocation(file: "p.md", line: 7, column: 9)),
+        ScanFinding(.info, "cookie-not-seen", "declared cookie 'b' was not seen on the 1 page scanned", at: SourceLocation(file: "p.md", line: 8, column: 9)),
+        ScanFinding(.error, "accept-selector-missing", "the accept selector matched nothing", page: "https://example.com/", at: nil),
+    ]
+
+    static var observations: ScanObservations {
+        var observations = ScanObservations(start: "https://example.com/")
+        observations.pages = ["https://example.com/"]
+        return observations
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() {
+        #expect(
+            ScanFormat.text.render(Self.findings, observations: Self.observations, strict: true) == """
+                p.md:7:9: error: cookie 'a' lasts 2 days but is declared to last 1 day (page https://example.com/)
+                p.md:8:9: note: declared cookie 'b' was not seen on the 1 page scanned
+                error: the accept selector matched nothing (page https://example.com/)
+                scanned 1 page of https://example.com/: 0 cookies, 0 storage keys, 0 third-party hosts; 2 errors, 0 warnings, 1 note
+
+                """)
+        #expect(
+            ScanFormat.github.render(Self.findings, observations: Self.observations, strict: false).split(separator: "\n") == [
+                "::warning file=p.md,line=7,title=policysite scan%3A cookie-lifetime::cookie 'a' lasts 2 days but is declared to last 1 day (page https://example.com/)",
+                "::notice file=p.md,line=8,title=policysite scan%3A cookie-not-seen::declared cookie 'b' was not seen on the 1 page scanned",
+                "::error title=policysite scan%3A accept-selector-missing::the accept selector matched nothing (page https://example.com/)",
+            ])
+    }
+
+    @Test func jsonHoldsObservationsAndFindings() throws {
+        struct Report: Decodable {
+            var observations: ScanObservations
+            var findings: [ScanFinding]
+        }
+        let text = ScanFormat.json.render(Self.findings, observations: Self.observations, strict: false)
+        let report = try JSONDecoder().decode(Report.self, from: Data(text.utf8))
+        #expect(report.observations == Self.observations)
+        #expect(report.findings == Self.findings)
+    }
+}
