@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        // `policysite scan` talks to headless Chromium over the DevTools protocol's WebSocket.
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", exact: "1.6.2"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev); `make setup` installs it.
@@ -66,10 +68,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // `policysite scan`: a live site's cookies, storage and third parties against the policy.
+        .target(
+            name: "PolicyScan",
+            dependencies: [
+                "PolicyModel", .product(name: "WSClient", package: "swift-websocket"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "PolicySiteCommands",
             dependencies: [
-                "PolicyBuild", "PolicyServer", "PolicyHistory", "PolicyModel", "PolicyRender", "PolicyScaffold", "PolicyDefaultTheme",
+                "PolicyBuild", "PolicyServer", "PolicyHistory", "PolicyModel", "PolicyRender", "PolicyScaffold", "PolicyDefaultTheme", "PolicyScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,6 +105,15 @@ let package = Package(
             name: "PolicyServerTests",
             dependencies: [
                 "TestSupport", "PolicyServer", "PolicyBuild", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "PolicyScanTests",
+            dependencies: [
+                // `policysite` too: ScanCommandTests run the built binary.
+                "TestSupport", "PolicyScan", "PolicyModel", "policysite", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.

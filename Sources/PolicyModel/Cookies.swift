@@ -1,3 +1,5 @@
+import Foundation
+
 /// A cookie category id: one of the four built-ins or a custom one declared in `site.yml`.
 public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let builtIn = ["essential", "analytics", "preferences", "marketing"]
@@ -89,10 +91,34 @@ public struct Cookie: Codable, Sendable, Equatable {
     public var duration: PolicyDuration?
     /// The part of the site the cookie is limited to (`/checkout`), when it is not site-wide.
     public var path: String?
-    /// Where the cookie's entry was written, for duplicate and cross-language checks.
+    /// Where the cookie's entry was written, for duplicate and cross-language checks and `policysite scan` findings.
     public var location: SourceLocation?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case name, provider, purpose, duration, path }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(provider, forKey: .provider)
+        try c.encode(purpose, forKey: .purpose)
+        try c.encodeIfPresent(duration, forKey: .duration)
+        try c.encodeIfPresent(path, forKey: .path)
+    }
+
+    /// Whether an observed cookie or storage key is this entry: the same name, or a match of a
+    /// name pattern such as `_ga_*` (each `*` stands for any run of characters).
+    public func matches(_ observed: String) -> Bool {
+        guard name.contains("*") else { return name == observed }
+        let parts = name.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        guard observed.hasPrefix(parts[0]), observed.count >= parts.joined().count else { return false }
+        var rest = Substring(observed.dropFirst(parts[0].count))
+        for (index, part) in parts.enumerated().dropFirst() {
+            if index == parts.count - 1 { return part.isEmpty || rest.hasSuffix(part) }
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return true
+    }
 
     public init(name: String, provider: String, purpose: String, duration: PolicyDuration? = nil, path: String? = nil) {
         self.name = name

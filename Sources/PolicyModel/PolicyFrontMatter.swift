@@ -299,6 +299,7 @@ public struct ThirdParty: Codable, Sendable, Equatable {
         try c.encodeIfPresent(processingLocation, forKey: .processingLocation)
         try c.encodeIfPresent(corporateLocation, forKey: .corporateLocation)
         try c.encodeIfPresent(privacyPolicy, forKey: .privacyPolicy)
+        if !domains.isEmpty { try c.encode(domains, forKey: .domains) }
     }
 
     /// A named company ("Google Analytics") or a category of recipients ("payment processors").
@@ -310,23 +311,40 @@ public struct ThirdParty: Codable, Sendable, Equatable {
     /// Where the recipient is established, when it differs ("United States").
     public var corporateLocation: String?
     public var privacyPolicy: String?
-    /// Where the recipient's entry was written, for cross-language checks.
+    /// The hosts the recipient's scripts, images and requests come from (`google-analytics.com`
+    /// covers its subdomains too): what `policysite scan` matches contacted hosts against.
+    public var domains: [String]
+    /// Where the recipient's entry was written, for cross-language checks and `policysite scan` findings.
     public var sourceLocation: SourceLocation?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, purpose, role, processingLocation = "processing_location", corporateLocation = "corporate_location"
-        case location, privacyPolicy = "privacy_policy"
+        case location, privacyPolicy = "privacy_policy", domains
+    }
+
+    /// A domain as `domains` takes it: a lowercase host name, no scheme, path or port.
+    public static let domainPattern = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$"
+
+    static func isWellFormedDomain(_ text: String) -> Bool {
+        text.range(of: domainPattern, options: .regularExpression) != nil
+    }
+
+    /// Whether `host` is one of `domains` or a subdomain of one.
+    public func covers(host: String) -> Bool {
+        let host = host.lowercased()
+        return domains.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     public static func == (lhs: ThirdParty, rhs: ThirdParty) -> Bool {
-        (lhs.name, lhs.purpose, lhs.processingLocation, lhs.corporateLocation, lhs.privacyPolicy)
-            == (rhs.name, rhs.purpose, rhs.processingLocation, rhs.corporateLocation, rhs.privacyPolicy) && lhs.role == rhs.role
+        lhs.name == rhs.name && lhs.purpose == rhs.purpose && lhs.role == rhs.role && lhs.processingLocation == rhs.processingLocation
+            && lhs.corporateLocation == rhs.corporateLocation && lhs.privacyPolicy == rhs.privacyPolicy && lhs.domains == rhs.domains
     }
 
     public init(
         name: String, purpose: String, role: ThirdPartyRole? = nil, processingLocation: String? = nil, corporateLocation: String? = nil,
-        privacyPolicy: String? = nil
+        privacyPolicy: String? = nil, domains: [String] = []
     ) {
+        self.domains = domains
         self.name = name
         self.purpose = purpose
         self.role = role
@@ -353,6 +371,13 @@ public struct ThirdParty: Codable, Sendable, Equatable {
         }
         privacyPolicy = try c.decodeIfPresent(String.self, forKey: .privacyPolicy)
         if let url = privacyPolicy { try c.superDecoder(forKey: .privacyPolicy).requireWebURL(url, field: "privacy_policy") }
+        domains = try c.decodeIfPresent([String].self, forKey: .domains) ?? []
+        for domain in domains where !ThirdParty.isWellFormedDomain(domain) {
+            try c.superDecoder(forKey: .domains).report(
+                ValueError(
+                    "bad-domain", "'\(domain)' is not a domain name",
+                    expected: "expected a lowercase host name without scheme, path or port, e.g. google-analytics.com (it covers its subdomains)"))
+        }
         sourceLocation = decoder.sourceLocation
     }
 }

@@ -84,6 +84,10 @@ extension ThirdParty: SchemaDescribed {
             case .corporateLocation: .string("Where it is established, when that differs.")
             case .location: JSONSchema.string().deprecated("Renamed: use processing_location and/or corporate_location.")
             case .privacyPolicy: .string(nil, pattern: "^https?://")
+            case .domains:
+                .array(
+                    .string(nil, pattern: ThirdParty.domainPattern, examples: ["google-analytics.com"]),
+                    "The hosts its scripts and requests come from, each covering its subdomains; `policysite scan` matches contacted hosts against them.")
             }
         }
     }

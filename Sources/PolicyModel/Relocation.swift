@@ -34,9 +34,10 @@ extension SourceLocation {
 }
 
 extension PolicyFrontMatter {
-    /// Every location the front matter keeps (for cross-file checks): cookie categories and cookies,
-    /// retention rules, recipients, transfers, rights and regional-rights blocks and their rights. A new located field belongs here too;
-    /// `RelocationTests` find every `SourceLocation` by reflection, so a missed one fails there.
+    /// Every location the front matter keeps (for cross-file checks and `scan` findings): cookie
+    /// categories and cookies, retention rules, recipients, transfers, rights and regional-rights
+    /// blocks and their rights. A new located field belongs here too; `RelocationTests` find every
+    /// `SourceLocation` by reflection, so a missed one fails there.
     mutating func relocate(_ move: SourceLocation.Move) {
         for index in cookies.indices {
             cookies[index].category.location = move.apply(cookies[index].category.location)

@@ -14,7 +14,7 @@ public struct PolicySiteCommand: AsyncParsableCommand {
         version: PolicySiteCommand.version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, VersionsCommand.self, DiffCommand.self,
-            ServeCommand.self, SchemaCommand.self, NewCommand.self,
+            ServeCommand.self, SchemaCommand.self, NewCommand.self, ScanCommand.self,
         ],
         defaultSubcommand: BuildCommand.self
     )
