@@ -21,44 +21,9 @@ public struct SiteWorkflow: Sendable {
     /// True on a push (or manual run) of the default branch: the runs that deploy.
     static let deploys = "github.event_name != 'pull_request' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
 
-    public var text: String {
-        """
-        # Checks pull requests and publishes the site to GitHub Pages from the default branch.
-        # Written by `policysite new site` (PolicySite \(version)). Once, in the repository's
-        # Settings → Pages → Build and deployment → Source, choose "GitHub Actions", and set
-        # base_url in content/site.yml to the Pages address (https://OWNER.github.io/REPOSITORY/).
-        # To move to another PolicySite, change POLICYSITE_VERSION (and POLICYSITE_SHA256).
-        name: Privacy site
-
-        on:
-          push:
-            branches: [main]  # the default branch: the deploy job runs on it only
-          pull_request:
-          workflow_dispatch:
-
-        permissions:
-          contents: read
-
-        # One run per branch or pull request at a time. A new push cancels a pull request's older
-        # run, never a deploy: a default-branch run waits for the one before it to finish.
-        concurrency:
-          group: policysite-${{ github.ref }}
-          cancel-in-progress: ${{ github.event_name == 'pull_request' }}
-
-        env:
-          POLICYSITE_VERSION: "\(version)"
-          # The tarball's SHA-256 (its .sha256 file on the release page) pins the exact bytes; left
-          # empty, the download is checked against the .sha256 file published with it.
-          POLICYSITE_SHA256: ""
-          POLICYSITE_RELEASES: \(releasesURL)
-
-        jobs:
-          build:
-            runs-on: ubuntu-24.04
-            timeout-minutes: 15
-            steps:
-              - uses: actions/checkout@v6
-
+    /// The step that downloads the pinned release, checks its SHA-256 and puts it on the PATH:
+    /// the same in every job that runs `policysite`.
+    static let install = """
               - name: Install PolicySite
                 run: |
                   name="policysite-$POLICYSITE_VERSION-linux-$(uname -m)"
@@ -85,6 +50,52 @@ public struct SiteWorkflow: Sendable {
                   "$folder/$name/policysite" --version
                   echo "$folder/$name" >> "$GITHUB_PATH"
 
+        """
+
+    public var text: String {
+        """
+        # Checks pull requests and publishes the site to GitHub Pages from the default branch.
+        # Written by `policysite new site` (PolicySite \(version)). Once, in the repository's
+        # Settings → Pages → Build and deployment → Source, choose "GitHub Actions", and set
+        # base_url in content/site.yml to the Pages address (https://OWNER.github.io/REPOSITORY/).
+        # To move to another PolicySite, change POLICYSITE_VERSION (and POLICYSITE_SHA256).
+        name: Privacy site
+
+        on:
+          push:
+            branches: [main]  # the default branch: the deploy job runs on it only
+          pull_request:
+          workflow_dispatch:
+          # The optional weekly scan of the live site (the scan job below); it does nothing until
+          # the repository variables SCAN_COMPANY and SCAN_URL are set.
+          schedule:
+            - cron: "17 5 * * 1"  # Mondays 05:17 UTC
+
+        permissions:
+          contents: read
+
+        # One run per branch or pull request at a time. A new push cancels a pull request's older
+        # run, never a deploy: a default-branch run waits for the one before it to finish.
+        concurrency:
+          group: policysite-${{ github.ref }}
+          cancel-in-progress: ${{ github.event_name == 'pull_request' }}
+
+        env:
+          POLICYSITE_VERSION: "\(version)"
+          # The tarball's SHA-256 (its .sha256 file on the release page) pins the exact bytes; left
+          # empty, the download is checked against the .sha256 file published with it.
+          POLICYSITE_SHA256: ""
+          POLICYSITE_RELEASES: \(releasesURL)
+
+        jobs:
+          build:
+            if: github.event_name != 'schedule'
+            runs-on: ubuntu-24.04
+            timeout-minutes: 15
+            steps:
+              - uses: actions/checkout@v6
+
+        \(Self.install)
               # Problems show up as annotations on the pull request's files; warnings fail too.
               - name: Check content
                 if: github.event_name == 'pull_request'
@@ -132,6 +143,40 @@ public struct SiteWorkflow: Sendable {
               - uses: actions/configure-pages@v6
               - id: deployment
                 uses: actions/deploy-pages@v5
+
+          # Holds the policy against the live site (policysite scan, docs/scan.md): undeclared cookies,
+          # cookies set before consent, wrong lifetimes and undeclared third parties become annotations
+          # on the policy's lines. Set the repository variables (Settings → Secrets and variables →
+          # Actions → Variables) SCAN_COMPANY and SCAN_URL, and SCAN_ACCEPT_SELECTOR (the CSS selector
+          # of the consent banner's accept button) for a second visit after consent.
+          scan:
+            if: github.event_name == 'schedule' && vars.SCAN_COMPANY != '' && vars.SCAN_URL != ''
+            runs-on: ubuntu-24.04
+            timeout-minutes: 20
+            steps:
+              - uses: actions/checkout@v6
+
+        \(Self.install)
+              # GitHub's Ubuntu runners come with Google Chrome; the scan drives it headless.
+              - name: Scan the live site
+                env:
+                  SCAN_COMPANY: ${{ vars.SCAN_COMPANY }}
+                  SCAN_URL: ${{ vars.SCAN_URL }}
+                  SCAN_ACCEPT_SELECTOR: ${{ vars.SCAN_ACCEPT_SELECTOR }}
+                run: |
+                  browser="$(command -v google-chrome || command -v chromium)"
+                  policysite scan "$SCAN_COMPANY" --url "$SCAN_URL" --pages 30 --browser "$browser" \\
+                    ${SCAN_ACCEPT_SELECTOR:+--accept-selector "$SCAN_ACCEPT_SELECTOR"} \\
+                    --format github --write-suggestions suggested-cookies.yml
+
+              # Undeclared cookies as cookie-table entries to paste, whatever the scan found.
+              - name: Keep the suggestions
+                if: always()
+                uses: actions/upload-artifact@v5
+                with:
+                  name: suggested-cookies
+                  path: suggested-cookies.yml
+                  if-no-files-found: ignore
 
         """
     }

@@ -82,6 +82,14 @@ import Yams
         let jobs = try #require(workflow["jobs"] as? [String: [String: Any]])
         for (name, job) in jobs { #expect(job["timeout-minutes"] is Int, "job \(name) has no timeout-minutes") }
         #expect("\(jobs["deploy"]?["if"] ?? "")" == Self.deploys)
+        // The optional weekly scan: on the schedule only, only once its variables are set, never a
+        // build or deploy on the schedule, and the same checked download as the build job.
+        let scan = try #require(jobs["scan"])
+        #expect("\(scan["if"] ?? "")" == "github.event_name == 'schedule' && vars.SCAN_COMPANY != '' && vars.SCAN_URL != ''")
+        #expect("\(jobs["build"]?["if"] ?? "")" == "github.event_name != 'schedule'")
+        let runs = { (job: [String: Any]?) in (job?["steps"] as? [[String: Any]] ?? []).compactMap { $0["run"] as? String } }
+        #expect(runs(scan).contains { $0.contains(#"policysite scan "$SCAN_COMPANY" --url "$SCAN_URL""#) && $0.contains("--format github") })
+        #expect(runs(scan).first == runs(jobs["build"]).first, "the scan job installs PolicySite another way than the build job")
         for action in ["actions/checkout@v6", "actions/cache@v5", "actions/upload-pages-artifact@v5", "actions/configure-pages@v6", "actions/deploy-pages@v5"] {
             #expect(text.contains("uses: \(action)"), "\(action)")
         }
