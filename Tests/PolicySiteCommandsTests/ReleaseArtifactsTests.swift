@@ -90,7 +90,7 @@ import Yams
         let listed = Set(try FileManager.default.subpathsOfDirectory(atPath: top.path))
         #expect(
             listed.isSuperset(of: [
-                "policysite", "README.md", "DEPENDS", "completions/policysite.bash", "completions/_policysite", "completions/policysite.fish",
+                "policysite", "README.md", "LICENSE", "DEPENDS", "completions/policysite.bash", "completions/_policysite", "completions/policysite.fish",
             ]),
             "\(listed.sorted())")
         #expect(!listed.contains { $0.hasPrefix("themes") || $0.hasPrefix("share") }, "\(listed.sorted())")
