@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The example site in headless Chromium at 375 and 1,280 px, light and dark, in a
@@ -38,7 +39,7 @@ import Testing
         ["", "caltryx-tech/en/", "caltryx-tech/en/cookies/", "caltryx-tech/en/rights/", "caltryx-tech/en/contact/", "ar/"]
         + ["digiterex/ar/", "digiterex/ar/cookies/", "digiterex/ar/rights/", "digiterex/ar/contact/", "caltryx-tech/ar/", "ite/ar/"]
 
-    @Test(.enabled(if: AccessibilityTests.available || CLI.checkersRequired, "Selenium or chromium-driver is not installed: run `scripts/setup --test`"))
+    @Test(.enabled(if: BrowserSession.available || CLI.checkersRequired, "Selenium or chromium-driver is not installed: run `scripts/setup --test`"))
     func pagesShareOneColumnAndHaveNoRepeatedHeadingsOrFiller() throws {
         let folder = try CLI.temporaryDirectory("layout")
         let site = folder.appendingPathComponent("site"), shots = folder.appendingPathComponent("shots")

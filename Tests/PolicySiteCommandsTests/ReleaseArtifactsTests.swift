@@ -24,7 +24,7 @@ import Yams
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let (stdout, stderr) = CLI.readBoth(out, err)
+        let (stdout, stderr) = Tool.readBoth(out, err)
         process.waitUntilExit()
         return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
