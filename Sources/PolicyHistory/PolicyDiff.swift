@@ -1,4 +1,5 @@
 import Foundation
+import PolicyConcurrency
 public import PolicyMarkdown
 public import PolicyModel
 

@@ -1,5 +1,6 @@
 public import PolicyMarkdown
 import PolicyModel
+import PolicyText
 
 /// One section of the prose (a heading at any level and its text) compared across versions.
 public struct SectionDiff: Sendable, Equatable {

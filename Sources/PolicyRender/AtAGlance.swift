@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyTranslations
 
 /// The first layer of a policy page ("At a glance"): the key facts a visitor looks for, one
 /// line each, every line linking to the section that gives the detail. Layered notices are

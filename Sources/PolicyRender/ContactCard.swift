@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyTranslations
 
 extension PolicySections {
     /// The controller's contact card: identity, addresses, other entities, DPOs, authorities

@@ -2,6 +2,8 @@ import Foundation
 import PolicyHistory
 import PolicyMarkdown
 public import PolicyModel
+import PolicyText
+import PolicyTranslations
 
 /// The diff page between two versions: field changes in the page's language, then the prose
 /// section by section.

@@ -2,6 +2,7 @@ import Foundation
 import PolicyHistory
 import PolicyMarkdown
 public import PolicyModel
+import PolicyTranslations
 
 /// The history of a company's policy: its changelog, every archived version at a permanent
 /// URL, the differences between versions, and an Atom feed of the changes.

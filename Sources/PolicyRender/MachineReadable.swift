@@ -1,6 +1,7 @@
 import Foundation
 import PolicyMarkdown
 public import PolicyModel
+import PolicyTranslations
 
 /// `policy.json`: one policy text as data, for machines that read policies (consent managers,
 /// app stores' data-safety forms, auditors). Every structured fact, the version and its dates,

@@ -1,4 +1,5 @@
 public import PolicyModel
+import PolicyTranslations
 
 /// The published schemas of the JSON files a build writes (`policy.json`, `cookies.json`,
 /// `policies.json`), built from the same `CodingKeys` the encoders write and from the content

@@ -1,5 +1,7 @@
 public import Foundation
+import PolicyConcurrency
 public import PolicyModel
+public import PolicyTranslations
 
 /// How one page formats dates, numbers, durations and place names: the page's language,
 /// the Foundation locale chosen for it, and its writing direction.

@@ -1,6 +1,8 @@
 import Foundation
 import PolicyMarkdown
 public import PolicyModel
+import PolicyText
+import PolicyTranslations
 
 /// The pages of a company in one language (policy, cookies, rights, contact), the home page
 /// and the 404 page.

@@ -1,5 +1,6 @@
 import Foundation
 public import PolicyModel
+public import PolicyTranslations
 
 /// Template values for the structured parts of a policy (tables and lists), built from the
 /// typed front matter. Every value is plain text; the template escapes it.

@@ -1,4 +1,5 @@
 public import PolicyModel
+import PolicyTranslations
 
 /// Which version applies today. A version can be published weeks before its `effective` date;
 /// until then the site keeps showing the version in force and announces the new one. The build

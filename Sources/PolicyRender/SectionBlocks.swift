@@ -1,5 +1,6 @@
 import Foundation
 import PolicyModel
+import PolicyTranslations
 import Synchronization
 
 /// A policy page's structured sections rendered once per build for a given content, and reused

@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyTranslations
 import Synchronization
 
 /// The template values of a policy text's structured sections (tables and lists) in one

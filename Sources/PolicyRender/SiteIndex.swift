@@ -1,4 +1,5 @@
 public import PolicyModel
+import PolicyTranslations
 
 /// What the home page says about one company. The site-wide files (home page, `policies.json`,
 /// sitemap) need a few facts per company, never its texts, so a streaming build keeps these

@@ -1,7 +1,10 @@
 public import Foundation
+import PolicyConcurrency
 import PolicyHistory
 public import PolicyMarkdown
 public import PolicyModel
+import PolicyText
+import PolicyTranslations
 
 /// A file of the built site: its path under the output folder and its bytes.
 public struct RenderedPage: Sendable, Equatable {

@@ -1,6 +1,8 @@
 import Foundation
 import Mustache
+import PolicyDiagnostics
 import PolicyModel
+import PolicyTranslations
 
 /// Table rows rendered once per build and reused on every page that shows them.
 ///

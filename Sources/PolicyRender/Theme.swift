@@ -1,6 +1,10 @@
 import Foundation
 public import Mustache
+import PolicyConcurrency
+public import PolicyDiagnostics
+public import PolicyFiles
 public import PolicyModel
+public import PolicyTranslations
 
 /// A theme folder, `themes/<name>/`: Mustache templates compiled once per build, UI strings
 /// per language, and static assets copied to `public/assets/`.

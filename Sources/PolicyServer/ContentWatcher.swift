@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import PolicyFiles
 #endif
 
 /// What identifies one version of a file: saving through a rename changes the inode, an

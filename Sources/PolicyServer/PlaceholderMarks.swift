@@ -1,4 +1,5 @@
 import Foundation
+import PolicyContent
 import PolicyModel
 
 /// `serve` marks each `[[TODO: …]]` placeholder left in a page's text, so an author sees at a

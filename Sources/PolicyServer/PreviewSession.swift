@@ -1,5 +1,6 @@
 import Foundation
 public import PolicyBuild
+public import PolicyDiagnostics
 public import PolicyModel
 import PolicyRender
 

@@ -1,4 +1,5 @@
 public import Foundation
+public import PolicyDiagnostics
 public import PolicyModel
 import Synchronization
 

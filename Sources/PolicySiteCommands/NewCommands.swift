@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import PolicyFiles
 public import PolicyModel
 import PolicyScaffold
 

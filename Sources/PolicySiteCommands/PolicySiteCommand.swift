@@ -1,7 +1,11 @@
 public import ArgumentParser
 import Foundation
 import PolicyBuild
+import PolicyChecks
+public import PolicyContent
 import PolicyDefaultTheme
+public import PolicyDiagnostics
+import PolicyFiles
 import PolicyHistory
 import PolicyModel
 

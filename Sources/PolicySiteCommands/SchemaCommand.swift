@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PolicyContent
+import PolicyDiagnostics
 import PolicyModel
 import PolicyRender
 

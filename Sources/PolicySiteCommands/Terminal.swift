@@ -1,5 +1,7 @@
 import Foundation
 import PolicyBuild
+import PolicyDiagnostics
+import PolicyFiles
 import PolicyModel
 
 /// What the terminal the command writes to can show: colours only on a terminal, never under
