@@ -145,7 +145,7 @@ public struct SiteBuilder: Sendable {
         var pageCount = 0
         // Companies whose files are as the last build left them are not loaded (serve keeps
         // every company in memory, so it loads them all and stamps none).
-        let stamps = options.keepsSite ? [] : ConcurrentMap.map(outline.folders) { FileStamp.digest(under: joinPath(outline.contentPath, $0)) }
+        let stamps = options.keepsSite ? [] : ConcurrentMap.map(outline.folders) { FolderDigest.digest(under: joinPath(outline.contentPath, $0)) }
         let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
         var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline, today: today, drafts: options.drafts)))
         let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: collected.manifest.key)

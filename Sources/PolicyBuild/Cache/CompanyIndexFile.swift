@@ -1,10 +1,10 @@
 import Foundation
+import PolicyFiles
 import PolicyModel
 import PolicyRender
 
 #if canImport(Glibc)
 import Glibc
-import PolicyFiles
 #endif
 
 /// Every company's index entry, by folder name, in a file of its own beside the manifest

@@ -1,12 +1,12 @@
 import Foundation
+import PolicyContent
+import PolicyDiagnostics
+import PolicyFiles
 import PolicyModel
 import PolicyRender
 
 #if canImport(Glibc)
 import Glibc
-import PolicyDiagnostics
-import PolicyFiles
-import PolicyContent
 #endif
 
 /// What the last successful build learned about each company, kept beside the output
@@ -20,7 +20,7 @@ import PolicyContent
 /// and every page it had is still in the output with a known fingerprint. Anything else loads it.
 struct CompanyManifest: Codable, Equatable {
     struct Record: Codable, Equatable {
-        /// `FileStamp.digest` of its folder: every file's path, size, modification time, inode.
+        /// `FolderDigest.digest` of its folder: every file's path, size, modification time, inode.
         var files: String
         var slug: String
         /// The digest of its index entry (`CompanyIndexEntry.digest`). The entries themselves

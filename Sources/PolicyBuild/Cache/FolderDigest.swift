@@ -1,15 +1,15 @@
 import Foundation
+import PolicyFiles
 import PolicyModel
 import PolicyRender
 
 #if canImport(Glibc)
 import Glibc
-import PolicyFiles
 #endif
 
 /// Size, modification time (nanoseconds) and inode of a file: an edit, a replacement by
 /// rename (editors' safe save) or a touch changes at least one.
-enum FileStamp {
+enum FolderDigest {
     /// A digest of the stamps of every regular file below `folder` with their relative paths;
     /// nil when it cannot be read. One digest per company keeps the manifest small: a build
     /// only asks whether anything in the folder changed.

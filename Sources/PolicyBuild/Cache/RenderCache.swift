@@ -1,12 +1,12 @@
 import Foundation
+import PolicyConcurrency
+import PolicyFiles
 import PolicyModel
 import PolicyRender
 import Synchronization
 
 #if canImport(Glibc)
 import Glibc
-import PolicyFiles
-import PolicyConcurrency
 #endif
 
 /// Remembers, for every page of the last successful build, a fingerprint of the inputs the

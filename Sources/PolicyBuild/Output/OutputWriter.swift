@@ -1,12 +1,12 @@
 import CAtomicRename
 import Foundation
+import PolicyConcurrency
+import PolicyFiles
 import PolicyModel
 public import PolicyRender
 
 #if canImport(Glibc)
 import Glibc
-import PolicyFiles
-import PolicyConcurrency
 #endif
 
 /// Writes a complete site without ever leaving a half-written one: files go to a staging

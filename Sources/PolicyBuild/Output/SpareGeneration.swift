@@ -1,9 +1,9 @@
 import Foundation
+import PolicyFiles
 import PolicyModel
 
 #if canImport(Glibc)
 import Glibc
-import PolicyFiles
 #endif
 
 /// The output a build replaced, kept as the next build's staging folder

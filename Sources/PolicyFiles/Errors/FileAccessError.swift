@@ -1,8 +1,8 @@
 public import Foundation
+public import PolicyDiagnostics
 
 #if canImport(Glibc)
 import Glibc
-public import PolicyDiagnostics
 #endif
 
 /// Why a file of the site could not be read, in words the site's author can act on. It never

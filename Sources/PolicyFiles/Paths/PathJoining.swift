@@ -1,8 +1,8 @@
 public import Foundation
+import PolicyText
 
 #if canImport(Glibc)
 import Glibc
-import PolicyText
 #endif
 
 /// Joins path segments with `/`, the way content paths are shown in messages.

@@ -1,10 +1,10 @@
 import Foundation
+import PolicyFiles
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import PolicyFiles
 #endif
 
 /// Notices edits under `content/` and `themes/`: through inotify on Linux, by polling

@@ -1,10 +1,10 @@
 import Foundation
+import PolicyFiles
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import PolicyFiles
 #endif
 
 /// What identifies one version of a file: saving through a rename changes the inode, an

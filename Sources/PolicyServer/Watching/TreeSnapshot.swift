@@ -1,10 +1,10 @@
 import Foundation
+import PolicyFiles
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import PolicyFiles
 #endif
 
 /// Every file and folder under the watched roots with its stamp.
