@@ -2,9 +2,10 @@
 import PackageDescription
 
 // One module per concern; the `policysite` executable is a thin shell over PolicySiteCommands.
+// PolicySite builds and runs on Linux (glibc): it uses inotify, renameat2 and `st_mtim`/`st_ctim`,
+// so no other platform is declared.
 let package = Package(
     name: "PolicySite",
-    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "policysite", targets: ["policysite"]),
         // The embeddable API: `PolicySite.build(content:themes:output:)` (see its DocC article).
@@ -35,25 +36,75 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Lowest first; each module depends only on modules above it here (README, "Layout of the code").
+        // Byte-level string search and replace, trimming, line splitting.
+        .target(name: "PolicyText"),
+        // `Diagnostic`, `SourceLocation` and how a list of them is printed (text, JSON, GitHub).
+        .target(name: "PolicyDiagnostics"),
+        .target(name: "PolicyConcurrency"),
+        // The file system seen by the build, locks, sealed files, hashing.
         .target(
-            name: "PolicyModel",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            name: "PolicyFiles",
+            dependencies: ["PolicyText", "PolicyDiagnostics", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Strict YAML decoding with line and column for every problem, front matter.
+        .target(name: "PolicyYAML", dependencies: ["PolicyDiagnostics", .product(name: "Yams", package: "Yams")]),
+        // The site's facts: companies, policies, cookies, jurisdictions, and their schemas.
+        .target(name: "PolicyModel", dependencies: ["PolicyYAML", "PolicyDiagnostics", "PolicyFiles"]),
+        // Reading content/ into a `Site`, with the checks that need only what was read.
+        .target(
+            name: "PolicyContent",
+            dependencies: [
+                "PolicyModel", "PolicyYAML", "PolicyFiles", "PolicyDiagnostics", "PolicyConcurrency", "PolicyText",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(name: "PolicyMarkdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "PolicyHistory", dependencies: ["PolicyModel", "PolicyMarkdown"]),
+        // A theme's UI strings and plural rules.
+        .target(
+            name: "PolicyTranslations",
+            dependencies: [
+                "PolicyModel", "PolicyYAML", "PolicyFiles", "PolicyDiagnostics", "PolicyText", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "PolicyHistory",
+            dependencies: [
+                "PolicyModel", "PolicyMarkdown", "PolicyContent", "PolicyYAML", "PolicyFiles", "PolicyDiagnostics", "PolicyConcurrency",
+                "PolicyText",
+            ]
+        ),
         .target(
             name: "PolicyRender",
             dependencies: [
-                "PolicyModel", "PolicyMarkdown", "PolicyHistory", .product(name: "Mustache", package: "swift-mustache"),
+                "PolicyModel", "PolicyMarkdown", "PolicyHistory", "PolicyTranslations", "PolicyFiles", "PolicyDiagnostics",
+                "PolicyConcurrency", "PolicyText", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // `policysite new`: the starting files of a site, a company or a language.
-        .target(name: "PolicyScaffold", dependencies: ["PolicyModel", "PolicyRender"]),
+        .target(
+            name: "PolicyScaffold",
+            dependencies: ["PolicyModel", "PolicyContent", "PolicyRender", "PolicyTranslations", "PolicyYAML", "PolicyFiles", "PolicyDiagnostics"]
+        ),
+        // The rules of `check` and `lint`; PolicyBuild's SiteChecker applies them to a build that writes nothing.
+        .target(
+            name: "PolicyChecks",
+            dependencies: [
+                "PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyDiagnostics", "PolicyFiles", "PolicyText", "PolicyConcurrency",
+                "PolicyYAML",
+            ]
+        ),
         // One system call Foundation does not offer: swapping two folders atomically.
         .target(name: "CAtomicRename"),
-        .target(name: "PolicyBuild", dependencies: ["PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyHistory", "CAtomicRename"]),
-        .target(name: "PolicySite", dependencies: ["PolicyBuild", "PolicyModel"]),
+        .target(
+            name: "PolicyBuild",
+            dependencies: [
+                "PolicyChecks", "PolicyRender", "PolicyTranslations", "PolicyContent", "PolicyModel", "PolicyMarkdown", "PolicyFiles", "PolicyDiagnostics",
+                "PolicyConcurrency", "CAtomicRename",
+            ]
+        ),
+        .target(name: "PolicySite", dependencies: ["PolicyBuild", "PolicyDiagnostics", "PolicyFiles", "PolicyModel"]),
         // The default theme inside the binary: the EmbedTheme plugin runs ThemeEmbedder on
         // themes/default at every build, so the binary needs no themes/ beside it.
         .executableTarget(name: "ThemeEmbedder"),
@@ -62,24 +113,27 @@ let package = Package(
         .target(
             name: "PolicyServer",
             dependencies: [
-                "PolicyBuild", "PolicyMarkdown", "PolicyModel", "PolicyRender",
+                "PolicyBuild", "PolicyContent", "PolicyMarkdown", "PolicyModel", "PolicyRender", "PolicyDiagnostics", "PolicyFiles",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         // `policysite scan`: a live site's cookies, storage and third parties against the policy.
         .target(
             name: "PolicyScan",
             dependencies: [
-                "PolicyModel", .product(name: "WSClient", package: "swift-websocket"), .product(name: "NIOCore", package: "swift-nio"),
+                "PolicyModel", "PolicyContent", "PolicyDiagnostics", "PolicyYAML", .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "PolicySiteCommands",
             dependencies: [
-                "PolicyBuild", "PolicyServer", "PolicyHistory", "PolicyModel", "PolicyRender", "PolicyScaffold", "PolicyDefaultTheme", "PolicyScan",
+                "PolicyBuild", "PolicyChecks", "PolicyServer", "PolicyHistory", "PolicyContent", "PolicyModel", "PolicyRender", "PolicyScaffold",
+                "PolicyDefaultTheme", "PolicyScan", "PolicyDiagnostics", "PolicyFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,24 +148,54 @@ let package = Package(
 
         // What every test target shares: scratch folders removed at exit, seeded random numbers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PolicyModelTests", dependencies: ["TestSupport", "PolicyModel"]),
+        .testTarget(name: "PolicyTextTests", dependencies: ["TestSupport", "PolicyText"]),
+        .testTarget(name: "PolicyDiagnosticsTests", dependencies: ["TestSupport", "PolicyDiagnostics"]),
+        .testTarget(name: "PolicyConcurrencyTests", dependencies: ["TestSupport", "PolicyConcurrency"]),
+        .testTarget(name: "PolicyFilesTests", dependencies: ["TestSupport", "PolicyFiles", "PolicyDiagnostics"]),
+        .testTarget(name: "PolicyYAMLTests", dependencies: ["TestSupport", "PolicyYAML", "PolicyModel", "PolicyDiagnostics", "PolicyFiles", "PolicyText"]),
+        .testTarget(name: "PolicyModelTests", dependencies: ["TestSupport", "PolicyDiagnostics", "PolicyModel", "PolicyYAML", "PolicyFiles", "PolicyText"]),
+        .testTarget(
+            name: "PolicyContentTests",
+            dependencies: ["TestSupport", "PolicyContent", "PolicyModel", "PolicyFiles", "PolicyYAML", "PolicyDiagnostics", "PolicyText"]
+        ),
+        .testTarget(name: "PolicyTranslationsTests", dependencies: ["TestSupport", "PolicyFiles", "PolicyDiagnostics", "PolicyTranslations", "PolicyModel"]),
         .testTarget(name: "PolicyMarkdownTests", dependencies: ["TestSupport", "PolicyMarkdown"]),
-        .testTarget(name: "PolicyHistoryTests", dependencies: ["TestSupport", "PolicyHistory", "PolicyModel"]),
-        .testTarget(name: "PolicyRenderTests", dependencies: ["TestSupport", "PolicyRender", "PolicyMarkdown", "PolicyModel", "PolicyHistory"]),
-        .testTarget(name: "PolicyBuildTests", dependencies: ["TestSupport", "PolicyBuild", "PolicyModel", "PolicyMarkdown", "PolicyRender"]),
-        .testTarget(name: "PolicyScaffoldTests", dependencies: ["TestSupport", "PolicyScaffold", "PolicyModel"]),
+        .testTarget(
+            name: "PolicyHistoryTests",
+            dependencies: ["TestSupport", "PolicyDiagnostics", "PolicyHistory", "PolicyModel", "PolicyYAML", "PolicyFiles", "PolicyText"]
+        ),
+        .testTarget(
+            name: "PolicyRenderTests",
+            dependencies: [
+                "TestSupport", "PolicyRender", "PolicyMarkdown", "PolicyModel", "PolicyHistory", "PolicyYAML", "PolicyDiagnostics",
+                "PolicyTranslations", "PolicyFiles", .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .testTarget(name: "PolicyChecksTests", dependencies: ["TestSupport", "PolicyFiles", "PolicyDiagnostics", "PolicyChecks", "PolicyModel", "PolicyYAML"]),
+        .testTarget(
+            name: "PolicyBuildTests",
+            dependencies: [
+                "TestSupport", "PolicyFiles", "PolicyBuild", "PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyContent", "PolicyDiagnostics",
+                "PolicyTranslations",
+            ]
+        ),
+        .testTarget(
+            name: "PolicyScaffoldTests",
+            dependencies: ["TestSupport", "PolicyFiles", "PolicyDiagnostics", "PolicyScaffold", "PolicyModel", "PolicyContent", "PolicyYAML"]),
         .testTarget(name: "PolicySiteTests", dependencies: ["TestSupport", "PolicySite"]),
         .testTarget(
             name: "PolicyServerTests",
             dependencies: [
-                "TestSupport", "PolicyServer", "PolicyBuild", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                "TestSupport", "PolicyFiles", "PolicyDiagnostics", "PolicyServer", "PolicyBuild", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(
             name: "PolicyScanTests",
             dependencies: [
                 // `policysite` too: ScanCommandTests run the built binary.
-                "TestSupport", "PolicyScan", "PolicyModel", "policysite", .product(name: "Hummingbird", package: "hummingbird"),
+                "TestSupport", "PolicyFiles", "PolicyScan", "PolicyModel", "PolicyContent", "PolicyDiagnostics", "PolicyYAML", "policysite",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -119,7 +203,11 @@ let package = Package(
         // End-to-end: runs the built `policysite` binary on content/ and on broken fixtures.
         .testTarget(
             name: "PolicySiteCommandsTests",
-            dependencies: ["TestSupport", "PolicySiteCommands", "policysite", "PolicyModel", "PolicyRender", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "TestSupport", "PolicyFiles", "PolicyDiagnostics", "PolicySiteCommands", "policysite", "PolicyModel", "PolicyContent", "PolicyRender",
+                "PolicyYAML",
+                .product(name: "Yams", package: "Yams"),
+            ]),
     ]
 )
 

@@ -1,6 +1,8 @@
 import FoundationEssentials
+import PolicyContent
 import PolicyModel
-import PolicyRender
+import PolicyTranslations
+import PolicyYAML
 
 /// The first `privacy.md` of a company in one language: every structured part a policy needs,
 /// with `[[TODO: …]]` where only the company knows the answer, and the rights its regimes grant.

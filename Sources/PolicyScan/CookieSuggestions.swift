@@ -1,5 +1,7 @@
 import Foundation
+import PolicyContent
 public import PolicyModel
+import PolicyYAML
 
 /// The entries `--write-suggestions` writes for cookies the policy does not declare: cookie
 /// table categories the author pastes under `cookies:` and completes. The category and purposes

@@ -1,4 +1,5 @@
 public import Foundation
+import PolicyDiagnostics
 public import PolicyModel
 
 /// What a policy declares, set against what a scan observed: every difference as a finding.

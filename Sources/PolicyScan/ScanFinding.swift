@@ -1,4 +1,5 @@
 public import Foundation
+public import PolicyDiagnostics
 public import PolicyModel
 
 /// One difference between what a site does and what its policy declares, with the page that

@@ -1,5 +1,7 @@
 import Foundation
 import PolicyBuild
+import PolicyDiagnostics
+import PolicyFiles
 import PolicyModel
 
 /// PolicySite as a library: build or check a site from Swift, e.g. in a release tool or a

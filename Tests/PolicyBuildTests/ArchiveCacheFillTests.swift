@@ -1,4 +1,6 @@
 import Foundation
+import PolicyContent
+import PolicyFiles
 import PolicyModel
 import TestSupport
 import Testing

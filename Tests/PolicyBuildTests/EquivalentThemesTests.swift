@@ -1,4 +1,6 @@
 import Foundation
+import PolicyDiagnostics
+import PolicyFiles
 import TestSupport
 import Testing
 

@@ -1,4 +1,7 @@
 import Foundation
+import PolicyContent
+import PolicyDiagnostics
+import PolicyFiles
 import PolicyModel
 import TestSupport
 import Testing

@@ -1,5 +1,7 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
+import PolicyTranslations
 import Testing
 
 @testable import PolicyBuild

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import PolicyRender
 import TestSupport
 import Testing

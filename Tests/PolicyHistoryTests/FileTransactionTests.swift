@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import PolicyModel
 import TestSupport
 import Testing

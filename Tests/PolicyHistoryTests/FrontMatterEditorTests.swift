@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyYAML
 import Testing
 
 @testable import PolicyHistory

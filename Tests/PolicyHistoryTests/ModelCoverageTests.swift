@@ -1,4 +1,5 @@
 import Foundation
+import PolicyYAML
 import Testing
 
 @testable import PolicyHistory

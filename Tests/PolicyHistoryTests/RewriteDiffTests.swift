@@ -1,5 +1,6 @@
 import Foundation
 import PolicyModel
+import PolicyYAML
 import Testing
 
 @testable import PolicyHistory

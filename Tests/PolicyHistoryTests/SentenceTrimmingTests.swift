@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyText
 import Testing
 
 @testable import PolicyHistory

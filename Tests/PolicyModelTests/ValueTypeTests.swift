@@ -1,4 +1,7 @@
 import Foundation
+import PolicyFiles
+import PolicyText
+import PolicyYAML
 import TestSupport
 import Testing
 
@@ -172,66 +175,5 @@ struct CodeTests {
     @Test(arguments: ["XX", "MAR", "M", "", "12"])
     func rejectsCountries(_ text: String) {
         #expect(CountryCode(text) == nil)
-    }
-}
-
-/// `FrontMatter.split` reads a policy only up to its closing fence; it must give what splitting
-/// the whole text into lines and joining them again gives.
-@Suite struct FrontMatterSplitTests {
-    /// What splitting the whole text into lines gives, written out.
-    func byLines(_ text: String) -> String {
-        let lines = text.lines
-        guard FrontMatter.isOpened(lines) else { return "not opened" }
-        guard let end = FrontMatter.closingLine(in: lines) else { return "unclosed" }
-        return "\(lines[1..<end].joined(separator: "\n"))|\(lines[(end + 1)...].joined(separator: "\n"))|\(end)"
-    }
-
-    func written(_ split: FrontMatter.Split) -> String {
-        switch split {
-        case .notOpened: "not opened"
-        case .unclosed: "unclosed"
-        case let .split(yaml, body, closingLine): "\(yaml)|\(body)|\(closingLine)"
-        }
-    }
-
-    @Test func agreesWithSplittingIntoLines() {
-        let pieces = ["---", "--- ", " ---", "----", "\n", "\n", "title: T", "é", "", "-", "body"]
-        var random = SeededRandom(seed: 11)
-        func next(_ bound: Int) -> Int { random.next(bound) }
-        var kinds: [String: Int] = [:]
-        for _ in 0..<20_000 {
-            // Half of them open with a fence, so most of the cases have front matter to find.
-            let text = (next(2) == 0 ? "---\n" : "") + (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
-            let expected = byLines(text)
-            #expect(written(FrontMatter.split(text)) == expected, "\(text)")
-            kinds[expected == "not opened" || expected == "unclosed" ? expected : "split", default: 0] += 1
-        }
-        #expect((kinds["split"] ?? 0) > 1_000 && (kinds["unclosed"] ?? 0) > 100 && (kinds["not opened"] ?? 0) > 100, "\(kinds)")
-    }
-}
-
-@Suite struct SHA256HexTests {
-    /// FIPS 180-2's examples: the hashes that archive checks and caches are keyed by.
-    @Test func knownDigests() {
-        #expect(sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(sha256Hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    }
-}
-
-/// `replacingAll` finds matches on bytes where that gives Foundation's answer, and asks
-/// Foundation otherwise; either way the result must be Foundation's.
-@Suite struct ReplacingAllTests {
-    @Test func agreesWithFoundation() {
-        let pieces = ["{n}", "{", "n", "}", " ", "é", "\u{301}", "\u{200D}", "\u{0600}", "ا", "_", "-", "index.html", "a", "{n}{n}", "//", "/"]
-        let targets = ["{n}", "_", "-", "index.html", "//", "n}", "é", "\u{301}"]
-        var random = SeededRandom(seed: 3)
-        func next(_ bound: Int) -> Int { random.next(bound) }
-        for _ in 0..<20_000 {
-            let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
-            let target = targets[next(targets.count)], replacement = ["12", "", "x\u{301}", "/"][next(4)]
-            #expect(
-                Array(text.replacingAll(target, with: replacement).utf8) == Array(text.replacingOccurrences(of: target, with: replacement).utf8),
-                "\(text) \(target)")
-        }
     }
 }

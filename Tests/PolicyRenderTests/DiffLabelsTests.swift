@@ -1,6 +1,7 @@
 import Foundation
 import PolicyHistory
 import PolicyModel
+import PolicyYAML
 import Testing
 
 @testable import PolicyRender

@@ -1,6 +1,9 @@
 import Foundation
+import PolicyDiagnostics
+import PolicyFiles
 import PolicyMarkdown
 import PolicyModel
+import PolicyYAML
 import TestSupport
 import Testing
 

@@ -1,5 +1,9 @@
 import Foundation
+import PolicyContent
+import PolicyDiagnostics
+import PolicyFiles
 import PolicyModel
+import PolicyYAML
 import TestSupport
 import Testing
 

@@ -1,6 +1,8 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
 import PolicyScan
+import PolicyYAML
 import Testing
 
 /// The comparison on its own, on observations made up for each rule the browser test does not

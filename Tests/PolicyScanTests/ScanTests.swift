@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyModel
 import PolicyScan
 import Synchronization
@@ -7,6 +8,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import PolicyContent
 #endif
 
 private let installedChromium = try? BrowserProcess.locate(nil)

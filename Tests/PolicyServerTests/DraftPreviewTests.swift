@@ -1,5 +1,6 @@
 import Foundation
 import PolicyBuild
+import PolicyFiles
 import PolicyModel
 import TestSupport
 import Testing

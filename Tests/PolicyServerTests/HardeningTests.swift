@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import PolicyFiles
 import Testing
 
 @testable import PolicyServer

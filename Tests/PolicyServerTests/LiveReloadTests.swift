@@ -1,5 +1,6 @@
 import Foundation
 import PolicyBuild
+import PolicyDiagnostics
 import PolicyModel
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// The first layer of each policy page ("At a glance") says what the page's own tables say,

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// `check` finds the line of a broken link by reading the policy body; thousands of broken

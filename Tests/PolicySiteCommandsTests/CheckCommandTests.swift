@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import Testing
 
 /// `policysite check` on good content and on content only `check` finds fault with

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyContent
 import PolicyModel
 import PolicyRender
 import Testing

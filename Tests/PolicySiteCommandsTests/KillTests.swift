@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// `publish` killed with SIGKILL at many moments (a fixed list of delays, so runs repeat):

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// The life of a version (announced → upcoming → current → archived) on every page, file and

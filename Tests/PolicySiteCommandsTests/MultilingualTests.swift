@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// Translations across the built site: stale detection, fallbacks, missing UI strings.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// `publish`, `versions` and `diff` on a copy of Tests/Fixtures/history (Acme, en + fr).

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// From nothing to a published policy with the `new` commands, as the README's quick start does.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// `new` refuses, before writing anything, every value `check` would reject, and `schema`

@@ -1,5 +1,7 @@
 import Foundation
+import PolicyFiles
 import PolicyModel
+import PolicyYAML
 import Testing
 
 /// The JSON Schemas in `schemas/` are what the model says, and a real validator

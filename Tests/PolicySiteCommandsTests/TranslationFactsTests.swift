@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 import Testing
 
 /// Every language of a policy states the same structured facts; only the words may differ.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import TestSupport
 import Testing
 

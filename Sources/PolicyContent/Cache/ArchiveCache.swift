@@ -1,0 +1,81 @@
+import Foundation
+import PolicyDiagnostics
+import PolicyFiles
+import PolicyModel
+import Synchronization
+
+/// Parsed archived policies kept on disk between runs (`.policysite-cache/archive/` beside the
+/// output), keyed by the file's SHA-256. Published versions never change, yet every build used
+/// to parse all of them again: on a corpus with three versions per company that was most of a
+/// rebuild with no change.
+///
+/// Only documents that parsed without a problem are kept, and an entry is used only when it was
+/// made under the same checking context (custom cookie categories, the theme's regimes) and
+/// decodes without an error; anything else is a miss and the file is parsed as usual, so the
+/// cache can change how fast a build is, never what it reports. Field locations inside the
+/// front matter are not kept: archived texts are checked by their hash, not by cross-file checks.
+public final class ArchiveCache: Sendable {
+    public let directory: String
+    /// Entries are read but never written (`check`, which writes nothing).
+    public let readOnly: Bool
+
+    /// The directory is created once per process, not once per entry.
+    private let createdDirectory = Mutex(false)
+
+    public init(directory: String, readOnly: Bool = false) {
+        self.directory = directory
+        self.readOnly = readOnly
+    }
+
+    /// The same entries, read but never written.
+    public var readingOnly: ArchiveCache { readOnly ? self : ArchiveCache(directory: directory, readOnly: true) }
+
+    /// The cache beside an output folder, where the render manifest lives too.
+    public convenience init(besideOutput output: String, readOnly: Bool = false) {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        self.init(directory: url.deletingLastPathComponent().appendingPathComponent(".policysite-cache/archive").path, readOnly: readOnly)
+    }
+
+    struct Entry: Codable {
+        var path: String
+        var context: String
+        var language: LanguageCode
+        var frontMatter: PolicyFrontMatter
+        var body: String
+        var bodyLine: Int
+        var fieldLocations: [String: SourceLocation]
+    }
+
+    /// A key for what validation depended on; entries made under another are not used.
+    static func contextKey(_ context: DecodingContext) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let registry = context.jurisdictions.flatMap { try? encoder.encode($0) } ?? Data()
+        return sha256Hex(Data(context.customCookieCategories.sorted().joined(separator: ",").utf8) + registry)
+    }
+
+    private func file(_ hash: String) -> URL { URL(fileURLWithPath: directory).appendingPathComponent(hash + ".json") }
+
+    func lookup(path: String, hash: String, context: DecodingContext, contextKey: String) -> PolicyDocument? {
+        guard let data = SealedFile.read(file(hash).path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.userInfo[.policyDecodingContext] = context
+        guard let entry = try? decoder.decode(Entry.self, from: data), entry.path == path, entry.context == contextKey else { return nil }
+        return PolicyDocument(
+            path: path, language: entry.language, frontMatter: entry.frontMatter, body: entry.body, bodyLine: entry.bodyLine,
+            contentHash: hash, fieldLocations: entry.fieldLocations)
+    }
+
+    func store(_ document: PolicyDocument, contextKey: String) {
+        guard !readOnly else { return }
+        let entry = Entry(
+            path: document.path, context: contextKey, language: document.language, frontMatter: document.frontMatter, body: document.body,
+            bodyLine: document.bodyLine, fieldLocations: document.fieldLocations)
+        guard let data = try? JSONEncoder().encode(entry) else { return }
+        createdDirectory.withLock { created in
+            if !created { created = (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil }
+        }
+        // Sealed: an entry edited by hand, or torn by a crash, is a miss.
+        try? SealedFile.write(data, to: file(document.contentHash).path)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import PolicyYAML
+
+/// A declared regime id, checked against the theme's registry where it is written.
+public struct JurisdictionID: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var id: String
+
+    public init(_ id: String) { self.id = id }
+
+    public init(from decoder: any Decoder) throws {
+        id = try decoder.singleValueContainer().decode(String.self)
+        guard let registry = decoder.decodingContext?.jurisdictions else { return }
+        if registry[id] == nil {
+            var message = "unknown jurisdiction '\(id)'"
+            if let suggestion = closest(to: id, in: registry.ids) { message += " (did you mean '\(suggestion)'?)" }
+            throw ValueError(
+                "unknown-jurisdiction", message,
+                expected: registry.ids.isEmpty
+                    ? "expected the theme to define it in jurisdictions.yml; this theme defines none"
+                    : "expected one of: \(registry.ids.joined(separator: ", ")), or add it to the theme's jurisdictions.yml")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(id)
+    }
+
+    public var description: String { id }
+}
