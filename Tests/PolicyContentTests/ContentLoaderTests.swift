@@ -167,7 +167,7 @@ struct ContentLoaderTests {
 
     /// The broken fixtures, loaded in memory, give exactly the messages in their expected.txt.
     @Test(arguments: [
-        "bad-date", "bad-duration", "bad-url", "duplicate-slug", "many-problems", "missing-company-yml", "missing-field",
+        "bad-date", "bad-duration", "bad-url", "duplicate-slug", "reserved-slug", "many-problems", "missing-company-yml", "missing-field",
         "missing-front-matter", "translation-mismatch", "unknown-cookie-category", "unknown-field", "unknown-language-folder", "unknown-right",
         "yaml-syntax",
     ])

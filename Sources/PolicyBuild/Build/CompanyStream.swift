@@ -25,7 +25,7 @@ struct CompanyStream: IteratorProtocol {
     let chunkSize: Int
     /// Companies by folder name whose last build's record can stand in for loading them.
     let reusable: [String: CompanyManifest.Reuse]
-    private var slugs = SlugRegister()
+    private var slugs: SlugRegister
     private var position = 0
 
     init(loader: ContentLoader, outline: SiteOutline, reusable: [String: CompanyManifest.Reuse] = [:], chunkSize: Int = 16) {
@@ -33,6 +33,7 @@ struct CompanyStream: IteratorProtocol {
         self.outline = outline
         self.reusable = reusable
         self.chunkSize = max(1, chunkSize)
+        self.slugs = SlugRegister(reservingHomesOf: outline.folderLanguages.subtracting([outline.config.defaultLanguage]))
     }
 
     var companyCount: Int { outline.folders.count }

@@ -4,11 +4,18 @@ import PolicyFiles
 public import PolicyModel
 import Synchronization
 
-/// Slugs are URLs: the second company to claim one is refused.
+/// Slugs are URLs: the second company to claim one is refused, and so is a company whose slug
+/// is a folder the site itself writes at the top: a language's home page (`/fr/`) or the assets.
 public struct SlugRegister: Sendable {
     private var folders: [String: String] = [:]
+    private var reserved: [String: String] = [:]
 
-    public init() {}
+    /// `languages`: the languages with a home page of their own (all but the default, whose home
+    /// is the site root), each owning the top-level folder of its code.
+    public init(reservingHomesOf languages: some Sequence<LanguageCode> = [LanguageCode]()) {
+        for language in languages { reserved[language.rawValue] = "the \(language.rawValue) home page (/\(language.rawValue)/)" }
+        reserved["assets"] = "the theme's assets (/assets/)"
+    }
 
     /// Nil when the company's slug is free (and now taken), else the problem to report.
     public mutating func admit(_ company: Company) -> Diagnostic? {
@@ -16,6 +23,11 @@ public struct SlugRegister: Sendable {
     }
 
     public mutating func admit(slug: String, folder: String) -> Diagnostic? {
+        if let owner = reserved[slug] {
+            return .error(
+                "reserved-slug", at: SourceLocation(file: joinPath(folder, "company.yml")), "slug '\(slug)' is the address of \(owner)",
+                expected: "expected a slug that is not a language code of the site nor 'assets'; set slug: in company.yml (e.g. \(slug)-company)")
+        }
         if let other = folders[slug] {
             return .error(
                 "duplicate-slug", at: SourceLocation(file: joinPath(folder, "company.yml")), "slug '\(slug)' is already used by \(other)",
