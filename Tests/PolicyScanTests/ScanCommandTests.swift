@@ -41,14 +41,7 @@ struct ScanCommandTests {
 
     static func run(_ arguments: [String], in directory: URL, scratch: URL) throws -> (status: Int32, stdout: String, stderr: String) {
         let (process, out, err) = try start(arguments, in: directory, scratch: scratch)
-        nonisolated(unsafe) var errors = Data()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            errors = err.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
-        }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
+        let (output, errors) = Tool.readBoth(out, err)
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }

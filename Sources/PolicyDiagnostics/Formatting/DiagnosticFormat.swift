@@ -10,13 +10,13 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         switch self {
         case .text:
             return diagnostics.map { diagnostic in
-                let d = strict ? diagnostic.promotedIfStrict : diagnostic
+                let d = strict ? diagnostic.promotedToError : diagnostic
                 return (colored ? d.coloredDescription : d.description) + "\n"
             }.joined()
         case .github:
             // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
             return diagnostics.map { diagnostic -> String in
-                let d = strict ? diagnostic.promotedIfStrict : diagnostic
+                let d = strict ? diagnostic.promotedToError : diagnostic
                 var properties = ["file=\(escapeProperty(d.location.file))"]
                 if let line = d.location.line { properties.append("line=\(line)") }
                 if let column = d.location.column { properties.append("col=\(column)") }
@@ -27,7 +27,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let items = diagnostics.map { strict ? $0.promotedIfStrict : $0 }.map(JSONDiagnostic.init)
+            let items = diagnostics.map { strict ? $0.promotedToError : $0 }.map(JSONDiagnostic.init)
             return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
         }
     }
@@ -70,8 +70,8 @@ extension Diagnostic {
         return text
     }
 
-    /// Under `--strict` a warning fails the run, so it is reported as an error.
-    public var promotedIfStrict: Diagnostic {
+    /// The same problem as an error: under `--strict` a warning fails the run, so it is reported as one.
+    public var promotedToError: Diagnostic {
         var copy = self
         copy.severity = .error
         return copy

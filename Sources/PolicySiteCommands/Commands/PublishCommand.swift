@@ -86,7 +86,7 @@ struct PublishCommand: ParsableCommand {
     }
 
     private func publishHoldingLock() throws {
-        guard location.recoverHoldingLock() else {
+        guard location.finishInterruptedPublishHoldingLock() else {
             throw fail("resolve the interrupted publish first (see the note above); nothing was published")
         }
         let options = BuildOptions(contentPath: location.content, themesPath: location.themesPath)

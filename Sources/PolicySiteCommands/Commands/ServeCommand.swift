@@ -35,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        location.recover()
+        location.finishInterruptedPublish()
         var temporary: String?
         if output == nil {
             // What killed servers left is removed before this one adds its own folder.

@@ -41,22 +41,22 @@ struct SiteLocation: ParsableArguments {
     /// When recovery could not decide (a file changed since), the command goes on reading
     /// content as it is, after the note. Returns false in that case.
     @discardableResult
-    func recover() -> Bool {
+    func finishInterruptedPublish() -> Bool {
         guard FileTransaction.hasJournal(root: content) else { return true }
         do {
             guard let lock = try SiteLock.acquire(.exclusive, contentPath: content, waiting: Self.announceWait) else { return true }
-            return withExtendedLifetime(lock) { recoverHoldingLock() }
+            return withExtendedLifetime(lock) { finishInterruptedPublishHoldingLock() }
         } catch {
             printError("note: an interrupted publish left \(FileTransaction.journalPath(content)), and it cannot be finished now: \(error)\n")
             return false
         }
     }
 
-    /// Runs `body` after `recover()`, holding the site's lock shared: a publish running now is
+    /// Runs `body` after `finishInterruptedPublish()`, holding the site's lock shared: a publish running now is
     /// waited for, and none starts until `body` is done, so the command never reads content
     /// half-published.
     func reading<T>(_ body: () throws -> T) throws -> T {
-        recover()
+        finishInterruptedPublish()
         let lock: SiteLock?
         do {
             lock = try SiteLock.acquire(.shared, contentPath: content, waiting: Self.announceWait)
@@ -66,8 +66,8 @@ struct SiteLocation: ParsableArguments {
         return try withExtendedLifetime(lock) { try body() }
     }
 
-    /// `recover()` for a caller that holds the exclusive `SiteLock` already (publish).
-    func recoverHoldingLock() -> Bool {
+    /// `finishInterruptedPublish()` for a caller that holds the exclusive `SiteLock` already (publish).
+    func finishInterruptedPublishHoldingLock() -> Bool {
         let recovery = FileTransaction.recover(root: content)
         if let note = recovery.note { printError("note: \(note)\n") }
         if case .blocked = recovery { return false }
