@@ -29,7 +29,7 @@ public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
         case .unknownLanguage(let code): return "unknown language code '\(code)'; expected a two-letter ISO 639-1 code such as en, fr, ar"
         case let .unknownJurisdiction(id, available): return "unknown jurisdiction '\(id)'; expected one of: \(available.joined(separator: ", "))"
         case .noSite(let path): return "no site.yml in \(path); run `policysite new site DIR` first, or pass --content"
-        case let .unknownCompany(name, available): return "no company '\(name)'; expected one of: \(available.joined(separator: ", "))"
+        case let .unknownCompany(name, available): return unknownCompanyMessage(name, available: available)
         case .languageExists(let path): return "\(path) already exists; the language is there already"
         case .noSourcePolicy(let path): return "no source policy at \(path) to translate from"
         case .noTheme(let path): return "no theme at \(path); pass --themes with the folder holding default/"

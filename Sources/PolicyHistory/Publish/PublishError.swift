@@ -32,7 +32,7 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
         case .contentErrors(let diagnostics):
             return "content has \(diagnostics.errors.count) error(s); nothing was published. Fix them first (`policysite check`)."
         case let .unknownCompany(name, available):
-            return "no company '\(name)' in content/; expected one of: \(available.joined(separator: ", "))"
+            return unknownCompanyMessage(name, available: available)
         case let .nothingChanged(company, version):
             return "\(company): nothing changed since version \(version); edit the policy first, nothing was written"
         case let .dateGoesBackwards(company, date, latest):

@@ -19,7 +19,7 @@ func loadCompany(_ name: String, location: SiteLocation, publishedBy day: Policy
         throw ExitCode(1)
     }
     guard let company = site.company(named: name) else {
-        throw fail("no company '\(name)'; expected one of: \(site.companies.map(\.slug).joined(separator: ", "))")
+        throw fail(unknownCompanyMessage(name, available: site.companies.map(\.slug)))
     }
     return company
 }

@@ -12,3 +12,8 @@ public func isValidSlug(_ slug: String) -> Bool {
             !part.isEmpty && part.allSatisfy { ($0.isASCII && $0.isLowercase) || $0.isASCII && $0.isNumber }
         }
 }
+
+/// What every command says when a company named on its command line is not in content/.
+public func unknownCompanyMessage(_ name: String, available: [String]) -> String {
+    "no company '\(name)' in content/; expected one of: \(available.joined(separator: ", "))"
+}
