@@ -33,7 +33,7 @@ struct CompanyStream: IteratorProtocol {
         self.outline = outline
         self.reusable = reusable
         self.chunkSize = max(1, chunkSize)
-        self.slugs = SlugRegister(reservingHomesOf: outline.folderLanguages.subtracting([outline.config.defaultLanguage]))
+        self.slugs = SlugRegister(for: outline)
     }
 
     var companyCount: Int { outline.folders.count }

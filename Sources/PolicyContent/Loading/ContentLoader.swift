@@ -33,7 +33,7 @@ public struct ContentLoader: Sendable {
         let (outline, problems) = outline(contentPath: contentPath)
         guard let outline else { return LoadResult(site: nil, diagnostics: problems) }
         var diagnostics = problems
-        var slugs = SlugRegister(reservingHomesOf: outline.folderLanguages.subtracting([outline.config.defaultLanguage]))
+        var slugs = SlugRegister(for: outline)
         var companies: [Company] = []
         for (company, problems) in loadCompanies(outline.folders, of: outline) {
             diagnostics += problems

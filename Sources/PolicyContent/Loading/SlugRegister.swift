@@ -10,11 +10,16 @@ public struct SlugRegister: Sendable {
     private var folders: [String: String] = [:]
     private var reserved: [String: String] = [:]
 
-    /// `languages`: the languages with a home page of their own (all but the default, whose home
-    /// is the site root), each owning the top-level folder of its code.
+    /// `languages`: the languages with a home page of their own, each owning the top-level folder of its code.
     public init(reservingHomesOf languages: some Sequence<LanguageCode> = [LanguageCode]()) {
         for language in languages { reserved[language.rawValue] = "the \(language.rawValue) home page (/\(language.rawValue)/)" }
         reserved["assets"] = "the theme's assets (/assets/)"
+    }
+
+    /// The register for `outline`'s companies: every language a company has, but the default
+    /// (whose home is the site root), owns a home page's folder.
+    public init(for outline: SiteOutline) {
+        self.init(reservingHomesOf: outline.folderLanguages.subtracting([outline.config.defaultLanguage]))
     }
 
     /// Nil when the company's slug is free (and now taken), else the problem to report.
