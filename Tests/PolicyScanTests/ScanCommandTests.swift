@@ -60,6 +60,30 @@ struct ScanCommandTests {
         text.replacingOccurrences(of: ":\(site.port)", with: ":8080").replacingOccurrences(of: ":\(site.thirdPartyPort)", with: ":9090")
     }
 
+    /// `--write-suggestions` never replaces a file the user owns, nor writes through a link; it is
+    /// refused before any browser starts.
+    @Test func suggestionsNeverReplaceAnExistingFileOrLink() throws {
+        let sandbox = try Sandbox()
+        try FileManager.default.copyItem(at: ScanTests.fixture, to: sandbox.site.appendingPathComponent("content"))
+        let scratch = try ScanTests.folder()
+        let mine = sandbox.middle.appendingPathComponent("notes.yml")
+        try Data("mine\n".utf8).write(to: mine)
+        let link = sandbox.middle.appendingPathComponent("link.yml")
+        let secret = sandbox.outer.appendingPathComponent("secret.txt")
+        try Data("secret\n".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: secret)
+        let before = Sandbox.snapshot(sandbox.outer)
+        for target in [mine, link] {
+            let result = try Self.run(
+                ["scan", "shop", "--url", "http://127.0.0.1:9/", "--write-suggestions", target.path], in: sandbox.site, scratch: scratch)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("--write-suggestions '\(target.path)' exists; expected a new file"), "\(result.stderr)")
+        }
+        let after = Sandbox.snapshot(sandbox.outer).filter { !$0.key.hasSuffix(".policysite.lock") }
+        #expect(after == before.filter { !$0.key.hasSuffix(".policysite.lock") })
+        #expect(sandbox.brokenCanaries.isEmpty, "\(sandbox.brokenCanaries)")
+    }
+
     @Test func theTextReportIsTheOneDocumented() async throws {
         let sandbox = try Sandbox()
         try FileManager.default.copyItem(at: ScanTests.fixture, to: sandbox.site.appendingPathComponent("content"))

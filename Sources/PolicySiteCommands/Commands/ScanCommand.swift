@@ -59,6 +59,14 @@ struct ScanCommand: AsyncParsableCommand {
         guard let start = URL(string: url), SiteBoundary(start) != nil else {
             throw ValidationError("--url '\(url)' is not an http:// or https:// address; expected e.g. https://www.example.com/")
         }
+        // The suggestions go to a new file only: never over a file (or through a link) the user owns.
+        if let writeSuggestions {
+            let manager = FileManager.default
+            if manager.fileExists(atPath: writeSuggestions) || (try? manager.destinationOfSymbolicLink(atPath: writeSuggestions)) != nil {
+                throw ValidationError(
+                    "--write-suggestions '\(writeSuggestions)' exists; expected a new file: remove it or name another, nothing was scanned or written")
+            }
+        }
     }
 
     func run() async throws {
@@ -87,7 +95,9 @@ struct ScanCommand: AsyncParsableCommand {
         print(ScanFormat(rawValue: format.rawValue)!.render(findings, observations: observations, strict: strict), terminator: "")
         if let writeSuggestions {
             do {
-                try CookieSuggestions.yaml(observations, comparison: comparison).write(toFile: writeSuggestions, atomically: true, encoding: .utf8)
+                // Created exclusively (O_EXCL): a file or link that appeared during the scan is not replaced.
+                try Data(CookieSuggestions.yaml(observations, comparison: comparison).utf8).write(
+                    to: URL(fileURLWithPath: writeSuggestions), options: .withoutOverwriting)
             } catch {
                 throw fail("cannot write \(writeSuggestions): \(error.localizedDescription)")
             }
