@@ -27,7 +27,7 @@ public struct Scaffolder: Sendable {
 
     /// `site.yml`, the default theme (a copy the site owns), the schemas, and a `.gitignore`.
     public func site(title: String?, baseURL: String?, language: LanguageCode) throws(ScaffoldError) -> [ScaffoldFile] {
-        let theme = joinPath(themesPath, "default")
+        let theme = joinPath(themesPath, ThemeLayout.defaultTheme)
         guard fileSystem.isDirectory(theme) else { throw .noTheme(theme) }
         let titleLine = title.map { "title: \(yamlQuoted($0))" } ?? "title: \(Placeholder.text("the site's name, e.g. Acme privacy center", quoted: true))"
         let urlLines =
@@ -40,7 +40,7 @@ public struct Scaffolder: Sendable {
                 titleLine,
             ] + urlLines + [
                 "default_language: \(language)",
-                "theme: default",
+                "theme: \(ThemeLayout.defaultTheme)",
                 "options:",
                 "  # Raw HTML in policy bodies is shown as text unless this is true.",
                 "  allow_raw_html: false",
@@ -48,13 +48,13 @@ public struct Scaffolder: Sendable {
                 "  missing_translation: omit",
                 "",
             ]).joined(separator: "\n")
-        try refuseInvalid(StrictYAMLDecoder(file: "content/site.yml").decode(SiteConfig.self, from: site).1)
+        try refuseInvalid(StrictYAMLDecoder(file: ContentLayout.site(in: "content")).decode(SiteConfig.self, from: site).1)
         var files = [
-            ScaffoldFile("content/site.yml", site),
-            ScaffoldFile(".gitignore", "public/\npublic.*/\n.policysite-cache/\ncontent/.policysite.lock\n"),
+            ScaffoldFile(ContentLayout.site(in: "content"), site),
+            ScaffoldFile(".gitignore", "public/\npublic.*/\n\(CacheFolder.name)/\n\(SiteLock.path(contentPath: "content"))\n"),
         ]
-        files += try copyTree(from: theme, to: "themes/default")
-        let ids = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).jurisdictions(theme: "default").ids
+        files += try copyTree(from: theme, to: joinPath("themes", ThemeLayout.defaultTheme))
+        let ids = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).jurisdictions(theme: ThemeLayout.defaultTheme).ids
         for (name, bytes) in MachineSchemas.siteDocuments(jurisdictions: ids) {
             files.append(ScaffoldFile(path: "schemas/" + name, contents: Data(bytes)))
         }
@@ -81,7 +81,7 @@ public struct Scaffolder: Sendable {
         slug: String, name: String?, languages: [LanguageCode], jurisdictions: [String], contentPath: String
     ) throws(ScaffoldError) -> [ScaffoldFile] {
         guard isValidSlug(slug), !["versions", "schemas", "assets"].contains(slug) else { throw .badSlug(slug) }
-        guard fileSystem.fileExists(joinPath(contentPath, "site.yml")) else { throw .noSite(contentPath) }
+        guard fileSystem.fileExists(ContentLayout.site(in: contentPath)) else { throw .noSite(contentPath) }
         let folder = joinPath(contentPath, slug)
         guard !fileSystem.fileExists(folder) else { throw .exists(folder) }
         let registry = ContentLoader(fileSystem: fileSystem, themesPath: themesPath).jurisdictions(contentPath: contentPath)
@@ -91,12 +91,12 @@ public struct Scaffolder: Sendable {
 
         let companyText = companyYAML(name: name, languages: languages, jurisdictions: jurisdictions)
         let context = DecodingContext(jurisdictions: registry)
-        try refuseInvalid(StrictYAMLDecoder(file: joinPath(folder, "company.yml"), context: context).decode(CompanyInfo.self, from: companyText).1)
-        var files = [ScaffoldFile(joinPath(folder, "company.yml"), companyText)]
+        try refuseInvalid(StrictYAMLDecoder(file: ContentLayout.company(in: folder), context: context).decode(CompanyInfo.self, from: companyText).1)
+        var files = [ScaffoldFile(ContentLayout.company(in: folder), companyText)]
         let strings = try translations()
         for language in languages {
             let policy = PolicySkeleton(language: language, strings: strings.strings(for: language), today: today, regimes: regimes)
-            files.append(ScaffoldFile(joinPath(folder, language.rawValue, "privacy.md"), policy.text))
+            files.append(ScaffoldFile(ContentLayout.policy(in: folder, language: language), policy.text))
         }
         return files
     }
@@ -128,17 +128,17 @@ public struct Scaffolder: Sendable {
     /// `company.yml` with the language added to its list.
     public func language(_ language: LanguageCode, company: String, contentPath: String) throws(ScaffoldError) -> [ScaffoldFile] {
         let folder = joinPath(contentPath, company)
-        let companyPath = joinPath(folder, "company.yml")
+        let companyPath = ContentLayout.company(in: folder)
         guard let companyData = try? fileSystem.readFile(companyPath) else {
             let available = ((try? fileSystem.contentsOfDirectory(contentPath)) ?? []).filter { fileSystem.isDirectory(joinPath(contentPath, $0)) }
             throw .unknownCompany(company, available: available)
         }
-        let target = joinPath(folder, language.rawValue, "privacy.md")
+        let target = ContentLayout.policy(in: folder, language: language)
         guard !fileSystem.fileExists(target) else { throw .languageExists(target) }
         let companyText = String(decoding: companyData, as: UTF8.self)
         let info = StrictYAMLDecoder(file: companyPath).decode(CompanyInfo.self, from: companyText).0
         let source = info?.defaultLanguage ?? info?.languages?.first ?? siteLanguage(contentPath) ?? LanguageCode("en")!
-        let sourcePath = joinPath(folder, source.rawValue, "privacy.md")
+        let sourcePath = ContentLayout.policy(in: folder, language: source)
         guard let sourceData = try? fileSystem.readFile(sourcePath) else { throw .noSourcePolicy(sourcePath) }
         let strings = try translations().strings(for: language)
         let copy = PolicySkeleton.translationCopy(
@@ -171,8 +171,9 @@ public struct Scaffolder: Sendable {
     // MARK: - Helpers
 
     private func translations() throws(ScaffoldError) -> Translations {
-        let directory = joinPath(themesPath, "default", "i18n")
-        guard fileSystem.isDirectory(directory) else { throw .noTheme(joinPath(themesPath, "default")) }
+        let theme = joinPath(themesPath, ThemeLayout.defaultTheme)
+        let directory = ThemeLayout.strings(in: theme)
+        guard fileSystem.isDirectory(directory) else { throw .noTheme(theme) }
         return Translations.load(directory: directory, defaultLanguage: LanguageCode("en")!, fileSystem: fileSystem).0
     }
 

@@ -145,7 +145,7 @@ public struct Translations: Sendable {
     /// Warnings for languages the site publishes whose UI strings are missing or incomplete.
     public func diagnostics(for languages: [LanguageCode], themeDirectory: String) -> [Diagnostic] {
         languages.flatMap { language -> [Diagnostic] in
-            let path = joinPath(themeDirectory, "i18n", "\(language.rawValue).yml")
+            let path = ThemeLayout.strings(in: themeDirectory, language: language)
             guard hasTable(for: language) else {
                 return [
                     .warning(

@@ -40,7 +40,7 @@ public final class RenderCache: Sendable {
     /// A file of the build cache kept beside `output`: `.policysite-cache/<output's name><suffix>`.
     static func cacheFile(_ suffix: String, for output: String) -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
-        return url.deletingLastPathComponent().appendingPathComponent(".policysite-cache/\(url.lastPathComponent)\(suffix)").path
+        return url.deletingLastPathComponent().appendingPathComponent("\(CacheFolder.name)/\(url.lastPathComponent)\(suffix)").path
     }
 
     /// The folder of the build cache beside `output`.

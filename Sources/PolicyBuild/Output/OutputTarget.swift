@@ -1,4 +1,5 @@
 import Foundation
+import PolicyFiles
 
 #if canImport(Glibc)
 import Glibc
@@ -17,9 +18,6 @@ public struct OutputTarget: Sendable {
         keep no files of your own here.
 
         """
-    /// The folder beside the output where builds keep their cache; never an output itself.
-    public static let cacheFolderName = ".policysite-cache"
-
     /// The folder relative paths start from.
     public var currentFolder: String
     /// The user's home folder, when known.
@@ -59,7 +57,7 @@ public struct OutputTarget: Sendable {
             case let .inside(output, what):
                 return "refusing to build into \(output): it lies inside \(what), whose files are the site's sources; \(advice)"
             case .cacheFolder(let output):
-                return "refusing to build into \(output): \(OutputTarget.cacheFolderName)/ is where builds keep their cache; \(advice)"
+                return "refusing to build into \(output): \(CacheFolder.name)/ is where builds keep their cache; \(advice)"
             case .notAFolder(let output):
                 return "refusing to build into \(output): it is a file, not a folder; \(advice)"
             case let .blocked(output, file):
@@ -79,7 +77,7 @@ public struct OutputTarget: Sendable {
         guard !output.isEmpty else { throw .empty }
         if output.hasPrefix("~") { throw .tilde(output) }
         let target = resolve(output)
-        if target.split(separator: "/").contains(Substring(Self.cacheFolderName)) { throw .cacheFolder(output) }
+        if target.split(separator: "/").contains(Substring(CacheFolder.name)) { throw .cacheFolder(output) }
         var protected = [(resolve(content), "the content folder (\(content))"), (resolve(themes), "the themes folder (\(themes))")]
         protected.append((resolve("."), "the current folder"))
         if let home, !home.isEmpty { protected.append((resolve(home), "your home folder")) }
@@ -92,7 +90,7 @@ public struct OutputTarget: Sendable {
         // The folders on the way, and the cache folder beside the output, must be folders (or
         // not exist yet): a file there fails the build half-way, with a less helpful message.
         let parent = (absolute(output) as NSString).deletingLastPathComponent
-        for path in [parent + "/" + Self.cacheFolderName] + Self.ancestors(of: parent) {
+        for path in [parent + "/" + CacheFolder.name] + Self.ancestors(of: parent) {
             var info = stat()
             if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { throw .blocked(output: output, by: path) }
         }

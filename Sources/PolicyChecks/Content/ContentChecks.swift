@@ -38,7 +38,7 @@ package struct ContentChecks {
             for entry in company.changelog.entries where today < entry.date {
                 diagnostics.append(
                     .error(
-                        "future-date", at: SourceLocation(file: joinPath(company.folder, "changelog.yml")),
+                        "future-date", at: SourceLocation(file: ContentLayout.changelog(in: company.folder)),
                         "changelog entry \(entry.version) is dated \(entry.date), in the future",
                         expected: "expected published versions to carry the date they were published"))
             }
@@ -92,7 +92,7 @@ package struct ContentChecks {
         guard info.privacyEmail == nil, info.phone == nil, info.address.isEmpty, info.website == nil, !hasRightsContact else { return [] }
         return [
             .warning(
-                "missing-contact", at: SourceLocation(file: joinPath(company.folder, "company.yml"), line: 1, column: 1),
+                "missing-contact", at: SourceLocation(file: ContentLayout.company(in: company.folder), line: 1, column: 1),
                 "the controller has no contact data",
                 expected: "expected at least one of privacy_email, phone, address or website, so readers can exercise their rights")
         ]

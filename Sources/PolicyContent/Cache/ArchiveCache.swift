@@ -33,7 +33,7 @@ public final class ArchiveCache: Sendable {
     /// The cache beside an output folder, where the render manifest lives too.
     public convenience init(besideOutput output: String, readOnly: Bool = false) {
         let url = URL(fileURLWithPath: output).standardizedFileURL
-        self.init(directory: url.deletingLastPathComponent().appendingPathComponent(".policysite-cache/archive").path, readOnly: readOnly)
+        self.init(directory: url.deletingLastPathComponent().appendingPathComponent(CacheFolder.name + "/archive").path, readOnly: readOnly)
     }
 
     struct Entry: Codable {

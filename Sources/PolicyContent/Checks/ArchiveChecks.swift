@@ -12,7 +12,7 @@ private func isSHA256(_ text: String) -> Bool {
 enum ArchiveChecks {
     static func check(_ company: Company) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let changelogPath = joinPath(company.folder, "changelog.yml")
+        let changelogPath = ContentLayout.changelog(in: company.folder)
         for archived in company.archive {
             guard let entry = company.changelog.entry(for: archived.version) else {
                 diagnostics.append(

@@ -18,7 +18,7 @@ struct CompanyLoader {
 
     func load(folder: String, name: String) -> (Company?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let companyPath = joinPath(folder, "company.yml")
+        let companyPath = ContentLayout.company(in: folder)
         let loader = ContentLoader(fileSystem: fileSystem)
         guard
             let text = loader.readText(
@@ -44,7 +44,7 @@ struct CompanyLoader {
         for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") {
             let path = joinPath(folder, entry)
             if fileSystem.isDirectory(path) {
-                if entry == "versions" {
+                if entry == ContentLayout.versionsFolder {
                     hasVersions = true
                 } else if let code = LanguageCode(entry), code.rawValue == entry {
                     languageFolders.append(code)
@@ -55,7 +55,7 @@ struct CompanyLoader {
                             problem.code, at: SourceLocation(file: path), "folder '\(entry)' is not a language: \(problem.message)",
                             expected: (problem.expected ?? "") + " in lowercase, or 'versions'"))
                 }
-            } else if entry != "company.yml" && entry != "changelog.yml" {
+            } else if entry != ContentLayout.companyFile && entry != ContentLayout.changelogFile {
                 diagnostics.append(
                     .error(
                         "unexpected-file", at: SourceLocation(file: path), "unexpected file in a company folder",
@@ -79,7 +79,7 @@ struct CompanyLoader {
             diagnostics.append(
                 .error(
                     "missing-default-language", at: companyFile,
-                    "the default language '\(defaultLanguage)' has no policy (\(joinPath(folder, defaultLanguage.rawValue, "privacy.md")) is missing)",
+                    "the default language '\(defaultLanguage)' has no policy (\(ContentLayout.policy(in: folder, language: defaultLanguage)) is missing)",
                     expected:
                         "expected a policy in the default language, or set default_language in company.yml to one of: \(languages.map(\.rawValue).joined(separator: ", "))"
                 ))
@@ -88,14 +88,14 @@ struct CompanyLoader {
 
         var changelog = Changelog()
         var hashed = text
-        let changelogPath = joinPath(folder, "changelog.yml")
+        let changelogPath = ContentLayout.changelog(in: folder)
         if fileSystem.fileExists(changelogPath), let text = loader.readText(changelogPath, &diagnostics, missing: "") {
             hashed += "\u{0}" + text
             let (decoded, problems) = StrictYAMLDecoder(file: changelogPath).decode(Changelog.self, from: text)
             diagnostics += problems
             changelog = decoded ?? Changelog()
         }
-        let archive = hasVersions ? loadArchive(joinPath(folder, "versions"), sameBytesAs: cleanTexts, &diagnostics) : []
+        let archive = hasVersions ? loadArchive(ContentLayout.versions(in: folder), sameBytesAs: cleanTexts, &diagnostics) : []
 
         var company = Company(
             slug: slug, folder: folder, info: info, languages: ordered, defaultLanguage: defaultLanguage,
@@ -114,7 +114,7 @@ struct CompanyLoader {
                 "undeclared-jurisdiction", at: block.location ?? document.location(of: "regional_rights"),
                 "regional_rights for '\(block.jurisdiction)', which neither the company nor this policy declares",
                 expected:
-                    "expected '\(block.jurisdiction)' under jurisdictions in \(joinPath(company.folder, "company.yml")) (or in this policy's front matter)")
+                    "expected '\(block.jurisdiction)' under jurisdictions in \(ContentLayout.company(in: company.folder)) (or in this policy's front matter)")
         }
     }
 
@@ -139,7 +139,7 @@ struct CompanyLoader {
                     "missing-translation", at: index < entries.count ? entries[index] : places().field,
                     "language '\(language)' is listed but has no policy",
                     expected:
-                        "expected \(joinPath(location.file.replacingOccurrences(of: "/company.yml", with: ""), language.rawValue, "privacy.md")), or remove '\(language)' from languages"
+                        "expected \(ContentLayout.policy(in: location.file.replacingOccurrences(of: "/" + ContentLayout.companyFile, with: ""), language: language)), or remove '\(language)' from languages"
                 ))
         }
         for language in folders where !listed.contains(language) {
@@ -158,13 +158,13 @@ struct CompanyLoader {
         _ folder: String, language: LanguageCode, archived: Bool = false, sameBytesAs current: [String: PolicyDocument] = [:]
     ) -> (PolicyDocument?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") && entry != "privacy.md" {
+        for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") && entry != ContentLayout.policyFile {
             diagnostics.append(
                 .error(
                     "unexpected-file", at: SourceLocation(file: joinPath(folder, entry)), "unexpected file in a language folder",
                     expected: "expected only privacy.md"))
         }
-        let path = joinPath(folder, "privacy.md")
+        let path = joinPath(folder, ContentLayout.policyFile)
         guard let data = fileSystem.readFile(path, &diagnostics, missing: "expected each language folder to hold a privacy.md") else {
             return (nil, diagnostics)
         }
@@ -201,7 +201,7 @@ struct CompanyLoader {
             var policies: [LanguageCode: PolicyDocument] = [:]
             var company: CompanyInfo?, companyHash: String?
             for name in (try? fileSystem.contentsOfDirectory(path)) ?? [] where !name.hasPrefix(".") {
-                if name == "company.yml" {
+                if name == ContentLayout.companyFile {
                     // The company facts frozen with this version.
                     let file = joinPath(path, name)
                     guard let data = fileSystem.readFile(file, &diagnostics) else { continue }

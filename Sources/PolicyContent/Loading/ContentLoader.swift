@@ -62,7 +62,7 @@ public struct ContentLoader: Sendable {
                 ]
             )
         }
-        let sitePath = joinPath(contentPath, "site.yml")
+        let sitePath = ContentLayout.site(in: contentPath)
         guard let siteText = readText(sitePath, &diagnostics, missing: "create it with title, base_url and default_language") else {
             return (nil, diagnostics)
         }
@@ -74,7 +74,7 @@ public struct ContentLoader: Sendable {
 
         let entries = (try? fileSystem.contentsOfDirectory(contentPath)) ?? []
         var folders: [String] = []
-        for name in entries where !name.hasPrefix(".") && name != "site.yml" {
+        for name in entries where !name.hasPrefix(".") && name != ContentLayout.siteFile {
             let path = joinPath(contentPath, name)
             if fileSystem.isDirectory(path) {
                 folders.append(name)
@@ -123,7 +123,7 @@ public struct ContentLoader: Sendable {
                     nil,
                     loaded.1 + [
                         .error(
-                            "nothing-published", at: SourceLocation(file: joinPath(company.folder, "changelog.yml")),
+                            "nothing-published", at: SourceLocation(file: ContentLayout.changelog(in: company.folder)),
                             "\(company.slug) had published nothing by \(day)\(first)",
                             expected: "expected a date on or after the company's first publication; pick a later --as-of")
                     ]
@@ -136,14 +136,14 @@ public struct ContentLoader: Sendable {
     /// `site.yml` at `contentPath` when it exists and decodes, for tools that need one setting
     /// without loading the site (its problems are `load`'s to report).
     public func siteConfig(contentPath: String) -> SiteConfig? {
-        (try? fileSystem.readFile(joinPath(contentPath, "site.yml")))
-            .flatMap { StrictYAMLDecoder(file: "site.yml").decode(SiteConfig.self, from: String(decoding: $0, as: UTF8.self)).0 }
+        (try? fileSystem.readFile(ContentLayout.site(in: contentPath)))
+            .flatMap { StrictYAMLDecoder(file: ContentLayout.siteFile).decode(SiteConfig.self, from: String(decoding: $0, as: UTF8.self)).0 }
     }
 
     /// The regimes the theme of the site at `contentPath` defines (the default theme's when it
     /// has none, or when there is no site.yml yet).
     public func jurisdictions(contentPath: String) -> JurisdictionRegistry {
-        jurisdictions(theme: siteConfig(contentPath: contentPath)?.theme ?? "default", contentPath: contentPath)
+        jurisdictions(theme: siteConfig(contentPath: contentPath)?.theme ?? ThemeLayout.defaultTheme, contentPath: contentPath)
     }
 
     /// The regimes `theme` defines; `contentPath` locates `themes/` only when `themesPath` is nil.
@@ -155,7 +155,7 @@ public struct ContentLoader: Sendable {
     /// default theme's; an empty registry when neither exists, so declared ids are reported.
     func loadJurisdictions(theme: String, contentPath: String) -> (JurisdictionRegistry, [Diagnostic]) {
         let themes = themesPath ?? joinPath(parentPath(contentPath), "themes")
-        let candidates = [joinPath(themes, theme, "jurisdictions.yml"), joinPath(themes, "default", "jurisdictions.yml")]
+        let candidates = [theme, ThemeLayout.defaultTheme].map { ThemeLayout.jurisdictions(in: joinPath(themes, $0)) }
         guard let path = candidates.first(where: fileSystem.fileExists) else { return (JurisdictionRegistry(), []) }
         var diagnostics: [Diagnostic] = []
         guard let text = readText(path, &diagnostics, missing: "") else { return (JurisdictionRegistry(), diagnostics) }

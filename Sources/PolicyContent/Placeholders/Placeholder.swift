@@ -1,6 +1,7 @@
 import Foundation
 public import PolicyDiagnostics
 public import PolicyFiles
+import PolicyModel
 import PolicyText
 import PolicyYAML
 
@@ -47,13 +48,13 @@ public enum Placeholder {
     /// The placeholders in the files people edit under `contentPath`: site.yml, each company's
     /// company.yml and current policies (archived versions are never edited).
     public static func scan(contentPath: String, fileSystem: any FileSystem = LocalFileSystem()) -> [Diagnostic] {
-        var files = [joinPath(contentPath, "site.yml")]
+        var files = [ContentLayout.site(in: contentPath)]
         for company in (try? fileSystem.contentsOfDirectory(contentPath)) ?? [] where !company.hasPrefix(".") {
             let folder = joinPath(contentPath, company)
             guard fileSystem.isDirectory(folder) else { continue }
-            files.append(joinPath(folder, "company.yml"))
-            for language in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where language != "versions" && !language.hasPrefix(".") {
-                files.append(joinPath(folder, language, "privacy.md"))
+            files.append(ContentLayout.company(in: folder))
+            for language in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where language != ContentLayout.versionsFolder && !language.hasPrefix(".") {
+                files.append(ContentLayout.policy(in: folder, language: language))
             }
         }
         return files.flatMap { path -> [Diagnostic] in

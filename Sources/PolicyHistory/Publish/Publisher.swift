@@ -98,7 +98,7 @@ public struct Publisher: Sendable {
         }
         // Company facts are frozen with each version too, so a new DPO alone is a new version.
         // Versions published before facts were frozen have no copy to compare with.
-        let companyPath = joinPath(company.folder, "company.yml")
+        let companyPath = ContentLayout.company(in: company.folder)
         guard let companyData = try? fileSystem.readFile(companyPath) else { throw .writeFailed("cannot read \(companyPath)") }
         let companyHash = sha256Hex(companyData)
         let placeholders =
@@ -129,7 +129,7 @@ public struct Publisher: Sendable {
             guard let later = archived.policies.values.map(\.frontMatter.effective).max(), effective < later else { continue }
             throw .overtakesEarlierVersion(company: company.slug, version: archived.version, effective: later, new: effective)
         }
-        let versionFolder = joinPath(company.folder, "versions", version.description)
+        let versionFolder = ContentLayout.version(version, in: company.folder)
         if fileSystem.fileExists(versionFolder) { throw .versionExists(versionFolder) }
 
         // Languages whose text changed take the new version. When only translations changed,
@@ -143,11 +143,11 @@ public struct Publisher: Sendable {
                 text = FrontMatter.setting(["version": "\"\(version)\"", "last_updated": date.description, "effective": effective.description], in: text)
                 transaction.write(text, to: document.path)
             }
-            let archivedPath = joinPath(versionFolder, language.rawValue, "privacy.md")
+            let archivedPath = ContentLayout.policy(in: versionFolder, language: language)
             transaction.write(text, to: archivedPath)
             hashes[language] = sha256Hex(Data(text.utf8))
         }
-        transaction.write(companyData, to: joinPath(versionFolder, "company.yml"))
+        transaction.write(companyData, to: ContentLayout.company(in: versionFolder))
         let others = company.languages.filter { $0 != company.defaultLanguage }.map(\.rawValue)
         if let unknown = request.translations.keys.sorted().first(where: { !others.contains($0) }) {
             throw .unknownTranslation(company: company.slug, language: unknown, available: others)
@@ -157,7 +157,7 @@ public struct Publisher: Sendable {
             ChangelogEntry(
                 version: version, date: date, summary: request.summary, translations: request.translations, changes: request.changes,
                 archiveHash: ArchivedVersion.archiveHash(policies: hashes, company: companyHash)))
-        transaction.write(ChangelogFile.render(changelog), to: joinPath(company.folder, "changelog.yml"))
+        transaction.write(ChangelogFile.render(changelog), to: ContentLayout.changelog(in: company.folder))
         return PublishedVersion(company: company.slug, version: version, date: date, languages: stamped, files: transaction.paths)
     }
 

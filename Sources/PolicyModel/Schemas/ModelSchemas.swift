@@ -92,7 +92,7 @@ extension SiteConfig: SchemaDescribed {
             case .title: .string("The site's name, shown in every page title.")
             case .baseURL: .string("The absolute URL the site is published at.", pattern: "^https?://", examples: ["https://privacy.example.com/"])
             case .defaultLanguage: LanguageCode.jsonSchema.described("The language of the home page and of policies that do not say otherwise.")
-            case .theme: .string("The folder under themes/ to render with.", examples: ["default"])
+            case .theme: .string("The folder under themes/ to render with.", examples: [ThemeLayout.defaultTheme])
             case .description: .string("One sentence for search engines and link previews.")
             case .locales: .map(.string(nil, examples: ["ar-EG"]), keys: LanguageCode.jsonSchema, "The Foundation locale to format each language with.")
             case .options: SiteOptions.jsonSchema

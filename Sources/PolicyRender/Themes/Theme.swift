@@ -126,23 +126,24 @@ public struct Theme: Sendable {
                         expected: "expected the file, or the include removed"))
             }
         }
-        let (translations, problems) = Translations.load(directory: joinPath(directory, "i18n"), defaultLanguage: defaultLanguage, fileSystem: fileSystem)
+        let (translations, problems) = Translations.load(
+            directory: ThemeLayout.strings(in: directory), defaultLanguage: defaultLanguage, fileSystem: fileSystem)
         diagnostics += problems
         if !translations.hasTable(for: defaultLanguage) {
             diagnostics.append(
                 .error(
-                    "missing-ui-strings", at: SourceLocation(file: joinPath(directory, "i18n", "\(defaultLanguage).yml")),
+                    "missing-ui-strings", at: SourceLocation(file: ThemeLayout.strings(in: directory, language: defaultLanguage)),
                     "the theme has no UI strings for the default language", expected: "expected this file; other languages fall back to it"))
         }
         let assets = listFiles(joinPath(directory, "assets"), fileSystem: fileSystem)
         // Assets are copied into the published site: one that cannot be read (a link out of the
         // themes folder, a pipe) stops the build here rather than when it is copied.
         for asset in assets { _ = fileSystem.readFile(joinPath(directory, "assets", asset), &diagnostics) }
-        for file in ((try? fileSystem.contentsOfDirectory(joinPath(directory, "i18n"))) ?? []).sorted() {
-            hashed += Data(file.utf8) + ((try? fileSystem.readFile(joinPath(directory, "i18n", file))) ?? Data())
+        for file in ((try? fileSystem.contentsOfDirectory(ThemeLayout.strings(in: directory))) ?? []).sorted() {
+            hashed += Data(file.utf8) + ((try? fileSystem.readFile(joinPath(ThemeLayout.strings(in: directory), file))) ?? Data())
         }
         // The regimes file decides rights sections and authorities on pages too.
-        hashed += (try? fileSystem.readFile(joinPath(directory, "jurisdictions.yml"))) ?? Data()
+        hashed += (try? fileSystem.readFile(ThemeLayout.jurisdictions(in: directory))) ?? Data()
         var theme = Theme(name: name, directory: directory, library: library, translations: translations, assets: assets)
         if !diagnostics.hasErrors { theme.localized = localizedLibraries(sources, translations: translations, languages: languages) }
         (theme.rendersSectionHTML, theme.sectionReads) = SectionReads.collect(Dictionary(sources.map { ($0.name, $0.text) }) { first, _ in first })

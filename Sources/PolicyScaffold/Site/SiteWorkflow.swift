@@ -1,3 +1,5 @@
+import PolicyFiles
+
 /// `.github/workflows/policysite.yml`, the GitHub Actions workflow `new site` writes: it runs the
 /// released `policysite` of a pinned version (no Swift toolchain, no compiling), checks pull
 /// requests, and deploys the site to GitHub Pages from the default branch. Its `run:` steps use
@@ -112,7 +114,7 @@ public struct SiteWorkflow: Sendable {
                 with:
                   path: |
                     public
-                    .policysite-cache
+                    \(CacheFolder.name)
                   key: policysite-${{ env.POLICYSITE_VERSION }}-${{ github.ref_name }}-${{ github.sha }}
                   restore-keys: |
                     policysite-${{ env.POLICYSITE_VERSION }}-${{ github.ref_name }}-

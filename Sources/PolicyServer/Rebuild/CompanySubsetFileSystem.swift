@@ -14,7 +14,7 @@ struct CompanySubsetFileSystem: FileSystem {
     func contentsOfDirectory(_ path: String) throws -> [String] {
         let entries = try base.contentsOfDirectory(path)
         guard path == contentPath else { return entries }
-        return entries.filter { $0 == "site.yml" || folderNames.contains($0) }
+        return entries.filter { $0 == ContentLayout.siteFile || folderNames.contains($0) }
     }
 
     func isDirectory(_ path: String) -> Bool { base.isDirectory(path) }

@@ -20,7 +20,7 @@ public struct SiteConfig: Codable, Sendable, Equatable {
     }
 
     public init(
-        title: String, baseURL: String, defaultLanguage: LanguageCode, theme: String = "default",
+        title: String, baseURL: String, defaultLanguage: LanguageCode, theme: String = ThemeLayout.defaultTheme,
         description: String? = nil, locales: [String: String] = [:], options: SiteOptions = SiteOptions(),
         customCookieCategories: [CustomCookieCategory] = []
     ) {
@@ -39,7 +39,7 @@ public struct SiteConfig: Codable, Sendable, Equatable {
         title = try c.decode(String.self, forKey: .title)
         baseURL = try c.decode(String.self, forKey: .baseURL)
         defaultLanguage = try c.decode(LanguageCode.self, forKey: .defaultLanguage)
-        theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? "default"
+        theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? ThemeLayout.defaultTheme
         description = try c.decodeIfPresent(String.self, forKey: .description)
         locales = try c.decodeIfPresent([String: String].self, forKey: .locales) ?? [:]
         options = try c.decodeIfPresent(SiteOptions.self, forKey: .options) ?? SiteOptions()
