@@ -27,7 +27,7 @@ public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
             return
                 "'\(Diagnostic.excerpt(slug))' cannot be a company folder; expected lowercase letters, digits and single hyphens, at most \(longestSlug) characters, e.g. acme or acme-eu"
         case .unknownLanguage(let code): return "unknown language code '\(code)'; expected a two-letter ISO 639-1 code such as en, fr, ar"
-        case let .unknownJurisdiction(id, available): return "unknown jurisdiction '\(id)'; expected one of: \(available.joined(separator: ", "))"
+        case let .unknownJurisdiction(id, available): return "unknown jurisdiction '\(id)'; \(expectedOneOf(available))"
         case .noSite(let path): return "no site.yml in \(path); run `policysite new site DIR` first, or pass --content"
         case let .unknownCompany(name, available): return unknownCompanyMessage(name, available: available)
         case .languageExists(let path): return "\(path) already exists; the language is there already"

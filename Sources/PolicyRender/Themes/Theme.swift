@@ -111,7 +111,7 @@ public struct Theme: Sendable {
                         .error(
                             "unknown-partial-name", at: SourceLocation(file: user),
                             "{{>\(partial)}} names a value pages do not have, so it would include nothing",
-                            expected: "expected one of: \(dynamicPartials.keys.sorted().map { "{{>*\($0)}}" }.joined(separator: ", "))"))
+                            expected: expectedOneOf(dynamicPartials.keys.sorted().map { "{{>*\($0)}}" })))
                     continue
                 }
                 (targets, include) = (named, "through {{>\(partial)}}")

@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
         let language =
             try language.map { code in
                 guard let value = LanguageCode(code), company.languages.contains(value) else {
-                    throw fail("no '\(code)' policy for \(company.slug); expected one of: \(company.languages.map(\.rawValue).joined(separator: ", "))")
+                    throw fail("no '\(code)' policy for \(company.slug); \(expectedOneOf(company.languages.map(\.rawValue)))")
                 }
                 return value
             } ?? company.defaultLanguage
@@ -82,7 +82,7 @@ struct DiffCommand: ParsableCommand {
         if name == "current", let current = company.policies[language] { return (current, company.info) }
         guard let version = PolicyVersionNumber(name), let archived = company.archive.first(where: { $0.version == version }) else {
             let known = company.archive.map(\.version.description) + ["current"]
-            throw fail("\(company.slug) has no version '\(name)'; expected one of: \(known.joined(separator: ", "))")
+            throw fail("\(company.slug) has no version '\(name)'; \(expectedOneOf(known))")
         }
         guard let document = archived.policies[language] else {
             throw fail("version \(version) of \(company.slug) has no '\(language)' text")

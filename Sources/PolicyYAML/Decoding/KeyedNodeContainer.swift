@@ -21,7 +21,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 let known = (Key.self as? any CaseIterable.Type).map { allKeyNames($0) } ?? []
                 let place = pathText(codingPath)
                 var message = "unknown field '\(name)'" + (place.isEmpty ? "" : " in '\(place)'")
-                var expected = known.isEmpty ? nil : "expected one of: \(known.joined(separator: ", "))"
+                var expected = known.isEmpty ? nil : expectedOneOf(known)
                 if isNull(valueNode), let previous = flowNeighbour(before: keyNode, in: mapping) {
                     // `{purpose: Disclosure on a subpoena, court order}`: the comma ended the value.
                     message += " (an unquoted comma inside { } ends a value, so '\(name)' became a field)"

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 
 /// The longest slug: a slug is a folder name and a URL segment, and file systems refuse
 /// names over 255 bytes.
@@ -15,5 +16,5 @@ public func isValidSlug(_ slug: String) -> Bool {
 
 /// What every command says when a company named on its command line is not in content/.
 public func unknownCompanyMessage(_ name: String, available: [String]) -> String {
-    "no company '\(name)' in content/; expected one of: \(available.joined(separator: ", "))"
+    "no company '\(name)' in content/; \(expectedOneOf(available))"
 }

@@ -41,7 +41,7 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
             try decoder.report(
                 ValueError(
                     "unknown-cookie-category", message,
-                    expected: "expected one of: \(known.joined(separator: ", ")), or declare it under custom_cookie_categories in site.yml"))
+                    expected: "\(expectedOneOf(known)), or declare it under custom_cookie_categories in site.yml"))
         }
     }
 

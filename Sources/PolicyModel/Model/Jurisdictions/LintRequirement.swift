@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyYAML
 
 /// One item a regime requires a policy to state, and which data states it.
@@ -36,7 +37,7 @@ public struct LintRequirement: Codable, Sendable, Equatable {
                 guard RequirementField(rawValue: field) != nil else {
                     throw ValueError(
                         "unknown-field", "unknown lint field '\(field)'",
-                        expected: "expected one of: \(RequirementField.allCases.map(\.rawValue).joined(separator: ", "))")
+                        expected: expectedOneOf(RequirementField.allCases.map(\.rawValue)))
                 }
                 self = .field(field)
             } else if let role = try c.decodeIfPresent(EntityRole.self, forKey: .entity) {

@@ -53,7 +53,7 @@ public struct RegionalRights: Codable, Sendable, Equatable {
                 var message = "'\(item.right)' is not a right under \(jurisdiction)"
                 if let suggestion = closest(to: item.right, in: vocabulary) { message += " (did you mean '\(suggestion)'?)" }
                 try decoder.report(
-                    ValueError("unknown-right", message, expected: "expected one of: \(vocabulary.joined(separator: ", "))"), at: items[index].location)
+                    ValueError("unknown-right", message, expected: expectedOneOf(vocabulary)), at: items[index].location)
             }
         }
     }

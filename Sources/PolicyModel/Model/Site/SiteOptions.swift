@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 public struct SiteOptions: Codable, Sendable, Equatable {
@@ -29,7 +30,7 @@ public struct SiteOptions: Codable, Sendable, Equatable {
         guard let value = MissingTranslation(rawValue: text) else {
             throw ValueError(
                 "bad-option", "missing_translation is '\(text)'",
-                expected: "expected one of: \(MissingTranslation.allCases.map(\.rawValue).joined(separator: ", "))")
+                expected: expectedOneOf(MissingTranslation.allCases.map(\.rawValue)))
         }
         missingTranslation = value
     }
