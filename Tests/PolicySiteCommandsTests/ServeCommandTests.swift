@@ -4,8 +4,6 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// `policysite serve` as a user runs it: the real binary as a child process, stopped with
@@ -119,11 +117,7 @@ import Darwin
             port: Int, request: String = "GET /__policysite/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n",
             waitFor expected: String? = ": connected"
         ) throws {
-            #if canImport(Glibc)
             socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            #else
-            socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
-            #endif
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)

@@ -2,8 +2,6 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// An advisory lock on a site's content folder: `flock(2)` on `content/.policysite.lock`.

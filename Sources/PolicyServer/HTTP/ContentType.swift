@@ -3,8 +3,6 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The `Content-Type` for a file, by extension; text types say they are UTF-8 because every

@@ -9,8 +9,6 @@ import UnixSignals
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Answers every request: the event stream, a file of the site, or the error overlay.

@@ -9,8 +9,6 @@ import UnixSignals
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The HTTP side of `serve`: the output folder over Hummingbird, the reload event stream, and

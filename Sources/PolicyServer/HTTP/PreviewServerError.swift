@@ -9,8 +9,6 @@ import UnixSignals
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 public enum PreviewServerError: Error, CustomStringConvertible, Equatable {

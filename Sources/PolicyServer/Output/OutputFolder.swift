@@ -3,8 +3,6 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The built site on disk, and the rule for which of its files a request may reach.

@@ -4,8 +4,6 @@ import PolicyBuild
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The folder `serve` builds into when no `--output` is given:

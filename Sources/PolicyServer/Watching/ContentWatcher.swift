@@ -3,8 +3,6 @@ import PolicyFiles
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Notices edits under `content/` and `themes/`: through inotify on Linux, by polling

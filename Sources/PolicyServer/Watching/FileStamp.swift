@@ -3,8 +3,6 @@ import PolicyFiles
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// What identifies one version of a file: saving through a rename changes the inode, an
@@ -19,11 +17,7 @@ struct FileStamp: Equatable, Sendable {
     init?(path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
         let time = info.st_mtim
-        #endif
         isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
         modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
         size = Int64(info.st_size)

@@ -9,8 +9,6 @@ import UnixSignals
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Polls for edits and rebuilds; when it stops (shutdown), it ends every event stream.
