@@ -91,8 +91,7 @@ let package = Package(
         .target(
             name: "PolicyChecks",
             dependencies: [
-                "PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyDiagnostics", "PolicyFiles", "PolicyText", "PolicyConcurrency",
-                "PolicyYAML",
+                "PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyTranslations", "PolicyDiagnostics", "PolicyText", "PolicyConcurrency",
             ]
         ),
         // One system call Foundation does not offer: swapping two folders atomically.
@@ -100,7 +99,7 @@ let package = Package(
         .target(
             name: "PolicyBuild",
             dependencies: [
-                "PolicyChecks", "PolicyRender", "PolicyTranslations", "PolicyContent", "PolicyModel", "PolicyMarkdown", "PolicyFiles", "PolicyDiagnostics",
+                "PolicyChecks", "PolicyRender", "PolicyTranslations", "PolicyContent", "PolicyModel", "PolicyFiles", "PolicyDiagnostics",
                 "PolicyConcurrency", "CAtomicRename",
             ]
         ),
@@ -125,7 +124,6 @@ let package = Package(
             name: "PolicyScan",
             dependencies: [
                 "PolicyModel", "PolicyContent", "PolicyDiagnostics", "PolicyYAML", .product(name: "WSClient", package: "swift-websocket"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,4 +1,3 @@
-public import Foundation
 import Synchronization
 
 /// Values computed once per key and shared across threads (rendered Markdown, diff sections),

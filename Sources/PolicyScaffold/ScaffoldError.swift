@@ -1,11 +1,5 @@
-public import Foundation
-public import PolicyContent
 import PolicyDiagnostics
-public import PolicyFiles
 public import PolicyModel
-import PolicyRender
-import PolicyTranslations
-import PolicyYAML
 
 public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
     case exists(String)

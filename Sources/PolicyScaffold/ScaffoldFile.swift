@@ -1,11 +1,4 @@
 public import Foundation
-public import PolicyContent
-import PolicyDiagnostics
-public import PolicyFiles
-public import PolicyModel
-import PolicyRender
-import PolicyTranslations
-import PolicyYAML
 
 /// A file `policysite new` writes, relative to the site folder.
 public struct ScaffoldFile: Sendable, Equatable {

@@ -1,10 +1,6 @@
 public import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// One headless Chromium started for one scan run: its own fresh profile folder, the DevTools
 /// endpoint it chose, and the clean-up that ends the process and removes the profile, whatever
 /// way the scan ends (done, failed, timed out, or interrupted: see `terminateAll`).

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyContent
 public import PolicyModel
 import PolicyYAML

@@ -1,6 +1,5 @@
 public import Foundation
 public import PolicyDiagnostics
-public import PolicyModel
 
 /// One difference between what a site does and what its policy declares, with the page that
 /// showed it and the declaration it concerns (or the list it should be added to).

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// Which of the two visits saw something: a first visit with no consent given, or the visit
 /// after a click on the banner's accept button (`--accept-selector`).
 public enum ConsentPhase: String, Codable, Sendable, Comparable {

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyBuild
 import PolicyDiagnostics
 import PolicyFiles

@@ -1,9 +1,3 @@
-public import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 extension StringProtocol {
     /// Lines split at "\n" on UTF-8 bytes, empty lines kept. Character-based `split` costs a
     /// grapheme break check per character, which showed in profiles of large corpora.

@@ -1,9 +1,3 @@
-public import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 extension StringProtocol {
     /// Without leading and trailing spaces, tabs and carriage returns. Foundation's
     /// `trimmingCharacters(in:)` goes through NSString and was a sixth of a build's time.

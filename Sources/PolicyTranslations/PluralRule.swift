@@ -1,6 +1,4 @@
-import Foundation
 public import PolicyModel
-import Yams
 
 /// CLDR plural categories for integers, for the languages PolicySite ships strings for.
 /// Foundation does not expose plural rules, and they are short.

@@ -1,7 +1,6 @@
 import Foundation
 public import PolicyModel
 import PolicyText
-import Yams
 
 /// UI strings for one language, with placeholder filling and plural selection.
 public struct UIStrings: Sendable {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import PolicySiteCommands
 
 /// The `policysite` executable. The command tree is async (serve runs a server); from an async

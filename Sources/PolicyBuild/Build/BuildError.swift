@@ -1,7 +1,4 @@
-public import Foundation
 public import PolicyDiagnostics
-public import PolicyModel
-public import PolicyRender
 
 public enum BuildError: Error, CustomStringConvertible {
     /// The content has problems; nothing was written.

@@ -1,7 +1,4 @@
-public import Foundation
 public import PolicyContent
-public import PolicyModel
-public import PolicyRender
 
 public struct BuildOptions: Sendable {
     public var contentPath: String

@@ -1,7 +1,4 @@
-public import Foundation
 public import PolicyDiagnostics
-public import PolicyModel
-public import PolicyRender
 
 public struct BuildReport: Sendable {
     /// Seconds spent in each phase, in order: load, render, write, finish.

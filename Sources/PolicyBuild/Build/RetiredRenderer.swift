@@ -1,5 +1,4 @@
 public import Foundation
-public import PolicyModel
 public import PolicyRender
 
 /// A chunk's renderer, freed on another thread while the next chunk loads. Its caches (each

@@ -1,10 +1,6 @@
 import Foundation
 import PolicyFiles
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Decides whether a build may replace a folder. A build swaps its output folder out whole, so
 /// a wrong `--output` (`..`, `content`, the home folder) would take everything in it away: the
 /// output must be a new folder, an empty one, or one a build made (it holds `markerName`), and

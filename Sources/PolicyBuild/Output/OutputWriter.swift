@@ -2,12 +2,7 @@ import CAtomicRename
 import Foundation
 import PolicyConcurrency
 import PolicyFiles
-import PolicyModel
 public import PolicyRender
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Writes a complete site without ever leaving a half-written one: files go to a staging
 /// folder beside the output, which then replaces the output in one atomic exchange. Files whose

@@ -1,10 +1,5 @@
 import Foundation
 import PolicyFiles
-import PolicyModel
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The output a build replaced, kept as the next build's staging folder
 /// (`.policysite-cache/<output>.previous`), and what the writer knows of the output it left.

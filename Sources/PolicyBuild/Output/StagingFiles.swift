@@ -1,9 +1,4 @@
 import Foundation
-import PolicyModel
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Changes to the spare folder while it is being brought up to date as a staging folder.
 enum StagingFiles {

@@ -1,7 +1,6 @@
 import Foundation
 import PolicyConcurrency
 package import PolicyDiagnostics
-import PolicyFiles
 import PolicyMarkdown
 package import PolicyModel
 package import PolicyRender

@@ -4,7 +4,6 @@ import PolicyModel
 import PolicyRender
 import PolicyText
 import PolicyTranslations
-import PolicyYAML
 import Synchronization
 
 /// What a privacy reviewer reads the prose for beside the tables: a recipient, a cookie provider

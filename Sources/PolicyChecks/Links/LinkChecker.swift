@@ -1,10 +1,8 @@
 import Foundation
 import PolicyConcurrency
 package import PolicyDiagnostics
-package import PolicyModel
 package import PolicyRender
 import PolicyText
-import PolicyTranslations
 
 /// Checks every relative link of the rendered site: the target page exists, and a `#fragment`
 /// names an id on it. Runs on pages in memory, so `check` needs no output folder.

@@ -1,6 +1,5 @@
 public import PolicyDiagnostics
 public import PolicyModel
-import PolicyTranslations
 
 /// Completeness against GDPR Article 13, the information a controller must give when it
 /// collects personal data. Each item is read from structured fields, so "missing" means the

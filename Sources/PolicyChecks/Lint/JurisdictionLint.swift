@@ -1,7 +1,6 @@
 import Foundation
 public import PolicyDiagnostics
 public import PolicyModel
-import PolicyTranslations
 
 /// `policysite lint`: for each company and each regime it declares, which required items the
 /// policy's data states. Regimes whose duties are GDPR Article 13's use `Article13Lint`; the

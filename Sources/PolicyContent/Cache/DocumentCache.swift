@@ -1,4 +1,3 @@
-public import Foundation
 import PolicyDiagnostics
 import PolicyModel
 import Synchronization

@@ -1,6 +1,4 @@
-import Foundation
 import PolicyDiagnostics
-import PolicyFiles
 import PolicyModel
 
 private func isSHA256(_ text: String) -> Bool {

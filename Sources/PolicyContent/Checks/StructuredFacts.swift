@@ -1,7 +1,5 @@
-import Foundation
 import PolicyDiagnostics
 import PolicyModel
-import PolicyYAML
 
 /// The structured facts every language of a policy must state alike (cookies with their names,
 /// providers and durations; retention periods; recipients' roles and policies; transfer

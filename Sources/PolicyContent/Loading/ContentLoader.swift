@@ -4,7 +4,6 @@ public import PolicyDiagnostics
 public import PolicyFiles
 public import PolicyModel
 import PolicyYAML
-import Synchronization
 
 /// Reads `content/` into a `Site`, checking everything it reads. It never stops at the first
 /// problem: a build lists all of them so one edit-run cycle fixes them all.

@@ -1,7 +1,5 @@
-public import Foundation
 public import PolicyDiagnostics
 public import PolicyModel
-import Synchronization
 
 /// What loading `content/` produced: the site (nil when it could not be assembled at all)
 /// and every problem found, in file order.

@@ -1,6 +1,4 @@
-public import Foundation
 public import PolicyModel
-import Synchronization
 
 /// What a site is made of before its companies are read.
 public struct SiteOutline: Sendable {

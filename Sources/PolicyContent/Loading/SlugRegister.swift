@@ -1,8 +1,5 @@
-public import Foundation
 public import PolicyDiagnostics
-import PolicyFiles
 public import PolicyModel
-import Synchronization
 
 /// Slugs are URLs: the second company to claim one is refused, and so is a company whose slug
 /// is a folder the site itself writes at the top: a language's home page (`/fr/`) or the assets.

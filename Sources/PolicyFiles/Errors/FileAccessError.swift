@@ -1,10 +1,6 @@
 public import Foundation
 public import PolicyDiagnostics
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Why a file of the site could not be read, in words the site's author can act on. It never
 /// quotes what a symbolic link points to: the target may be a secret (a key, `/proc/self/environ`)
 /// and the message may end up in a CI log.

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// An error as words for the person at the terminal. Foundation's file errors print as
 /// `Error Domain=NSCocoaErrorDomain Code=512 "(null)" UserInfo={…}`, which says nothing a user
 /// can act on: they become the path and the system's reason. Other errors keep their own text.

@@ -1,9 +1,5 @@
 public import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The file operations PolicySite needs, so tests can run against an in-memory tree.
 public protocol FileSystem: Sendable {
     func contentsOfDirectory(_ path: String) throws -> [String]

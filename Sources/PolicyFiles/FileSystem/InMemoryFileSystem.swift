@@ -1,9 +1,5 @@
 public import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A file tree held in memory: paths are `/`-separated, directories implied by file paths.
 public struct InMemoryFileSystem: FileSystem {
     public var files: [String: Data]

@@ -1,9 +1,5 @@
 public import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The disk. Confined to some folders (the CLI confines it to the content and themes folders),
 /// it refuses to follow a symbolic link out of them: a `company.yml` linked to
 /// `/proc/self/environ` or a key would otherwise be read, echoed in an error message or copied

@@ -1,9 +1,5 @@
 public import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Another file system with some files replaced or added, e.g. the files a publish is about
 /// to write, so the result can be checked before anything touches the disk.
 public struct OverlayFileSystem: FileSystem {

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// An advisory lock on a site's content folder: `flock(2)` on `content/.policysite.lock`.
 ///
 /// `publish` holds it exclusively from its recovery check to its last rename, so two publishes

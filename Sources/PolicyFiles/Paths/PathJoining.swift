@@ -1,9 +1,4 @@
-public import Foundation
 import PolicyText
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Joins path segments with `/`, the way content paths are shown in messages.
 public func joinPath(_ parts: String...) -> String {

@@ -1,9 +1,5 @@
 public import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A build-cache file that proves it is as PolicySite wrote it. Its first line is a SHA-256 of
 /// the rest: a file edited by hand, truncated or torn by a crash reads as absent, and the build
 /// does the work the file would have saved, so no state of `.policysite-cache/` can change

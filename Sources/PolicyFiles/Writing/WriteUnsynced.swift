@@ -1,9 +1,5 @@
 public import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Writes `data` to a file at `path` without the `fsync` that Foundation's `Data.write` makes
 /// for every file: build output and caches can be made again from the content, so a file a
 /// crash loses costs a rebuild, never data (a site has tens of thousands). An existing file is truncated and written in place, so

@@ -1,4 +1,3 @@
-import Foundation
 public import PolicyModel
 
 /// A single value, typed where the page must say it in its own language.

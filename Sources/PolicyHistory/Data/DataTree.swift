@@ -1,6 +1,3 @@
-import Foundation
-public import PolicyModel
-
 /// A model value as a tree of fields, made by encoding it: the diff walks this tree, so every
 /// field the model encodes is compared, including fields added after the diff was written.
 public indirect enum DataTree: Equatable, Sendable {

@@ -1,5 +1,3 @@
-import PolicyModel
-
 /// One changed field of the structured data: a front-matter field, or a company fact.
 public struct FieldChange: Sendable, Equatable {
     public enum Kind: String, Sendable { case added, removed, changed, moved }

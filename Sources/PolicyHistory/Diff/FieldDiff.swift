@@ -1,5 +1,3 @@
-import PolicyModel
-
 /// Compares two data trees field by field. List items are matched by what identifies them (a
 /// cookie by its name, a recipient by its name, a right by its id), so editing one is a change
 /// of its fields, and an item that moved to another list (a cookie to another category) is

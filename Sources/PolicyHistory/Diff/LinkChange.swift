@@ -1,7 +1,3 @@
-public import PolicyMarkdown
-import PolicyModel
-import PolicyText
-
 /// A link of a section whose target changed, or which was added or removed.
 public struct LinkChange: Sendable, Equatable {
     public var text: String

@@ -1,5 +1,3 @@
-import Foundation
-import PolicyConcurrency
 public import PolicyMarkdown
 public import PolicyModel
 

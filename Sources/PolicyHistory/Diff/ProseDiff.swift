@@ -1,5 +1,4 @@
 public import PolicyMarkdown
-import PolicyModel
 import PolicyText
 
 enum ProseDiff {

@@ -1,6 +1,4 @@
 public import PolicyMarkdown
-import PolicyModel
-import PolicyText
 
 /// Compares the outlines of two bodies: sections are matched by id, then by title, then by
 /// content (a renamed section keeps most of its sentences), and compared sentence by sentence.

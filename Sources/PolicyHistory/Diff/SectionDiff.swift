@@ -1,7 +1,3 @@
-public import PolicyMarkdown
-import PolicyModel
-import PolicyText
-
 /// One section of the prose (a heading at any level and its text) compared across versions.
 public struct SectionDiff: Sendable, Equatable {
     public enum Status: String, Sendable { case same, changed, added, removed }

@@ -1,7 +1,3 @@
-public import PolicyMarkdown
-import PolicyModel
-import PolicyText
-
 /// A run of text that stayed, went or arrived; a sentence edited in place is `modified`, with
 /// its words as pieces of their own.
 public struct TextPiece: Sendable, Equatable {

@@ -1,7 +1,3 @@
-public import Foundation
-import PolicyContent
-public import PolicyDiagnostics
-public import PolicyFiles
 public import PolicyModel
 import PolicyYAML
 

@@ -1,6 +1,5 @@
 public import Foundation
 import PolicyFiles
-import PolicyModel
 
 /// Writes several files as one change that survives being killed at any moment.
 ///

@@ -1,9 +1,6 @@
 public import Foundation
-import PolicyContent
 public import PolicyDiagnostics
-public import PolicyFiles
 public import PolicyModel
-import PolicyYAML
 
 public enum PublishError: Error, CustomStringConvertible, Equatable {
     case contentErrors([Diagnostic])

@@ -1,9 +1,4 @@
-public import Foundation
-import PolicyContent
-public import PolicyDiagnostics
-public import PolicyFiles
 public import PolicyModel
-import PolicyYAML
 
 public struct PublishRequest: Sendable {
     public enum Bump: Sendable { case automatic, minor, major }

@@ -1,9 +1,4 @@
-public import Foundation
-import PolicyContent
-public import PolicyDiagnostics
-public import PolicyFiles
 public import PolicyModel
-import PolicyYAML
 
 /// What one publish wrote, for the command's report.
 public struct PublishedVersion: Sendable, Equatable {

@@ -1,9 +1,3 @@
-import CCmarkGFM
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Both predicates for every scalar below U+3000 (Latin to the Indic scripts, Arabic and
 /// Hebrew: nearly every non-ASCII neighbour of a space), worked out once per process from the
 /// property functions themselves, so the table and the properties cannot disagree; scalars from

@@ -1,9 +1,3 @@
-import CCmarkGFM
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The body as a reader sees its structure: one section per heading, at every level, with the
 /// text of its blocks (paragraphs, list items, table rows) and its links, markup removed.
 /// The page, the table of contents, the anchor checks and the diff all read this one tree.

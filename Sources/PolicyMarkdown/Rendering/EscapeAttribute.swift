@@ -1,11 +1,3 @@
-import CCmarkGFM
-import Foundation
-import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Escapes text for an HTML attribute value or element content: `<`, `>`, `&`, `"` and `'`
 /// become character references. Works on UTF-8 bytes: a quote followed by a combining mark is
 /// one Character, and a Character-by-Character escaper would leave it (and end an attribute).

@@ -1,11 +1,3 @@
-import CCmarkGFM
-import Foundation
-import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A heading of the Markdown body, for the page's table of contents.
 public struct Heading: Hashable, Sendable, Codable {
     public var level: Int

@@ -2,10 +2,6 @@ import CCmarkGFM
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// GitHub-flavoured Markdown through cmark-gfm (tables, autolinks, strikethrough).
 ///
 /// Raw HTML in the source is shown as literal text unless `allowRawHTML` is set: a policy

@@ -1,11 +1,3 @@
-import CCmarkGFM
-import Foundation
-import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A heading at a level other than 2 with a reserved section's id, and the line it is on
 /// (1-based, within the body).
 public struct MisplacedClaim: Hashable, Sendable, Codable {

@@ -1,11 +1,3 @@
-import CCmarkGFM
-import Foundation
-import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A piece of raw HTML in Markdown and the line it starts on (1-based, within the body).
 public struct RawHTML: Hashable, Sendable, Codable {
     public var line: Int

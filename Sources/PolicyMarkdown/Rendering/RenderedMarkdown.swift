@@ -1,11 +1,3 @@
-import CCmarkGFM
-import Foundation
-import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 public struct RenderedMarkdown: Hashable, Sendable, Codable {
     public var html: String
     public var headings: [Heading]

@@ -1,5 +1,3 @@
-public import Foundation
-
 extension CodingUserInfoKey {
     /// Set a `DecodingContext` here to decode content with another decoder (JSON, Yams' own)
     /// and get the checks `StrictYAMLDecoder` makes with its context.

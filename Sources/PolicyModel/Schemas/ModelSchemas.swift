@@ -1,5 +1,3 @@
-import Foundation
-
 // What each content file's YAML looks like, next to nothing but the model: every object's
 // properties come from the `CodingKeys` its decoder reads (see `JSONSchema.object`). The value
 // types' patterns mirror their parsers; the schema tests check both accept the same files.

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A model type that can say what its YAML looks like.
 public protocol SchemaDescribed {
     static var jsonSchema: JSONSchema { get }

@@ -1,9 +1,4 @@
-import CDispatch
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The `Content-Type` for a file, by extension; text types say they are UTF-8 because every
 /// page PolicySite writes is.

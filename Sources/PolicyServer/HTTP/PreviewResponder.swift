@@ -3,13 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
-import PolicyBuild
 import ServiceLifecycle
-import UnixSignals
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Answers every request: the event stream, a file of the site, or the error overlay.
 struct PreviewResponder: HTTPResponder {

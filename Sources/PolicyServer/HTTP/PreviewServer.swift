@@ -7,10 +7,6 @@ import PolicyBuild
 import ServiceLifecycle
 import UnixSignals
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The HTTP side of `serve`: the output folder over Hummingbird, the reload event stream, and
 /// a watcher that rebuilds through the session. It never writes pages itself.
 public struct PreviewServer: Sendable {

@@ -1,16 +1,3 @@
-import Foundation
-import Hummingbird
-import HummingbirdCore
-import Logging
-import NIOCore
-import PolicyBuild
-import ServiceLifecycle
-import UnixSignals
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 public enum PreviewServerError: Error, CustomStringConvertible, Equatable {
     case portInUse(Int)
     case cannotListen(host: String, port: Int, reason: String)

@@ -1,9 +1,6 @@
+// `stat`'s members: the compiler files the struct under CDispatch, so MemberImportVisibility asks for it.
 import CDispatch
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The built site on disk, and the rule for which of its files a request may reach.
 ///

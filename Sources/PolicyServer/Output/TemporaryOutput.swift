@@ -1,10 +1,7 @@
+// DispatchSemaphore, and `stat`'s members, which the compiler files under CDispatch.
 import CDispatch
 public import Foundation
 import PolicyBuild
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The folder `serve` builds into when no `--output` is given:
 /// `<temporary folder>/policysite-serve-<pid>-<8 hex digits>`, readable by its owner only

@@ -1,8 +1,4 @@
 import Foundation
-public import PolicyBuild
-public import PolicyDiagnostics
-public import PolicyModel
-import PolicyRender
 
 /// A serial executor on a dispatch queue (SE-0392), for actors whose methods block.
 final class BuildQueue: SerialExecutor {

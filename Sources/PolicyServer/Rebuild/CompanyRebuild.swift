@@ -1,6 +1,5 @@
 import Foundation
 import PolicyBuild
-import PolicyFiles
 import PolicyModel
 import PolicyRender
 

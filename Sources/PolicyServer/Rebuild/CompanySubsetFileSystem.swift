@@ -1,8 +1,6 @@
 import Foundation
-import PolicyBuild
 import PolicyFiles
 import PolicyModel
-import PolicyRender
 
 /// Shows the content loader a `content/` that holds only site.yml and some company folders,
 /// so reloading one company reads one folder instead of the whole corpus.

@@ -1,6 +1,4 @@
-import Foundation
 import PolicyBuild
-import PolicyFiles
 import PolicyModel
 import PolicyRender
 

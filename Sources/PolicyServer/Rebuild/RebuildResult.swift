@@ -1,8 +1,4 @@
-import Foundation
-public import PolicyBuild
 public import PolicyDiagnostics
-public import PolicyModel
-import PolicyRender
 
 /// What one rebuild did, for the terminal and for tests.
 public struct RebuildResult: Sendable, Equatable {

@@ -1,8 +1,4 @@
-import Foundation
-import PolicyBuild
 import PolicyFiles
-import PolicyModel
-import PolicyRender
 
 /// What a set of changed paths makes stale.
 enum RebuildScope: Equatable, Sendable {

@@ -1,8 +1,6 @@
 import Foundation
-import PolicyBuild
 import PolicyDiagnostics
 import PolicyMarkdown
-import PolicyModel
 
 /// What `serve` adds to pages on their way to the browser, never to the files on disk: the
 /// script that listens for reload events, marks on the placeholders left to write, and the

@@ -1,6 +1,5 @@
 import Foundation
 import PolicyContent
-import PolicyModel
 
 /// `serve` marks each `[[TODO: …]]` placeholder left in a page's text, so an author sees at a
 /// glance what is left to write. Only on the way to the browser: files on disk and built sites

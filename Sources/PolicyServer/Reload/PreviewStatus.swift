@@ -1,6 +1,4 @@
-public import Foundation
 public import PolicyDiagnostics
-public import PolicyModel
 import Synchronization
 
 /// The outcome of the latest build, read by every request without waiting for a rebuild in

@@ -1,6 +1,4 @@
 public import Foundation
-public import PolicyDiagnostics
-public import PolicyModel
 import Synchronization
 
 /// Fans reload events out to every connected browser. Each subscriber gets its own stream;

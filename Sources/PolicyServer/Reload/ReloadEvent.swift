@@ -1,8 +1,3 @@
-public import Foundation
-public import PolicyDiagnostics
-public import PolicyModel
-import Synchronization
-
 /// One message to open browsers, sent as a Server-Sent Event.
 public struct ReloadEvent: Sendable, Equatable {
     public enum Kind: String, Sendable {

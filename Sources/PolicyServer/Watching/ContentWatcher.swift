@@ -1,9 +1,4 @@
 import Foundation
-import PolicyFiles
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Notices edits under `content/` and `themes/`: through inotify on Linux, by polling
 /// elsewhere or when inotify is unavailable. Polling is portable and, because a

@@ -1,9 +1,4 @@
 import Foundation
-import PolicyFiles
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What identifies one version of a file: saving through a rename changes the inode, an
 /// in-place write changes the size or the modification time.

@@ -1,10 +1,3 @@
-import Foundation
-import PolicyFiles
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Every file and folder under the watched roots with its stamp.
 struct TreeSnapshot: Sendable {
     var entries: [String: FileStamp] = [:]

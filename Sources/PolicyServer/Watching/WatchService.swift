@@ -3,13 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
-import PolicyBuild
 import ServiceLifecycle
-import UnixSignals
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Polls for edits and rebuilds; when it stops (shutdown), it ends every event stream.
 struct WatchService: Service {

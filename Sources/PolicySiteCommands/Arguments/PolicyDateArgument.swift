@@ -1,10 +1,5 @@
 public import ArgumentParser
 import Foundation
-import PolicyBuild
-import PolicyContent
-import PolicyDiagnostics
-import PolicyFiles
-import PolicyHistory
 public import PolicyModel
 
 extension PolicyDate: ExpressibleByArgument {

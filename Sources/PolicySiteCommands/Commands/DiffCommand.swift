@@ -1,9 +1,6 @@
 public import ArgumentParser
 import Foundation
-import PolicyBuild
-import PolicyContent
 import PolicyDiagnostics
-import PolicyFiles
 import PolicyHistory
 public import PolicyModel
 

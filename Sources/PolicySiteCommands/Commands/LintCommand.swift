@@ -1,12 +1,8 @@
 public import ArgumentParser
 import Foundation
-import PolicyBuild
 import PolicyChecks
 public import PolicyContent
-import PolicyDefaultTheme
 public import PolicyDiagnostics
-import PolicyFiles
-import PolicyHistory
 import PolicyModel
 
 struct LintCommand: ParsableCommand {

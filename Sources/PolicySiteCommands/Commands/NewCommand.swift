@@ -1,8 +1,5 @@
 public import ArgumentParser
 import Foundation
-import PolicyFiles
-public import PolicyModel
-import PolicyScaffold
 
 /// `policysite new site|company|language`: the starting files, which pass `check --strict` as
 /// written and mark what a person must write with `[[TODO: …]]`.

@@ -1,6 +1,5 @@
 public import ArgumentParser
 import Foundation
-import PolicyFiles
 public import PolicyModel
 import PolicyScaffold
 

@@ -1,13 +1,5 @@
 public import ArgumentParser
 import Foundation
-import PolicyBuild
-import PolicyChecks
-public import PolicyContent
-import PolicyDefaultTheme
-public import PolicyDiagnostics
-import PolicyFiles
-import PolicyHistory
-import PolicyModel
 
 /// The `policysite` command line: a thin shell over the PolicyBuild, PolicyHistory and
 /// PolicyServer libraries.

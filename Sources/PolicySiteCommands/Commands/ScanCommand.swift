@@ -4,10 +4,6 @@ import Foundation
 import PolicyModel
 import PolicyScan
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `policysite scan`: visits the live site in headless Chromium and reports where its cookies,
 /// web storage and third-party hosts differ from what the company's policy declares.
 struct ScanCommand: AsyncParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PolicyBuild
-import PolicyModel
 import PolicyServer
 
 /// `policysite serve`: how an editor previews a policy before opening a pull request.

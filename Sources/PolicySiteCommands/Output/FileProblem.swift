@@ -1,6 +1,5 @@
 import Foundation
 import PolicyDiagnostics
-import PolicyModel
 
 /// What went wrong writing `path`, in words, for an error line: Foundation's own description
 /// is `The operation could not be completed. (NSCocoaErrorDomain error 514.)` on Linux.

@@ -1,8 +1,4 @@
 import Foundation
-import PolicyBuild
-import PolicyDiagnostics
-import PolicyFiles
-import PolicyModel
 
 /// `rendered 512/3,000 pages · 1.4 s`, rewritten in place on a terminal; nothing elsewhere.
 final class ProgressLine: Sendable {

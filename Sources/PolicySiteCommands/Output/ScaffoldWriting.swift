@@ -1,7 +1,5 @@
 public import ArgumentParser
 import Foundation
-import PolicyFiles
-public import PolicyModel
 import PolicyScaffold
 
 /// Writes the files under `root`, never over a file that exists unless it is one the scaffold

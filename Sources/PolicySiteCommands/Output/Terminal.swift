@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import PolicyBuild
 import PolicyDiagnostics
 import PolicyFiles
-import PolicyModel
 
 /// What the terminal the command writes to can show: colours only on a terminal, never under
 /// `NO_COLOR` (https://no-color.org) or `TERM=dumb`; progress only when stdout is a terminal,

@@ -1,10 +1,7 @@
 public import ArgumentParser
 import Foundation
-import PolicyBuild
 import PolicyContent
 import PolicyDiagnostics
-import PolicyFiles
-import PolicyHistory
 public import PolicyModel
 
 /// The company named on the command line, from content that loads without errors. Content

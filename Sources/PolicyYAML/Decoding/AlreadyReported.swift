@@ -1,5 +1,3 @@
-import Yams
-
 // MARK: - Lenient field decoding
 
 /// Thrown once a struct's problems have been recorded, to stop building a value that cannot

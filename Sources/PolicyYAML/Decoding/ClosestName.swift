@@ -1,6 +1,3 @@
-import Foundation
-public import Yams
-
 /// The known name within two edits of `name`, for "did you mean" hints.
 public func closest(to name: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyDiagnostics
 public import Yams
 

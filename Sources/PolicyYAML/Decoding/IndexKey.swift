@@ -1,6 +1,3 @@
-import Foundation
-public import Yams
-
 struct IndexKey: CodingKey {
     var stringValue: String { "\(intValue!)" }
     var intValue: Int?

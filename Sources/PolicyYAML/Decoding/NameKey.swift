@@ -1,5 +1,3 @@
-import Yams
-
 struct NameKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }

@@ -1,4 +1,3 @@
-import Foundation
 public import Yams
 
 func describe(_ node: Node) -> String {

@@ -1,6 +1,3 @@
-import Foundation
-public import Yams
-
 /// A problem a value type reports about its own text (a bad date, an unknown right).
 /// The decoder attaches the YAML position of the value it was decoding.
 public struct ValueError: Error, Sendable {

@@ -1,5 +1,3 @@
-import Foundation
-
 public struct Company: Sendable, Equatable {
     /// URL segment: `company.yml`'s `slug`, or the folder name.
     public var slug: String

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyDiagnostics
 
 /// The longest slug: a slug is a folder name and a URL segment, and file systems refuse

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyYAML
 
 /// One row group of the cookie table: a category, why it is used, and its cookies.

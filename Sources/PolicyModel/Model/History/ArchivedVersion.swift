@@ -1,5 +1,3 @@
-import Foundation
-
 /// A published version kept in `content/<company>/versions/<version>/`.
 public struct ArchivedVersion: Sendable, Equatable {
     public let version: PolicyVersionNumber

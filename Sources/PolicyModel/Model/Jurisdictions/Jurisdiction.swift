@@ -1,4 +1,3 @@
-import Foundation
 import PolicyYAML
 
 /// A privacy regime a company follows (`gdpr`, `ccpa`, `ma-09-08`, …). The regimes themselves

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyYAML
 
 /// `themes/<theme>/jurisdictions.yml`: every regime the theme knows.

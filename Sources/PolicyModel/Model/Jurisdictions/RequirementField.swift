@@ -1,5 +1,3 @@
-import Foundation
-
 /// The fields a lint requirement may name.
 public enum RequirementField: String, CaseIterable, Sendable {
     case dataCollected = "data_collected", dataSources = "data_sources", purposes, thirdParties = "third_parties", transfers, retention

@@ -1,5 +1,3 @@
-import Foundation
-
 public struct DataCategory: Codable, Sendable, Equatable {
     public var category: String
     public var items: [String]

@@ -1,5 +1,3 @@
-import Foundation
-
 public enum DataSource: String, StrictEnum {
     /// Given by the person (forms, e-mails).
     case provided

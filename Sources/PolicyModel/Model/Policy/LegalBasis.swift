@@ -1,5 +1,3 @@
-import Foundation
-
 /// GDPR Article 6(1) legal bases.
 public enum LegalBasis: String, StrictEnum {
     case consent, contract

@@ -1,4 +1,3 @@
-import Foundation
 public import PolicyDiagnostics
 
 /// One language version of a company's current policy: front matter plus Markdown prose.

@@ -1,5 +1,3 @@
-import Foundation
-
 public struct Purpose: Codable, Sendable, Equatable {
     public var purpose: String
     public var legalBasis: LegalBasis?

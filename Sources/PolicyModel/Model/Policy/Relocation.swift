@@ -1,5 +1,4 @@
 import PolicyDiagnostics
-import PolicyYAML
 
 /// Moving a parse to another file with the same bytes.
 ///

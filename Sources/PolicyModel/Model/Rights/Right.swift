@@ -1,5 +1,3 @@
-import Foundation
-
 public enum Right: String, StrictEnum {
     case access, rectification, erasure, restriction, portability, objection
     case withdrawConsent = "withdraw_consent"

@@ -1,4 +1,3 @@
-import Foundation
 import PolicyYAML
 
 /// The data-subject rights a policy grants and how to use them.

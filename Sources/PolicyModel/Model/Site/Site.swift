@@ -1,5 +1,3 @@
-import Foundation
-
 /// Everything under `content/`, loaded and checked.
 public struct Site: Sendable, Equatable {
     public var config: SiteConfig

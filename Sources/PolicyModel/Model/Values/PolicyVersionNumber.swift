@@ -1,4 +1,3 @@
-import Foundation
 import PolicyYAML
 
 /// `1.0`, `2.1.3`: compared numerically, so 1.10 follows 1.9.
