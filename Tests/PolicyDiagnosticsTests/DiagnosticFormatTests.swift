@@ -23,6 +23,13 @@ import Testing
         #expect(DiagnosticFormat.github.render([warning]).hasPrefix("::warning "))
     }
 
+    /// `PolicySite.Problem` keeps a record and prints the diagnostic it makes back.
+    @Test func aRecordMakesBackTheSameDiagnostic() {
+        #expect(Diagnostic(DiagnosticRecord(diagnostic)) == diagnostic)
+        let bare = Diagnostic.warning("stale-translation", at: SourceLocation(file: "f.md"), "old")
+        #expect(Diagnostic(DiagnosticRecord(bare)) == bare)
+    }
+
     @Test func jsonListsEveryField() throws {
         let json = DiagnosticFormat.json.render([diagnostic])
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
