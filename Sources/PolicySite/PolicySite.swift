@@ -21,7 +21,7 @@ public enum PolicySite {
             get { record.severity == .error ? .error : .warning }
             set { record.severity = newValue == .error ? .error : .warning }
         }
-        /// A stable identifier, e.g. `unknown-field`.
+        /// A stable identifier, e.g. `unknown-field` (docs/diagnostics.md lists them all).
         public var code: String {
             get { record.code }
             set { record.code = newValue }

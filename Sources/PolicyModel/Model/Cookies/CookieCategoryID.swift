@@ -40,7 +40,7 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
             if let suggestion = closest(to: id, in: known) { message += " (did you mean '\(suggestion)'?)" }
             try decoder.report(
                 ValueError(
-                    "unknown-cookie-category", message,
+                    .unknownCookieCategory, message,
                     expected: "expected one of: \(known.joined(separator: ", ")), or declare it under custom_cookie_categories in site.yml"))
         }
     }

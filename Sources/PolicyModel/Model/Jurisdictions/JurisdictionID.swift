@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyYAML
 
 /// A declared regime id, checked against the theme's registry where it is written.
@@ -14,7 +15,7 @@ public struct JurisdictionID: Hashable, Sendable, Codable, CustomStringConvertib
             var message = "unknown jurisdiction '\(id)'"
             if let suggestion = closest(to: id, in: registry.ids) { message += " (did you mean '\(suggestion)'?)" }
             throw ValueError(
-                "unknown-jurisdiction", message,
+                .unknownJurisdiction, message,
                 expected: registry.ids.isEmpty
                     ? "expected the theme to define it in jurisdictions.yml; this theme defines none"
                     : "expected one of: \(registry.ids.joined(separator: ", ")), or add it to the theme's jurisdictions.yml")

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyYAML
 
 /// The data-subject rights a policy grants and how to use them.
@@ -32,7 +33,7 @@ public struct RightsSection: Codable, Sendable, Equatable {
         for item in items where !seen.insert(item.right).inserted {
             try c.superDecoder(forKey: .items).report(
                 ValueError(
-                    "duplicate-right", "right '\(item.right.rawValue)' is listed twice", expected: "expected each right once"))
+                    .duplicateRight, "right '\(item.right.rawValue)' is listed twice", expected: "expected each right once"))
         }
     }
 

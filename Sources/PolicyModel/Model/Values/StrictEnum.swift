@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyYAML
 
 /// A raw-value enum decoded with a clear error naming the allowed values.
@@ -14,7 +15,7 @@ extension StrictEnum {
             var message = "unknown \(Self.fieldName) '\(text)'"
             if let suggestion = closest(to: text, in: names) { message += " (did you mean '\(suggestion)'?)" }
             throw ValueError(
-                "unknown-\(Self.fieldName.replacingOccurrences(of: " ", with: "-"))", message, expected: "expected one of: \(names.joined(separator: ", "))")
+                .unknownValue(of: Self.fieldName), message, expected: "expected one of: \(names.joined(separator: ", "))")
         }
         self = value
     }
