@@ -15,15 +15,16 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
     public var message: String
     /// What would have been right, or what to do next.
     public var expected: String?
-    /// A stable identifier for machine-readable output, e.g. `unknown-field`.
-    public var code: String
+    /// A stable identifier for machine-readable output, e.g. `unknown-field`: the name of an
+    /// `ErrorCode`, the only way one is set (docs/diagnostics.md lists them).
+    public internal(set) var code: String
 
     public init(
-        _ severity: Severity, _ code: String, at location: SourceLocation,
+        _ severity: Severity, _ code: ErrorCode, at location: SourceLocation,
         _ message: String, expected: String? = nil
     ) {
         self.severity = severity
-        self.code = code
+        self.code = code.name
         self.location = location
         self.message = Diagnostic.excerpted(message)
         self.expected = expected.map(Diagnostic.excerpted)
@@ -65,11 +66,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
         return end == value.endIndex ? String(value) : String(value[..<end]) + "…"
     }
 
-    public static func error(_ code: String, at location: SourceLocation, _ message: String, expected: String? = nil) -> Diagnostic {
+    public static func error(_ code: ErrorCode, at location: SourceLocation, _ message: String, expected: String? = nil) -> Diagnostic {
         Diagnostic(.error, code, at: location, message, expected: expected)
     }
 
-    public static func warning(_ code: String, at location: SourceLocation, _ message: String, expected: String? = nil) -> Diagnostic {
+    public static func warning(_ code: ErrorCode, at location: SourceLocation, _ message: String, expected: String? = nil) -> Diagnostic {
         Diagnostic(.warning, code, at: location, message, expected: expected)
     }
 

@@ -35,13 +35,13 @@ public struct ScanComparison: Sendable {
             guard let match = declared.first(where: { $0.cookie.matches(cookie.name) }) else {
                 findings.append(
                     ScanFinding(
-                        .error, "undeclared-cookie", "cookie '\(cookie.name)' (\(what)) is not declared in the cookie table",
+                        .error, .undeclaredCookie, "cookie '\(cookie.name)' (\(what)) is not declared in the cookie table",
                         expected: "add it under cookies (`policysite scan --write-suggestions FILE` writes the entry)", page: cookie.page, at: table))
                 if let known = KnownCookies.entry(for: cookie.name) {
                     if !categories.contains(known.category) {
                         findings.append(
                             ScanFinding(
-                                .error, "undeclared-category",
+                                .error, .undeclaredCategory,
                                 "cookie '\(cookie.name)' is a \(known.category) cookie (\(known.pattern.provider)), but the policy declares no \(known.category) cookies",
                                 expected: "remove the \(known.pattern.provider) tag from the site, or declare a \(known.category) category", page: cookie.page,
                                 at: table))
@@ -54,7 +54,7 @@ public struct ScanComparison: Sendable {
             if let problem = lifetimeProblem(cookie, declared: match.cookie.duration) {
                 findings.append(
                     ScanFinding(
-                        .warning, "cookie-lifetime", "cookie '\(cookie.name)' \(problem)",
+                        .warning, .cookieLifetime, "cookie '\(cookie.name)' \(problem)",
                         expected: "correct the declared duration, or the cookie's expiry on the site", page: cookie.page, at: location))
             }
             findings += beforeConsent("cookie", cookie.name, category: match.category, phase: cookie.phase, page: cookie.page, at: location)
@@ -64,7 +64,7 @@ public struct ScanComparison: Sendable {
             guard let match = declared.first(where: { $0.cookie.matches(item.key) }) else {
                 findings.append(
                     ScanFinding(
-                        .error, "undeclared-storage", "\(item.area.rawValue) key '\(item.key)' (\(item.origin)) is not declared in the cookie table",
+                        .error, .undeclaredStorage, "\(item.area.rawValue) key '\(item.key)' (\(item.origin)) is not declared in the cookie table",
                         expected: "add it under cookies with the category of its use (the table covers web storage as well as cookies)",
                         page: item.page, at: table))
                 continue
@@ -76,7 +76,7 @@ public struct ScanComparison: Sendable {
         for host in observations.hosts where !policy.frontMatter.thirdParties.contains(where: { $0.covers(host: host.host) }) {
             findings.append(
                 ScanFinding(
-                    .error, "undeclared-recipient",
+                    .error, .undeclaredRecipient,
                     "third-party host '\(host.host)' (first request \(host.firstRequest)) is not covered by the domains of any recipient in third_parties",
                     expected: "add the host to its recipient's domains, or declare the recipient", page: host.page, at: recipients))
         }
@@ -85,7 +85,7 @@ public struct ScanComparison: Sendable {
         for entry in declared where !seen.contains(where: entry.cookie.matches) {
             findings.append(
                 ScanFinding(
-                    .info, "cookie-not-seen",
+                    .info, .cookieNotSeen,
                     "declared cookie '\(entry.cookie.name)' was not seen on the \(observations.pages.count) page\(observations.pages.count == 1 ? "" : "s") scanned",
                     expected: "it may be set only after login or on an action the scan does not perform; remove it if the site no longer sets it",
                     at: entry.cookie.location ?? table))
@@ -94,11 +94,11 @@ public struct ScanComparison: Sendable {
         if observations.consentClicked == false {
             findings.append(
                 ScanFinding(
-                    .error, "accept-selector-missing", "the accept selector matched nothing on the start page, so no consent was given",
+                    .error, .acceptSelectorMissing, "the accept selector matched nothing on the start page, so no consent was given",
                     expected: "pass the CSS selector of the banner's accept button with --accept-selector", page: observations.start, at: nil))
         }
         for page in observations.unreachable {
-            findings.append(ScanFinding(.warning, "page-unreachable", "a linked page could not be scanned: \(page)", at: nil))
+            findings.append(ScanFinding(.warning, .pageUnreachable, "a linked page could not be scanned: \(page)", at: nil))
         }
         // In the order of the file, so the report reads along the policy; the browser lists
         // cookies in no fixed order.
@@ -115,7 +115,7 @@ public struct ScanComparison: Sendable {
         guard phase == .beforeConsent, category != "essential" else { return [] }
         return [
             ScanFinding(
-                .error, "before-consent", "\(category) \(kind) '\(name)' is set before any consent is given",
+                .error, .beforeConsent, "\(category) \(kind) '\(name)' is set before any consent is given",
                 expected: "set it only after the visitor accepts \(category) cookies, or declare it essential if it is strictly necessary", page: page,
                 at: location)
         ]

@@ -17,8 +17,9 @@ public struct ScanFinding: Codable, Sendable, Equatable {
     }
 
     public var severity: Severity
-    /// A stable identifier for machine-readable output, e.g. `undeclared-cookie`.
-    public var code: String
+    /// A stable identifier for machine-readable output, e.g. `undeclared-cookie`: the name of
+    /// an `ErrorCode` (docs/diagnostics.md lists them).
+    public internal(set) var code: String
     public var message: String
     /// What to do about it.
     public var expected: String?
@@ -27,9 +28,9 @@ public struct ScanFinding: Codable, Sendable, Equatable {
     /// The declaring line, or the list an undeclared item belongs in.
     public var location: SourceLocation?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, expected: String? = nil, page: String? = nil, at location: SourceLocation?) {
+    public init(_ severity: Severity, _ code: ErrorCode, _ message: String, expected: String? = nil, page: String? = nil, at location: SourceLocation?) {
         self.severity = severity
-        self.code = code
+        self.code = code.name
         self.message = message
         self.expected = expected
         self.page = page

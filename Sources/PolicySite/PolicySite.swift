@@ -13,30 +13,44 @@ public enum PolicySite {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public enum Severity: String, Sendable { case warning, error }
 
-        public var severity: Severity
-        /// A stable identifier, e.g. `unknown-field`.
-        public var code: String
-        public var file: String
-        public var line: Int?
-        public var column: Int?
-        public var message: String
-        public var expected: String?
+        /// The fields, kept in the one flat form diagnostics have (`--format json` prints the same).
+        private var record: DiagnosticRecord
 
-        /// `file:line:column: severity: message; expected`, as the command line prints it.
-        public var description: String { diagnostic.description }
-
-        var diagnostic: Diagnostic {
-            Diagnostic(severity == .error ? .error : .warning, code, at: SourceLocation(file: file, line: line, column: column), message, expected: expected)
+        public var severity: Severity {
+            get { record.severity == .error ? .error : .warning }
+            set { record.severity = newValue == .error ? .error : .warning }
+        }
+        /// A stable identifier, e.g. `unknown-field` (docs/diagnostics.md lists them all).
+        public var code: String {
+            get { record.code }
+            set { record.code = newValue }
+        }
+        public var file: String {
+            get { record.file }
+            set { record.file = newValue }
+        }
+        public var line: Int? {
+            get { record.line }
+            set { record.line = newValue }
+        }
+        public var column: Int? {
+            get { record.column }
+            set { record.column = newValue }
+        }
+        public var message: String {
+            get { record.message }
+            set { record.message = newValue }
+        }
+        public var expected: String? {
+            get { record.expected }
+            set { record.expected = newValue }
         }
 
+        /// `file:line:column: severity: message; expected`, as the command line prints it.
+        public var description: String { Diagnostic(record).description }
+
         init(_ diagnostic: Diagnostic) {
-            severity = diagnostic.severity == .error ? .error : .warning
-            code = diagnostic.code
-            file = diagnostic.location.file
-            line = diagnostic.location.line
-            column = diagnostic.location.column
-            message = diagnostic.message
-            expected = diagnostic.expected
+            record = DiagnosticRecord(diagnostic)
         }
     }
 

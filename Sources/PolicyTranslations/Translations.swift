@@ -83,14 +83,14 @@ public struct Translations: Sendable {
             guard let language = LanguageCode(code) else {
                 diagnostics.append(
                     .error(
-                        "unknown-language", at: SourceLocation(file: path), "UI strings file for unknown language code '\(code)'",
+                        .unknownLanguage, at: SourceLocation(file: path), "UI strings file for unknown language code '\(code)'",
                         expected: "expected files named like en.yml, fr.yml, ar.yml"))
                 continue
             }
             guard let data = fileSystem.readFile(path, &diagnostics) else { continue }
             guard let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(
-                    .error("bad-encoding", at: SourceLocation(file: path), "UI strings are not valid UTF-8", expected: "expected a UTF-8 YAML file"))
+                    .error(.badEncoding, at: SourceLocation(file: path), "UI strings are not valid UTF-8", expected: "expected a UTF-8 YAML file"))
                 continue
             }
             let decoder = StrictYAMLDecoder(file: path)
@@ -121,7 +121,7 @@ public struct Translations: Sendable {
             let line = node.mark?.line
             diagnostics.append(
                 .error(
-                    "wrong-type", at: SourceLocation(file: file, line: line, column: node.mark?.column), "UI string '\(prefix)' is not text",
+                    .wrongType, at: SourceLocation(file: file, line: line, column: node.mark?.column), "UI string '\(prefix)' is not text",
                     expected: "expected nested mappings of text"))
             return .group([:])
         }
@@ -149,7 +149,7 @@ public struct Translations: Sendable {
             guard hasTable(for: language) else {
                 return [
                     .warning(
-                        "missing-ui-strings", at: SourceLocation(file: path), "no UI strings for language '\(language)'",
+                        .missingUIStrings, at: SourceLocation(file: path), "no UI strings for language '\(language)'",
                         expected: "expected \(path); pages in \(language) use \(defaultLanguage) headings until it exists")
                 ]
             }
@@ -157,7 +157,7 @@ public struct Translations: Sendable {
             guard !missing.isEmpty else { return [] }
             return [
                 .warning(
-                    "missing-ui-string", at: SourceLocation(file: path),
+                    .missingUIString, at: SourceLocation(file: path),
                     "missing UI string\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
                     expected: "expected every key of \(defaultLanguage).yml; falling back to \(defaultLanguage)")
             ]

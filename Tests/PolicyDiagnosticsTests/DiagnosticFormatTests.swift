@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct DiagnosticFormatTests {
     let diagnostic = Diagnostic.error(
-        "unknown-field", at: SourceLocation(file: "content/a, b/company.yml", line: 3, column: 1), "unknown field 'x'", expected: "expected one of: a, b")
+        .unknownField, at: SourceLocation(file: "content/a, b/company.yml", line: 3, column: 1), "unknown field 'x'", expected: "expected one of: a, b")
 
     @Test func textIsFileLineColumn() {
         #expect(DiagnosticFormat.text.render([diagnostic]) == "content/a, b/company.yml:3:1: error: unknown field 'x'; expected one of: a, b\n")
@@ -18,9 +18,16 @@ import Testing
     }
 
     @Test func strictPromotesWarnings() {
-        let warning = Diagnostic.warning("stale-translation", at: SourceLocation(file: "f.md", line: 2, column: 1), "old")
+        let warning = Diagnostic.warning(.staleTranslation, at: SourceLocation(file: "f.md", line: 2, column: 1), "old")
         #expect(DiagnosticFormat.text.render([warning], strict: true) == "f.md:2:1: error: old\n")
         #expect(DiagnosticFormat.github.render([warning]).hasPrefix("::warning "))
+    }
+
+    /// `PolicySite.Problem` keeps a record and prints the diagnostic it makes back.
+    @Test func aRecordMakesBackTheSameDiagnostic() {
+        #expect(Diagnostic(DiagnosticRecord(diagnostic)) == diagnostic)
+        let bare = Diagnostic.warning(.staleTranslation, at: SourceLocation(file: "f.md"), "old")
+        #expect(Diagnostic(DiagnosticRecord(bare)) == bare)
     }
 
     @Test func jsonListsEveryField() throws {

@@ -103,10 +103,10 @@ import Testing
 @Suite struct ScanFormatTests {
     static let findings = [
         ScanFinding(
-            .warning, "cookie-lifetime", "cookie 'a' lasts 2 days but is declared to last 1 day", page: "https://example.com/",
+            .warning, .cookieLifetime, "cookie 'a' lasts 2 days but is declared to last 1 day", page: "https://example.com/",
             at: SourceLocation(file: "p.md", line: 7, column: 9)),
-        ScanFinding(.info, "cookie-not-seen", "declared cookie 'b' was not seen on the 1 page scanned", at: SourceLocation(file: "p.md", line: 8, column: 9)),
-        ScanFinding(.error, "accept-selector-missing", "the accept selector matched nothing", page: "https://example.com/", at: nil),
+        ScanFinding(.info, .cookieNotSeen, "declared cookie 'b' was not seen on the 1 page scanned", at: SourceLocation(file: "p.md", line: 8, column: 9)),
+        ScanFinding(.error, .acceptSelectorMissing, "the accept selector matched nothing", page: "https://example.com/", at: nil),
     ]
 
     static var observations: ScanObservations {

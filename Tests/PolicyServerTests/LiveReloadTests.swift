@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func theOverlayEscapesWhatItShows() {
-        let overlay = String(decoding: LiveReload.overlay([.error("x", at: .init(file: "a<b>.md", line: 1), "bad <script>")]), as: UTF8.self)
+        let overlay = String(decoding: LiveReload.overlay([.error(.yamlSyntax, at: .init(file: "a<b>.md", line: 1), "bad <script>")]), as: UTF8.self)
         #expect(overlay.contains("a&lt;b&gt;.md:1"))
         #expect(!overlay.contains("<script>alert") && !overlay.contains("bad <script>"))
     }

@@ -147,9 +147,9 @@ struct StrictYAMLDecoderTests {
 
     @Test func sortedByLocationOrdersByFileThenLine() {
         let diagnostics: [Diagnostic] = [
-            .error("x", at: SourceLocation(file: "b.yml", line: 1, column: 1), "b1"),
-            .error("x", at: SourceLocation(file: "a.yml", line: 9, column: 1), "a9"),
-            .warning("x", at: SourceLocation(file: "a.yml", line: 2, column: 5), "a2"),
+            .error(.yamlSyntax, at: SourceLocation(file: "b.yml", line: 1, column: 1), "b1"),
+            .error(.yamlSyntax, at: SourceLocation(file: "a.yml", line: 9, column: 1), "a9"),
+            .warning(.yamlSyntax, at: SourceLocation(file: "a.yml", line: 2, column: 5), "a2"),
         ]
         #expect(diagnostics.sortedByLocation().map(\.message) == ["a2", "a9", "b1"])
         #expect(diagnostics.errors.count == 2)

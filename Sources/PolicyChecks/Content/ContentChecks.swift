@@ -37,7 +37,7 @@ package struct ContentChecks {
             for entry in company.changelog.entries where today < entry.date {
                 diagnostics.append(
                     .error(
-                        "future-date", at: SourceLocation(file: ContentLayout.changelog(in: company.folder)),
+                        .futureDate, at: SourceLocation(file: ContentLayout.changelog(in: company.folder)),
                         "changelog entry \(entry.version) is dated \(entry.date), in the future",
                         expected: "expected published versions to carry the date they were published"))
             }
@@ -54,7 +54,7 @@ package struct ContentChecks {
         }
         return [
             .error(
-                "future-date", at: document.location(of: "last_updated"),
+                .futureDate, at: document.location(of: "last_updated"),
                 "last_updated \(front.lastUpdated) is in the future",
                 expected: "expected the date the text last changed; put a future start date in 'effective' instead")
         ]
@@ -67,7 +67,7 @@ package struct ContentChecks {
         return renderer.body(of: document).escapedHTML.map { raw in
             let shown = raw.text.count > 40 ? String(raw.text.prefix(40)) + "…" : raw.text
             return .warning(
-                "raw-html", at: SourceLocation(file: document.path, line: document.bodyLine + raw.line - 1, column: raw.column),
+                .rawHTML, at: SourceLocation(file: document.path, line: document.bodyLine + raw.line - 1, column: raw.column),
                 "raw HTML '\(shown)' will be shown as text",
                 expected: "expected Markdown instead (a blank line for a paragraph, **bold**, [text](url)), or options.allow_raw_html: true in site.yml")
         }
@@ -79,7 +79,7 @@ package struct ContentChecks {
         renderer.body(of: document).misplacedClaims.filter { SiteRenderer.structuredSectionIDs.contains($0.id) }.map { claim in
             let hashes = String(repeating: "#", count: claim.level)
             return .warning(
-                "section-claim", at: SourceLocation(file: document.path, line: document.bodyLine + claim.line - 1, column: 1),
+                .sectionClaim, at: SourceLocation(file: document.path, line: document.bodyLine + claim.line - 1, column: 1),
                 "'\(hashes) \(claim.title) {#\(claim.id)}' is a level-\(claim.level) heading: only a level-2 heading claims the '\(claim.id)' section, so its table is placed after the body, not here",
                 expected: "expected '## \(claim.title) {#\(claim.id)}' to place the table under this heading, or another id")
         }
@@ -91,7 +91,7 @@ package struct ContentChecks {
         guard info.privacyEmail == nil, info.phone == nil, info.address.isEmpty, info.website == nil, !hasRightsContact else { return [] }
         return [
             .warning(
-                "missing-contact", at: SourceLocation(file: ContentLayout.company(in: company.folder), line: 1, column: 1),
+                .missingContact, at: SourceLocation(file: ContentLayout.company(in: company.folder), line: 1, column: 1),
                 "the controller has no contact data",
                 expected: "expected at least one of privacy_email, phone, address or website, so readers can exercise their rights")
         ]
@@ -187,7 +187,7 @@ package struct ContentChecks {
             let phrase = said[id]![0]
             diagnostics.append(
                 .warning(
-                    "cookie-prose-mismatch", at: Self.line(of: said[id]!, in: document, locale: locale.locale) ?? fallback,
+                    .cookieProseMismatch, at: Self.line(of: said[id]!, in: document, locale: locale.locale) ?? fallback,
                     "the text mentions \(phrase), but the cookie table has no '\(id)' category",
                     expected: "expected a '\(id)' entry under cookies: in the front matter, or prose that matches the table"))
         }
@@ -198,7 +198,7 @@ package struct ContentChecks {
             for (id, phrases) in labels where inTable.contains(id) && !mentioned.contains(id) {
                 diagnostics.append(
                     .warning(
-                        "cookie-prose-mismatch", at: Self.line(of: others, in: document, locale: locale.locale) ?? document.location(of: "cookies"),
+                        .cookieProseMismatch, at: Self.line(of: others, in: document, locale: locale.locale) ?? document.location(of: "cookies"),
                         "the cookie table lists '\(id)', but the text about cookies, which names other categories, never mentions \(phrases[0])",
                         expected: "expected the prose to name every category in the table, or the category removed"))
             }

@@ -77,7 +77,7 @@ struct ProseMentions {
             reported.insert(name)
             diagnostics.append(
                 .warning(
-                    "cookie-provider-prose-mismatch", at: sentence(name),
+                    .cookieProviderProseMismatch, at: sentence(name),
                     "the text about cookies names \(name), but no cookie in the table has \(name) as its provider",
                     expected: "expected \(name)'s cookies under cookies: (name, provider: \(name), purpose, duration), or prose that matches the table"))
         }
@@ -86,7 +86,7 @@ struct ProseMentions {
             guard !listed else { continue }
             diagnostics.append(
                 .warning(
-                    "recipient-prose-mismatch", at: sentence(name),
+                    .recipientProseMismatch, at: sentence(name),
                     "the text names \(name), but neither third_parties nor a cookie's provider lists it",
                     expected: "expected \(name) under third_parties (name, purpose, role), or prose that matches the tables"))
         }
@@ -104,7 +104,7 @@ struct ProseMentions {
                 let others = namedRecipients.map(\.name).joined(separator: ", ")
                 diagnostics.append(
                     .warning(
-                        "recipient-prose-mismatch", at: recipient.sourceLocation ?? document.location(of: "third_parties"),
+                        .recipientProseMismatch, at: recipient.sourceLocation ?? document.location(of: "third_parties"),
                         "third_parties lists '\(recipient.name)', but the text, which names \(others), never mentions it",
                         expected:
                             "expected the prose to name every recipient it lists beside the others (line \(sentence(namedRecipients[0].name).line ?? 1)), or the entry removed"
@@ -118,7 +118,7 @@ struct ProseMentions {
                 guard !namedForCookies.contains(where: { Self.same($0, cookie.provider) }) else { continue }
                 diagnostics.append(
                     .warning(
-                        "cookie-provider-prose-mismatch", at: cookie.location ?? document.location(of: "cookies"),
+                        .cookieProviderProseMismatch, at: cookie.location ?? document.location(of: "cookies"),
                         "the cookie table lists provider '\(cookie.provider)' (\(cookie.name)), but the text about cookies, which names \(namedProviders.joined(separator: ", ")), never mentions it",
                         expected:
                             "expected the prose to name every provider it lists beside the others (line \(sentence(namedProviders[0]).line ?? 1)), or the cookie removed"
@@ -151,7 +151,7 @@ struct ProseMentions {
         for (code, name) in named where !listed(code, names[code] ?? []) {
             diagnostics.append(
                 .warning(
-                    "transfer-prose-mismatch", at: line(of: name) ?? fallback,
+                    .transferProseMismatch, at: line(of: name) ?? fallback,
                     "the text about transfers names \(name), but transfers lists no transfer to \(code)",
                     expected: "expected a transfers entry (destination, country: \(code), safeguards), or prose that matches the table"))
         }
@@ -161,7 +161,7 @@ struct ProseMentions {
             let spelled = names[code]?.first ?? code
             diagnostics.append(
                 .warning(
-                    "transfer-prose-mismatch", at: transfer.location ?? document.location(of: "transfers"),
+                    .transferProseMismatch, at: transfer.location ?? document.location(of: "transfers"),
                     "transfers lists \(spelled) (\(code)), but the text about transfers, which names \(named.map(\.name).joined(separator: ", ")), never mentions it",
                     expected:
                         "expected the prose to name every country it lists beside the others (line \(line(of: first.name)?.line ?? 1)), or the entry removed"))

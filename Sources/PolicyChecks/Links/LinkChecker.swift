@@ -128,7 +128,7 @@ package struct LinkChecker {
         guard let problem, seen.insert(link.source + problem).inserted else { return }
         diagnostics.append(
             .error(
-                "broken-link", at: locate() ?? SourceLocation(file: link.source), problem,
+                .brokenLink, at: locate() ?? SourceLocation(file: link.source), problem,
                 expected: "expected links to pages of the site (e.g. ../cookies/) or to headings of the page (#cookies)"))
     }
 

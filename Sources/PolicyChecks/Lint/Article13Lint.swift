@@ -194,7 +194,7 @@ public enum Article13Lint {
             report.missing.map { finding in
                 let item = items.first { $0.id == finding.item }!
                 return Diagnostic.warning(
-                    "gdpr-art13-\(item.id)", at: SourceLocation(file: report.policy, line: 1, column: 1),
+                    .article13(item.id), at: SourceLocation(file: report.policy, line: 1, column: 1),
                     "Art. \(item.article) \(item.title): \(finding.status.rawValue) (\(finding.detail))",
                     expected: "expected it in \(item.fields)")
             }

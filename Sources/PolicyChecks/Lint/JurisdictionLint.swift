@@ -188,7 +188,7 @@ public enum JurisdictionLint {
         reports.flatMap { report in
             report.incomplete.map { finding in
                 Diagnostic.warning(
-                    "lint-\(report.jurisdiction)-\(finding.item)", at: SourceLocation(file: report.policy, line: 1, column: 1),
+                    .lint(regime: report.jurisdiction, item: finding.item), at: SourceLocation(file: report.policy, line: 1, column: 1),
                     "\(report.jurisdiction) \(finding.reference.isEmpty ? "" : "(\(finding.reference)) ")\(finding.title): \(finding.status.rawValue) (\(finding.detail))",
                     expected: "expected it in \(finding.fields)")
             }

@@ -15,7 +15,7 @@ enum ArchiveChecks {
             guard let entry = company.changelog.entry(for: archived.version) else {
                 diagnostics.append(
                     .error(
-                        "unrecorded-version", at: SourceLocation(file: archived.folder),
+                        .unrecordedVersion, at: SourceLocation(file: archived.folder),
                         "archived version \(archived.version) has no changelog entry",
                         expected: "expected versions/ to be written only by `policysite publish`, which records each version in changelog.yml"))
                 continue
@@ -24,7 +24,7 @@ enum ArchiveChecks {
                 // Not a hash at all: the changelog was edited, not the archive.
                 diagnostics.append(
                     .error(
-                        "bad-archive-hash", at: SourceLocation(file: changelogPath),
+                        .badArchiveHash, at: SourceLocation(file: changelogPath),
                         "the archive_hash recorded for version \(archived.version) is not a SHA-256 (64 lowercase hexadecimal digits)",
                         expected: "expected the value `policysite publish` wrote: restore \(changelogPath) (e.g. `git checkout -- \(changelogPath)`)"))
             } else if entry.archiveHash != archived.contentHash {
@@ -32,7 +32,7 @@ enum ArchiveChecks {
                 let file = archived.policies.values.map(\.path).sorted().first ?? archived.folder
                 diagnostics.append(
                     .error(
-                        "archive-modified", at: SourceLocation(file: file),
+                        .archiveModified, at: SourceLocation(file: file),
                         "archived version \(archived.version) was changed after it was published (its files no longer match the archive_hash in \(changelogPath))",
                         expected:
                             "expected published versions to stay as they are: restore whichever of \(archived.folder) and that archive_hash was edited (`git diff -- \(archived.folder) \(changelogPath)` shows which) and publish changes as a new version"
@@ -42,7 +42,7 @@ enum ArchiveChecks {
         for entry in company.changelog.entries where !company.archive.contains(where: { $0.version == entry.version }) {
             diagnostics.append(
                 .error(
-                    "missing-archive", at: SourceLocation(file: changelogPath),
+                    .missingArchive, at: SourceLocation(file: changelogPath),
                     "changelog entry \(entry.version) has no archived copy in versions/\(entry.version)/",
                     expected: "expected every published version to stay in versions/; restore it from version control"))
         }

@@ -36,7 +36,7 @@ struct StructuredFacts {
     }
 
     private func mismatch(_ location: SourceLocation, _ message: String, expected: String) -> Diagnostic {
-        .error("translation-mismatch", at: location, message, expected: expected)
+        .error(.translationMismatch, at: location, message, expected: expected)
     }
 
     private var sourceName: String { "the \(source.language) source" }

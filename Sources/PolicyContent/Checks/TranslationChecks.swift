@@ -36,13 +36,13 @@ public enum TranslationChecks {
         if ours.version < theirs.version {
             diagnostics.append(
                 .warning(
-                    "stale-translation", at: translation.location(of: "version"),
+                    .staleTranslation, at: translation.location(of: "version"),
                     "translation is version \(ours.version) but the \(source.language) source is version \(theirs.version)",
                     expected: "expected the translation updated to \(theirs.version) (its page says it may be out of date)"))
         } else if theirs.version < ours.version {
             diagnostics.append(
                 .warning(
-                    "translation-ahead", at: translation.location(of: "version"),
+                    .translationAhead, at: translation.location(of: "version"),
                     "translation is version \(ours.version), newer than the \(source.language) source (\(theirs.version))",
                     expected: "expected the source language to be updated first"))
         }

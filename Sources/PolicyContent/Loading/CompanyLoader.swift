@@ -35,7 +35,7 @@ struct CompanyLoader {
         if !isValidSlug(slug) {
             diagnostics.append(
                 .error(
-                    "bad-slug", at: companyFile, "slug '\(slug)' cannot be used in URLs",
+                    .badSlug, at: companyFile, "slug '\(slug)' cannot be used in URLs",
                     expected: "expected lowercase letters, digits and single hyphens, at most \(longestSlug) characters, e.g. acme-cloud"))
         }
 
@@ -58,7 +58,7 @@ struct CompanyLoader {
             } else if entry != ContentLayout.companyFile && entry != ContentLayout.changelogFile {
                 diagnostics.append(
                     .error(
-                        "unexpected-file", at: SourceLocation(file: path), "unexpected file in a company folder",
+                        .unexpectedFile, at: SourceLocation(file: path), "unexpected file in a company folder",
                         expected: "expected company.yml, changelog.yml, language folders (en/, fr/, …) and versions/"))
             }
         }
@@ -78,7 +78,7 @@ struct CompanyLoader {
         if !languages.contains(defaultLanguage) {
             diagnostics.append(
                 .error(
-                    "missing-default-language", at: companyFile,
+                    .missingDefaultLanguage, at: companyFile,
                     "the default language '\(defaultLanguage)' has no policy (\(ContentLayout.policy(in: folder, language: defaultLanguage)) is missing)",
                     expected:
                         "expected a policy in the default language, or set default_language in company.yml to one of: \(languages.map(\.rawValue).joined(separator: ", "))"
@@ -111,7 +111,7 @@ struct CompanyLoader {
         let declared = company.jurisdictions(of: document.frontMatter)
         return document.frontMatter.regionalRights.filter { !declared.contains($0.jurisdiction) }.map { block in
             .error(
-                "undeclared-jurisdiction", at: block.location ?? document.location(of: "regional_rights"),
+                .undeclaredJurisdiction, at: block.location ?? document.location(of: "regional_rights"),
                 "regional_rights for '\(block.jurisdiction)', which neither the company nor this policy declares",
                 expected:
                     "expected '\(block.jurisdiction)' under jurisdictions in \(ContentLayout.company(in: company.folder)) (or in this policy's front matter)")
@@ -136,7 +136,7 @@ struct CompanyLoader {
             let entries = places().entries
             diagnostics.append(
                 .error(
-                    "missing-translation", at: index < entries.count ? entries[index] : places().field,
+                    .missingTranslation, at: index < entries.count ? entries[index] : places().field,
                     "language '\(language)' is listed but has no policy",
                     expected:
                         "expected \(ContentLayout.policy(in: location.file.replacingOccurrences(of: "/" + ContentLayout.companyFile, with: ""), language: language)), or remove '\(language)' from languages"
@@ -145,7 +145,7 @@ struct CompanyLoader {
         for language in folders where !listed.contains(language) {
             diagnostics.append(
                 .error(
-                    "unlisted-language", at: places().field, "folder '\(language)/' is not in this company's languages",
+                    .unlistedLanguage, at: places().field, "folder '\(language)/' is not in this company's languages",
                     expected: "expected languages to list every language folder: add '\(language)'"))
         }
         return listed.filter { folders.contains($0) }
@@ -161,7 +161,7 @@ struct CompanyLoader {
         for entry in (try? fileSystem.contentsOfDirectory(folder)) ?? [] where !entry.hasPrefix(".") && entry != ContentLayout.policyFile {
             diagnostics.append(
                 .error(
-                    "unexpected-file", at: SourceLocation(file: joinPath(folder, entry)), "unexpected file in a language folder",
+                    .unexpectedFile, at: SourceLocation(file: joinPath(folder, entry)), "unexpected file in a language folder",
                     expected: "expected only privacy.md"))
         }
         let path = joinPath(folder, ContentLayout.policyFile)
@@ -194,7 +194,7 @@ struct CompanyLoader {
             guard let version = PolicyVersionNumber(entry), fileSystem.isDirectory(path) else {
                 diagnostics.append(
                     .error(
-                        "bad-version", at: SourceLocation(file: path), "'\(entry)' in versions/ is not a version folder",
+                        .badVersion, at: SourceLocation(file: path), "'\(entry)' in versions/ is not a version folder",
                         expected: "expected folders named by version, e.g. versions/1.0/, made by `policysite publish`"))
                 continue
             }
@@ -214,7 +214,7 @@ struct CompanyLoader {
                 guard let language = LanguageCode(name), language.rawValue == name else {
                     diagnostics.append(
                         .error(
-                            "unknown-language", at: SourceLocation(file: joinPath(path, name)), "'\(name)' is not a language folder",
+                            .unknownLanguage, at: SourceLocation(file: joinPath(path, name)), "'\(name)' is not a language folder",
                             expected: "expected language folders such as en/, and company.yml"))
                     continue
                 }

@@ -55,7 +55,7 @@ public struct ContentLoader: Sendable {
                 nil,
                 [
                     .error(
-                        exists ? "content-not-a-folder" : "no-content-folder", at: SourceLocation(file: contentPath),
+                        exists ? .contentNotAFolder : .noContentFolder, at: SourceLocation(file: contentPath),
                         exists ? "is a file, not the content folder" : "the content folder does not exist",
                         expected: "expected a folder holding site.yml and one folder per company (--content names it; `policysite new site` makes one)")
                 ]
@@ -80,14 +80,14 @@ public struct ContentLoader: Sendable {
             } else {
                 diagnostics.append(
                     .error(
-                        "unexpected-file", at: SourceLocation(file: path), "unexpected file in content/",
+                        .unexpectedFile, at: SourceLocation(file: path), "unexpected file in content/",
                         expected: "expected only site.yml and one folder per company"))
             }
         }
         if folders.isEmpty {
             diagnostics.append(
                 .error(
-                    "no-companies", at: SourceLocation(file: contentPath), "content/ has no company folders",
+                    .noCompanies, at: SourceLocation(file: contentPath), "content/ has no company folders",
                     expected: "expected at least one folder such as content/acme/ with company.yml and en/privacy.md"))
         }
         // The site's languages from the language folders alone (a folder company.yml does not
@@ -122,7 +122,7 @@ public struct ContentLoader: Sendable {
                     nil,
                     loaded.1 + [
                         .error(
-                            "nothing-published", at: SourceLocation(file: ContentLayout.changelog(in: company.folder)),
+                            .nothingPublished, at: SourceLocation(file: ContentLayout.changelog(in: company.folder)),
                             "\(company.slug) had published nothing by \(day)\(first)",
                             expected: "expected a date on or after the company's first publication; pick a later --as-of")
                     ]
@@ -165,7 +165,7 @@ public struct ContentLoader: Sendable {
     func readText(_ path: String, _ diagnostics: inout [Diagnostic], missing: String) -> String? {
         guard let data = fileSystem.readFile(path, &diagnostics, missing: missing) else { return nil }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(.error("bad-encoding", at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text"))
+            diagnostics.append(.error(.badEncoding, at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text"))
             return nil
         }
         return text

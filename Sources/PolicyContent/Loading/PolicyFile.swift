@@ -10,7 +10,7 @@ enum PolicyFile {
     /// `hash` is the SHA-256 of `data` when the caller has it already.
     static func parse(path: String, language: LanguageCode, data: Data, hash: String? = nil, context: DecodingContext) -> (PolicyDocument?, [Diagnostic]) {
         guard var text = String(data: data, encoding: .utf8) else {
-            return (nil, [.error("bad-encoding", at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text")])
+            return (nil, [.error(.badEncoding, at: SourceLocation(file: path, line: 1), "file is not valid UTF-8", expected: "expected UTF-8 text")])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // A byte scan: a carriage return is the byte 0x0D in UTF-8 and no other character's
@@ -24,7 +24,7 @@ enum PolicyFile {
                 nil,
                 [
                     .error(
-                        "missing-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
+                        .missingFrontMatter, at: SourceLocation(file: path, line: 1, column: 1), "the file does not start with front matter",
                         expected: "expected a first line '---', the YAML fields (title, version, effective, last_updated, …), then a line '---'")
                 ]
             )
@@ -33,7 +33,7 @@ enum PolicyFile {
                 nil,
                 [
                     .error(
-                        "unclosed-front-matter", at: SourceLocation(file: path, line: 1, column: 1), "the front matter is never closed",
+                        .unclosedFrontMatter, at: SourceLocation(file: path, line: 1, column: 1), "the front matter is never closed",
                         expected: "expected a line '---' after the last YAML field")
                 ]
             )

@@ -27,12 +27,12 @@ public struct SlugRegister: Sendable {
     public mutating func admit(slug: String, folder: String) -> Diagnostic? {
         if let owner = reserved[slug] {
             return .error(
-                "reserved-slug", at: SourceLocation(file: ContentLayout.company(in: folder)), "slug '\(slug)' is the address of \(owner)",
+                .reservedSlug, at: SourceLocation(file: ContentLayout.company(in: folder)), "slug '\(slug)' is the address of \(owner)",
                 expected: "expected a slug that is not a language code of the site nor 'assets'; set slug: in company.yml (e.g. \(slug)-company)")
         }
         if let other = folders[slug] {
             return .error(
-                "duplicate-slug", at: SourceLocation(file: ContentLayout.company(in: folder)), "slug '\(slug)' is already used by \(other)",
+                .duplicateSlug, at: SourceLocation(file: ContentLayout.company(in: folder)), "slug '\(slug)' is already used by \(other)",
                 expected: "expected a unique slug per company")
         }
         folders[slug] = folder

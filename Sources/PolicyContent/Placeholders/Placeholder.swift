@@ -32,7 +32,7 @@ public enum Placeholder {
                 let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
                 found.append(
                     .error(
-                        "placeholder", at: SourceLocation(file: file, line: index + 1, column: column),
+                        .placeholder, at: SourceLocation(file: file, line: index + 1, column: column),
                         "placeholder left: \(line[range.lowerBound..<end])",
                         expected: "expected the real text in its place; `policysite publish` refuses a policy with placeholders"))
                 rest = line[end...]

@@ -27,7 +27,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let items = diagnostics.map { strict ? $0.promotedToError : $0 }.map(JSONDiagnostic.init)
+            let items = diagnostics.map { strict ? $0.promotedToError : $0 }.map(DiagnosticRecord.init)
             return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
         }
     }
@@ -38,26 +38,6 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
     private func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-    }
-}
-
-private struct JSONDiagnostic: Encodable {
-    var severity: String
-    var code: String
-    var file: String
-    var line: Int?
-    var column: Int?
-    var message: String
-    var expected: String?
-
-    init(_ diagnostic: Diagnostic) {
-        severity = diagnostic.severity.rawValue
-        code = diagnostic.code
-        file = diagnostic.location.file
-        line = diagnostic.location.line
-        column = diagnostic.location.column
-        message = diagnostic.message
-        expected = diagnostic.expected
     }
 }
 

@@ -29,15 +29,15 @@ public enum FileAccessError: Error, Equatable, Sendable {
     }
 
     /// A stable diagnostic code.
-    public var code: String {
+    public var code: ErrorCode {
         switch self {
-        case .missing: "missing-file"
-        case .isFolder: "not-a-file"
-        case .notRegularFile: "not-a-file"
-        case .linkLeavesSite: "link-leaves-site"
-        case .danglingLink: "dangling-link"
-        case .linkLoop: "link-loop"
-        case .unreadable: "unreadable-file"
+        case .missing: .missingFile
+        case .isFolder: .notAFile
+        case .notRegularFile: .notAFile
+        case .linkLeavesSite: .linkLeavesSite
+        case .danglingLink: .danglingLink
+        case .linkLoop: .linkLoop
+        case .unreadable: .unreadableFile
         }
     }
 

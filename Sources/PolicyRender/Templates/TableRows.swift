@@ -81,7 +81,7 @@ extension TableRows {
         }
         return unknown.map { name in
             .error(
-                "unknown-row-value", at: SourceLocation(file: path), "\(template).mustache uses '\(name)', which a row does not have",
+                .unknownRowValue, at: SourceLocation(file: path), "\(template).mustache uses '\(name)', which a row does not have",
                 expected:
                     "expected only \(known.sorted().joined(separator: ", ")) and t.…: a row partial is rendered once per build on its own, without the page around it"
             )

@@ -60,7 +60,7 @@ public struct Theme: Sendable {
                 : "expected one of the themes in \(themesDirectory)/: \(available.joined(separator: ", ")) (or give another folder with --themes)"
             return (
                 nil,
-                [.error("unknown-theme", at: SourceLocation(file: "content/site.yml"), "theme '\(name)' not found at \(directory)", expected: expected)]
+                [.error(.unknownTheme, at: SourceLocation(file: "content/site.yml"), "theme '\(name)' not found at \(directory)", expected: expected)]
             )
         }
         var diagnostics: [Diagnostic] = []
@@ -79,7 +79,7 @@ public struct Theme: Sendable {
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 unreadable.insert(String(file.dropLast(".mustache".count)))
-                diagnostics.append(.error("bad-encoding", at: SourceLocation(file: path), "template is not valid UTF-8", expected: "expected UTF-8 text"))
+                diagnostics.append(.error(.badEncoding, at: SourceLocation(file: path), "template is not valid UTF-8", expected: "expected UTF-8 text"))
                 continue
             }
             hashed += Data(file.utf8) + data
@@ -92,13 +92,13 @@ public struct Theme: Sendable {
                 diagnostics += TableRows.problems(template: template, text: text, path: path)
             } catch {
                 diagnostics.append(
-                    .error("template-syntax", at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
+                    .error(.templateSyntax, at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
             }
         }
         for required in requiredTemplates where library.getTemplate(named: required) == nil && !unreadable.contains(required) {
             diagnostics.append(
                 .error(
-                    "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(required).mustache")), "template is missing",
+                    .missingTemplate, at: SourceLocation(file: joinPath(templatesDirectory, "\(required).mustache")), "template is missing",
                     expected: "expected the theme to provide \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
         // Mustache renders a missing partial as nothing; a theme that names one must have it.
@@ -109,7 +109,7 @@ public struct Theme: Sendable {
                 guard let named = dynamicPartials[String(partial.dropFirst())] else {
                     diagnostics.append(
                         .error(
-                            "unknown-partial-name", at: SourceLocation(file: user),
+                            .unknownPartialName, at: SourceLocation(file: user),
                             "{{>\(partial)}} names a value pages do not have, so it would include nothing",
                             expected: expectedOneOf(dynamicPartials.keys.sorted().map { "{{>*\($0)}}" })))
                     continue
@@ -121,7 +121,7 @@ public struct Theme: Sendable {
             for target in targets where library.getTemplate(named: target) == nil && !requiredTemplates.contains(target) {
                 diagnostics.append(
                     .error(
-                        "missing-template", at: SourceLocation(file: joinPath(templatesDirectory, "\(target).mustache")),
+                        .missingTemplate, at: SourceLocation(file: joinPath(templatesDirectory, "\(target).mustache")),
                         "template is missing (\((user as NSString).lastPathComponent) includes it \(include))",
                         expected: "expected the file, or the include removed"))
             }
@@ -132,7 +132,7 @@ public struct Theme: Sendable {
         if !translations.hasTable(for: defaultLanguage) {
             diagnostics.append(
                 .error(
-                    "missing-ui-strings", at: SourceLocation(file: ThemeLayout.strings(in: directory, language: defaultLanguage)),
+                    .missingUIStrings, at: SourceLocation(file: ThemeLayout.strings(in: directory, language: defaultLanguage)),
                     "the theme has no UI strings for the default language", expected: "expected this file; other languages fall back to it"))
         }
         let assets = listFiles(joinPath(directory, "assets"), fileSystem: fileSystem)

@@ -147,6 +147,6 @@ public actor PreviewSession {
     }
 
     private static func outputProblem(_ path: String, _ error: Any) -> Diagnostic {
-        .error("output", at: SourceLocation(file: path), "could not write the preview: \(error)", expected: "expected a writable output folder")
+        .error(.output, at: SourceLocation(file: path), "could not write the preview: \(error)", expected: "expected a writable output folder")
     }
 }

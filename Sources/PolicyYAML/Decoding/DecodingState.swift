@@ -35,7 +35,7 @@ final class DecodingState {
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    func failure(_ code: String, _ node: Node?, _ message: String, expected: String? = nil) -> LocatedFailure {
+    func failure(_ code: ErrorCode, _ node: Node?, _ message: String, expected: String? = nil) -> LocatedFailure {
         LocatedFailure(diagnostic: .error(code, at: location(of: node), message, expected: expected))
     }
 }

@@ -29,7 +29,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                     message += " (did you mean '\(suggestion)'?)"
                     if values[suggestion] == nil, mapping.value(named: suggestion) == nil { state.noteMisspelling(of: suggestion, in: node) }
                 }
-                state.diagnostics.append(.error("unknown-field", at: state.location(of: keyNode), message, expected: expected))
+                state.diagnostics.append(.error(.unknownField, at: state.location(of: keyNode), message, expected: expected))
             }
         }
         self.values = values
@@ -45,7 +45,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             if values[key.stringValue] == nil, state.isMisspelled(key.stringValue, in: node) { throw AlreadyReported() }
             let place = pathText(codingPath + [key])
             throw state.failure(
-                "missing-field", values[key.stringValue] ?? node, "missing required field '\(place)'",
+                .missingField, values[key.stringValue] ?? node, "missing required field '\(place)'",
                 expected: "expected a value for '\(key.stringValue)'; see docs/content-format.md")
         }
         return value

@@ -20,7 +20,7 @@ extension Decoder {
                 let place = pathText(decoder.codingPath + [NameKey(key.stringValue)])
                 state.diagnostics.append(
                     .error(
-                        "missing-field", at: state.location(of: decoder.node), "missing required field '\(place)'",
+                        .missingField, at: state.location(of: decoder.node), "missing required field '\(place)'",
                         expected: "expected a value for '\(key.stringValue)'; see docs/content-format.md"))
             }
             return nil
@@ -40,7 +40,7 @@ extension Decoder {
         guard case .sequence(let sequence) = value else {
             state.diagnostics.append(
                 state.failure(
-                    "wrong-type", value, "'\(pathText(path))' is \(describe(value))", expected: "expected a list (lines starting with '- ')"
+                    .wrongType, value, "'\(pathText(path))' is \(describe(value))", expected: "expected a list (lines starting with '- ')"
                 ).diagnostic)
             return []
         }
@@ -71,7 +71,7 @@ private func record<T>(_ state: DecodingState, _ body: () throws -> T) -> T? {
         state.diagnostics.append(failure.diagnostic)
     } catch is AlreadyReported {
     } catch {
-        state.diagnostics.append(.error("invalid-value", at: SourceLocation(file: state.file), "\(error)"))
+        state.diagnostics.append(.error(.invalidValue, at: SourceLocation(file: state.file), "\(error)"))
     }
     return nil
 }

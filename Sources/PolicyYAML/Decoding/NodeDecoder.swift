@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 public import Yams
 
 func describe(_ node: Node) -> String {
@@ -33,11 +34,11 @@ private func located<T>(_ node: Node, _ state: DecodingState, _ body: () throws 
     } catch let error as DecodingError {
         switch error {
         case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
-            throw state.failure("invalid-value", node, context.debugDescription)
+            throw state.failure(.invalidValue, node, context.debugDescription)
         case .keyNotFound(let key, _):
-            throw state.failure("missing-field", node, "missing required field '\(key.stringValue)'")
+            throw state.failure(.missingField, node, "missing required field '\(key.stringValue)'")
         @unknown default:
-            throw state.failure("invalid-value", node, "\(error)")
+            throw state.failure(.invalidValue, node, "\(error)")
         }
     }
 }
@@ -51,7 +52,7 @@ struct NodeDecoder: Decoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .mapping(let mapping) = node else {
             throw state.failure(
-                "wrong-type", node, "\(pathText(codingPath).isEmpty ? "the document" : "'\(pathText(codingPath))'") is \(describe(node))",
+                .wrongType, node, "\(pathText(codingPath).isEmpty ? "the document" : "'\(pathText(codingPath))'") is \(describe(node))",
                 expected: "expected a mapping of `field: value` lines")
         }
         return KeyedDecodingContainer(KeyedNodeContainer<Key>(mapping: mapping, node: node, codingPath: codingPath, state: state))
@@ -61,7 +62,7 @@ struct NodeDecoder: Decoder {
         if isNull(node) { return UnkeyedNodeContainer(items: [], codingPath: codingPath, state: state) }
         guard case .sequence(let sequence) = node else {
             throw state.failure(
-                "wrong-type", node, "'\(pathText(codingPath))' is \(describe(node))",
+                .wrongType, node, "'\(pathText(codingPath))' is \(describe(node))",
                 expected: "expected a list (lines starting with '- ')")
         }
         return UnkeyedNodeContainer(items: Array(sequence), codingPath: codingPath, state: state)

@@ -11,7 +11,7 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     private func scalar(_ expected: String) throws -> String {
         guard case .scalar(let scalar) = node else {
             throw state.failure(
-                "wrong-type", node, "'\(pathText(codingPath))' is \(describe(node))", expected: "expected \(expected)")
+                .wrongType, node, "'\(pathText(codingPath))' is \(describe(node))", expected: "expected \(expected)")
         }
         return scalar.string
     }
@@ -30,21 +30,21 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
         if case .scalar(let scalar) = node, scalar.style != .plain {
             // `"yes"` and `"false"` are text: a quoted word must not switch a setting on.
             throw state.failure(
-                "wrong-type", node, "'\(pathText(codingPath))' is the text '\(text)' in quotes, not a boolean",
+                .wrongType, node, "'\(pathText(codingPath))' is the text '\(text)' in quotes, not a boolean",
                 expected: "expected true or false without quotes")
         }
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected true or false")
+            throw state.failure(.wrongType, node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected true or false")
         }
     }
 
     func decode(_ type: Int.Type) throws -> Int {
         let text = try scalar("a whole number")
         guard let value = Int(text) else {
-            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected a whole number")
+            throw state.failure(.wrongType, node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected a whole number")
         }
         return value
     }
@@ -52,7 +52,7 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     func decode(_ type: Double.Type) throws -> Double {
         let text = try scalar("a number")
         guard let value = Double(text) else {
-            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected a number")
+            throw state.failure(.wrongType, node, "'\(pathText(codingPath))' is '\(text)'", expected: "expected a number")
         }
         return value
     }
@@ -71,7 +71,7 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     private func narrow<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         let value = try decode(Int.self)
         guard let narrowed = I(exactly: value) else {
-            throw state.failure("wrong-type", node, "'\(pathText(codingPath))' is out of range", expected: "expected a smaller number")
+            throw state.failure(.wrongType, node, "'\(pathText(codingPath))' is out of range", expected: "expected a smaller number")
         }
         return narrowed
     }

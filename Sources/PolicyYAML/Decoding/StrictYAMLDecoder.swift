@@ -35,7 +35,7 @@ public struct StrictYAMLDecoder {
     public func compose(_ yaml: String) -> (Node?, [Diagnostic]) {
         if yaml.utf8.count > YAMLLimits.documentBytes {
             let diagnostic = Diagnostic.error(
-                "too-large", at: location(line: 1, column: 1),
+                .tooLarge, at: location(line: 1, column: 1),
                 "the YAML is \(yaml.utf8.count / 1024) KB, more than the \(YAMLLimits.documentBytes / 1024) KB a content file's YAML may hold",
                 expected: "expected the facts of one site, company or policy; move long prose into the Markdown body")
             return (nil, [diagnostic])
@@ -47,13 +47,13 @@ public struct StrictYAMLDecoder {
             // outright: Yams' default reads the process environment on every call.
             guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 let diagnostic = Diagnostic.error(
-                    "empty-document", at: location(line: 1, column: 1), "the YAML document is empty",
+                    .emptyDocument, at: location(line: 1, column: 1), "the YAML document is empty",
                     expected: "expected a mapping of fields such as `key: value`")
                 return (nil, [diagnostic])
             }
             if let place = YAMLLimits.overExpanded(node) {
                 let diagnostic = Diagnostic.error(
-                    "too-many-aliases", at: location(line: place.line, column: place.column),
+                    .tooManyAliases, at: location(line: place.line, column: place.column),
                     "aliases (*name) of the value anchored here repeat it until the document holds more than \(YAMLLimits.expandedNodes) values",
                     expected: "expected each value written out, or far fewer aliases of large anchored values")
                 return (nil, [diagnostic])
@@ -62,7 +62,7 @@ public struct StrictYAMLDecoder {
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, in: yaml)])
         } catch {
-            return (nil, [.error("yaml-syntax", at: location(line: 1, column: 1), "\(error)")])
+            return (nil, [.error(.yamlSyntax, at: location(line: 1, column: 1), "\(error)")])
         }
     }
 
@@ -88,7 +88,7 @@ public struct StrictYAMLDecoder {
         } catch is AlreadyReported {
             return (nil, state.diagnostics)
         } catch {
-            let diagnostic = Diagnostic.error("invalid-value", at: state.location(of: node), "\(error)")
+            let diagnostic = Diagnostic.error(.invalidValue, at: state.location(of: node), "\(error)")
             return (nil, state.diagnostics + [diagnostic])
         }
     }
@@ -109,15 +109,15 @@ public struct StrictYAMLDecoder {
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             return .error(
-                "yaml-syntax", at: location(line: mark.line, column: mark.column), message,
+                .yamlSyntax, at: location(line: mark.line, column: mark.column), message,
                 expected: Self.hint(problem, line: yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(
-                "duplicate-key", at: location(line: context.mark.line, column: context.mark.column),
+                .duplicateKey, at: location(line: context.mark.line, column: context.mark.column),
                 "duplicate field \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
                 expected: "expected each field once per mapping")
         default:
-            return .error("yaml-syntax", at: location(line: 1, column: 1), "YAML error: \(error)")
+            return .error(.yamlSyntax, at: location(line: 1, column: 1), "YAML error: \(error)")
         }
     }
 }

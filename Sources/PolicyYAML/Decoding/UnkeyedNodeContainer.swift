@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import Yams
 
 /// The list and single-value halves of `NodeDecoder`; the keyed half is in StrictYAMLDecoder.swift.
@@ -18,7 +19,7 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
     private mutating func next() throws -> (Node, [any CodingKey]) {
         guard !isAtEnd else {
-            throw state.failure("wrong-type", items.last, "'\(pathText(codingPath))' has too few items")
+            throw state.failure(.wrongType, items.last, "'\(pathText(codingPath))' has too few items")
         }
         defer { currentIndex += 1 }
         return (items[currentIndex], codingPath + [IndexKey(currentIndex)])
@@ -33,7 +34,7 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let (node, path) = try next()
         if isNull(node) {
-            throw state.failure("missing-field", node, "'\(pathText(path))' is empty", expected: "expected a value in every list item")
+            throw state.failure(.missingField, node, "'\(pathText(path))' is empty", expected: "expected a value in every list item")
         }
         return try decodeValue(type, node: node, path: path, state: state)
     }

@@ -1,3 +1,5 @@
+import PolicyDiagnostics
+
 /// Rules every text value in the content obeys, checked where it is decoded.
 public enum TextRules {
     /// The longest one-line value (a title, a name): it is shown in headings and in the title
@@ -16,7 +18,7 @@ public enum TextRules {
             let code = String(scalar.value, radix: 16, uppercase: true)
             let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
             return ValueError(
-                "control-character", "'\(field)' holds the control character \(name) at character \(position)",
+                .controlCharacter, "'\(field)' holds the control character \(name) at character \(position)",
                 expected: "expected text without control characters (only tabs and line breaks); delete it")
         }
         return nil
@@ -26,15 +28,15 @@ public enum TextRules {
     /// than `lineCharacters`; nil when it is fine.
     public static func lineProblem(_ text: String, field: String) -> ValueError? {
         if text.allSatisfy(\.isWhitespace) {
-            return ValueError("empty-value", "'\(field)' is empty", expected: "expected the \(field) as readers should see it")
+            return ValueError(.emptyValue, "'\(field)' is empty", expected: "expected the \(field) as readers should see it")
         }
         if text.contains("\n") {
-            return ValueError("bad-value", "'\(field)' spans several lines", expected: "expected a \(field) on one line")
+            return ValueError(.badValue, "'\(field)' spans several lines", expected: "expected a \(field) on one line")
         }
         let count = text.count
         if count > lineCharacters {
             return ValueError(
-                "too-long", "'\(field)' is \(count) characters long",
+                .tooLong, "'\(field)' is \(count) characters long",
                 expected: "expected at most \(lineCharacters) characters; put longer text in a description or the policy body")
         }
         return nil

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// `content/<slug>/company.yml`: language-neutral facts about the controller.
@@ -81,32 +82,32 @@ public struct CompanyInfo: Codable, Sendable, Equatable {
         self.displayName = displayName
         if let email = privacyEmail, !isPlausibleEmail(email) {
             try c.superDecoder(forKey: .privacyEmail).report(
-                ValueError("bad-email", "privacy_email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
+                ValueError(.badEmail, "privacy_email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
         }
         if let website { try c.superDecoder(forKey: .website).requireWebURL(website, field: "website") }
         if !dpos.isEmpty, dpoNotAppointed != nil {
             try c.superDecoder(forKey: .dpoNotAppointed).report(
                 ValueError(
-                    "conflicting-fields", "dpo_not_appointed is set but a DPO is listed under dpo",
+                    .conflictingFields, "dpo_not_appointed is set but a DPO is listed under dpo",
                     expected: "expected either dpo (the officers) or dpo_not_appointed (why there is none), not both"))
         }
         var seen = Set<String>()
         for jurisdiction in jurisdictions where !seen.insert(jurisdiction.id).inserted {
             try ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(
-                ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction)' is listed twice", expected: "expected each regime once"))
+                ValueError(.duplicateJurisdiction, "jurisdiction '\(jurisdiction)' is listed twice", expected: "expected each regime once"))
         }
         let declared = Set(jurisdictions.map(\.id))
         let regions = entities.flatMap(\.regions) + dpos.flatMap(\.regions)
         for case .jurisdiction(let id) in regions where !declared.contains(id) {
             try ((try? c.superDecoder(forKey: .jurisdictions)) ?? decoder).report(
                 ValueError(
-                    "undeclared-jurisdiction", "an entity or DPO serves '\(id)', which this company does not declare",
+                    .undeclaredJurisdiction, "an entity or DPO serves '\(id)', which this company does not declare",
                     expected: "expected '\(id)' under jurisdictions, or a country code in regions"))
         }
         for registration in registrations where !declared.contains(registration.jurisdiction.id) {
             try ((try? c.superDecoder(forKey: .registrations)) ?? decoder).report(
                 ValueError(
-                    "undeclared-jurisdiction", "a registration names '\(registration.jurisdiction)', which this company does not declare",
+                    .undeclaredJurisdiction, "a registration names '\(registration.jurisdiction)', which this company does not declare",
                     expected: "expected '\(registration.jurisdiction)' under jurisdictions"))
         }
     }
@@ -149,6 +150,6 @@ extension Decoder {
     func requireWebURL(_ text: String, field: String) throws {
         let lowered = text.lowercased()
         guard !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) else { return }
-        try report(ValueError("bad-url", "\(field) '\(text)' is not an absolute http(s) URL", expected: "expected e.g. https://www.example.com"))
+        try report(ValueError(.badURL, "\(field) '\(text)' is not an absolute http(s) URL", expected: "expected e.g. https://www.example.com"))
     }
 }

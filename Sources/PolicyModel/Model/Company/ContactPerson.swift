@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// A data protection officer or another privacy contact person.
@@ -34,12 +35,12 @@ public struct ContactPerson: Codable, Sendable, Equatable {
         regions = try decoder.lenientList(RegionCode.self, CodingKeys.regions)
         if let email, !isPlausibleEmail(email) {
             try c.superDecoder(forKey: .email).report(
-                ValueError("bad-email", "email '\(email)' is not an e-mail address", expected: "expected e.g. dpo@example.com"))
+                ValueError(.badEmail, "email '\(email)' is not an e-mail address", expected: "expected e.g. dpo@example.com"))
         }
         if name == nil && email == nil && phone == nil && address.isEmpty {
             try decoder.report(
                 ValueError(
-                    "missing-field", "the DPO has no name, e-mail, phone or address",
+                    .missingField, "the DPO has no name, e-mail, phone or address",
                     expected: "expected at least an e-mail or a postal address; if no DPO is appointed, write dpo_not_appointed: with the reason instead"))
         }
     }

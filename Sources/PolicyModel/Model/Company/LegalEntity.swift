@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// Another legal entity the policy names: a regional controller, a representative, a group
@@ -50,7 +51,7 @@ public struct LegalEntity: Codable, Sendable, Equatable {
         self.legalName = legalName
         if let email, !isPlausibleEmail(email) {
             try c.superDecoder(forKey: .email).report(
-                ValueError("bad-email", "email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
+                ValueError(.badEmail, "email '\(email)' is not an e-mail address", expected: "expected e.g. privacy@example.com"))
         }
         if let website { try c.superDecoder(forKey: .website).requireWebURL(website, field: "website") }
     }

@@ -39,7 +39,7 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
             if let suggestion = closest(to: id, in: known) { message += " (did you mean '\(suggestion)'?)" }
             try decoder.report(
                 ValueError(
-                    "unknown-cookie-category", message,
+                    .unknownCookieCategory, message,
                     expected: "\(expectedOneOf(known)), or declare it under custom_cookie_categories in site.yml"))
         }
     }

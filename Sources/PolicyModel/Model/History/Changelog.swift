@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// `content/<company>/changelog.yml`, written by `policysite publish`: one entry per published version.
@@ -14,7 +15,7 @@ public struct Changelog: Codable, Sendable, Equatable {
         for (earlier, later) in zip(entries, entries.dropFirst()) where !(earlier.version < later.version) || later.date < earlier.date {
             try c.superDecoder(forKey: .entries).report(
                 ValueError(
-                    "bad-changelog", "entry \(later.version) does not follow \(earlier.version)",
+                    .badChangelog, "entry \(later.version) does not follow \(earlier.version)",
                     expected: "expected entries oldest first, with increasing versions and dates"))
         }
     }

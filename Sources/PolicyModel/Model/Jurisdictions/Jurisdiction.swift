@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// A privacy regime a company follows (`gdpr`, `ccpa`, `ma-09-08`, …). The regimes themselves
@@ -43,7 +44,7 @@ public struct Jurisdiction: Codable, Sendable, Equatable {
         if !isValidSlug(id) {
             try c.superDecoder(forKey: .id).report(
                 ValueError(
-                    "bad-jurisdiction", "jurisdiction id '\(id)' cannot be used in data and URLs",
+                    .badJurisdiction, "jurisdiction id '\(id)' cannot be used in data and URLs",
                     expected: "expected lowercase letters, digits and hyphens, e.g. uk-gdpr"))
         }
     }

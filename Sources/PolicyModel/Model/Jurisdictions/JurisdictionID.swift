@@ -14,7 +14,7 @@ public struct JurisdictionID: Hashable, Sendable, Codable, CustomStringConvertib
             var message = "unknown jurisdiction '\(id)'"
             if let suggestion = closest(to: id, in: registry.ids) { message += " (did you mean '\(suggestion)'?)" }
             throw ValueError(
-                "unknown-jurisdiction", message,
+                .unknownJurisdiction, message,
                 expected: registry.ids.isEmpty
                     ? "expected the theme to define it in jurisdictions.yml; this theme defines none"
                     : "\(expectedOneOf(registry.ids)), or add it to the theme's jurisdictions.yml")

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// `themes/<theme>/jurisdictions.yml`: every regime the theme knows.
@@ -12,7 +13,7 @@ public struct JurisdictionRegistry: Codable, Sendable, Equatable {
         jurisdictions = try decoder.lenientList(Jurisdiction.self, CodingKeys.jurisdictions)
         var seen = Set<String>()
         for jurisdiction in jurisdictions where !seen.insert(jurisdiction.id).inserted {
-            try decoder.report(ValueError("duplicate-jurisdiction", "jurisdiction '\(jurisdiction.id)' is defined twice", expected: "expected each id once"))
+            try decoder.report(ValueError(.duplicateJurisdiction, "jurisdiction '\(jurisdiction.id)' is defined twice", expected: "expected each id once"))
         }
     }
 

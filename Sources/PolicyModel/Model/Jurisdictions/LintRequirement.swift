@@ -28,14 +28,14 @@ public struct LintRequirement: Codable, Sendable, Equatable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             guard c.allKeys.count == 1 else {
                 throw ValueError(
-                    "bad-requirement", "a lint item needs exactly one of right, field, entity, registration", expected: "expected e.g. requires: {right: know}")
+                    .badRequirement, "a lint item needs exactly one of right, field, entity, registration", expected: "expected e.g. requires: {right: know}")
             }
             if let right = try c.decodeIfPresent(String.self, forKey: .right) {
                 self = .right(right)
             } else if let field = try c.decodeIfPresent(String.self, forKey: .field) {
                 guard RequirementField(rawValue: field) != nil else {
                     throw ValueError(
-                        "unknown-field", "unknown lint field '\(field)'",
+                        .unknownField, "unknown lint field '\(field)'",
                         expected: expectedOneOf(RequirementField.allCases.map(\.rawValue)))
                 }
                 self = .field(field)

@@ -45,14 +45,14 @@ public struct RegionalRights: Codable, Sendable, Equatable {
         for (index, item) in items.enumerated() {
             if !seen.insert(item.right).inserted {
                 try decoder.report(
-                    ValueError("duplicate-right", "right '\(item.right)' is listed twice under \(jurisdiction)", expected: "expected each right once"),
+                    ValueError(.duplicateRight, "right '\(item.right)' is listed twice under \(jurisdiction)", expected: "expected each right once"),
                     at: item.location)
             }
             if let vocabulary, !vocabulary.contains(item.right) {
                 var message = "'\(item.right)' is not a right under \(jurisdiction)"
                 if let suggestion = closest(to: item.right, in: vocabulary) { message += " (did you mean '\(suggestion)'?)" }
                 try decoder.report(
-                    ValueError("unknown-right", message, expected: expectedOneOf(vocabulary)), at: items[index].location)
+                    ValueError(.unknownRight, message, expected: expectedOneOf(vocabulary)), at: items[index].location)
             }
         }
     }

@@ -99,7 +99,7 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
             if let first = firstCategory[id] {
                 try decoder.report(
                     ValueError(
-                        "duplicate-cookie-category", "cookie category '\(id)' is listed twice (first\(lineText(first.location)))",
+                        .duplicateCookieCategory, "cookie category '\(id)' is listed twice (first\(lineText(first.location)))",
                         expected: "expected each category once: move this entry's cookies under the first one and remove it"),
                     at: category.category.location)
             } else {
@@ -113,7 +113,7 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
                 let place = first.category == id ? "in '\(id)'" : "in '\(id)' and in '\(first.category)'"
                 try decoder.report(
                     ValueError(
-                        "duplicate-cookie", "cookie '\(cookie.name)' is listed twice, \(place) (first\(lineText(first.location)))",
+                        .duplicateCookie, "cookie '\(cookie.name)' is listed twice, \(place) (first\(lineText(first.location)))",
                         expected: first.category == id
                             ? "expected each cookie once: remove this entry, or rename it if it is another cookie"
                             : "expected each cookie in one category, the one its purpose belongs to: remove this entry, or rename it if it is another cookie"),
@@ -124,12 +124,12 @@ public struct PolicyFrontMatter: Codable, Sendable, Equatable {
         for block in regionalRights where !regimes.insert(block.jurisdiction.id).inserted {
             try decoder.report(
                 ValueError(
-                    "duplicate-jurisdiction", "regional_rights has two blocks for \(block.jurisdiction)",
+                    .duplicateJurisdiction, "regional_rights has two blocks for \(block.jurisdiction)",
                     expected: "expected one block per jurisdiction; put all its rights under one entry"), at: block.location)
         }
         if let age = childrenMinAge, !(0...21).contains(age) {
             try c.superDecoder(forKey: .childrenMinAge).report(
-                ValueError("bad-value", "children_min_age \(age) is out of range", expected: "expected an age from 0 to 21"))
+                ValueError(.badValue, "children_min_age \(age) is out of range", expected: "expected an age from 0 to 21"))
         }
     }
 }

@@ -27,7 +27,7 @@ public struct RetentionRule: Codable, Sendable, Equatable {
         if period == nil && criteria == nil {
             try decoder.report(
                 ValueError(
-                    "missing-field", "retention for '\(data)' has neither a period nor criteria",
+                    .missingField, "retention for '\(data)' has neither a period nor criteria",
                     expected: "expected 'period' (e.g. '2 years') or 'criteria' (how the period is decided)"))
         }
     }

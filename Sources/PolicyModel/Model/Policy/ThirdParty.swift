@@ -76,7 +76,7 @@ public struct ThirdParty: Codable, Sendable, Equatable {
             // `location` was ambiguous (where data is processed, or where the company sits?).
             try c.superDecoder(forKey: .location).report(
                 ValueError(
-                    "renamed-field", "'location' is ambiguous and was renamed",
+                    .renamedField, "'location' is ambiguous and was renamed",
                     expected: "expected processing_location (where the data is processed) and/or corporate_location (where the recipient is established)"),
                 severity: .warning)
             if processingLocation == nil { processingLocation = legacy }
@@ -87,7 +87,7 @@ public struct ThirdParty: Codable, Sendable, Equatable {
         for domain in domains where !ThirdParty.isWellFormedDomain(domain) {
             try c.superDecoder(forKey: .domains).report(
                 ValueError(
-                    "bad-domain", "'\(domain)' is not a domain name",
+                    .badDomain, "'\(domain)' is not a domain name",
                     expected: "expected a lowercase host name without scheme, path or port, e.g. google-analytics.com (it covers its subdomains)"))
         }
         sourceLocation = decoder.sourceLocation

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// The data-subject rights a policy grants and how to use them.
@@ -31,7 +32,7 @@ public struct RightsSection: Codable, Sendable, Equatable {
         for item in items where !seen.insert(item.right).inserted {
             try c.superDecoder(forKey: .items).report(
                 ValueError(
-                    "duplicate-right", "right '\(item.right.rawValue)' is listed twice", expected: "expected each right once"))
+                    .duplicateRight, "right '\(item.right.rawValue)' is listed twice", expected: "expected each right once"))
         }
     }
 

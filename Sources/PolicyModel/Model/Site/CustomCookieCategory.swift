@@ -23,7 +23,7 @@ public struct CustomCookieCategory: Codable, Sendable, Equatable {
         if !CookieCategoryID.isWellFormed(id) {
             try c.superDecoder(forKey: .id).report(
                 ValueError(
-                    "bad-cookie-category", id.isEmpty ? "cookie category id is empty" : "cookie category id '\(id)' is not an id",
+                    .badCookieCategory, id.isEmpty ? "cookie category id is empty" : "cookie category id '\(id)' is not an id",
                     expected:
                         "expected a lowercase letter, then lowercase letters, digits, '_' or '-' (e.g. functional), at most \(CookieCategoryID.longestID) characters"
                 ))

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// `content/site.yml`: settings for the whole site.
@@ -50,20 +51,20 @@ public struct SiteConfig: Codable, Sendable, Equatable {
             if CookieCategoryID.builtIn.contains(category.id) {
                 try decoder.report(
                     ValueError(
-                        "duplicate-cookie-category", "custom cookie category '\(category.id)' redefines a built-in category",
+                        .duplicateCookieCategory, "custom cookie category '\(category.id)' redefines a built-in category",
                         expected: "expected a new id; \(CookieCategoryID.builtIn.joined(separator: ", ")) are built in and need no declaration"),
                     at: category.location)
             } else if !declared.insert(category.id).inserted {
                 try decoder.report(
                     ValueError(
-                        "duplicate-cookie-category", "custom cookie category '\(category.id)' is declared twice",
+                        .duplicateCookieCategory, "custom cookie category '\(category.id)' is declared twice",
                         expected: "expected each category once, with all its labels in one entry"),
                     at: category.location)
             }
         }
         if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             try c.superDecoder(forKey: .baseURL).report(
-                ValueError("bad-url", "base_url '\(baseURL)' is not an absolute URL", expected: "expected e.g. https://privacy.example.com/"))
+                ValueError(.badURL, "base_url '\(baseURL)' is not an absolute URL", expected: "expected e.g. https://privacy.example.com/"))
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
     }

@@ -29,7 +29,7 @@ public struct SiteOptions: Codable, Sendable, Equatable {
         let text = try c.decodeIfPresent(String.self, forKey: .missingTranslation) ?? "omit"
         guard let value = MissingTranslation(rawValue: text) else {
             throw ValueError(
-                "bad-option", "missing_translation is '\(text)'",
+                .badOption, "missing_translation is '\(text)'",
                 expected: expectedOneOf(MissingTranslation.allCases.map(\.rawValue)))
         }
         missingTranslation = value

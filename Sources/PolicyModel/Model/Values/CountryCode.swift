@@ -1,4 +1,5 @@
 public import Foundation
+import PolicyDiagnostics
 import PolicyYAML
 
 /// An ISO 3166-1 alpha-2 country code (`MA`, `TN`, `IN`); each page names it in its own language.
@@ -17,7 +18,7 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = CountryCode(text) else {
             throw ValueError(
-                "unknown-country", "unknown country code '\(text)'",
+                .unknownCountry, "unknown country code '\(text)'",
                 expected: "expected an ISO 3166-1 alpha-2 code such as MA, TN, IN, FR")
         }
         self = code

@@ -1,4 +1,5 @@
 public import Foundation
+import PolicyDiagnostics
 package import PolicyYAML
 
 /// A BCP 47 language tag as used in folder names and URLs: `en`, `fr`, `ar`, `pt-br`.
@@ -25,7 +26,7 @@ public struct LanguageCode: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     package static func unknown(_ text: String) -> ValueError {
         ValueError(
-            "unknown-language", "unknown language code '\(text)'",
+            .unknownLanguage, "unknown language code '\(text)'",
             expected: "expected a two-letter ISO 639-1 code, optionally with a region, e.g. en, fr, ar, pt-br")
     }
 

@@ -1,4 +1,5 @@
 public import Foundation
+import PolicyDiagnostics
 import PolicyYAML
 
 /// A calendar date as policies state it: a day (`2025-03-14`) or only a month (`2025-01`,
@@ -41,7 +42,7 @@ public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = PolicyDate(text) else {
             throw ValueError(
-                "bad-date", "'\(text)' is not a valid date",
+                .badDate, "'\(text)' is not a valid date",
                 expected: "expected an ISO 8601 date, YYYY-MM-DD (e.g. 2025-01-31) or YYYY-MM for a month")
         }
         self = date

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyYAML
 
 /// A length of time in data: `30 days`, `up to 2 years`, `24-48 hours`, `5 minutes`, `session`,
@@ -78,7 +79,7 @@ public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertib
         }
         guard let duration = PolicyDuration(text) else {
             throw ValueError(
-                "bad-duration", "'\(text)' is not a duration",
+                .badDuration, "'\(text)' is not a duration",
                 expected:
                     "expected a number and a unit (minutes, hours, days, weeks, months, years), e.g. '14 months', 'up to 2 years', '24-48 hours', 'session', {hours: 1, minutes: 30} or {until: \"you sign out\"}"
             )
@@ -90,11 +91,11 @@ public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertib
         if let event = try mapping.decodeIfPresent(String.self, forKey: .until) {
             guard mapping.allKeys.count == 1 else {
                 throw ValueError(
-                    "bad-duration", "a duration has both 'until' and a length",
+                    .badDuration, "a duration has both 'until' and a length",
                     expected: "expected either {until: \"an event\"} or units such as {hours: 1, minutes: 30}")
             }
             guard !event.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValueError("bad-duration", "'until' is empty", expected: "expected the event that ends it, e.g. {until: \"you sign out\"}")
+                throw ValueError(.badDuration, "'until' is empty", expected: "expected the event that ends it, e.g. {until: \"you sign out\"}")
             }
             return PolicyDuration(.event(event))
         }
@@ -102,12 +103,12 @@ public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertib
         for key in MappingKey.allCases.dropFirst() {
             guard let count = try mapping.decodeIfPresent(Int.self, forKey: key) else { continue }
             guard count > 0 else {
-                throw ValueError("bad-duration", "\(key.rawValue) is \(count)", expected: "expected a whole number above 0")
+                throw ValueError(.badDuration, "\(key.rawValue) is \(count)", expected: "expected a whole number above 0")
             }
             parts.append(Part(count: count, unit: Unit(word: key.rawValue)!))
         }
         switch parts.count {
-        case 0: throw ValueError("bad-duration", "the duration mapping is empty", expected: "expected units such as {minutes: 5} or {until: \"an event\"}")
+        case 0: throw ValueError(.badDuration, "the duration mapping is empty", expected: "expected units such as {minutes: 5} or {until: \"an event\"}")
         case 1: return PolicyDuration(.span(lower: nil, upper: parts[0].count, unit: parts[0].unit, upTo: false))
         default: return PolicyDuration(.compound(parts))
         }

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// `1.0`, `2.1.3`: compared numerically, so 1.10 follows 1.9.
@@ -24,7 +25,7 @@ public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, Cust
         guard let version = PolicyVersionNumber(text) else {
             let leadingZero = text.split(separator: ".").contains { $0.count > 1 && $0.hasPrefix("0") && $0.allSatisfy(\.isNumber) }
             throw ValueError(
-                "bad-version", "version '\(text)' is not a version number" + (leadingZero ? " (a number has a leading zero)" : ""),
+                .badVersion, "version '\(text)' is not a version number" + (leadingZero ? " (a number has a leading zero)" : ""),
                 expected: "expected MAJOR.MINOR or MAJOR.MINOR.PATCH in plain numbers without leading zeros, e.g. 1.0, 1.10 or 2.1.3")
         }
         self = version

@@ -1,3 +1,4 @@
+import PolicyDiagnostics
 import PolicyYAML
 
 /// Whom an entity or DPO serves: a declared jurisdiction id (`gdpr`) or a country code (`CH`).
@@ -13,7 +14,7 @@ public enum RegionCode: Codable, Sendable, Hashable, CustomStringConvertible {
         }
         if let registry = decoder.decodingContext?.jurisdictions, registry[text] == nil {
             throw ValueError(
-                "unknown-region", "'\(text)' is neither a jurisdiction nor a country code",
+                .unknownRegion, "'\(text)' is neither a jurisdiction nor a country code",
                 expected: "expected a jurisdiction id (\(registry.ids.joined(separator: ", "))) or an ISO country code in capitals such as CH")
         }
         self = .jurisdiction(text)

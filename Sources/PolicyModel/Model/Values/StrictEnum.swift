@@ -15,7 +15,7 @@ extension StrictEnum {
             var message = "unknown \(Self.fieldName) '\(text)'"
             if let suggestion = closest(to: text, in: names) { message += " (did you mean '\(suggestion)'?)" }
             throw ValueError(
-                "unknown-\(Self.fieldName.replacingOccurrences(of: " ", with: "-"))", message, expected: expectedOneOf(names))
+                .unknownValue(of: Self.fieldName), message, expected: expectedOneOf(names))
         }
         self = value
     }
