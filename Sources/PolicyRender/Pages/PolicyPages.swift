@@ -7,11 +7,9 @@ import PolicyTranslations
 /// The pages of a company in one language (policy, cookies, rights, contact), the home page
 /// and the 404 page.
 public enum PolicyPages {
-    /// Ids of the structured sections on the policy page; body headings never take them.
-    public static let sectionIDs: Set<String> = [
-        "main", "contents", "summary", "at-a-glance", "data-collected", "purposes", "third-parties", "transfers",
-        "retention", "cookies", "rights", "children", "contact", "more",
-    ]
+    /// Ids of the structured sections on the policy page and of the page's own landmarks
+    /// (`main`, `contents`, `summary`, `at-a-glance`); body headings never take them.
+    public static let sectionIDs: Set<String> = Set(["main", "contents", "summary", "at-a-glance"] + PolicySection.allCases.map(\.id))
 }
 
 extension SiteRenderer {
@@ -88,24 +86,10 @@ extension SiteRenderer {
 
     /// The sections the theme renders from the front matter (tables and lists), in page order;
     /// each is `<section id>` on the page, under the author's heading when the prose has one.
-    public static var structuredSectionIDs: [String] {
-        ["data-collected", "purposes", "third-parties", "transfers", "retention", "cookies", "rights", "children", "more", "contact"]
-    }
+    public static var structuredSectionIDs: [String] { PolicySection.allCases.map(\.id) }
 
     static func structuredSections(_ front: PolicyFrontMatter) -> [(id: String, titleKey: String)] {
-        let all: [(id: String, titleKey: String, present: Bool)] = [
-            ("data-collected", "sections.data_collected", !front.dataCollected.isEmpty),
-            ("purposes", "sections.purposes", !front.purposes.isEmpty),
-            ("third-parties", "sections.third_parties", !front.thirdParties.isEmpty),
-            ("transfers", "sections.transfers", !front.transfers.isEmpty),
-            ("retention", "sections.retention", !front.retention.isEmpty),
-            ("cookies", "sections.cookies", !front.cookies.isEmpty),
-            ("rights", "sections.rights", front.rights != nil || !front.regionalRights.isEmpty),
-            ("children", "sections.children", front.childrenMinAge != nil),
-            ("more", "sections.more", front.dataRequired != nil || front.automatedDecisions != nil || front.sellsPersonalData == false),
-            ("contact", "sections.contact", true),
-        ]
-        return all.filter(\.present).map { ($0.id, $0.titleKey) }
+        PolicySection.allCases.filter { $0.isPresent(in: front) }.map { ($0.id, $0.titleKey) }
     }
 
     public func renderCookies(_ page: CompanyPage, at path: String) -> RenderedPage {
