@@ -28,7 +28,7 @@ extension SiteRenderer {
         let locale = locale(for: page.language, company: company)
         let t = locale.strings
         let sections = sectionValues(page)
-        var context = companyFrame(page, path: path, title: front.title, languages: languages, pathFor: pathFor)
+        var context = companyFrameDictionary(page, path: path, title: front.title, languages: languages, pathFor: pathFor)
         let body = body(page.document)
         context["summary"] = front.summary ?? ""
         context["body"] = body.html
@@ -95,7 +95,7 @@ extension SiteRenderer {
     public func renderCookies(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
-        var context = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
+        var context = companyFrameDictionary(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
         context["cookie_controls"] = front.cookieControls ?? ""
         context["policy_title"] = front.title
         // The page's own title names the table: a "Cookies" heading under the "Cookies" title said it twice.
@@ -111,7 +111,7 @@ extension SiteRenderer {
     public func renderRights(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company
         let locale = locale(for: page.language, company: company)
-        var context = companyFrame(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
+        var context = companyFrameDictionary(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
         context["contact_href"] = SitePaths.link(from: path, to: SitePaths.contact(company.slug, page.language))
         let sections = sectionValues(page)
         var prepared = pruned(context)
@@ -123,7 +123,7 @@ extension SiteRenderer {
     public func renderContact(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company
         let locale = locale(for: page.language, company: company)
-        let context = companyFrame(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
+        let context = companyFrameDictionary(page, path: path, title: locale.strings["contact.title"]) { SitePaths.contact(company.slug, $0) }
         var prepared = pruned(context)
         prepared["contact"] = sectionValues(page).contact
         return render(prepared: prepared, template: "contact", path: path, source: page.document.path)
@@ -142,30 +142,25 @@ extension SiteRenderer {
         let locale = locale(for: language)
         let path = homePath(language)
         let alternates = homeLanguages.map { ($0, homePath($0)) }
-        var context = frame(path: path, title: locale.strings["home.title"], language: language, locale: locale, alternates: alternates)
-        // The site's description is written in its default language, a company's summary in its
-        // text's: marked as such on a home page in another language.
-        context["description_lang"] = site.config.defaultLanguage.rawValue
-        context["description_dir"] = PageLocale.direction(of: site.config.defaultLanguage)
-        context["companies"] = entries.map { entry -> [String: Any] in
-            [
-                "name": entry.name, "legal_name": entry.legalName, "summary": entry.summary, "last_updated": entry.lastUpdated, "href": entry.href,
-                "summary_lang": entry.language, "summary_dir": LanguageCode(entry.language).map(PageLocale.direction) ?? "ltr",
-                "links": entry.links.map { ["label": $0.label, "href": $0.href] },
-                "languages": entry.languages.map { ["code": $0.code, "name": $0.label, "href": $0.href] },
-            ]
-        }
-        return render(context, template: "home", path: path)
+        let frame = pageFrame(path: path, title: locale.strings["home.title"], language: language, locale: locale, alternates: alternates)
+        let model = HomePageModel(
+            frame: frame,
+            // The site's description is written in its default language, a company's summary in its
+            // text's: marked as such on a home page in another language.
+            descriptionLang: site.config.defaultLanguage.rawValue,
+            descriptionDir: PageLocale.direction(of: site.config.defaultLanguage),
+            companies: entries.map(HomePageModel.Company.init))
+        return render(model, template: "home", language: language, path: path)
     }
 
     public func renderNotFound() -> RenderedPage {
         let language = site.config.defaultLanguage
         let locale = locale(for: language)
         // The 404 page is served for any missing URL, so its links are absolute from the base URL.
-        var context = frame(path: "", title: locale.strings["not_found.title"], language: language, locale: locale, alternates: [])
-        context["home"] = site.config.baseURL
-        context["assets"] = site.config.absoluteURL("assets/")
-        context["canonical"] = ""
-        return RenderedPage(path: "404.html", html: theme.render(pruned(context), template: "not-found"))
+        var frame = pageFrame(path: "", title: locale.strings["not_found.title"], language: language, locale: locale, alternates: [])
+        frame.home = site.config.baseURL.nonEmpty
+        frame.assets = site.config.absoluteURL("assets/").nonEmpty
+        frame.canonical = nil
+        return RenderedPage(path: "404.html", html: theme.render(NotFoundPageModel(frame: frame), template: "not-found", language: language))
     }
 }

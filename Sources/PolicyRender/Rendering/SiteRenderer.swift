@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     let sectionBlocks = SectionBlocks()
     /// Section values per text and language, shared by the pages that show the same text.
     let sectionValuesCache = SectionValuesCache()
-    private let trees: [LanguageCode: StringTree]
+    private let trees: [LanguageCode: UIStringTree]
     /// The day the build runs: decides which published version is in force.
     public let today: PolicyDate
     /// Whether working texts the policy pages do not show get a draft page (`draftPage`).
@@ -32,8 +32,8 @@ public struct SiteRenderer: Sendable {
         self.bodies = bodies
         self.today = today
         self.showsDrafts = drafts
-        var trees: [LanguageCode: StringTree] = [:]
-        for language in site.languages { trees[language] = StringTree(theme.translations, language: language) }
+        var trees: [LanguageCode: UIStringTree] = [:]
+        for language in site.languages { trees[language] = UIStringTree(theme.translations, language: language) }
         self.trees = trees
     }
 
@@ -68,8 +68,9 @@ public struct SiteRenderer: Sendable {
         return PageLocale(language: language, localeIdentifier: identifier, strings: theme.translations.strings(for: language))
     }
 
-    func strings(_ language: LanguageCode) -> [String: Any] {
-        (trees[language] ?? StringTree(theme.translations, language: language)).tree
+    /// The UI strings of `language` as templates read them (`t`).
+    func strings(_ language: LanguageCode) -> UIStringTree {
+        trees[language] ?? UIStringTree(theme.translations, language: language)
     }
 
     /// The words of a policy's prose, for checks that read it.
@@ -89,7 +90,7 @@ public struct SiteRenderer: Sendable {
     // MARK: Common page frame
 
     /// Values every page template shares: language, direction, links, switcher, navigation.
-    func frame(path: String, title: String, language: LanguageCode, locale: PageLocale, alternates: [(LanguageCode, String)]) -> [String: Any] {
+    func frameDictionary(path: String, title: String, language: LanguageCode, locale: PageLocale, alternates: [(LanguageCode, String)]) -> [String: Any] {
         var context: [String: Any] = [
             "lang": language.rawValue,
             "dir": locale.direction,
@@ -123,11 +124,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The frame of a company page, with its navigation and the notices a reader must see.
-    func companyFrame(_ page: CompanyPage, path: String, title: String, languages: [LanguageCode]? = nil, pathFor: (LanguageCode) -> String) -> [String: Any] {
+    func companyFrameDictionary(_ page: CompanyPage, path: String, title: String, languages: [LanguageCode]? = nil, pathFor: (LanguageCode) -> String)
+        -> [String: Any]
+    {
         let company = page.company
         let locale = locale(for: page.language, company: company)
         let alternates = (languages ?? pageLanguages(of: company)).map { ($0, pathFor($0)) }
-        var context = frame(path: path, title: title, language: page.language, locale: locale, alternates: alternates)
+        var context = frameDictionary(path: path, title: title, language: page.language, locale: locale, alternates: alternates)
         let t = locale.strings
         let front = page.document.frontMatter
         context["company"] = ["display_name": company.info.displayName, "legal_name": company.info.legalName, "slug": company.slug]
@@ -186,5 +189,10 @@ public struct SiteRenderer: Sendable {
     /// `render` for a context whose values are already pruned (the policy pages).
     func render(prepared context: [String: Any], template: String, path: String, source: String? = nil) -> RenderedPage {
         RenderedPage(path: SitePaths.file(path), html: theme.render(context, template: template), source: source)
+    }
+
+    /// The page `model` through `template`, at `path`, in `language`.
+    func render(_ model: some TemplateValue, template: String, language: LanguageCode, path: String, source: String? = nil) -> RenderedPage {
+        RenderedPage(path: SitePaths.file(path), html: theme.render(model, template: template, language: language), source: source)
     }
 }

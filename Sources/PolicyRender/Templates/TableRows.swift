@@ -21,7 +21,7 @@ final class TableRows: Sendable {
     /// or there are no rows (an empty string would be pruned to `false`, which `{{{…}}}` prints).
     /// `table` holds the table's values a row partial may use too (which columns it has).
     func html(
-        _ rows: [[String: Any]], template: String, table: [String: Any] = [:], theme: Theme, language: LanguageCode, strings: [String: Any]
+        _ rows: [[String: Any]], template: String, table: [String: Any] = [:], theme: Theme, language: LanguageCode, strings: UIStringTree
     ) -> String? {
         guard !rows.isEmpty, theme.library.getTemplate(named: template) != nil else { return nil }
         var html = ""

@@ -167,8 +167,12 @@ public struct Theme: Sendable {
     /// Renders with the templates compiled for the page's language (the context's `lang`,
     /// which every page frame sets together with the `t` of the same language).
     public func render(_ context: [String: Any], template: String) -> String {
-        let language = (context["lang"] as? String).flatMap(LanguageCode.init)
-        return (language.flatMap { localized[$0] } ?? library).render(context, withTemplate: template) ?? ""
+        render(context, template: template, language: (context["lang"] as? String).flatMap(LanguageCode.init))
+    }
+
+    /// Renders `values` (a page model) with the templates compiled for `language`.
+    func render(_ values: some MustacheParent, template: String, language: LanguageCode?) -> String {
+        (language.flatMap { localized[$0] } ?? library).render(values, withTemplate: template) ?? ""
     }
 
     /// One library per language with UI strings, the templates' `{{t.…}}` tags written in. A
