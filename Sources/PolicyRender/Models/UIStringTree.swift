@@ -4,8 +4,9 @@ import PolicyText
 import PolicyTranslations
 
 /// A language's UI strings as templates read them (`{{t.sections.cookies}}`), built once per
-/// language: one table per level, texts as they are (an empty
-/// UI string stays a string: the theme's words are never tested for presence).
+/// language: one table per level, texts as they are (an empty UI string stays a string: the
+/// theme's words are never tested for presence). Also what `UIStringTemplates` writes into
+/// the templates.
 final class UIStringTree: MustacheParent, Sendable {
     enum Node: Sendable {
         case text(String)

@@ -72,8 +72,8 @@ extension SiteRenderer {
         let shown = company.asPublished(in: archived)
         let page = CompanyPage(company: shown, language: language, document: document)
         let languages = company.languages.filter { archived.policies[$0] != nil }
-        var context = policyContext(page, path: path, pathFor: { SitePaths.version(company.slug, $0, archived.version) }, languages: languages)
-        context["json_url"] = SitePaths.link(from: path, to: SitePaths.versionJSON(company.slug, language, archived.version))
+        var model = policyModel(page, path: path, pathFor: { SitePaths.version(company.slug, $0, archived.version) }, languages: languages)
+        model.frame.jsonURL = SitePaths.link(from: path, to: SitePaths.versionJSON(company.slug, language, archived.version)).nonEmpty
         let locale = locale(for: language, company: company)
         let t = locale.strings
         let life = VersionTimeline(company, today: today).version(archived.version)
@@ -95,21 +95,19 @@ extension SiteRenderer {
             notice = t.format("history.archived_note", dates)
             if let on = life?.supersededOn { notice += " " + t.format("history.superseded_on", ["date": locale.format(on)]) }
         }
-        context["archive_notice"] = pruned(
-            [
-                "text": notice,
-                "superseded": status == .archived,
-                "current_href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)),
-                "current_label": t["history.read_current"],
-                "changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)),
-            ])
+        model.archiveNotice = PolicyPageModel.ArchiveNotice(
+            text: notice.nonEmpty,
+            superseded: status == .archived,
+            currentHref: SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)).nonEmpty,
+            currentLabel: t["history.read_current"].nonEmpty,
+            changelogHref: SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)).nonEmpty)
         // A version whose text is the current one is the same page twice: search engines are
         // pointed at the current policy.
         if company.policies[language]?.contentHash == document.contentHash {
-            context["canonical"] = site.config.absoluteURL(SitePaths.policy(company.slug, language))
+            model.frame.frame.canonical = site.config.absoluteURL(SitePaths.policy(company.slug, language)).nonEmpty
         }
-        context["title"] = t.format("history.archived_title", ["version": archived.version.description]) + " · " + document.frontMatter.title
-        return render(prepared: withSectionHTML(context), template: "policy", path: path, source: document.path)
+        model.frame.frame.title = (t.format("history.archived_title", ["version": archived.version.description]) + " · " + document.frontMatter.title).nonEmpty
+        return render(withSectionHTML(model), template: "policy", language: language, path: path, source: document.path)
     }
 
     /// A changelog entry's summary in `language`, and the language it is written in: the
