@@ -40,6 +40,20 @@ import Testing
         #expect(renderer.sectionValues(french) !== first)
     }
 
+    /// A section and a table row rendered once are found again by their values: a second
+    /// render of the same pages renders no fragment anew, and the pages are the same.
+    @Test func sectionsAndRowsAreKeptAndFoundAgain() throws {
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme)
+        #expect(prepared.theme.rendersSectionHTML)
+        let pages = prepared.site.companies.flatMap { renderer.pages(of: $0) }
+        let first = pages.map { renderer.renderPolicy($0, at: SitePaths.policy($0.company.slug, $0.language)).contents }
+        let sections = renderer.sectionBlocks.rendered.count, rows = renderer.tableRows.rendered.count
+        #expect(sections > pages.count && rows > 0)
+        let again = pages.map { renderer.renderPolicy($0, at: SitePaths.policy($0.company.slug, $0.language)).contents }
+        #expect(again == first)
+        #expect(renderer.sectionBlocks.rendered.count == sections && renderer.tableRows.rendered.count == rows)
+    }
+
     /// A build's bodies leave the prose's words out (only `check` reads them); a page asked for
     /// them anyway gets them, the same as from a cache that keeps them.
     @Test func wordsComeBackFromACacheThatLeavesThemOut() throws {

@@ -15,4 +15,7 @@ final class RenderedFragments: Sendable {
         rendered.withLock { $0[key] = html }
         return html
     }
+
+    /// How many fragments are kept (for tests: a fragment that made no key is never kept).
+    var count: Int { rendered.withLock { $0.count } }
 }

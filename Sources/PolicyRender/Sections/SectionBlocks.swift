@@ -19,7 +19,7 @@ import Synchronization
 /// dynamic include, inheritance, changed delimiters, sequence functions) is rendered on every
 /// page as before.
 final class SectionBlocks: Sendable {
-    private let rendered = RenderedFragments()
+    let rendered = RenderedFragments()
 
     /// What `section-data` renders a block's section from: the section's own values
     /// (`layout_section`) over the block's over the page's, as on the page's context stack;

@@ -15,7 +15,7 @@ import PolicyTranslations
 /// its own, so it sees the row's values (and `t`) only, never the page around it. The row
 /// values stay in the data too, for themes that loop over them.
 final class TableRows: Sendable {
-    private let rendered = RenderedFragments()
+    let rendered = RenderedFragments()
 
     /// What a row partial renders from: its row, its table's columns, the page's language and
     /// its UI strings (nothing else of the page: a name the row lacks is not looked up further).
