@@ -75,18 +75,19 @@ struct PolicySkeleton {
             lines += block.rights.map { "      - right: \($0)" }
         }
         lines += ["---", ""]
-        let sections: [(id: String, key: String, instruction: String)] = [
-            ("data-collected", "sections.data_collected", "say when and how you collect the data listed in the table below"),
-            ("purposes", "sections.purposes", "explain what you do with the data; the table below lists each purpose and its legal basis"),
-            ("retention", "sections.retention", "explain how you decide how long data is kept"),
-            ("third-parties", "sections.third_parties", "say who receives data and why; the table below lists them"),
-            ("cookies", "sections.cookies", "say which cookies the site sets; the cookie table follows"),
-            ("rights", "sections.rights", "invite people to use their rights and say how you verify who is asking"),
-            ("contact", "sections.contact", "say how to contact you about this policy"),
+        // The skeleton's own order, not the page's: what an author writes first.
+        let sections: [(section: PolicySection, instruction: String)] = [
+            (.dataCollected, "say when and how you collect the data listed in the table below"),
+            (.purposes, "explain what you do with the data; the table below lists each purpose and its legal basis"),
+            (.retention, "explain how you decide how long data is kept"),
+            (.thirdParties, "say who receives data and why; the table below lists them"),
+            (.cookies, "say which cookies the site sets; the cookie table follows"),
+            (.rights, "invite people to use their rights and say how you verify who is asking"),
+            (.contact, "say how to contact you about this policy"),
         ]
         lines += [Placeholder.text("an introduction: who you are and what this policy covers"), ""]
         for section in sections {
-            lines += ["## \(strings[section.key]) {#\(section.id)}", "", Placeholder.text(section.instruction), ""]
+            lines += ["## \(strings[section.section.titleKey]) {#\(section.section.id)}", "", Placeholder.text(section.instruction), ""]
         }
         return lines.joined(separator: "\n")
     }

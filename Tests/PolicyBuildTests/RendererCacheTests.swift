@@ -28,8 +28,8 @@ import Testing
         let other = CompanyPage(company: renamed, language: page.language, document: page.document)
         let second = renderer.sectionValues(other)
         #expect(second !== first)
-        #expect(second.contact["legal_name"] as? String == "Renamed Holdings <Ltd> & Co")
-        #expect(first.contact["legal_name"] as? String == company.info.legalName)
+        #expect(second.contact.legalName == "Renamed Holdings <Ltd> & Co")
+        #expect(first.contact.legalName == company.info.legalName)
         let contact = String(decoding: renderer.renderContact(other, at: "x/").contents, as: UTF8.self)
         #expect(contact.contains("Renamed Holdings &lt;Ltd&gt; &amp; Co"))
         #expect(renderer.sectionValues(page) === first)
@@ -38,6 +38,20 @@ import Testing
         let french = try #require(
             renderer.pages(of: company).first(where: { $0.language != page.language }), "the example site's first company has a second language")
         #expect(renderer.sectionValues(french) !== first)
+    }
+
+    /// A section and a table row rendered once are found again by their values: a second
+    /// render of the same pages renders no fragment anew, and the pages are the same.
+    @Test func sectionsAndRowsAreKeptAndFoundAgain() throws {
+        let renderer = SiteRenderer(site: prepared.site, theme: prepared.theme)
+        #expect(prepared.theme.rendersSectionHTML)
+        let pages = prepared.site.companies.flatMap { renderer.pages(of: $0) }
+        let first = pages.map { renderer.renderPolicy($0, at: SitePaths.policy($0.company.slug, $0.language)).contents }
+        let sections = renderer.sectionBlocks.rendered.count, rows = renderer.tableRows.rendered.count
+        #expect(sections > pages.count && rows > 0)
+        let again = pages.map { renderer.renderPolicy($0, at: SitePaths.policy($0.company.slug, $0.language)).contents }
+        #expect(again == first)
+        #expect(renderer.sectionBlocks.rendered.count == sections && renderer.tableRows.rendered.count == rows)
     }
 
     /// A build's bodies leave the prose's words out (only `check` reads them); a page asked for

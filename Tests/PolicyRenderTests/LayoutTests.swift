@@ -108,10 +108,24 @@ struct PolicyLayoutTests {
         let layout = PolicyLayout(body: body("Preamble.\n\n## Contact {#contact}\n\nMail us.\n"), sections: sections)
         let values = layout.templateValues
         #expect(values.count == 5)
-        #expect(values[1]["layout_is_retention"] as? Bool == true && values[1]["layout_prose"] as? Bool == false)
-        #expect((values[1]["layout_section"] as? [String: String])?["section_title"] == "How long we keep it")
-        #expect(values[4]["layout_data"] as? Bool == true && values[4]["layout_is_contact"] as? Bool == true)
-        #expect(values[0]["layout_prose"] as? String == "<p>Preamble.</p>\n")
+        #expect(values[1].child(named: "layout_is_retention") as? Bool == true && values[1].child(named: "layout_prose") as? Bool == false)
+        #expect(values[1].child(named: "layout_is_cookies") as? Bool == false && values[1].child(named: "layout_partial") as? String == "section-retention")
+        #expect((values[1].child(named: "layout_section") as? PolicyPageModel.Block.Section)?.child(named: "section_title") as? String == "How long we keep it")
+        #expect(values[4].child(named: "layout_data") as? Bool == true && values[4].child(named: "layout_is_contact") as? Bool == true)
+        #expect(values[0].child(named: "layout_prose") as? String == "<p>Preamble.</p>\n")
+        // A prose block has no section: its flags are not there, as before any block had them.
+        #expect(values[0].child(named: "layout_partial") == nil && values[0].child(named: "layout_is_contact") == nil)
+    }
+
+    /// A block answers every section's flag by the name `flag` gives it.
+    @Test func everySectionHasItsFlag() {
+        for section in PolicySection.allCases {
+            let block = PolicyPageModel.Block(prose: nil, sectionID: section, isData: true, section: nil)
+            #expect(PolicyPageModel.Block.names.contains(PolicyPageModel.Block.flag(section)))
+            for other in PolicySection.allCases {
+                #expect(block.child(named: PolicyPageModel.Block.flag(other)) as? Bool == (other == section), "\(section) \(other)")
+            }
+        }
     }
 }
 

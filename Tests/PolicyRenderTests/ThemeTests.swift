@@ -68,6 +68,32 @@ import Testing
         #expect(problems.first?.expected == "expected one of: {{>*layout_partial}}")
     }
 
+    /// A name no page model has renders as nothing on every page: the theme loads, with a
+    /// warning at the tag's file, line and column, once per name.
+    @Test func aNameNoPageHasIsAWarningAtItsLine() throws {
+        let folder = try copy()
+        let layout = try appending(
+            "<p>{{titel}}</p>\n{{#company}}{{display_name}}{{/company}} {{^empty(entries)}}{{/empty(entries)}}{{titel}}\n", to: "layout", in: folder)
+        let lines = try String(contentsOf: layout, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let (theme, problems) = load(folder)
+        #expect(theme != nil)
+        #expect(problems.map(\.code) == ["unknown-template-name"])
+        #expect(problems.first?.severity == .warning)
+        #expect(problems.first?.location == SourceLocation(file: layout.path, line: lines.count - 2, column: 4))
+        #expect(problems.first?.message == "layout.mustache reads 'titel', which no page has, so it renders as nothing")
+    }
+
+    /// Every name the default theme's templates read is one a page model answers.
+    @Test func theDefaultThemeReadsOnlyNamesPagesHave() throws {
+        let templates = Self.themes.appendingPathComponent("default/templates")
+        for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) where file.hasSuffix(".mustache") {
+            let text = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
+            #expect(TemplateNames.problems(template: file, text: text, path: file).isEmpty, "\(file)")
+        }
+        // And the check sees names at all: the list is not every name there is.
+        #expect(!TemplateNames.problems(template: "probe", text: "{{nothing_has_this}}", path: "probe").isEmpty)
+    }
+
     /// A row partial is rendered on its own: a name its rows do not have would print nothing
     /// on every page, so the theme check names it.
     @Test func aRowPartialUsingAPageValueIsAnError() throws {

@@ -11,7 +11,7 @@ import Testing
     ]
 
     func substitute(_ text: String) -> String {
-        UIStringTemplates.substitute(text, tree: tree, escape: { escapeAttribute($0) })
+        UIStringTemplates.substitute(text, tree: UIStringTree(tree: tree), escape: { escapeAttribute($0) })
     }
 
     @Test func stringTagsAreWrittenInEscapedOrAsIs() {

@@ -1,5 +1,6 @@
 public import Foundation
 import PolicyFiles
+import Synchronization
 
 /// Writes several files as one change that survives being killed at any moment.
 ///
@@ -288,12 +289,11 @@ public struct FileTransaction {
     /// The kill test stops the process for good right before its Nth `rename(2)` (journal
     /// saves included) with POLICYSITE_COMMIT_KILL_AT_RENAME, to land at an exact step.
     private static let killAtRename: Int? = ProcessInfo.processInfo.environment["POLICYSITE_COMMIT_KILL_AT_RENAME"].flatMap { Int($0) }
-    nonisolated(unsafe) private static var renames = 0
+    private static let renames = Atomic<Int>(0)
 
     private static func countRename() {
         guard let killAtRename else { return }
-        renames += 1
-        if renames == killAtRename { kill(getpid(), SIGKILL) }
+        if renames.add(1, ordering: .relaxed).newValue == killAtRename { kill(getpid(), SIGKILL) }
     }
 
     private static func pause() {

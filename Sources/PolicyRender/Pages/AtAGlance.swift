@@ -22,14 +22,16 @@ struct AtAGlance {
 
     /// The template values: `has_lines` and `lines`; the rights line has `request` (the
     /// `mailto:` of the request button) when the policy gives a channel for requests.
-    func values(request: [String: Any]?) -> [String: Any] {
+    func values(request: SectionModel.Request?) -> SectionModel.Glance {
         let present = Set(SiteRenderer.structuredSections(front).map(\.id))
-        var lines: [[String: Any]] = []
+        var lines: [SectionModel.GlanceLine] = []
         func line(_ id: String, _ key: String, _ items: [String], more: String = "", request: String = "") {
             guard present.contains(id), !items.isEmpty else { return }
             // Every key on every line, empty when not so: a missing one would resolve up the
             // context stack to the page's own value of that name.
-            lines.append(["id": id, "key": key, "label": t["glance.\(key)"], "items": items, "more": more, "request": request])
+            lines.append(
+                SectionModel.GlanceLine(
+                    id: id.nonEmpty, key: key.nonEmpty, label: t["glance.\(key)"].nonEmpty, items: items, more: more.nonEmpty, request: request.nonEmpty))
         }
         line("contact", "controller", [info.legalName] + (info.privacyEmail.map { [$0] } ?? []))
         line("data-collected", "data", front.dataCollected.map(\.category))
@@ -39,10 +41,10 @@ struct AtAGlance {
         line(
             "third-parties", "recipients", Array(recipients.prefix(Self.namedRecipients)),
             more: hidden > 0 ? t.format("glance.more", ["count": sections.locale.format(hidden)]) : "")
-        line("transfers", "transfers", sections.transfers(front).compactMap { $0["destination"] as? String })
-        line("retention", "retention", sections.retention(front).compactMap(retention))
-        line("rights", "rights", rightNames(), request: request?["mailto"] as? String ?? "")
-        return ["has_lines": !lines.isEmpty, "lines": lines]
+        line("transfers", "transfers", front.transfers.map(sections.destination))
+        line("retention", "retention", sections.retention(front).map(retention))
+        line("rights", "rights", rightNames(), request: request?.mailto ?? "")
+        return SectionModel.Glance(hasLines: !lines.isEmpty, lines: lines)
     }
 
     /// "Sending newsletters (Your consent)": the purpose, and its legal basis when stated.
@@ -52,10 +54,9 @@ struct AtAGlance {
     }
 
     /// "Invoices: 10 years"; the criteria when the policy gives no period.
-    private func retention(_ rule: [String: Any]) -> String? {
-        guard let data = rule["data"] as? String else { return nil }
-        let period = (rule["period"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? (rule["criteria"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-        return period.map { data + t["typography.colon"] + $0 } ?? data
+    private func retention(_ rule: SectionModel.Retention) -> String {
+        let data = rule.data ?? ""
+        return (rule.period ?? rule.criteria).map { data + t["typography.colon"] + $0 } ?? data
     }
 
     /// The rights the policy lists, then those only a regional block adds, each named once.

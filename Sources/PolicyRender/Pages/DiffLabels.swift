@@ -12,7 +12,7 @@ struct DiffLabels {
     var t: UIStrings { locale.strings }
 
     /// Changes grouped by the top-level field (or company fact) they belong to.
-    func groups(_ changes: [FieldChange]) -> [[String: Any]] {
+    func groups(_ changes: [FieldChange]) -> [DiffPageModel.Area] {
         var order: [String] = []
         var grouped: [String: [FieldChange]] = [:]
         for change in changes {
@@ -21,7 +21,7 @@ struct DiffLabels {
             grouped[key, default: []].append(change)
         }
         return order.map { key in
-            ["area": areaLabel(key), "changes": grouped[key]!.map(row)]
+            DiffPageModel.Area(area: areaLabel(key).nonEmpty, changes: grouped[key]!.map(row))
         }
     }
 
@@ -36,23 +36,23 @@ struct DiffLabels {
         return fieldLabel(key)
     }
 
-    private func row(_ change: FieldChange) -> [String: Any] {
+    private func row(_ change: FieldChange) -> DiffPageModel.Change {
         var subject = pathLabel(change.path)
         if change.kind == .moved, let from = change.movedFrom { subject = t.format("history.moved_from", ["item": subject, "from": pathLabel(from)]) }
-        return [
-            "kind": t["history.\(change.kind.rawValue)"], "kind_id": change.kind.rawValue,
-            "subject": subject,
-            "before": change.kind == .moved ? "" : change.before.map(value) ?? "",
-            "after": change.kind == .moved ? "" : change.after.map(value) ?? "",
-            "before_fields": change.kind == .moved ? [] : change.before.map { fields($0, in: change.path) } ?? [],
-            "after_fields": change.kind == .moved ? [] : change.after.map { fields($0, in: change.path) } ?? [],
-        ]
+        let moved = change.kind == .moved
+        return DiffPageModel.Change(
+            kind: t["history.\(change.kind.rawValue)"].nonEmpty, kindID: change.kind.rawValue.nonEmpty,
+            subject: subject.nonEmpty,
+            before: moved ? nil : change.before.map(value)?.nonEmpty,
+            after: moved ? nil : change.after.map(value)?.nonEmpty,
+            beforeFields: moved ? [] : change.before.map { fields($0, in: change.path) } ?? [],
+            afterFields: moved ? [] : change.after.map { fields($0, in: change.path) } ?? [])
     }
 
     /// An item that came or went whole (a recipient, a cookie) as a small list of its fields,
     /// each labelled as the page of its section labels it (a recipient's name is "Recipient",
     /// a cookie's "Cookie"); empty for a single value.
-    func fields(_ tree: DataTree, in path: [FieldChange.Step]) -> [[String: String]] {
+    func fields(_ tree: DataTree, in path: [FieldChange.Step]) -> [DiffPageModel.Field] {
         guard case .map(let entries) = tree, entries.count > 1 else { return [] }
         // The innermost list the item belongs to: `cookies` for a cookie, `dpo` for a DPO.
         let area = path.reversed().lazy.compactMap { step -> String? in
@@ -64,7 +64,7 @@ struct DiffLabels {
             let label =
                 own.flatMap { t[$0] == $0 ? nil : t[$0] }
                 ?? (entry.key == "name" ? t["field.display_name"] : fieldLabel(entry.key))
-            return ["label": label, "value": value(entry.value)]
+            return DiffPageModel.Field(label: label.nonEmpty, value: value(entry.value).nonEmpty)
         }
     }
 
@@ -193,30 +193,26 @@ struct DiffLabels {
         }
     }
 
-    func section(_ section: SectionDiff, heading: Int = 2) -> [String: Any] {
-        [
-            "heading_level": heading,
-            "title": section.title.isEmpty ? t["history.introduction"] : section.title,
-            "renamed": section.oldTitle.map { t.format("history.renamed_from", ["title": $0]) } ?? "",
-            "moved": section.moved,
-            "status": section.status == .added ? t["history.section_added"] : section.status == .removed ? t["history.section_removed"] : "",
-            "status_id": section.status.rawValue,
-            "pieces": section.pieces.enumerated().map { piece($1, whole: section.status != .changed, first: $0 == 0) },
-            "links": section.links.map { link -> [String: Any] in
-                ["text": link.text, "before": link.before ?? "", "after": link.after ?? ""]
-            },
-        ]
+    func section(_ section: SectionDiff, heading: Int = 2) -> DiffPageModel.Section {
+        DiffPageModel.Section(
+            headingLevel: heading,
+            title: (section.title.isEmpty ? t["history.introduction"] : section.title).nonEmpty,
+            renamed: section.oldTitle.map { t.format("history.renamed_from", ["title": $0]) }?.nonEmpty,
+            moved: section.moved,
+            status: (section.status == .added ? t["history.section_added"] : section.status == .removed ? t["history.section_removed"] : "").nonEmpty,
+            statusID: section.status.rawValue.nonEmpty,
+            pieces: section.pieces.enumerated().map { piece($1, whole: section.status != .changed, first: $0 == 0) },
+            links: section.links.map { DiffPageModel.Link(text: $0.text.nonEmpty, before: $0.before?.nonEmpty, after: $0.after?.nonEmpty) })
     }
 
     /// A piece of text; `whole` when the section came or went whole (no need to mark each
     /// sentence as one).
-    private func piece(_ piece: TextPiece, whole: Bool, first: Bool) -> [String: Any] {
-        [
+    private func piece(_ piece: TextPiece, whole: Bool, first: Bool) -> DiffPageModel.Piece {
+        DiffPageModel.Piece(
             // A code line or table row starts a line of its own (`<br>` before it, but first).
-            "text": piece.text, "line": piece.isLine && !first, "whole": whole,
-            "added": piece.kind == .added, "removed": piece.kind == .removed,
-            "same": piece.kind == .same, "modified": piece.kind == .modified,
-            "words": piece.words.map { ["text": $0.text, "added": $0.kind == .added, "removed": $0.kind == .removed] as [String: Any] },
-        ]
+            text: piece.text.nonEmpty, line: piece.isLine && !first, whole: whole,
+            added: piece.kind == .added, removed: piece.kind == .removed,
+            same: piece.kind == .same, modified: piece.kind == .modified,
+            words: piece.words.map { DiffPageModel.Word(text: $0.text.nonEmpty, added: $0.kind == .added, removed: $0.kind == .removed) })
     }
 }

@@ -16,24 +16,26 @@ extension SiteRenderer {
         let t = locale.strings
         let languages = company.languages.filter { old.policies[$0] != nil && new.policies[$0] != nil }
         let title = t.format("history.diff_title", ["from": old.version.description, "to": new.version.description])
-        var context = companyFrame(page, path: path, title: title, languages: languages) {
+        let frame = companyFrame(page, path: path, title: title, languages: languages) {
             SitePaths.diff(company.slug, $0, from: old.version, to: new.version)
         }
         let diff = PolicyDiff(from: before, to: after, oldCompany: old.company, newCompany: new.company, prose: prose, fields: diffCache.fields)
         let labels = DiffLabels(locale: locale, config: site.config)
-        context["structured"] = labels.groups(diff.fields)
         let changed = diff.sections.filter(\.hasChanges)
-        context["changed_sections"] = zip(changed, DiffLabels.headingLevels(changed.map(\.level))).map { labels.section($0, heading: $1) }
-        context["unchanged_sections"] = DiffLabels.unchanged(diff).map { ["title": $0.title] }
-        context["no_changes"] = diff.isEmpty
-        context["from_href"] = SitePaths.link(from: path, to: SitePaths.version(company.slug, language, old.version))
-        context["to_href"] = SitePaths.link(from: path, to: SitePaths.version(company.slug, language, new.version))
-        context["from_version"] = old.version.description
-        context["to_version"] = new.version.description
-        context["from_effective"] = locale.format(before.frontMatter.effective)
-        context["to_effective"] = locale.format(after.frontMatter.effective)
-        context["changelog_href"] = SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language))
-        return render(context, template: "diff", path: path, source: after.path)
+        let model = DiffPageModel(
+            frame: frame,
+            structured: labels.groups(diff.fields),
+            changedSections: zip(changed, DiffLabels.headingLevels(changed.map(\.level))).map { labels.section($0, heading: $1) },
+            unchangedSections: DiffLabels.unchanged(diff).map { DiffPageModel.Title(title: $0.title.nonEmpty) },
+            noChanges: diff.isEmpty,
+            fromHref: SitePaths.link(from: path, to: SitePaths.version(company.slug, language, old.version)).nonEmpty,
+            toHref: SitePaths.link(from: path, to: SitePaths.version(company.slug, language, new.version)).nonEmpty,
+            fromVersion: old.version.description.nonEmpty,
+            toVersion: new.version.description.nonEmpty,
+            fromEffective: locale.format(before.frontMatter.effective).nonEmpty,
+            toEffective: locale.format(after.frontMatter.effective).nonEmpty,
+            changelogHref: SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)).nonEmpty)
+        return render(model, template: "diff", language: language, path: path, source: after.path)
     }
 
     /// A text's sections and sentences as the page renders them, cached per text.

@@ -19,50 +19,49 @@ extension SiteRenderer {
         let company = page.company, language = page.language
         let locale = locale(for: language, company: company)
         let t = locale.strings
-        var context = companyFrame(page, path: path, title: t["history.changelog"]) { SitePaths.changelog(company.slug, $0) }
+        let frame = companyFrame(page, path: path, title: t["history.changelog"]) { SitePaths.changelog(company.slug, $0) }
         let archive = company.archive
         let timeline = VersionTimeline(company, today: today)
         // Statuses are named while a version waits for its date; afterwards the order says it.
         let labelled = !timeline.upcoming.isEmpty
-        context["entries"] = company.changelog.entries.reversed().map { entry -> [String: Any] in
+        var entries = company.changelog.entries.reversed().map { entry -> ChangelogPageModel.Entry in
             let index = archive.firstIndex { $0.version == entry.version }
             let previous = index.flatMap { $0 > 0 ? archive[$0 - 1] : nil }
             let hasPage = index.map { archive[$0].policies[language] != nil } ?? false
             let life = timeline.version(entry.version)
             let effective = life.map(\.effective).flatMap { $0 == entry.date ? nil : $0 }
             let summary = self.summary(entry, in: language, company: company)
-            return [
-                "version": entry.version.description,
-                "date": locale.format(entry.date),
-                "date_iso": entry.date.description,
-                "effective": effective.map { locale.format($0) } ?? "",
-                "effective_iso": effective?.description ?? "",
-                "status": labelled && life?.status != .archived ? life.map { t["history.status_\($0.status.rawValue)"] } ?? "" : "",
-                "summary": summary.text,
-                "summary_lang": summary.lang,
-                "changes": entry.changes.map { ["change": $0] },
-                "href": hasPage ? SitePaths.link(from: path, to: SitePaths.version(company.slug, language, entry.version)) : "",
-                "diff_href": previous.flatMap { previous in
+            return ChangelogPageModel.Entry(
+                version: entry.version.description.nonEmpty,
+                date: locale.format(entry.date).nonEmpty,
+                dateISO: entry.date.description.nonEmpty,
+                effective: effective.map { locale.format($0) }?.nonEmpty,
+                effectiveISO: effective?.description.nonEmpty,
+                status: labelled && life?.status != .archived ? life.map { t["history.status_\($0.status.rawValue)"] }?.nonEmpty : nil,
+                summary: summary.text.nonEmpty,
+                summaryLang: summary.lang.nonEmpty,
+                changes: entry.changes.map { ChangelogPageModel.Entry.Change(change: $0.nonEmpty) },
+                href: hasPage ? SitePaths.link(from: path, to: SitePaths.version(company.slug, language, entry.version)).nonEmpty : nil,
+                diffHref: previous.flatMap { previous in
                     hasPage && previous.policies[language] != nil
-                        ? SitePaths.link(from: path, to: SitePaths.diff(company.slug, language, from: previous.version, to: entry.version)) : nil
-                } ?? "",
-            ]
+                        ? SitePaths.link(from: path, to: SitePaths.diff(company.slug, language, from: previous.version, to: entry.version)).nonEmpty
+                        : nil
+                })
         }
         if let current = unpublishedEntry(company, language: language) {
-            let entry: [String: Any] = [
-                "version": current.version.description, "date": locale.format(current.date), "date_iso": current.date.description,
-                "effective": "", "effective_iso": "", "status": "", "summary": current.summary, "summary_lang": "", "changes": [[String: Any]](),
-                "href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)), "diff_href": "",
-            ]
-            context["entries"] = [entry] + (context["entries"] as? [[String: Any]] ?? [])
+            let entry = ChangelogPageModel.Entry(
+                version: current.version.description.nonEmpty, date: locale.format(current.date).nonEmpty,
+                dateISO: current.date.description.nonEmpty, effective: nil, effectiveISO: nil, status: nil, summary: current.summary.nonEmpty,
+                summaryLang: nil, changes: [], href: SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)).nonEmpty, diffHref: nil)
+            entries.insert(entry, at: 0)
         }
-        context["compare"] = Self.diffPairs(archive).filter { $0.0.policies[language] != nil && $0.1.policies[language] != nil }.map { old, new in
-            [
-                "label": "\(old.version) → \(new.version)",
-                "href": SitePaths.link(from: path, to: SitePaths.diff(company.slug, language, from: old.version, to: new.version)),
-            ]
+        let compare = Self.diffPairs(archive).filter { $0.0.policies[language] != nil && $0.1.policies[language] != nil }.map { old, new in
+            CompanyFrame.Link(
+                label: "\(old.version) → \(new.version)",
+                href: SitePaths.link(from: path, to: SitePaths.diff(company.slug, language, from: old.version, to: new.version)).nonEmpty)
         }
-        return render(context, template: "changelog", path: path, source: page.document.path)
+        let model = ChangelogPageModel(frame: frame, entries: entries, compare: compare)
+        return render(model, template: "changelog", language: language, path: path, source: page.document.path)
     }
 
     /// A published version at its permanent URL, with the company facts it was published with,
@@ -73,8 +72,8 @@ extension SiteRenderer {
         let shown = company.asPublished(in: archived)
         let page = CompanyPage(company: shown, language: language, document: document)
         let languages = company.languages.filter { archived.policies[$0] != nil }
-        var context = policyContext(page, path: path, pathFor: { SitePaths.version(company.slug, $0, archived.version) }, languages: languages)
-        context["json_url"] = SitePaths.link(from: path, to: SitePaths.versionJSON(company.slug, language, archived.version))
+        var model = policyModel(page, path: path, pathFor: { SitePaths.version(company.slug, $0, archived.version) }, languages: languages)
+        model.frame.jsonURL = SitePaths.link(from: path, to: SitePaths.versionJSON(company.slug, language, archived.version)).nonEmpty
         let locale = locale(for: language, company: company)
         let t = locale.strings
         let life = VersionTimeline(company, today: today).version(archived.version)
@@ -96,21 +95,19 @@ extension SiteRenderer {
             notice = t.format("history.archived_note", dates)
             if let on = life?.supersededOn { notice += " " + t.format("history.superseded_on", ["date": locale.format(on)]) }
         }
-        context["archive_notice"] = pruned(
-            [
-                "text": notice,
-                "superseded": status == .archived,
-                "current_href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)),
-                "current_label": t["history.read_current"],
-                "changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)),
-            ])
+        model.archiveNotice = PolicyPageModel.ArchiveNotice(
+            text: notice.nonEmpty,
+            superseded: status == .archived,
+            currentHref: SitePaths.link(from: path, to: SitePaths.policy(company.slug, language)).nonEmpty,
+            currentLabel: t["history.read_current"].nonEmpty,
+            changelogHref: SitePaths.link(from: path, to: SitePaths.changelog(company.slug, language)).nonEmpty)
         // A version whose text is the current one is the same page twice: search engines are
         // pointed at the current policy.
         if company.policies[language]?.contentHash == document.contentHash {
-            context["canonical"] = site.config.absoluteURL(SitePaths.policy(company.slug, language))
+            model.frame.frame.canonical = site.config.absoluteURL(SitePaths.policy(company.slug, language)).nonEmpty
         }
-        context["title"] = t.format("history.archived_title", ["version": archived.version.description]) + " · " + document.frontMatter.title
-        return render(prepared: withSectionHTML(context), template: "policy", path: path, source: document.path)
+        model.frame.frame.title = (t.format("history.archived_title", ["version": archived.version.description]) + " · " + document.frontMatter.title).nonEmpty
+        return render(withSectionHTML(model), template: "policy", language: language, path: path, source: document.path)
     }
 
     /// A changelog entry's summary in `language`, and the language it is written in: the

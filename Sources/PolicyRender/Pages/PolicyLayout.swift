@@ -67,52 +67,18 @@ struct PolicyLayout {
         self.toc = toc
     }
 
-    /// The blocks as template values: each has `layout_prose`, `layout_data` and
-    /// `layout_section`; a data or section block also names the partial to include,
-    /// `layout_partial` (`section-<id>`, which `section-data` includes with `{{>*layout_partial}}`:
-    /// one lookup per block), and, for themes that dispatch on flags, every `layout_is_<id>`,
-    /// `true` only for its own section. The flags are all present, `false` when not so: a
-    /// missing name resolves up the context stack.
-    var templateValues: [[String: Any]] {
+    /// The blocks as template values (`PolicyPageModel.Block`).
+    var templateValues: [PolicyPageModel.Block] {
         blocks.map { block in
             switch block {
             case .prose(let html):
-                var value = Self.proseValues
-                value["layout_prose"] = html
-                return value
+                PolicyPageModel.Block(prose: html, sectionID: nil, isData: false, section: nil)
             case .data(let id):
-                return Self.dataBlockValues[id] ?? Self.blockValues(id, data: true)
+                PolicyPageModel.Block(prose: nil, sectionID: PolicySection(rawValue: id), isData: true, section: nil)
             case let .section(id, title):
-                var value = Self.sectionBlockValues[id] ?? Self.blockValues(id, data: false)
-                value["layout_section"] = ["section_id": id, "section_title": title]
-                return value
+                PolicyPageModel.Block(
+                    prose: nil, sectionID: PolicySection(rawValue: id), isData: false, section: PolicyPageModel.Block.Section(id: id, title: title))
             }
         }
     }
-
-    // A block's values but the prose and title, made once per section id and copied: a page
-    // has a few dozen blocks, and each built its dozen flags anew. `nonisolated(unsafe)`
-    // because `[String: Any]` is not `Sendable`; safe because they are constants of strings
-    // and flags (values), only ever read and copied.
-
-    nonisolated(unsafe) static let proseValues: [String: Any] = ["layout_prose": false, "layout_data": false, "layout_section": false]
-    nonisolated(unsafe) static let dataBlockValues = Dictionary(
-        uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { ($0, blockValues($0, data: true)) })
-    nonisolated(unsafe) static let sectionBlockValues = Dictionary(
-        uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { ($0, blockValues($0, data: false)) })
-
-    /// The values of a data block (`data`) or of a section block for section `id`.
-    static func blockValues(_ id: String, data: Bool) -> [String: Any] {
-        var value = proseValues
-        value["layout_data"] = data
-        value.merge(noFlags) { _, flag in flag }
-        value[flag(id)] = true
-        value["layout_partial"] = "section-" + id
-        return value
-    }
-
-    /// Every structured section's flag, `false`.
-    static let noFlags: [String: Bool] = Dictionary(uniqueKeysWithValues: SiteRenderer.structuredSectionIDs.map { (flag($0), false) })
-
-    static func flag(_ id: String) -> String { "layout_is_" + id.replacingAll("-", with: "_") }
 }

@@ -49,22 +49,20 @@ extension SiteRenderer {
     public func renderDraft(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company
         let t = locale(for: page.language, company: company).strings
-        var context = policyContext(page, path: path, pathFor: { SitePaths.draft(company.slug, $0) }, languages: [page.language])
-        context["archive_notice"] = pruned(
-            [
-                "text": t["history.draft_note"], "superseded": true,
-                "current_href": SitePaths.link(from: path, to: SitePaths.policy(company.slug, page.language)),
-                "current_label": t["history.read_current"],
-                "changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(company.slug, page.language)),
-            ])
-        context["canonical"] = site.config.absoluteURL(SitePaths.policy(company.slug, page.language))
-        context["title"] = t["history.draft"] + " · " + page.document.frontMatter.title
-        return render(prepared: withSectionHTML(context), template: "policy", path: path, source: page.document.path)
+        var model = policyModel(page, path: path, pathFor: { SitePaths.draft(company.slug, $0) }, languages: [page.language])
+        model.archiveNotice = PolicyPageModel.ArchiveNotice(
+            text: t["history.draft_note"].nonEmpty, superseded: true,
+            currentHref: SitePaths.link(from: path, to: SitePaths.policy(company.slug, page.language)).nonEmpty,
+            currentLabel: t["history.read_current"].nonEmpty,
+            changelogHref: SitePaths.link(from: path, to: SitePaths.changelog(company.slug, page.language)).nonEmpty)
+        model.frame.frame.canonical = site.config.absoluteURL(SitePaths.policy(company.slug, page.language)).nonEmpty
+        model.frame.frame.title = (t["history.draft"] + " · " + page.document.frontMatter.title).nonEmpty
+        return render(withSectionHTML(model), template: "policy", language: page.language, path: path, source: page.document.path)
     }
 
     /// The notices on a page whose company has versions announced but not yet in force, the
     /// nearest first.
-    func upcomingNotices(_ page: CompanyPage, path: String) -> [[String: Any]] {
+    func upcomingNotices(_ page: CompanyPage, path: String) -> [PolicyPageModel.UpcomingNotice] {
         let locale = locale(for: page.language, company: page.company)
         let t = locale.strings
         let slug = page.company.slug
@@ -72,19 +70,19 @@ extension SiteRenderer {
             let version = upcoming.frontMatter.version
             let archived = page.company.archive.first { $0.version == version && $0.policies[page.language] != nil }
             let showsItself = page.document.frontMatter.version == version
-            var notice: [String: Any] = [
-                "text": t.format(
-                    showsItself ? "history.takes_effect" : "history.upcoming",
-                    ["version": version.description, "date": locale.format(upcoming.frontMatter.effective)]),
-                "href": archived != nil && !showsItself ? SitePaths.link(from: path, to: SitePaths.version(slug, page.language, version)) : "",
-                "diff_href": "",
-            ]
+            var diffHref: String?
             if !showsItself, let archived, let shown = page.company.archive.first(where: { $0.version == page.document.frontMatter.version }),
                 SiteRenderer.diffPairs(page.company.archive).contains(where: { $0.0.version == shown.version && $0.1.version == archived.version })
             {
-                notice["diff_href"] = SitePaths.link(from: path, to: SitePaths.diff(slug, page.language, from: shown.version, to: version))
+                diffHref = SitePaths.link(from: path, to: SitePaths.diff(slug, page.language, from: shown.version, to: version)).nonEmpty
             }
-            return notice
+            return PolicyPageModel.UpcomingNotice(
+                text: t.format(
+                    showsItself ? "history.takes_effect" : "history.upcoming",
+                    ["version": version.description, "date": locale.format(upcoming.frontMatter.effective)]
+                ).nonEmpty,
+                href: archived != nil && !showsItself ? SitePaths.link(from: path, to: SitePaths.version(slug, page.language, version)).nonEmpty : nil,
+                diffHref: diffHref)
         }
     }
 
@@ -95,16 +93,18 @@ extension SiteRenderer {
     }
 
     /// Links from a current page to what changed in the version it shows and to earlier versions.
-    func historyLinks(_ page: CompanyPage, path: String) -> [String: Any]? {
+    func historyLinks(_ page: CompanyPage, path: String) -> PolicyPageModel.HistoryLinks? {
         let archive = page.company.archive.filter { $0.policies[page.language] != nil }
         guard !archive.isEmpty else { return nil }
         let slug = page.company.slug
-        var links: [String: Any] = ["changelog_href": SitePaths.link(from: path, to: SitePaths.changelog(slug, page.language)), "diff_href": ""]
+        var diffHref: String?
         if let index = archive.firstIndex(where: { $0.version == page.document.frontMatter.version }), index > 0 {
-            links["diff_href"] = SitePaths.link(
-                from: path, to: SitePaths.diff(slug, page.language, from: archive[index - 1].version, to: archive[index].version))
+            diffHref =
+                SitePaths.link(from: path, to: SitePaths.diff(slug, page.language, from: archive[index - 1].version, to: archive[index].version))
+                .nonEmpty
         }
-        return links
+        return PolicyPageModel.HistoryLinks(
+            changelogHref: SitePaths.link(from: path, to: SitePaths.changelog(slug, page.language)).nonEmpty, diffHref: diffHref)
     }
 
     /// True when some text of the company takes effect after `today`: its pages change with the date.

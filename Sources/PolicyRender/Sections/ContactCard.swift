@@ -4,77 +4,74 @@ import PolicyTranslations
 extension PolicySections {
     /// The controller's contact card: identity, addresses, other entities, DPOs, authorities
     /// and governing law.
-    func contact() -> [String: Any] {
+    func contact() -> SectionModel.ContactCard {
         let info = company.info
-        var card: [String: Any] = [
-            "legal_name": info.legalName,
-            "address": info.address.map { ["line": $0] },
-            "has_address": !info.address.isEmpty || info.country != nil,
-            "country": info.country.map { countryLine($0, after: info.address) } ?? "",
-            "email": info.privacyEmail ?? "",
-            "phone": info.phone ?? "",
-            "phone_link": info.phone.map(phoneLink) ?? "",
-            "website": info.website.flatMap(safeURL) ?? "",
-            "response_time": info.responseTime.map { t.format("contact.response_time_value", ["duration": locale.format($0)]) } ?? "",
-            "has_channel": info.privacyEmail != nil || info.phone != nil || info.website != nil,
-            "entities": info.entities.map(entity),
-            "dpos": info.dpos.map(dpo),
-            "dpo_not_appointed": info.dpoNotAppointed.map { t.format("contact.dpo_not_appointed", ["reason": $0]) } ?? "",
-            "registrations": info.registrations.map { registration in
-                [
-                    "text": t.format(
-                        "contact.registration", ["authority": t["jurisdiction.\(registration.jurisdiction.id).authority"], "reference": registration.reference])
-                ]
+        return SectionModel.ContactCard(
+            legalName: info.legalName.nonEmpty,
+            address: addressLines(info.address),
+            hasAddress: !info.address.isEmpty || info.country != nil,
+            country: info.country.map { countryLine($0, after: info.address) }?.nonEmpty,
+            email: info.privacyEmail?.nonEmpty,
+            phone: info.phone?.nonEmpty,
+            phoneLink: info.phone.map(phoneLink)?.nonEmpty,
+            website: info.website.flatMap(safeURL)?.nonEmpty,
+            responseTime: info.responseTime.map { t.format("contact.response_time_value", ["duration": locale.format($0)]) }?.nonEmpty,
+            hasChannel: info.privacyEmail != nil || info.phone != nil || info.website != nil,
+            entities: info.entities.map(entity),
+            dpos: info.dpos.map(dpo),
+            dpoNotAppointed: info.dpoNotAppointed.map { t.format("contact.dpo_not_appointed", ["reason": $0]) }?.nonEmpty,
+            registrations: info.registrations.map { registration in
+                SectionModel.Registration(
+                    text: t.format(
+                        "contact.registration", ["authority": t["jurisdiction.\(registration.jurisdiction.id).authority"], "reference": registration.reference]
+                    ).nonEmpty)
             },
-            "authorities": authorities(),
-        ]
-        if let authority = info.supervisoryAuthority {
-            card["authority"] = [
-                "name": authority.name, "country": authority.country.map(locale.countryName) ?? "",
-                "website": authority.website.flatMap(safeURL) ?? "",
-            ]
-        }
-        if let law = info.governingLaw {
-            card["governing_law"] = t.format("contact.governing_law_value", ["country": locale.countryName(law.country)])
-            card["courts"] = law.courts.map { t.format("contact.courts_value", ["country": locale.countryName($0)]) } ?? ""
-        }
-        return card
+            authorities: authorities(),
+            authority: info.supervisoryAuthority.map { authority in
+                SectionModel.Authority(
+                    name: authority.name.nonEmpty, country: .some(authority.country.map(locale.countryName)?.nonEmpty),
+                    website: authority.website.flatMap(safeURL)?.nonEmpty)
+            },
+            governingLaw: info.governingLaw.map { t.format("contact.governing_law_value", ["country": locale.countryName($0.country)]).nonEmpty },
+            courts: info.governingLaw.map { law in law.courts.map { t.format("contact.courts_value", ["country": locale.countryName($0)]) }?.nonEmpty })
     }
 
     /// The authorities of the declared regimes, with their websites; the company's own
     /// `supervisory_authority` is shown separately when it names one.
-    private func authorities() -> [[String: Any]] {
+    private func authorities() -> [SectionModel.Authority] {
         company.info.jurisdictions.map { id in
-            ["name": t["jurisdiction.\(id.id).authority"], "website": registry[id.id]?.authorityWebsite.flatMap(safeURL) ?? ""]
+            SectionModel.Authority(
+                name: t["jurisdiction.\(id.id).authority"].nonEmpty, country: nil,
+                website: registry[id.id]?.authorityWebsite.flatMap(safeURL)?.nonEmpty)
         }
     }
 
-    private func entity(_ entity: LegalEntity) -> [String: Any] {
-        [
-            "role": t["entity_role.\(entity.role.rawValue)"],
-            "legal_name": entity.legalName,
-            "contact_name": entity.contactName ?? "",
-            "serves": regions(entity.regions),
-            "address": entity.address.map { ["line": $0] },
-            "country": entity.country.map { countryLine($0, after: entity.address) } ?? "",
-            "email": entity.email ?? "",
-            "phone": entity.phone ?? "",
-            "phone_link": entity.phone.map(phoneLink) ?? "",
-            "website": entity.website.flatMap(safeURL) ?? "",
-        ]
+    private func entity(_ entity: LegalEntity) -> SectionModel.Entity {
+        SectionModel.Entity(
+            role: t["entity_role.\(entity.role.rawValue)"].nonEmpty,
+            legalName: entity.legalName.nonEmpty,
+            contactName: entity.contactName?.nonEmpty,
+            serves: regions(entity.regions).nonEmpty,
+            address: addressLines(entity.address),
+            country: entity.country.map { countryLine($0, after: entity.address) }?.nonEmpty,
+            email: entity.email?.nonEmpty,
+            phone: entity.phone?.nonEmpty,
+            phoneLink: entity.phone.map(phoneLink)?.nonEmpty,
+            website: entity.website.flatMap(safeURL)?.nonEmpty)
     }
 
-    private func dpo(_ person: ContactPerson) -> [String: Any] {
-        [
-            "name": person.name ?? "",
-            "email": person.email ?? "",
-            "phone": person.phone ?? "",
-            "phone_link": person.phone.map(phoneLink) ?? "",
-            "address": person.address.map { ["line": $0] },
-            "country": person.country.map { countryLine($0, after: person.address) } ?? "",
-            "serves": regions(person.regions),
-        ]
+    private func dpo(_ person: ContactPerson) -> SectionModel.DPO {
+        SectionModel.DPO(
+            name: person.name?.nonEmpty,
+            email: person.email?.nonEmpty,
+            phone: person.phone?.nonEmpty,
+            phoneLink: person.phone.map(phoneLink)?.nonEmpty,
+            address: addressLines(person.address),
+            country: person.country.map { countryLine($0, after: person.address) }?.nonEmpty,
+            serves: regions(person.regions).nonEmpty)
     }
+
+    private func addressLines(_ lines: [String]) -> [SectionModel.AddressLine] { lines.map { SectionModel.AddressLine(line: $0.nonEmpty) } }
 
     /// "For the European Economic Area, Switzerland", or "" when it serves everyone.
     private func regions(_ codes: [RegionCode]) -> String {

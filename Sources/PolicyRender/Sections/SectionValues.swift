@@ -11,54 +11,63 @@ import Synchronization
 /// with them the lookups of every table row's HTML. They follow from the text, the page's
 /// language (its UI strings and locale) and the company's facts as the page shows them, and
 /// from what is the same for the whole build (the site's options, the theme, the
-/// jurisdictions); nothing in them depends on where the page is. They are kept pruned (as
-/// `pruned` leaves a page's values), so a page prunes only its own values around them.
-final class SectionValues: @unchecked Sendable {
-    // `@unchecked` because `[String: Any]` (what swift-mustache takes) is not `Sendable`; safe
-    // because every value is a `let` made in `init`, never changed, and holds only strings,
-    // flags and collections of them.
+/// jurisdictions); nothing in them depends on where the page is. Their empty values are
+/// decided in the models (`SectionModel`), so a page adds its own values around them.
+final class SectionValues: Sendable {
     let info: CompanyInfo
-    let dataCollected: [[String: Any]]
-    let purposes: [[String: Any]]
-    let thirdParties: [[String: Any]]
+    let dataCollected: [SectionModel.DataCategory]
+    let purposes: [SectionModel.Purpose]
+    let thirdParties: [SectionModel.ThirdParty]
     /// With `rows_html` when the theme has a `third-party-row` partial.
-    let recipients: [String: Any]
-    let transfers: [[String: Any]]
-    let retention: [[String: Any]]
+    let recipients: SectionModel.Recipients
+    let transfers: [SectionModel.Transfer]
+    let retention: [SectionModel.Retention]
     /// With each category's `rows_html` when the theme has a `cookie-row` partial.
-    let cookies: [[String: Any]]
-    let rights: [String: Any]?
-    let contact: [String: Any]
+    let cookies: [SectionModel.CookieCategory]
+    /// Nil when the policy lists no rights.
+    let rights: SectionModel.Rights?
+    let contact: SectionModel.ContactCard
     /// The first layer of the policy page (`AtAGlance`).
-    let glance: [String: Any]
+    let glance: SectionModel.Glance
 
     init(_ page: CompanyPage, renderer: SiteRenderer) {
         let front = page.document.frontMatter
         let locale = renderer.locale(for: page.language, company: page.company)
         let sections = PolicySections(locale: locale, company: page.company, registry: renderer.site.jurisdictions)
         info = page.company.info
-        dataCollected = prunedKeepingType(sections.dataCollected(front))
-        purposes = prunedKeepingType(sections.purposes(front))
-        thirdParties = prunedKeepingType(sections.thirdParties(front))
-        recipients = prunedKeepingType(renderer.withRows(recipients: sections.recipients(front), language: page.language))
-        transfers = prunedKeepingType(sections.transfers(front))
-        retention = prunedKeepingType(sections.retention(front))
-        cookies = prunedKeepingType(renderer.withRows(sections.cookies(front, config: renderer.site.config), language: page.language))
-        let rights = sections.rights(front)
-        self.rights = rights.map(prunedKeepingType)
-        contact = prunedKeepingType(sections.contact())
-        glance = prunedKeepingType(AtAGlance(front: front, info: page.company.info, sections: sections).values(request: rights?["request"] as? [String: Any]))
+        dataCollected = sections.dataCollected(front)
+        purposes = sections.purposes(front)
+        thirdParties = sections.thirdParties(front)
+        recipients = renderer.withRows(recipients: sections.recipients(front), language: page.language)
+        transfers = sections.transfers(front)
+        retention = sections.retention(front)
+        cookies = renderer.withRows(sections.cookies(front, config: renderer.site.config), language: page.language)
+        rights = sections.rights(front)
+        contact = sections.contact()
+        glance = AtAGlance(front: front, info: page.company.info, sections: sections).values(request: rights?.request)
     }
 
-    /// Every value under the name the templates read it by; `rights` is absent (nil) when the
-    /// policy lists none.
-    var named: [(name: String, value: Any?)] {
-        [
-            ("data_collected", dataCollected), ("purposes", purposes), ("third_parties", thirdParties), ("recipients", recipients),
-            ("transfers", transfers), ("retention", retention), ("cookies", cookies), ("rights", rights), ("contact", contact),
-            ("glance", glance),
-        ]
+    /// The value the templates read by `name`, or nil for a name that is not a section's
+    /// (`rights` is absent when the policy lists none).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "data_collected": dataCollected
+        case "purposes": purposes
+        case "third_parties": thirdParties
+        case "recipients": recipients
+        case "transfers": transfers
+        case "retention": retention
+        case "cookies": cookies
+        case "rights": rights
+        case "contact": contact
+        case "glance": glance
+        default: nil
+        }
     }
+
+    static let names: Set<String> = [
+        "data_collected", "purposes", "third_parties", "recipients", "transfers", "retention", "cookies", "rights", "contact", "glance",
+    ]
 }
 
 extension SiteRenderer {

@@ -15,44 +15,44 @@ import PolicyTranslations
 /// its own, so it sees the row's values (and `t`) only, never the page around it. The row
 /// values stay in the data too, for themes that loop over them.
 final class TableRows: Sendable {
-    private let rendered = RenderedFragments()
+    let rendered = RenderedFragments()
 
-    /// The rows through `template`, one after the other; nil when the theme has no such partial
-    /// or there are no rows (an empty string would be pruned to `false`, which `{{{…}}}` prints).
-    /// `table` holds the table's values a row partial may use too (which columns it has).
-    func html(
-        _ rows: [[String: Any]], template: String, table: [String: Any] = [:], theme: Theme, language: LanguageCode, strings: [String: Any]
-    ) -> String? {
-        guard !rows.isEmpty, theme.library.getTemplate(named: template) != nil else { return nil }
-        var html = ""
-        for row in rows {
-            // The theme check (`problems`) holds row partials to these names; a row with others
-            // would let a partial use a value the check calls unknown.
-            assert(Set(row.keys).union(table.keys).isSubset(of: Self.values[template] ?? []), "\(template) rows have \(row.keys.sorted())")
-            let values = pruned(row.merging(table) { own, _ in own })
-            let render = {
-                var context = values
-                context["lang"] = language.rawValue
-                context["t"] = strings
-                return theme.render(context, template: template)
+    /// What a row partial renders from: its row, its table's columns, the page's language and
+    /// its UI strings (nothing else of the page: a name the row lacks is not looked up further).
+    struct Row<Values: TemplateValue & Hashable, Table: TemplateValue & Hashable>: TemplateValue {
+        let values: Values
+        let table: Table?
+        let language: LanguageCode
+        let strings: UIStringTree
+
+        static var names: Set<String> { Values.names.union(Table.names).union(["lang", "t"]) }
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "lang": language.rawValue
+            case "t": strings
+            default: values.child(named: name) ?? table?.child(named: name)
             }
-            guard let key = Self.key(values, template: template, language: language) else {
-                html += render()
-                continue
-            }
-            html += rendered.html(for: key, render: render)
         }
-        return html
     }
 
-    /// Everything a row renders from: the partial, the language and each value, as a section's
-    /// key is made. Values are the strings and flags `PolicySections` makes; a row holding
-    /// anything else is not kept.
-    static func key(_ values: [String: Any], template: String, language: LanguageCode) -> SectionBlocks.Key? {
-        guard values.values.allSatisfy({ $0 is String || $0 is Bool }) else { return nil }
-        var context = values
-        context["lang"] = language.rawValue
-        return SectionBlocks.Key(context, of: template)
+    /// The rows through `template`, one after the other; nil when the theme has no such partial
+    /// or there are no rows (the template tests `rows_html` for presence).
+    /// `table` holds the table's values a row partial may use too (which columns it has).
+    func html<Values: TemplateValue & Hashable, Table: TemplateValue & Hashable>(
+        _ rows: [Values], template: String, table: Table?, theme: Theme, language: LanguageCode, strings: UIStringTree
+    ) -> String? {
+        guard !rows.isEmpty, theme.library.getTemplate(named: template) != nil else { return nil }
+        // The theme check (`problems`) holds row partials to these names; a row with others
+        // would let a partial use a value the check calls unknown.
+        assert(Values.names.union(Table.names).isSubset(of: Self.values[template] ?? []), "\(template) rows have \(Values.names.sorted())")
+        var html = ""
+        for values in rows {
+            let row = Row(values: values, table: table, language: language, strings: strings)
+            let key = FragmentKey(name: template, language: language, values, table)
+            html += rendered.html(for: key) { theme.render(row, template: template, language: language) }
+        }
+        return html
     }
 }
 
@@ -89,31 +89,40 @@ extension TableRows {
     }
 }
 
+/// A table without values of its own for its rows (the cookie tables).
+struct NoColumns: TemplateValue, Hashable {
+    static let names: Set<String> = []
+
+    func child(named name: String) -> Any? { nil }
+}
+
 extension SiteRenderer {
     /// Cookie categories (`PolicySections.cookies`) with each one's cookies as HTML rows
     /// (`rows_html`), when the theme has a `cookie-row` partial.
-    func withRows(_ categories: [[String: Any]], language: LanguageCode) -> [[String: Any]] {
+    func withRows(_ categories: [SectionModel.CookieCategory], language: LanguageCode) -> [SectionModel.CookieCategory] {
         categories.map { category in
-            // A `[[String: String]]` casts too, converted dictionary by dictionary.
-            let cookies = category["cookies"] as? [[String: Any]] ?? []
-            guard let html = tableRows.html(cookies, template: "cookie-row", theme: theme, language: language, strings: strings(language)) else {
-                return category
-            }
+            guard
+                let html = tableRows.html(
+                    category.cookies, template: "cookie-row", table: NoColumns?.none, theme: theme, language: language, strings: strings(language))
+            else { return category }
             var category = category
-            category["rows_html"] = html
+            category.rowsHTML = html
             return category
         }
     }
 
     /// The recipients table (`PolicySections.recipients`) with its rows as HTML (`rows_html`),
     /// when the theme has a `third-party-row` partial; a row sees which columns the table has.
-    func withRows(recipients: [String: Any], language: LanguageCode) -> [String: Any] {
-        let rows = recipients["rows"] as? [[String: Any]] ?? []
-        let columns = recipients.filter { $0.key.hasPrefix("has_") }
-        guard let html = tableRows.html(rows, template: "third-party-row", table: columns, theme: theme, language: language, strings: strings(language))
+    func withRows(recipients: SectionModel.Recipients, language: LanguageCode) -> SectionModel.Recipients {
+        let columns = SectionModel.Columns(
+            hasRole: recipients.hasRole, hasProcessing: recipients.hasProcessing, hasCorporate: recipients.hasCorporate,
+            hasLocation: recipients.hasLocation)
+        guard
+            let html = tableRows.html(
+                recipients.rows, template: "third-party-row", table: columns, theme: theme, language: language, strings: strings(language))
         else { return recipients }
         var recipients = recipients
-        recipients["rows_html"] = html
+        recipients.rowsHTML = html
         return recipients
     }
 }

@@ -16,7 +16,7 @@ import Foundation
 /// every tag of a template that changes its delimiters. The page contexts have no `t` of their
 /// own below the page's, so a tag resolves to the same string either way.
 enum UIStringTemplates {
-    static func substitute(_ text: String, tree: [String: Any], escape: (String) -> String) -> String {
+    static func substitute(_ text: String, tree: UIStringTree, escape: (String) -> String) -> String {
         guard text.contains("{{"), !text.contains("{{=") else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -38,7 +38,7 @@ enum UIStringTemplates {
 
     /// The text for the tag at the start of `tag`, and the tag's length in characters; nil
     /// when the tag is not one to replace.
-    private static func replacement(for tag: Substring, tree: [String: Any], escape: (String) -> String) -> (String, Int)? {
+    private static func replacement(for tag: Substring, tree: UIStringTree, escape: (String) -> String) -> (String, Int)? {
         let triple = tag.hasPrefix("{{{")
         var body = tag.dropFirst(triple ? 3 : 2)
         let closing = triple ? "}}}" : "}}"
@@ -52,12 +52,12 @@ enum UIStringTemplates {
         }
         let name = body.trimmingCharacters(in: .whitespaces)
         guard name.hasPrefix("t."), name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) else { return nil }
-        var node: Any = tree
+        var node = UIStringTree.Node.group(tree)
         for key in name.dropFirst(2).split(separator: ".", omittingEmptySubsequences: false) {
-            guard let group = node as? [String: Any], let child = group[String(key)] else { return nil }
+            guard case .group(let group) = node, let child = group.entries[String(key)] else { return nil }
             node = child
         }
-        guard let value = node as? String, !value.contains("{{"), !value.contains("}}") else { return nil }
+        guard case .text(let value) = node, !value.contains("{{"), !value.contains("}}") else { return nil }
         return (raw ? value : escape(value), length)
     }
 }

@@ -90,6 +90,7 @@ public struct Theme: Sendable {
                 try library.register(FastHTMLContentType.pragma + text, named: template)
                 sources.append((template, text))
                 diagnostics += TableRows.problems(template: template, text: text, path: path)
+                diagnostics += TemplateNames.problems(template: template, text: text, path: path)
             } catch {
                 diagnostics.append(
                     .error(.templateSyntax, at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
@@ -165,11 +166,10 @@ public struct Theme: Sendable {
         self.assets = assets
     }
 
-    /// Renders with the templates compiled for the page's language (the context's `lang`,
-    /// which every page frame sets together with the `t` of the same language).
-    public func render(_ context: [String: Any], template: String) -> String {
-        let language = (context["lang"] as? String).flatMap(LanguageCode.init)
-        return (language.flatMap { localized[$0] } ?? library).render(context, withTemplate: template) ?? ""
+    /// Renders `values` (a page model) with the templates compiled for `language` (the shared
+    /// library without one).
+    public func render(_ values: some MustacheParent, template: String, language: LanguageCode? = nil) -> String {
+        (language.flatMap { localized[$0] } ?? library).render(values, withTemplate: template) ?? ""
     }
 
     /// One library per language with UI strings, the templates' `{{t.…}}` tags written in. A
@@ -182,7 +182,7 @@ public struct Theme: Sendable {
         // was most of a small site's build, and the start of every build runs on one core.
         let languages = translations.languages.filter { wanted?.contains($0) ?? true }
         let compiled = ConcurrentMap.map(languages) { language -> MustacheLibrary? in
-            let tree = translations.templateTree(for: language)
+            let tree = UIStringTree(translations, language: language)
             var library = MustacheLibrary()
             do {
                 for (name, text) in sources {
