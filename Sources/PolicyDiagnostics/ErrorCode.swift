@@ -87,6 +87,7 @@ public struct ErrorCode: Hashable, Sendable, CustomStringConvertible {
     public static let missingTemplate = ErrorCode("missing-template")
     public static let templateSyntax = ErrorCode("template-syntax")
     public static let unknownPartialName = ErrorCode("unknown-partial-name")
+    public static let unknownTemplateName = ErrorCode("unknown-template-name")
     public static let unknownRowValue = ErrorCode("unknown-row-value")
     public static let missingUIStrings = ErrorCode("missing-ui-strings")
     public static let missingUIString = ErrorCode("missing-ui-string")
@@ -159,7 +160,7 @@ public struct ErrorCode: Hashable, Sendable, CustomStringConvertible {
         .duplicateCookieCategory, .duplicateJurisdiction, .duplicateRight, .undeclaredJurisdiction, .nothingPublished,
         .placeholder, .staleTranslation, .translationAhead, .translationMismatch, .badChangelog,
         .unrecordedVersion, .badArchiveHash, .archiveModified, .missingArchive, .unknownTheme,
-        .missingTemplate, .templateSyntax, .unknownPartialName, .unknownRowValue, .missingUIStrings,
+        .missingTemplate, .templateSyntax, .unknownPartialName, .unknownTemplateName, .unknownRowValue, .missingUIStrings,
         .missingUIString, .badJurisdiction, .badRequirement, .missingFile, .notAFile,
         .linkLeavesSite, .danglingLink, .linkLoop, .unreadableFile, .badEncoding,
         .output, .brokenLink, .futureDate, .missingContact, .rawHTML,

@@ -43,7 +43,7 @@ enum TemplateNames {
             let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) - 1
             problems.append(
                 .warning(
-                    "unknown-template-name", at: SourceLocation(file: path, line: line, column: column),
+                    .unknownTemplateName, at: SourceLocation(file: path, line: line, column: column),
                     "\(template).mustache reads '\(name)', which no page has, so it renders as nothing",
                     expected: "expected a name PolicySite gives pages (see docs/themes.md), or the tag removed"))
         }
