@@ -107,6 +107,19 @@ import Testing
         #expect(try page("caltryx-tech/fr/index.html").contains("<html lang=\"fr\" dir=\"ltr\" "))
     }
 
+    /// A value a page lacks reaches the template as `false` (so `{{#name}}` can test it); a tag
+    /// that prints it without that test shows the word "false" to readers and on paper. The
+    /// print footer of `404.html`, which has no canonical address, once did.
+    @Test func noPagePrintsAMissingValueAsFalse() throws {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.output.path).filter { $0.hasSuffix(".html") }.sorted()
+        let printed = try Regex(#">\s*false\s*(<|·)|·\s*false\s*<"#)
+        for file in files {
+            let html = try page(file).replacing(try Regex(#"(?s)<script.*?</script>"#), with: "")
+            let found = html.contains(printed)
+            #expect(!found, "\(file) prints a missing value as 'false'")
+        }
+    }
+
     @Test func everyPageIsWellFormedAndItsLinksResolve() throws {
         let files = try FileManager.default.subpathsOfDirectory(atPath: Self.output.path).filter { $0.hasSuffix(".html") }.sorted()
         #expect(files.count > 40)
