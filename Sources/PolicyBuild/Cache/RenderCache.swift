@@ -255,6 +255,14 @@ extension PageJob {
 
     private static func history(_ company: Company) -> [String] {
         [company.slug, company.dataHash, company.languages.map(\.rawValue).joined(separator: ","), company.source?.frontMatter.version.description ?? "-"]
-            + company.archive.map(\.contentHash)
+            + company.archive.map(\.contentHash) + [pageKinds(company)]
+    }
+
+    /// Which languages have a cookies and a rights page: every page of the company, archived
+    /// ones too, links to them while they exist, whichever text the page shows.
+    private static func pageKinds(_ company: Company) -> String {
+        company.languages.map {
+            "\($0)\(SiteRenderer.hasCookiesPage(company, $0) ? "+cookies" : "")\(SiteRenderer.hasRightsPage(company, $0) ? "+rights" : "")"
+        }.joined(separator: ",")
     }
 }
