@@ -174,7 +174,8 @@ let package = Package(
             name: "PolicyBuildTests",
             dependencies: [
                 "TestSupport", "PolicyFiles", "PolicyBuild", "PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyContent", "PolicyDiagnostics",
-                "PolicyTranslations",
+                // PolicyHistory: the property test publishes versions as `policysite publish` does.
+                "PolicyTranslations", "PolicyHistory",
             ]
         ),
         .testTarget(

@@ -18,7 +18,7 @@ import Testing
         var options = BuildOptions(
             contentPath: folder.appendingPathComponent("content").path, themesPath: Repository.themes.path,
             outputPath: folder.appendingPathComponent("public").path)
-        let cache = ArchiveCache(besideOutput: options.outputPath)
+        let cache = BuildCache(output: options.outputPath).archives()
         options.archiveCache = cache
         let entries = { (try? FileManager.default.contentsOfDirectory(atPath: cache.directory))?.filter { $0.hasSuffix(".json") } ?? [] }
 

@@ -26,7 +26,7 @@ import Testing
         var options = BuildOptions(
             contentPath: sandbox.site.appendingPathComponent("content").path, themesPath: Repository.themes.path,
             outputPath: sandbox.site.appendingPathComponent("public").path)
-        options.archiveCache = ArchiveCache(besideOutput: options.outputPath)
+        options.archiveCache = BuildCache(output: options.outputPath).archives()
         return (sandbox, options)
     }
 

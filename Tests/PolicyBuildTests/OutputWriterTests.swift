@@ -137,9 +137,9 @@ import Testing
         let withBad = try #require(RenderCache.decode(RenderCache.encode(fingerprints.merging(["bad\npath": "f4"]) { $1 }, stamps: badStamps)))
         #expect(withBad.fingerprints == fingerprints && withBad.stamps == stamps)
         #expect(RenderCache.decode(Data("{\"a\": \"b\"}".utf8)) == nil)
-        #expect(RenderCache.decode(Data((RenderCache.header + "\nno-space-here\n").utf8)) == nil)
-        #expect(RenderCache.decode(Data((RenderCache.header + "\nf1 one-space-only\n").utf8)) == nil)
-        #expect(RenderCache.decode(Data()) == nil)
+        #expect(RenderCache.decode(Data("no-space-here\n".utf8)) == nil)
+        #expect(RenderCache.decode(Data("f1 one-space-only\n".utf8)) == nil)
+        #expect(RenderCache.decode(Data())?.stamps.isEmpty == true)
     }
 
     @Test func unchangedPagesAreKeptAndEditedOnesRendered() throws {

@@ -72,19 +72,20 @@ import Testing
         let reloaded = load(folder, cache: cache)
         #expect(archives(reloaded) == archives(reference) && reloaded.diagnostics == reference.diagnostics)
         // Entries made under another context (another set of custom categories) are not used.
+        let functional = ArchiveCache.contextKey(DecodingContext(customCookieCategories: ["functional"]))
         let entry = ArchiveCache.Entry(
-            path: "x", context: ArchiveCache.contextKey(DecodingContext(customCookieCategories: ["functional"])), language: LanguageCode("en")!,
+            path: "x", language: LanguageCode("en")!,
             frontMatter: PolicyFrontMatter(
                 title: "T", version: PolicyVersionNumber("1.0")!, effective: PolicyDate("2025-01-01")!, lastUpdated: PolicyDate("2025-01-01")!),
             body: "", bodyLine: 1, fieldLocations: [:])
         let file = cache.directory + "/abc.json"
-        try SealedFile.write(try JSONEncoder().encode(entry), to: file)
+        try CacheRecord.write(try JSONEncoder().encode(entry), kind: ArchiveCache.kind, key: ArchiveCache.key(hash: "abc", contextKey: functional), to: file)
         #expect(cache.lookup(path: "x", hash: "abc", context: DecodingContext(), contextKey: ArchiveCache.contextKey(DecodingContext())) == nil)
-        #expect(cache.lookup(path: "x", hash: "abc", context: DecodingContext(customCookieCategories: ["functional"]), contextKey: entry.context) != nil)
+        #expect(cache.lookup(path: "x", hash: "abc", context: DecodingContext(customCookieCategories: ["functional"]), contextKey: functional) != nil)
         // The same entry edited by hand (its body changed, its seal not) is not used either.
         var edited = try Data(contentsOf: URL(fileURLWithPath: file))
         edited.append(contentsOf: Array(" ".utf8))
         try edited.write(to: URL(fileURLWithPath: file))
-        #expect(cache.lookup(path: "x", hash: "abc", context: DecodingContext(customCookieCategories: ["functional"]), contextKey: entry.context) == nil)
+        #expect(cache.lookup(path: "x", hash: "abc", context: DecodingContext(customCookieCategories: ["functional"]), contextKey: functional) == nil)
     }
 }

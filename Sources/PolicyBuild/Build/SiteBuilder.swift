@@ -68,9 +68,12 @@ public struct SiteBuilder: Sendable {
     /// `output`, pages unchanged since the last build there come back as `.unchanged`.
     public func renderCompanies(_ site: Site, renderer: SiteRenderer, reusing output: String?) -> (pages: [RenderedPage], fingerprints: [String: String]) {
         let jobs = PagePlan.jobs(for: site, renderer: renderer)
-        let cache = renderCache, theme = renderer.theme, today = renderer.today
+        let cache = renderCache, today = renderer.today
+        var inputs = PageInputDigests(site: site, theme: renderer.theme, drafts: renderer.showsDrafts)
+        inputs.add(site.companies)
+        let digests = inputs
         let results = ConcurrentMap.map(jobs) { job -> (RenderedPage?, String) in
-            let fingerprint = job.fingerprint(site: site, theme: theme, today: today)
+            let fingerprint = digests.fingerprint(job, today: today)
             if let output, cache.isCurrent(job.path, fingerprint, output: output) {
                 return (.unchanged(job.path), fingerprint)
             }
@@ -95,9 +98,10 @@ public struct SiteBuilder: Sendable {
         // folders. The lock lives in the cache folder, never in the output.
         let lock: SiteLock?
         do {
-            try? FileManager.default.createDirectory(atPath: RenderCache.cacheFolder(for: options.outputPath), withIntermediateDirectories: true)
+            let cache = BuildCache(output: options.outputPath)
+            cache.create()
             lock = try SiteLock.acquire(
-                .exclusive, file: RenderCache.cacheFile(".lock", for: options.outputPath), timeout: .seconds(600),
+                .exclusive, file: cache.lockFile, timeout: .seconds(600),
                 waiting: { options.waiting?($0) })
         } catch {
             switch error {
@@ -136,8 +140,9 @@ public struct SiteBuilder: Sendable {
 
         func failing() -> Bool { diagnostics.hasErrors || (options.strict && !diagnostics.warnings.isEmpty) }
         let today = PolicyDate(now())
-        renderCache.prepare(output: options.outputPath)
-        SealedFile.removeLeftovers(in: RenderCache.cacheFolder(for: options.outputPath))
+        let buildKey = BuildCache.buildKey(theme: theme, outline: outline, drafts: options.drafts)
+        renderCache.prepare(output: options.outputPath, key: buildKey)
+        SealedFile.removeLeftovers(in: BuildCache(output: options.outputPath).folder)
         if let archives { SealedFile.removeLeftovers(in: archives.directory) }
         var staging: OutputWriter.Staging?
         var writer: BackgroundWriter?
@@ -147,7 +152,7 @@ public struct SiteBuilder: Sendable {
         // every company in memory, so it loads them all and stamps none).
         let stamps = options.keepsSite ? [] : ConcurrentMap.map(outline.folders) { FolderDigest.digest(under: joinPath(outline.contentPath, $0)) }
         let stampsByName = Dictionary(zip(outline.folders, stamps)) { first, _ in first }
-        var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(theme: theme, outline: outline, today: today, drafts: options.drafts)))
+        var collected = Collected(manifest: CompanyManifest(key: CompanyManifest.key(build: buildKey, today: today)))
         let previous = options.keepsSite ? nil : CompanyManifest.load(output: options.outputPath, key: collected.manifest.key)
         let reusable = previous.map { reusableRecords($0, stamps: stampsByName, output: options.outputPath) } ?? [:]
         var stream = CompanyStream(loader: loader, outline: outline, reusable: reusable)
@@ -202,7 +207,7 @@ public struct SiteBuilder: Sendable {
                 let renderer = SiteRenderer(site: wholeSite, theme: theme, bodies: bodies, today: today)
                 files = PagePlan.siteFiles(index: outline.folders.compactMap { all[$0] }, renderer: renderer)
                 collected.manifest.indexFile = CompanyIndexFile.name(
-                    output: options.outputPath, digests: outline.folders.map { collected.digests[$0] ?? "-" })
+                    output: options.outputPath, digests: outline.folders.map { collected.digests[$0] ?? "-" }, key: collected.manifest.key)
                 entries = all
             }
             collected.manifest.order = outline.folders
@@ -218,7 +223,8 @@ public struct SiteBuilder: Sendable {
             renderCache.reset()
             throw .output(path: options.outputPath, underlying: plainMessage(error))
         }
-        renderCache.save(collected.fingerprints, siteFiles: collected.manifest.siteFiles, output: options.outputPath, restamp: summary.replaced)
+        renderCache.save(
+            collected.fingerprints, siteFiles: collected.manifest.siteFiles, output: options.outputPath, key: buildKey, restamp: summary.replaced)
         // A build that skipped every company has nothing new to record.
         if let previous, collected.manifest != previous { collected.manifest.save(output: options.outputPath, entries: entries) }
         clock.lap(.finish)
@@ -261,7 +267,7 @@ extension SiteBuilder {
         ) -> [String: CompanyIndexEntry] {
             let skipped = folders.filter { index[$0] == nil && digests[$0] != nil }
             guard !skipped.isEmpty else { return index }
-            let stored = previous.flatMap { CompanyIndexFile.load(output: output, name: $0.indexFile) } ?? [:]
+            let stored = previous.flatMap { CompanyIndexFile.load(output: output, name: $0.indexFile, key: $0.key) } ?? [:]
             var all = index
             for name in skipped { all[name] = stored[name] }
             return all.merging(loading(skipped.filter { all[$0] == nil })) { first, _ in first }

@@ -10,9 +10,10 @@ import Glibc
 #endif
 
 /// What the last successful build learned about each company, kept beside the output
-/// (`.policysite-cache/<output>.companies.json`) so the next build can skip a company whose
-/// files did not change: it is neither read nor parsed nor rendered, its pages stay as they
-/// are and its entries in the site-wide files come from the manifest's index file.
+/// (`BuildCache.companiesFile`, a `CacheRecord` under the build key and the day) so the next
+/// build can skip a company whose files did not change: it is neither read nor parsed nor
+/// rendered, its pages stay as they are and its entries in the site-wide files come from the
+/// manifest's index file.
 ///
 /// A company is skipped only when every file in its folder has the size, modification time
 /// and inode recorded, the build's key (code, theme, site.yml, the site's languages, the
@@ -39,6 +40,7 @@ struct CompanyManifest: Codable, Equatable {
         var pages: [(path: String, fingerprint: String, inode: UInt64)]
     }
 
+    /// The key the manifest was made under (`key(build:today:)`), the key of its record.
     var key: String
     /// By company folder name under content/.
     var companies: [String: Record] = [:]
@@ -50,23 +52,18 @@ struct CompanyManifest: Codable, Equatable {
     /// The name of the index file (`CompanyIndexFile`) holding every company's entry.
     var indexFile = ""
 
-    static func path(for output: String) -> String {
-        RenderCache.cacheFile(".companies.json", for: output)
-    }
+    static let kind = "companies"
 
-    /// The key of a build: what every page depends on besides its company's own files. The
-    /// day counts (`--as-of` shows another history) and so do drafts (pages of their own).
-    static func key(theme: Theme, outline: SiteOutline, today: PolicyDate, drafts: Bool) -> String {
-        let languages = outline.folderLanguages.map(\.rawValue).sorted().joined(separator: ",")
-        return sha256Hex(
-            Data(
-                [RenderCache.salt, theme.fingerprint, outline.configHash, languages, outline.contextKey, today.description, drafts ? "drafts" : ""]
-                    .joined(separator: "\u{0}").utf8))
-    }
+    static func path(for output: String) -> String { BuildCache(output: output).companiesFile }
+
+    /// The key of the manifest: the build key (`BuildCache.buildKey`) and the day, which counts
+    /// here and not in most pages' fingerprints: `--as-of` shows another history, and a company
+    /// published later than the day must be loaded to learn so.
+    static func key(build: String, today: PolicyDate) -> String { CacheRecord.key([build, today.description]) }
 
     /// The manifest of the last build into `output` when it was made under `key`; empty otherwise.
     static func load(output: String, key: String) -> CompanyManifest {
-        guard let data = SealedFile.read(path(for: output)),
+        guard let data = CacheRecord.read(path(for: output), kind: kind, key: key),
             let manifest = try? JSONDecoder().decode(CompanyManifest.self, from: data), manifest.key == key
         else { return CompanyManifest(key: key) }
         return manifest
@@ -75,10 +72,10 @@ struct CompanyManifest: Codable, Equatable {
     /// Saves the manifest after its index file, so a manifest never names an index file that is
     /// not there, then removes index files no manifest names any more.
     func save(output: String, entries: [String: CompanyIndexEntry]?) {
-        let path = Self.path(for: output)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if let entries, !CompanyIndexFile.save(entries, output: output, name: indexFile) { return }
-        guard let data = try? JSONEncoder().encode(self), (try? SealedFile.write(data, to: path)) != nil else { return }
+        BuildCache(output: output).create()
+        if let entries, !CompanyIndexFile.save(entries, output: output, name: indexFile, key: key) { return }
+        guard let data = try? JSONEncoder().encode(self), (try? CacheRecord.write(data, kind: Self.kind, key: key, to: Self.path(for: output))) != nil
+        else { return }
         CompanyIndexFile.removeAll(output: output, except: indexFile)
     }
 }

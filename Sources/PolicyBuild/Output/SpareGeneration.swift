@@ -33,32 +33,32 @@ struct SpareGeneration: Codable, Equatable {
             inode = UInt64(info.st_ino)
             changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         }
+
+        var key: String { CacheRecord.key(["\(device) \(inode) \(changed)"]) }
     }
 
     var output: Token
     /// The output's files, as a count and an order-free hash of their paths.
     var files: FileSet
 
-    static func recordPath(for output: String) -> String {
-        RenderCache.cacheFile(".generation.json", for: output)
-    }
+    static func recordPath(for output: String) -> String { BuildCache(output: output).generationFile }
 
-    static func sparePath(for output: String) -> String {
-        RenderCache.cacheFile(".previous", for: output)
-    }
+    static func sparePath(for output: String) -> String { BuildCache(output: output).spareFolder }
 
-    /// The record of the last build into `output`, when the output folder is still the one it names.
+    static let kind = "generation"
+
+    /// The record of the last build into `output`, when the output folder is still the one it
+    /// names: the record's key is the folder's identity.
     static func load(output: String) -> SpareGeneration? {
-        guard let data = SealedFile.read(recordPath(for: output)),
-            let record = try? JSONDecoder().decode(SpareGeneration.self, from: data), Token(path: output) == record.output
+        guard let token = Token(path: output), let data = CacheRecord.read(recordPath(for: output), kind: kind, key: token.key),
+            let record = try? JSONDecoder().decode(SpareGeneration.self, from: data), token == record.output
         else { return nil }
         return record
     }
 
     func save(output: String) {
-        let path = Self.recordPath(for: output)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        if let data = try? JSONEncoder().encode(self) { try? SealedFile.write(data, to: path) }
+        BuildCache(output: output).create()
+        if let data = try? JSONEncoder().encode(self) { try? CacheRecord.write(data, kind: Self.kind, key: self.output.key, to: Self.recordPath(for: output)) }
     }
 
     static func forget(output: String) {

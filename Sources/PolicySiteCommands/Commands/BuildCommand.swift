@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
         options.drafts = drafts
         let progress = ProgressLine(enabled: Terminal.showsProgress && !quiet)
         options.progress = { done, total in progress.update(done, total) }
-        options.archiveCache = ArchiveCache(besideOutput: output)
+        options.archiveCache = BuildCache(output: output).archives()
         let output = self.output
         options.waiting = { holder in printError("waiting for another build into \(output)/\(holder.map { " (pid \($0))" } ?? "")…\n") }
         do {

@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
     private func runReading() throws {
         var options = BuildOptions(contentPath: location.content, themesPath: location.themesPath, strict: strict)
         // Reads what `build` cached beside its default output, and writes nothing.
-        options.archiveCache = ArchiveCache(besideOutput: "public", readOnly: true)
+        options.archiveCache = BuildCache(output: "public").archives(readOnly: true)
         let diagnostics = SiteChecker(builder: SiteBuilder(fileSystem: location.fileSystem, now: clock(asOf))).check(options)
         let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
         let rendered = DiagnosticFormat(rawValue: format.rawValue)!.render(diagnostics, strict: strict, colored: format == .text && Terminal.errorColors)
