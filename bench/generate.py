@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Synthetic corpus for the PolicySite benchmark, with an equivalent Hugo site.
 
-    python3 bench/generate.py --companies N --languages L --out DIR [--seed S] [--versions V]
+    python3 bench/generate.py --companies N --languages L --out DIR --policysite BINARY [--seed S] [--versions V]
 
 writes DIR/content/ (PolicySite format: site.yml, <slug>/company.yml, <slug>/<lang>/privacy.md,
 <slug>/changelog.yml, <slug>/versions/<v>/<lang>/privacy.md) and DIR/hugo/ (a Hugo site whose pages
 carry the same front matter and byte-identical Markdown bodies). Output depends only on the
-arguments (no clock, no randomness outside random.Random(seed)). Standard library only.
+arguments (no clock, no randomness outside random.Random(seed)). Standard library only, plus the
+policysite binary: each changelog entry's archive_hash is what `policysite archive-hash` prints for
+the version's folder (one run for the whole corpus), so the format of that hash is defined once, in
+PolicySite's model.
 """
 
 # Per-language text.
@@ -519,11 +522,11 @@ CHANGELOG_NEXT = {
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import random
 import shutil
+import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -643,10 +646,6 @@ def parse_simple_yaml(text):
 def slugify(text):
     out = "".join(ch.lower() if ch.isascii() and ch.isalnum() else "-" for ch in text)
     return "-".join(part for part in out.split("-") if part)
-
-
-def sha256_hex(data):
-    return hashlib.sha256(data).hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -874,7 +873,15 @@ def body(company, lang, v, ui):
 
 
 def policy_text(company, lang, v, ui):
-    return "---\n" + to_yaml(front_matter(company, lang, v)) + "---\n\n" + body(company, lang, v, ui)
+    """(front matter YAML, Markdown body) of a policy, kept apart: the PolicySite file joins them
+    (`policy_file`) and the Hugo pages put other fields before the same front matter, so nothing
+    splits a written file again."""
+    return to_yaml(front_matter(company, lang, v)), body(company, lang, v, ui)
+
+
+def policy_file(front_yaml, markdown):
+    """A privacy.md as PolicySite reads it: front matter between `---` lines, a blank line, the body."""
+    return "---\n" + front_yaml + "---\n\n" + markdown
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1138,11 +1145,23 @@ def write(path, text):
         f.write(text)
 
 
-def split_policy(text):
-    """(front matter YAML, body) of a policy file as written by policy_text."""
-    assert text.startswith("---\n")
-    end = text.index("\n---\n", 4)
-    return text[4:end + 1], text[end + 5:]
+def archive_hashes(policysite, content, folders):
+    """{version folder: archive hash} for `folders` (relative to `content`), from one run of
+    `policysite archive-hash`: the hash `publish` records and `check` verifies, computed by the
+    binary's one definition. Relative paths keep the command line short (1,000 companies x 30
+    versions is about 1 MB of arguments)."""
+    if not folders:
+        return {}
+    # The run starts in content/: a binary named by a relative path is resolved first.
+    binary = os.path.abspath(policysite) if os.path.dirname(policysite) else policysite
+    result = subprocess.run([binary, "archive-hash", *folders], cwd=content, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"generate.py: {policysite} archive-hash failed:\n{result.stderr}")
+    hashes = dict(line.rsplit(" ", 1) for line in result.stdout.splitlines())
+    missing = [folder for folder in folders if folder not in hashes]
+    if missing:
+        sys.exit(f"generate.py: {policysite} archive-hash printed no hash for {missing[0]}")
+    return hashes
 
 
 def main():
@@ -1152,6 +1171,7 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", default="1")
     parser.add_argument("--versions", type=int, default=3)
+    parser.add_argument("--policysite", required=True, help="policysite binary (its archive-hash command hashes the version folders)")
     parser.add_argument("--themes", default=os.path.join(HERE, "..", "themes"), help="PolicySite themes folder (UI strings for the Hugo site)")
     args = parser.parse_args()
     if not 1 <= args.languages <= len(LANGUAGES):
@@ -1190,6 +1210,9 @@ def main():
         shutil.copyfile(css, os.path.join(hugo, "static", "assets", "style.css"))
 
     stats = {"policies": 0, "archived": 0, "words": [], "cookies": []}
+    # (slug, changelog entries) per company: the changelogs are written once every version folder
+    # exists and `policysite archive-hash` has hashed them all.
+    changelogs = []
     for index in range(args.companies):
         company = make_company(index, args.seed, languages, args.versions)
         slug = company["slug"]
@@ -1216,17 +1239,13 @@ def main():
         entries = []
         latest = args.versions - 1
         for v in range(args.versions):
-            lines = []
-            texts = {}
             for lang in languages:
-                text = policy_text(company, lang, v, ui[lang])
-                texts[lang] = text
-                data = text.encode("utf-8")
+                fm_yaml, markdown = policy_text(company, lang, v, ui[lang])
+                text = policy_file(fm_yaml, markdown)
                 write(os.path.join(folder, "versions", version_name(v), lang, "privacy.md"), text)
-                lines.append((lang, sha256_hex(data)))
                 stats["archived"] += 1
-                # Hugo: one page per archived version.
-                fm_yaml, md = split_policy(text)
+                # Hugo: one page per archived version (the same front matter and body).
+                md = "\n" + markdown
                 hugo_front = "type: \"version\"\n" + f"url: \"/{slug}/{lang}/versions/{version_name(v)}/\"\n" + \
                     f"company: \"{slug}\"\npolicy_lang: \"{lang}\"\n" + fm_yaml
                 write(os.path.join(hugo, "content", slug, lang, "versions", f"{version_name(v)}.md"), "---\n" + hugo_front + "---\n" + md)
@@ -1234,7 +1253,7 @@ def main():
                     write(os.path.join(folder, lang, "privacy.md"), text)
                     stats["policies"] += 1
                     if lang == languages[0]:
-                        stats["words"].append(len(body(company, lang, v, ui[lang]).split()))
+                        stats["words"].append(len(markdown.split()))
                         stats["cookies"].append(len(version_state(company, v)[1]))
                     hugo_front = "type: \"policy\"\n" + f"url: \"/{slug}/{lang}/\"\n" + \
                         f"company: \"{slug}\"\npolicy_lang: \"{lang}\"\n" + fm_yaml
@@ -1244,7 +1263,6 @@ def main():
                             "title": ui[lang]["home"][kind], "type": kind, "url": f"/{slug}/{lang}/{kind}/",
                             "company": slug, "policy_lang": lang, "policy": f"/{slug}/{lang}/policy",
                         }))
-            manifest = "".join(f"{lang}/privacy.md {digest}\n" for lang, digest in sorted(lines))
             step = company["steps"][v]
             entry = {"version": version_name(v), "date": step["date"].isoformat()}
             if v == 0:
@@ -1264,8 +1282,17 @@ def main():
                     f"{RETENTION['en'][data_index][0]} kept for {period}",
                     f"Reworded a sentence in \"{HEADINGS['en'][SECTION_KEYS.index(key)].format(C=company['display_name'])}\"",
                 ]
-            entry["archive_hash"] = sha256_hex(manifest.encode("utf-8"))
             entries.append(entry)
+        changelogs.append((slug, entries))
+
+    def version_folder(slug, entry):
+        return os.path.join(slug, "versions", entry["version"])
+
+    hashes = archive_hashes(args.policysite, content, [version_folder(slug, entry) for slug, entries in changelogs for entry in entries])
+    for slug, entries in changelogs:
+        folder = os.path.join(content, slug)
+        for entry in entries:
+            entry["archive_hash"] = hashes[version_folder(slug, entry)]
         write(os.path.join(folder, "changelog.yml"), to_yaml({"entries": entries}))
         write(os.path.join(hugo, "data", "changelogs", f"{slug}.json"), json.dumps({"entries": entries}, ensure_ascii=False))
         for lang in languages:

@@ -119,7 +119,7 @@ if [[ -f "$OUT/.stamp" && "$(cat "$OUT/.stamp")" == "$STAMP" ]]; then
     echo "reusing the corpus generated earlier (same generator and arguments)"
 else
     rm -f "$OUT/.stamp"
-    python3 bench/generate.py --companies "$N" --languages "$L" --out "$OUT" --seed "$SEED" --versions "$VERSIONS"
+    python3 bench/generate.py --companies "$N" --languages "$L" --out "$OUT" --seed "$SEED" --versions "$VERSIONS" --policysite "$PS"
     echo "$STAMP" > "$OUT/.stamp"
 fi
 echo "content: $(find "$CONTENT" -type f | wc -l) files, $(du -sh "$CONTENT" | cut -f1)"

@@ -121,7 +121,9 @@ def main():
         shutil.copytree(args.content, content)
     elif not os.path.isdir(content):
         generator = os.path.join(ROOT, "bench", "generate.py")
-        subprocess.run([sys.executable, generator, "--companies", str(args.companies), "--languages", str(args.languages), "--out", work], check=True)
+        subprocess.run(
+            [sys.executable, generator, "--companies", str(args.companies), "--languages", str(args.languages), "--out", work, "--policysite", binary],
+            check=True)
     companies = sorted(name for name in os.listdir(content) if os.path.isdir(os.path.join(content, name)))
     target = os.path.join(content, companies[len(companies) // 2], "en", "privacy.md")
     original = open(target, "rb").read()

@@ -37,10 +37,10 @@ PS=$(cd "$(dirname "$PS")" && pwd)/$(basename "$PS")
 
 # --- corpus -----------------------------------------------------------------------------------
 CORPUS="$WORK/corpus"
-check "generate.py exits 0" python3 bench/generate.py --companies 3 --languages 2 --out "$CORPUS" --seed smoke
+check "generate.py exits 0" python3 bench/generate.py --companies 3 --languages 2 --out "$CORPUS" --seed smoke --policysite "$PS"
 [[ -d "$CORPUS/content" ]] || finish
 check "generate.py is deterministic for a given seed" bash -c \
-    "python3 bench/generate.py --companies 3 --languages 2 --out '$WORK/again' --seed smoke >/dev/null && diff -r '$CORPUS' '$WORK/again' >/dev/null"
+    "python3 bench/generate.py --companies 3 --languages 2 --out '$WORK/again' --seed smoke --policysite '$PS' >/dev/null && diff -r '$CORPUS' '$WORK/again' >/dev/null"
 
 CONTENT="$CORPUS/content"
 mapfile -t COMPANIES < <(find "$CONTENT" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort)

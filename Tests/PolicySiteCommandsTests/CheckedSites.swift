@@ -2,8 +2,10 @@ import Foundation
 import TestSupport
 
 /// The built sites the page checkers read (`ValidatorTests`, `AccessibilityTests`,
-/// `BrowserTests`, `SchemaTests`), built once per test process into one scratch folder and only read after:
-/// - `example`: `content/`;
+/// `BrowserTests`, `PageLayoutBrowserTests`, `SchemaTests`), built once per test process into one
+/// scratch folder and only read after:
+/// - `example`: `content/`, which `ExampleSiteTests`, `HomePerLanguageTests` and
+///   `MultilingualTests` read too;
 /// - `large`: the 100-recipient replay fixture, a policy far larger than the seeds;
 /// - `lifecycle`: a history with two versions announced ahead and a draft (`--drafts`, as of
 ///   2026-12-07): every status note, the changelog's dates and statuses, the draft page.

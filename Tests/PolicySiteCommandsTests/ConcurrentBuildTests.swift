@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PolicyFiles
 import TestSupport
@@ -56,11 +57,22 @@ import Testing
         #expect(descriptor >= 0)
         #expect(flock(descriptor, LOCK_EX) == 0)
         let (process, errors) = try Self.start(["build", "-q", "-o", "public"], in: sandbox.site)
-        usleep(700_000)
+        // The build says so when it finds the lock held: read until that line (or the end of
+        // its output, had it not waited) instead of sleeping. Should it wait without a word,
+        // the lock is released after 60 s so the test ends, and fails.
+        let giveUp = DispatchWorkItem { flock(descriptor, LOCK_UN) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: giveUp)
+        var text = ""
+        while !text.contains("waiting for another build into public/") {
+            let more = errors.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            text += String(decoding: more, as: UTF8.self)
+        }
         #expect(process.isRunning, "the build did not wait for the lock")
+        giveUp.cancel()
         flock(descriptor, LOCK_UN)
         close(descriptor)
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        text += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("waiting for another build into public/"), "\(text)")

@@ -43,8 +43,7 @@ import Testing
     }
 
     @Test func missingLanguagesAreOmittedByDefault() throws {
-        let output = try CLI.temporaryDirectory().appendingPathComponent("public")
-        #expect(try CLI.run(["build", "--output", output.path]).status == 0)
+        let output = try CheckedSites.folders().example
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("mydigisoft/fr").path))
         let english = try read(output.appendingPathComponent("mydigisoft/en/index.html"))
         #expect(!english.contains("hreflang=\"fr\""))
@@ -85,8 +84,7 @@ import Testing
     }
 
     @Test func datesAndDurationsAreWrittenInThePageLanguage() throws {
-        let output = try CLI.temporaryDirectory().appendingPathComponent("public")
-        #expect(try CLI.run(["build", "--output", output.path]).status == 0)
+        let output = try CheckedSites.folders().example
         let hindi = try read(output.appendingPathComponent("digi-smart-manager/hi/versions/1.0/index.html"))
         #expect(hindi.contains("<time datetime=\"2025-01\">जनवरी 2025</time>"))
         let arabic = try read(output.appendingPathComponent("digiterex/ar/contact/index.html"))

@@ -3,9 +3,9 @@
 
     python3 Tests/Tools/layout-check.py SITE_DIR SHOTS_DIR PAGE [PAGE ...]
 
-Each PAGE (a path under SITE_DIR, "" for the home page) is opened once per view: 375 px and
-1280 px wide, light and dark colour schemes, all in one browser session, from a local static
-server on 127.0.0.1. In each view the page must have:
+Each PAGE (a path under SITE_DIR, "" for the home page) is opened once and seen in four views:
+375 px and 1280 px wide, light and dark colour schemes, all in one browser session, from a local
+static server on 127.0.0.1. In each view the page must have:
 
 - one column: the header's content box and main's share both edges, and the site title
   starts where the page's first heading starts (left in LTR, right in RTL);
@@ -128,12 +128,15 @@ def main():
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     problems, columns, shots, views = [], [], [], 0
     try:
-        for scheme in ("light", "dark"):
-            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-            for width in (375, 1280):
-                driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
-                for page in pages:
-                    driver.get(base + page)
+        # Each page is loaded once and measured in the four views by changing the emulated
+        # colour scheme and viewport in place, as browser-session.py does for axe: the layout
+        # depends on nothing else, and a load costs more than a relayout.
+        for page in pages:
+            driver.get(base + page)
+            for scheme in ("light", "dark"):
+                driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+                for width in (375, 1280):
+                    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
                     result = driver.execute_script(MEASURE)
                     where = {"page": page, "width": width, "scheme": scheme}
                     problems += [{**where, **problem} for problem in result["problems"]]

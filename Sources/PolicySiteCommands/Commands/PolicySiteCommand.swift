@@ -10,7 +10,7 @@ public struct PolicySiteCommand: AsyncParsableCommand {
         version: PolicySiteCommand.version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, LintCommand.self, PublishCommand.self, VersionsCommand.self, DiffCommand.self,
-            ServeCommand.self, SchemaCommand.self, NewCommand.self, ScanCommand.self,
+            ServeCommand.self, SchemaCommand.self, NewCommand.self, ScanCommand.self, ArchiveHashCommand.self,
         ],
         defaultSubcommand: BuildCommand.self
     )

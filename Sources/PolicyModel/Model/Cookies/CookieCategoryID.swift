@@ -2,7 +2,7 @@ public import PolicyDiagnostics
 import PolicyYAML
 
 /// A cookie category id: one of the four built-ins or a custom one declared in `site.yml`.
-public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CookieCategoryID: Hashable, TextBacked, CustomStringConvertible {
     public static let builtIn = ["essential", "analytics", "preferences", "marketing"]
 
     public var id: String
@@ -29,8 +29,8 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        id = try decoder.singleValueContainer().decode(String.self)
+    public init(text: String, decoder: any Decoder) throws {
+        id = text
         location = decoder.sourceLocation
         let custom = decoder.decodingContext?.customCookieCategories ?? []
         if !isBuiltIn && !custom.contains(id) {
@@ -44,10 +44,7 @@ public struct CookieCategoryID: Hashable, Sendable, Codable, CustomStringConvert
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(id)
-    }
+    public var writtenText: String { id }
 
     public static func == (lhs: CookieCategoryID, rhs: CookieCategoryID) -> Bool { lhs.id == rhs.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }

@@ -2,13 +2,13 @@ import PolicyDiagnostics
 import PolicyYAML
 
 /// A declared regime id, checked against the theme's registry where it is written.
-public struct JurisdictionID: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct JurisdictionID: Hashable, TextBacked, CustomStringConvertible {
     public var id: String
 
     public init(_ id: String) { self.id = id }
 
-    public init(from decoder: any Decoder) throws {
-        id = try decoder.singleValueContainer().decode(String.self)
+    public init(text: String, decoder: any Decoder) throws {
+        id = text
         guard let registry = decoder.decodingContext?.jurisdictions else { return }
         if registry[id] == nil {
             var message = "unknown jurisdiction '\(id)'"
@@ -21,10 +21,7 @@ public struct JurisdictionID: Hashable, Sendable, Codable, CustomStringConvertib
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(id)
-    }
+    public var writtenText: String { id }
 
     public var description: String { id }
 }

@@ -3,7 +3,7 @@ import PolicyDiagnostics
 import PolicyYAML
 
 /// An ISO 3166-1 alpha-2 country code (`MA`, `TN`, `IN`); each page names it in its own language.
-public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CountryCode: Hashable, TextBacked, CustomStringConvertible {
     public let rawValue: String
 
     private static let known: Set<String> = Set(Locale.Region.isoRegions.map(\.identifier))
@@ -14,8 +14,7 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
         rawValue = upper
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+    public init(text: String, decoder: any Decoder) throws {
         guard let code = CountryCode(text) else {
             throw ValueError(
                 .unknownCountry, "unknown country code '\(text)'",
@@ -24,10 +23,7 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
         self = code
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public var writtenText: String { rawValue }
 
     public var description: String { rawValue }
 }

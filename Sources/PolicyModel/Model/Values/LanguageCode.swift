@@ -3,7 +3,7 @@ import PolicyDiagnostics
 package import PolicyYAML
 
 /// A BCP 47 language tag as used in folder names and URLs: `en`, `fr`, `ar`, `pt-br`.
-public struct LanguageCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct LanguageCode: Hashable, Comparable, TextBacked, CustomStringConvertible {
     public let rawValue: String
 
     /// The ISO 639-1 codes Foundation knows, so a typo such as `eng` or `fn` is caught.
@@ -18,8 +18,7 @@ public struct LanguageCode: Hashable, Comparable, Sendable, Codable, CustomStrin
         rawValue = lowered
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+    public init(text: String, decoder: any Decoder) throws {
         guard let code = LanguageCode(text) else { throw LanguageCode.unknown(text) }
         self = code
     }
@@ -30,10 +29,7 @@ public struct LanguageCode: Hashable, Comparable, Sendable, Codable, CustomStrin
             expected: "expected a two-letter ISO 639-1 code, optionally with a region, e.g. en, fr, ar, pt-br")
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public var writtenText: String { rawValue }
 
     public var description: String { rawValue }
     public static func < (lhs: LanguageCode, rhs: LanguageCode) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -4,7 +4,7 @@ import PolicyYAML
 
 /// A calendar date as policies state it: a day (`2025-03-14`) or only a month (`2025-01`,
 /// seed 004 says just "January 2025"). Kept as written, never shifted by time zones.
-public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct PolicyDate: Hashable, Comparable, TextBacked, CustomStringConvertible {
     public var year: Int
     public var month: Int
     /// Nil when the source states only the month.
@@ -38,8 +38,7 @@ public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+    public init(text: String, decoder: any Decoder) throws {
         guard let date = PolicyDate(text) else {
             throw ValueError(
                 .badDate, "'\(text)' is not a valid date",
@@ -48,10 +47,7 @@ public struct PolicyDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         self = date
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public var writtenText: String { description }
 
     public var description: String {
         // Digits by hand: String(format:) goes through Foundation's formatter, and dates are

@@ -63,6 +63,8 @@ public struct PolicyDuration: Hashable, Sendable, Codable, CustomStringConvertib
         case until, years, months, weeks, days, hours, minutes, seconds
     }
 
+    // Not `TextBacked`: a duration is written as a text or as a mapping ({hours: 1, minutes: 30},
+    // {until: …}), both ways in and out, so its coding is its own.
     public init(from decoder: any Decoder) throws {
         // The text form first: nearly every duration is one, and asking a text for a mapping
         // makes (and drops) a located error. The order cannot change a result, since a YAML

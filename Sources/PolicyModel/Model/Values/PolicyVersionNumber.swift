@@ -2,7 +2,7 @@ import PolicyDiagnostics
 import PolicyYAML
 
 /// `1.0`, `2.1.3`: compared numerically, so 1.10 follows 1.9.
-public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct PolicyVersionNumber: Hashable, Comparable, TextBacked, CustomStringConvertible {
     public var components: [Int]
 
     /// Canonical numbers only: `1.00` and `01.0` would name the same version as `1.0` in
@@ -20,8 +20,7 @@ public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, Cust
         self.components = components
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+    public init(text: String, decoder: any Decoder) throws {
         guard let version = PolicyVersionNumber(text) else {
             let leadingZero = text.split(separator: ".").contains { $0.count > 1 && $0.hasPrefix("0") && $0.allSatisfy(\.isNumber) }
             throw ValueError(
@@ -31,10 +30,7 @@ public struct PolicyVersionNumber: Hashable, Comparable, Sendable, Codable, Cust
         self = version
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public var writtenText: String { description }
 
     public var description: String { components.map(String.init).joined(separator: ".") }
 

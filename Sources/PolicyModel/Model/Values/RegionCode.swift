@@ -2,12 +2,11 @@ import PolicyDiagnostics
 import PolicyYAML
 
 /// Whom an entity or DPO serves: a declared jurisdiction id (`gdpr`) or a country code (`CH`).
-public enum RegionCode: Codable, Sendable, Hashable, CustomStringConvertible {
+public enum RegionCode: TextBacked, Hashable, CustomStringConvertible {
     case jurisdiction(String)
     case country(CountryCode)
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+    public init(text: String, decoder: any Decoder) throws {
         if text.count == 2, text == text.uppercased(), let country = CountryCode(text) {
             self = .country(country)
             return
@@ -20,10 +19,7 @@ public enum RegionCode: Codable, Sendable, Hashable, CustomStringConvertible {
         self = .jurisdiction(text)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public var writtenText: String { description }
 
     public var description: String {
         switch self {
