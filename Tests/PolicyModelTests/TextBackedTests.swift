@@ -1,4 +1,5 @@
 import Foundation
+import PolicyDiagnostics
 import PolicyYAML
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 @Suite("TextBacked")
 struct TextBackedTests {
     /// `value` as a JSON value and as a field of an object, and both read back.
-    func expectRoundTrip<T: TextBacked & Equatable>(_ value: T, writtenAs text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRoundTrip<T: TextBacked & Equatable>(_ value: T, writtenAs text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let json = "\"\(text)\""
         let data = try JSONEncoder().encode(value)
         #expect(String(decoding: data, as: UTF8.self) == json, sourceLocation: sourceLocation)
@@ -50,7 +51,7 @@ struct TextBackedTests {
                 _ = try JSONDecoder().decode([T].self, from: Data("[\"\(text)\"]".utf8))
                 return nil
             } catch {
-                return (error as? ValueError)?.code
+                return (error as? ValueError)?.code.name
             }
         }
         #expect(code(PolicyDate.self, "2025-13-01") == "bad-date")

@@ -108,7 +108,7 @@ import Testing
     /// that prints it without that test shows the word "false" to readers and on paper. The
     /// print footer of `404.html`, which has no canonical address, once did.
     @Test func noPagePrintsAMissingValueAsFalse() throws {
-        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.output.path).filter { $0.hasSuffix(".html") }.sorted()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: try Self.output().path).filter { $0.hasSuffix(".html") }.sorted()
         let printed = try Regex(#">\s*false\s*(<|·)|·\s*false\s*<"#)
         for file in files {
             let html = try page(file).replacing(try Regex(#"(?s)<script.*?</script>"#), with: "")
