@@ -87,7 +87,7 @@ public struct Theme: Sendable {
             do {
                 // The pragma renders nothing; it selects the fast HTML escaping for this template.
                 let template = String(file.dropLast(".mustache".count))
-                try library.register(FastHTMLContentType.pragma + text, named: template)
+                try library.registerCompiled(FastHTMLContentType.pragma + text, named: template)
                 sources.append((template, text))
                 diagnostics += TableRows.problems(template: template, text: text, path: path)
                 diagnostics += TemplateNames.problems(template: template, text: text, path: path)
@@ -186,7 +186,7 @@ public struct Theme: Sendable {
             var library = MustacheLibrary()
             do {
                 for (name, text) in sources {
-                    try library.register(FastHTMLContentType.pragma + UIStringTemplates.substitute(text, tree: tree, escape: escape), named: name)
+                    try library.registerCompiled(FastHTMLContentType.pragma + UIStringTemplates.substitute(text, tree: tree, escape: escape), named: name)
                 }
                 return library
             } catch {
@@ -213,13 +213,31 @@ public struct Theme: Sendable {
     /// The text inside each `{{…}}` tag of a template, in order, for the theme's checks (a
     /// triple-brace tag's inner `{` included). A `{{` inside a tag, such as in a comment, is
     /// part of that tag, as Mustache reads it.
+    ///
+    /// Scanned as UTF-8 bytes: braces are ASCII, and Foundation's `range(of:)` bridged every
+    /// template to an `NSString` for each search, which made the checks a third of loading a theme.
     static func tags(in text: String) -> [Substring] {
+        let brace = (open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
         var tags: [Substring] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            tags.append(rest[open.upperBound..<close.lowerBound])
-            rest = rest[close.upperBound...]
+        let bytes = text.utf8
+        var tagStart: String.Index?
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            guard next < bytes.endIndex else { break }
+            if let start = tagStart {
+                if bytes[index] == brace.close && bytes[next] == brace.close {
+                    tags.append(text[start..<index])
+                    tagStart = nil
+                    index = bytes.index(after: next)
+                    continue
+                }
+            } else if bytes[index] == brace.open && bytes[next] == brace.open {
+                tagStart = bytes.index(after: next)
+                index = tagStart!
+                continue
+            }
+            index = next
         }
         return tags
     }
