@@ -60,7 +60,11 @@ public struct Theme: Sendable {
                 : "expected one of the themes in \(themesDirectory)/: \(available.joined(separator: ", ")) (or give another folder with --themes)"
             return (
                 nil,
-                [.error(.unknownTheme, at: SourceLocation(file: "content/site.yml"), "theme '\(name)' not found at \(directory)", expected: expected)]
+                [
+                    .error(
+                        .unknownTheme, at: SourceLocation(file: "content/" + ContentLayout.siteFile), "theme '\(name)' not found at \(directory)",
+                        expected: expected)
+                ]
             )
         }
         var diagnostics: [Diagnostic] = []
