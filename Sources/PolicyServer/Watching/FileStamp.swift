@@ -1,3 +1,6 @@
+// `stat`'s members: the compiler files the struct under CDispatch (OutputFolder imports it),
+// so a whole-module (release) build asks for it here too under MemberImportVisibility.
+import CDispatch
 import Foundation
 
 /// What identifies one version of a file: saving through a rename changes the inode, an

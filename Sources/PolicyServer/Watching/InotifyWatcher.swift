@@ -1,4 +1,7 @@
 #if os(Linux)
+// `stat`'s members: the compiler files the struct under CDispatch (OutputFolder imports it),
+// so a whole-module (release) build asks for it here too under MemberImportVisibility.
+import CDispatch
 import Foundation
 
 /// Change events from the Linux kernel instead of polling: on a 1,000-company corpus a polling
