@@ -51,7 +51,7 @@ public struct StrictYAMLDecoder {
                     expected: "expected a mapping of fields such as `key: value`")
                 return (nil, [diagnostic])
             }
-            if let place = YAMLLimits.overExpanded(node) {
+            if let place = YAMLLimits.overExpanded(node, text: yaml) {
                 let diagnostic = Diagnostic.error(
                     .tooManyAliases, at: location(line: place.line, column: place.column),
                     "aliases (*name) of the value anchored here repeat it until the document holds more than \(YAMLLimits.expandedNodes) values",

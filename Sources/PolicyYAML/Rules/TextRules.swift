@@ -14,7 +14,7 @@ public enum TextRules {
         var position = 0
         for scalar in text.unicodeScalars {
             position += 1
-            guard scalar.properties.generalCategory == .control, scalar != "\t", scalar != "\n" else { continue }
+            guard isControl(scalar), scalar != "\t", scalar != "\n" else { continue }
             let code = String(scalar.value, radix: 16, uppercase: true)
             let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
             return ValueError(
@@ -22,6 +22,13 @@ public enum TextRules {
                 expected: "expected text without control characters (only tabs and line breaks); delete it")
         }
         return nil
+    }
+
+    /// Whether `scalar` is in the general category Control (Cc): U+0000–U+001F and
+    /// U+007F–U+009F. Unicode's stability policy fixes that set for good, so the test is two
+    /// comparisons instead of a property lookup per character of every text decoded.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// The problem with a one-line value such as a title: empty, several lines, or longer

@@ -8,7 +8,7 @@ public enum YAMLLimits {
     /// The largest YAML text (a whole site.yml, company.yml or front matter), in bytes.
     public static let documentBytes = 256 * 1024
     /// The most values (scalars, lists and mappings) a document may hold once every alias is
-    /// replaced by what it names. A document of `documentBytes` without aliases holds fewer.
+    /// replaced by what it names (a document without aliases is not counted: see `overExpanded`).
     public static let expandedNodes = 300_000
 
     /// Where the anchored value whose aliases take `node` past `expandedNodes` is defined,
@@ -17,7 +17,12 @@ public enum YAMLLimits {
     /// Yams resolves an alias to the anchored node itself (with that node's position), so a
     /// node met again at the same position is an alias: its size, counted once, is reused,
     /// and the count takes time linear in the text, not in the expansion.
-    static func overExpanded(_ node: Node) -> (line: Int, column: Int)? {
+    ///
+    /// `text` is the document `node` was read from. An alias is written `*name`, so a text
+    /// without `*` has none and the walk (a dictionary entry per value) is skipped: without
+    /// aliases the document's own size, at most `documentBytes`, bounds what decoding it costs.
+    static func overExpanded(_ node: Node, text: String) -> (line: Int, column: Int)? {
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var sizes: [NodeKey: Int] = [:]
         var culprit: Mark?
         let total = expandedSize(node, &sizes, &culprit)
