@@ -30,7 +30,7 @@ STAGES = [
     ("loading: the rest", r"ContentLoader\.load|CompanyLoader"),
     ("diffs: comparing versions", r"PolicyDiff\.init"),
     ("machine-readable JSON", r"MachineReadable|PrettyJSON|JSONEncoder"),
-    ("page values", r"policyContext|companyFrame|SiteRenderer\.frame|sectionValues|SectionValues|withSectionHTML"),
+    ("page values", r"SiteRenderer\.(policyModel|companyFrame|pageFrame|frame|withSectionHTML|withRows|structuredSections)|PageModel|SectionModel|SectionValues|SectionBlocks"),
     ("writing the output", r"OutputWriter|BackgroundWriter|write\b|sys_write|openat|do_sys_open"),
     ("freeing a finished batch's caches", r"RetiredRenderer"),
     ("site-wide pages", r"SiteIndex|Sitemap|renderHome|renderFeed"),
