@@ -7,7 +7,9 @@ public import PolicyModel
 public import PolicyRender
 import PolicyTranslations
 
-/// `policysite build`: content/ and a theme in, a complete static site out.
+/// `policysite build`: content/ and a theme in, a complete static site out. The pass itself is
+/// `SiteDriver`'s (shared with `check` and serve); this type owns what a build adds around it:
+/// the output refusal, the lock, and the long-lived caches every run of a process shares.
 public struct SiteBuilder: Sendable {
     public var fileSystem: any FileSystem
     /// Parsed policies and rendered bodies survive between builds of one process (serve).
