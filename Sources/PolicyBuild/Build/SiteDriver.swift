@@ -124,8 +124,9 @@ public struct SiteDriver: Sendable {
         SiteDriver(builder: builder, options: options, archives: options.archiveCache, drafts: true, bodies: .perChunk(keepsPlainText: true))
     }
 
-    /// Serve's rebuild of a few companies: `builder` shows only their folders, `theme` is the
-    /// live site's, and parsed files and bodies are the long-lived builder's (`builder`'s own).
+    /// Serve's rebuild of a few companies: `builder` shows only their folders and shares the
+    /// long-lived builder's caches (parsed files, bodies, fingerprints); `theme` is the live
+    /// site's.
     public static func companies(_ options: BuildOptions, builder: SiteBuilder, theme: Theme) -> SiteDriver {
         SiteDriver(
             builder: builder, options: options, theme: theme, documents: builder.documents, archives: options.archiveCache,
