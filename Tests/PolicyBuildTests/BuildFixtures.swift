@@ -91,7 +91,19 @@ enum BuildFixtures {
     /// The example site (`content/`), loaded with its theme.
     static func exampleSite() throws -> PreparedSite {
         let options = BuildOptions(contentPath: Repository.content.path, themesPath: Repository.themes.path, outputPath: "unused")
-        let (prepared, diagnostics) = SiteBuilder().prepare(options)
+        let (prepared, diagnostics) = load(options)
         return try #require(prepared, "\(diagnostics)")
+    }
+
+    /// The whole site at `options` and its theme, loaded by the driver of every build (nil when
+    /// some content has a problem), for tests that render it in one go (`SiteBuilder.render`).
+    static func load(_ options: BuildOptions, builder: SiteBuilder = SiteBuilder()) -> (PreparedSite?, [Diagnostic]) {
+        let driver = SiteDriver(builder: builder, options: options, publishedBy: PolicyDate(builder.now()), bodies: .shared(builder.bodies))
+        let (opened, problems) = driver.open()
+        guard let opening = opened else { return (nil, problems) }
+        var sink = RecordingSink()
+        let outcome = driver.run(opening, into: &sink)
+        guard case .finished(let diagnostics) = outcome else { return (nil, outcome.diagnostics) }
+        return (PreparedSite(site: opening.site(with: sink.companies), theme: opening.theme, diagnostics: diagnostics), diagnostics)
     }
 }

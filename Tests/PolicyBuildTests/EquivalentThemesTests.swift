@@ -71,7 +71,7 @@ import Testing
 
         func pages(_ themesPath: String, content: String) throws -> [RenderedPage] {
             let options = BuildOptions(contentPath: root.appendingPathComponent(content).path, themesPath: themesPath, outputPath: "unused")
-            let (prepared, diagnostics) = SiteBuilder().prepare(options)
+            let (prepared, diagnostics) = BuildFixtures.load(options)
             return SiteBuilder().render(try #require(prepared, "\(diagnostics)"))
         }
         // content/ has every kind of section; the replay fixture names its cookies (the

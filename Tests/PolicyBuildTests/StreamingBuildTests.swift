@@ -16,7 +16,7 @@ import Testing
         let report = try SiteBuilder().build(options)
         #expect(report.prepared == nil, "a CLI build keeps no site in memory")
         let builder = SiteBuilder()
-        let (prepared, diagnostics) = builder.prepare(options)
+        let (prepared, diagnostics) = BuildFixtures.load(options, builder: builder)
         let whole = try #require(prepared)
         #expect(!diagnostics.hasErrors)
         let pages = builder.render(whole)

@@ -61,4 +61,52 @@ import Testing
         _ = try SiteBuilder().build(cold)
         #expect(try Self.files(URL(fileURLWithPath: options.outputPath)) == (try Self.files(URL(fileURLWithPath: cold.outputPath))))
     }
+
+    /// Each output file's inode and modification time, by path under `folder`.
+    static func stamps(_ folder: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for path in try files(folder).keys {
+            let info = try FileManager.default.attributesOfItem(atPath: folder.path + path)
+            result[path] = "\(info[.systemFileNumber] ?? "-") \((info[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        }
+        return result
+    }
+
+    @Test func aProseEditWritesOnlyItsCompanyAndASlugEditRebuildsTheSite() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = Scratch.directory.appendingPathComponent("fastpath-scope-\(UUID().uuidString.prefix(8))")
+        for item in ["content", "themes"] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = BuildOptions(
+            contentPath: folder.appendingPathComponent("content").path, themesPath: folder.appendingPathComponent("themes").path,
+            outputPath: folder.appendingPathComponent("out/site").path)
+        let output = URL(fileURLWithPath: options.outputPath)
+        let session = PreviewSession(options: options)
+        await session.buildAll()
+        let others = try Self.stamps(output).filter { !$0.key.hasPrefix("/caltryx-tech/") }
+        #expect(others.count > 50)
+
+        // Prose: only the company's own pages are written; no other file is touched.
+        let policy = folder.appendingPathComponent("content/caltryx-tech/en/privacy.md")
+        try (try String(contentsOf: policy, encoding: .utf8) + "\nA sentence added in serve.\n").write(to: policy, atomically: true, encoding: .utf8)
+        let prose = await session.rebuild(after: [policy.path])
+        #expect(prose.kind == .companies([folder.appendingPathComponent("content/caltryx-tech").path]))
+        #expect(prose.filesWritten > 0)
+        #expect(try Self.stamps(output).filter { !$0.key.hasPrefix("/caltryx-tech/") } == others)
+
+        // A new slug changes every page that links the company: the whole site is built.
+        let company = folder.appendingPathComponent("content/caltryx-tech/company.yml")
+        try (try String(contentsOf: company, encoding: .utf8) + "slug: caltryx\n").write(to: company, atomically: true, encoding: .utf8)
+        let slug = await session.rebuild(after: [company.path])
+        #expect(slug.kind == .full)
+        var cold = options
+        cold.outputPath = folder.appendingPathComponent("cold-slug").path
+        _ = try SiteBuilder().build(cold)
+        let rebuilt = try Self.files(output)
+        #expect(rebuilt == (try Self.files(URL(fileURLWithPath: cold.outputPath))))
+        #expect(rebuilt["/caltryx/en/index.html"] != nil && rebuilt["/caltryx-tech/en/index.html"] == nil)
+    }
 }

@@ -10,10 +10,10 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// Parsed archived texts kept on disk between runs (the CLI keeps them beside the output).
     public var archiveCache: ArchiveCache?
-    /// Keep every loaded company and rendered text in memory for later builds of this process
-    /// (serve's fast path). Off, a build holds one chunk of companies at a time.
     /// Render a draft page for each working text the policy pages do not show (`--drafts`, `serve`).
     public var drafts = false
+    /// Keep every loaded company and rendered text in memory for later builds of this process
+    /// (serve's fast path). Off, a build holds one chunk of companies at a time.
     public var keepsSite = false
     /// Called once when the build waits for another build into the same output, with that
     /// process's id when known (the CLI says so on the terminal).

@@ -2,7 +2,8 @@ public import PolicyDiagnostics
 public import PolicyModel
 public import PolicyRender
 
-/// Everything a build has checked and is ready to render: the loaded site and its theme.
+/// A site loaded and checked, with its theme: what a build kept in memory for later runs of
+/// the process (`BuildOptions.keepsSite`, serve's rebuilds of a few companies start from it).
 public struct PreparedSite: Sendable {
     public let site: Site
     public let theme: Theme

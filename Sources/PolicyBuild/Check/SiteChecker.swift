@@ -1,15 +1,13 @@
 import Foundation
-import PolicyChecks
 import PolicyContent
 public import PolicyDiagnostics
 public import PolicyModel
-import PolicyRender
 
 /// `policysite check`: everything `build` validates, plus checks of the rendered pages (links
 /// and anchors), dates, contact data and cookie prose, without writing anything.
 ///
-/// Like `build`, it works a chunk of companies at a time: load, check, render in memory, check
-/// the pages' links, drop. Memory holds one chunk and the site's link index.
+/// The same driver as `build` (`SiteDriver`), a chunk of companies at a time: load, check,
+/// render in memory, check the pages (`CheckSink`), drop.
 public struct SiteChecker: Sendable {
     public var builder: SiteBuilder
 
@@ -18,46 +16,14 @@ public struct SiteChecker: Sendable {
     }
 
     public func check(_ options: BuildOptions) -> [Diagnostic] {
-        let loader = ContentLoader(fileSystem: builder.fileSystem, themesPath: options.themesPath, archiveCache: options.archiveCache)
-        let (outline, outlineProblems) = loader.outline(contentPath: options.contentPath)
-        guard let outline else { return outlineProblems.sortedByLocation() }
-        let wholeSite = outline.site(with: [], allLanguages: true)
-        let (loadedTheme, themeProblems) = builder.loadTheme(for: wholeSite, options)
-        var diagnostics = outlineProblems + themeProblems
-        guard let theme = loadedTheme else { return diagnostics.sortedByLocation() }
-
-        let today = PolicyDate(builder.now())
-        var links = LinkChecker(assets: theme.assetCopies.map(\.destination))
-        // Every page links the home page and its siblings, which come last: their paths are
-        // known now (the same files with no companies), so those links need not wait.
-        links.expect(PagePlan.siteFiles(index: [], renderer: SiteRenderer(site: wholeSite, theme: theme, today: today)).map(\.path))
-        var more: [Diagnostic] = []
-        var index: [CompanyIndexEntry] = []
-        var stream = CompanyStream(loader: loader, outline: outline)
-        while let chunk = stream.next() {
-            diagnostics += chunk.diagnostics
-            // Rendering content that does not load would only repeat the same problems.
-            guard !diagnostics.hasErrors else { continue }
-            // Drafts are checked too: the author publishes them next.
-            let renderer = SiteRenderer(site: chunk.site, theme: theme, bodies: BodyCache(), today: today, drafts: true)
-            let pages = builder.renderCompanies(chunk.site, renderer: renderer, reusing: nil).pages
-            index += chunk.site.companies.map { CompanyIndexEntry($0, renderer: renderer) }
-            let documents = Dictionary(chunk.site.companies.flatMap { $0.policies.values }.map { ($0.path, $0) }) { first, _ in first }
-            var searches: [String: Int] = [:]
-            var bodyLines: [String: [Substring]] = [:]
-            links.add(pages) { file, href in
-                guard let document = documents[file] else { return nil }
-                // Each search reads the whole body: past `locatedLinks` broken links in one
-                // file (16,000 made check take minutes), the rest are reported at the file.
-                searches[file, default: 0] += 1
-                guard searches[file]! <= Self.locatedLinks else { return SourceLocation(file: document.path) }
-                return Self.line(of: href, in: document, lines: bodyLines[file] ?? bodyLines.cached(file, document))
-            }
-            more += ContentChecks(site: chunk.site, renderer: renderer, today: today).run()
+        let driver = SiteDriver.check(options, builder: builder)
+        let (opened, problems) = driver.open()
+        guard let opening = opened else { return problems }
+        var sink = CheckSink(opening)
+        switch driver.run(opening, into: &sink) {
+        case .failed(let diagnostics): return diagnostics
+        case .finished: return sink.diagnostics
         }
-        guard !diagnostics.hasErrors else { return diagnostics.sortedByLocation() }
-        links.add(PagePlan.siteFiles(index: index, renderer: SiteRenderer(site: wholeSite, theme: theme, today: today)))
-        return (diagnostics + more + links.finish()).sortedByLocation()
     }
 
     /// The most broken links of one policy file whose line is looked for.
@@ -76,14 +42,5 @@ public struct SiteChecker: Sendable {
             }
         }
         return nil
-    }
-}
-
-extension Dictionary where Key == String, Value == [Substring] {
-    /// The lines of `document`'s body, split once and kept under `file`.
-    fileprivate mutating func cached(_ file: String, _ document: PolicyDocument) -> [Substring] {
-        let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false)
-        self[file] = lines
-        return lines
     }
 }

@@ -1,17 +1,66 @@
 import Foundation
 import PolicyBuild
+import PolicyDiagnostics
 import PolicyModel
 import PolicyRender
 
-/// Re-renders the pages of a few companies into an existing output folder.
+/// Serve's sink for a run of `SiteDriver` over a few companies (`CompanySubsetFileSystem`):
+/// their pages go into the existing output folder, in place.
 ///
-/// The pages come from `SiteBuilder.render` on a site holding only those companies, so the
-/// fast path renders exactly the pages a full build would, whatever kinds of page the build
-/// plan has. It only handles edits that leave every other page's bytes as they were: the same
-/// slug (URLs), the same languages (switchers, site languages), the same archived versions
-/// and the same `last_updated` dates (sitemap.xml). Anything else returns nil and the caller
-/// rebuilds the whole site, so the fast path never leaves a stale page behind.
-enum CompanyRebuild {
+/// The driver renders exactly the pages a full build would for these companies, whatever kinds
+/// of page the build plan has. The rebuild only handles edits that leave every other page's
+/// bytes as they were: the same slug (URLs), the same languages (switchers, site languages),
+/// the same archived versions and the same `last_updated` dates (sitemap.xml). Anything else
+/// writes nothing and leaves `rebuilt` nil: the caller rebuilds the whole site, so the fast
+/// path never leaves a stale page behind.
+struct CompanyRebuild: PageSink {
+    typealias Failure = any Error
+
+    /// The site that last built cleanly.
+    let live: LiveSite
+    /// The company folders reloaded, as `Company.folder` names them.
+    let folders: Set<String>
+    let outputPath: String
+    let bodies: BodyCache
+    let renderCache: RenderCache
+    private var companies: [Company] = []
+    private var pages: [RenderedPage] = []
+    private var fingerprints: [String: String] = [:]
+    /// The live site with the companies swapped in, once their pages are written; nil when
+    /// other pages depend on what changed (nothing was written).
+    private(set) var rebuilt: LiveSite?
+    /// How many files were written.
+    private(set) var written = 0
+    /// The run's problems (warnings), once it finished.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(live: LiveSite, folders: Set<String>, outputPath: String, bodies: BodyCache, renderCache: RenderCache) {
+        self.live = live
+        self.folders = folders
+        self.outputPath = outputPath
+        self.bodies = bodies
+        self.renderCache = renderCache
+    }
+
+    mutating func take(_ chunk: SiteDriver.Chunk) {
+        companies += chunk.site.companies
+        pages += chunk.pages
+        fingerprints.merge(chunk.fingerprints) { _, new in new }
+    }
+
+    /// Merges the companies into the live site when no other page depends on what changed, and
+    /// writes their pages (with the home page and `policies.json` when their entries changed).
+    mutating func finish(_ opening: SiteDriver.Opening, diagnostics: [Diagnostic]) throws {
+        self.diagnostics = diagnostics
+        guard companies.count == folders.count, let site = Self.merge(opening.site(with: companies), into: live.site) else { return }
+        var index = live.index
+        let all = Self.pages(
+            from: pages, companies: companies, merged: site, theme: opening.theme, bodies: bodies, today: opening.today, index: &index)
+        written = try Self.write(all, to: outputPath)
+        renderCache.record(fingerprints, output: outputPath)
+        rebuilt = LiveSite(site: site, theme: opening.theme, index: index)
+    }
+
     /// The live site with the reloaded companies swapped in, or nil when other pages depend
     /// on what changed.
     static func merge(_ reloaded: Site, into live: Site) -> Site? {

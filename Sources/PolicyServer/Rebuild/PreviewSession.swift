@@ -112,37 +112,40 @@ public actor PreviewSession {
         }
     }
 
-    /// Reloads and re-renders only `folders`; nil when the change reaches other pages.
+    /// Reloads and re-renders only `folders`: the driver of every build, over a content folder
+    /// that shows only them, into a sink that writes in place (`CompanyRebuild`); nil when the
+    /// change reaches other pages.
     private func companyBuild(_ folders: Set<String>) -> (RebuildResult.Kind, Int, [Diagnostic])? {
         guard let live else { return nil }
         let names = Set(folders.map { String($0.dropFirst(options.contentPath.count + 1)) })
         let subsetBuilder = SiteBuilder(
             fileSystem: CompanySubsetFileSystem(base: builder.fileSystem, contentPath: options.contentPath, folderNames: names),
             documents: builder.documents, bodies: builder.bodies, renderCache: builder.renderCache, now: builder.now)
-        let (prepared, diagnostics) = subsetBuilder.prepare(options, theme: live.theme)
-        guard let prepared, !diagnostics.hasErrors else {
+        let driver = SiteDriver.companies(options, builder: subsetBuilder, theme: live.theme)
+        let (opened, problems) = driver.open()
+        guard let opening = opened else {
             failedScope = .companies(folders)
-            return (.failed, 0, diagnostics)
+            return (.failed, 0, problems)
         }
-        let reloaded = prepared.site.companies
-        guard reloaded.count == folders.count, let site = CompanyRebuild.merge(prepared.site, into: live.site) else { return nil }
-        // Archived-version and diff pages of the company are skipped unless their inputs changed.
-        let today = PolicyDate(builder.now())
-        let (rendered, fingerprints) = subsetBuilder.renderCompanies(
-            prepared.site, renderer: SiteRenderer(site: prepared.site, theme: prepared.theme, bodies: builder.bodies, today: today, drafts: options.drafts),
-            reusing: options.outputPath)
-        var index = live.index
-        let pages = CompanyRebuild.pages(
-            from: rendered, companies: reloaded, merged: site, theme: prepared.theme, bodies: builder.bodies, today: today, index: &index)
+        var rebuild = CompanyRebuild(
+            live: live, folders: folders, outputPath: options.outputPath, bodies: builder.bodies, renderCache: builder.renderCache)
+        let outcome: SiteDriver.Outcome
         do {
-            let written = try CompanyRebuild.write(pages, to: options.outputPath)
-            builder.renderCache.record(fingerprints, output: options.outputPath)
-            self.live = LiveSite(site: site, theme: prepared.theme, index: index)
-            failedScope = nil
-            return (.companies(folders.sorted()), written, diagnostics)
+            // Archived-version and diff pages of the companies are skipped unless their inputs changed.
+            outcome = try driver.run(opening, into: &rebuild)
         } catch {
             failedScope = .companies(folders)
-            return (.failed, 0, diagnostics + [Self.outputProblem(options.outputPath, error)])
+            return (.failed, 0, rebuild.diagnostics + [Self.outputProblem(options.outputPath, error)])
+        }
+        switch outcome {
+        case .failed(let diagnostics):
+            failedScope = .companies(folders)
+            return (.failed, 0, diagnostics)
+        case .finished(let diagnostics):
+            guard let rebuilt = rebuild.rebuilt else { return nil }
+            self.live = rebuilt
+            failedScope = nil
+            return (.companies(folders.sorted()), rebuild.written, diagnostics)
         }
     }
 
