@@ -100,7 +100,12 @@ extension SiteRenderer {
     public func renderCookies(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
-        let frame = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
+        // Only the translations that have a cookies page are offered (a text may drop its cookie
+        // controls alone): the others would be broken links.
+        let languages = pageLanguages(of: company).filter { Self.hasCookiesPage(company, $0) }
+        let frame = companyFrame(page, path: path, title: locale.strings["sections.cookies"], languages: languages) {
+            SitePaths.cookies(company.slug, $0)
+        }
         let model = CookiesPageModel(
             frame: frame,
             cookieControls: front.cookieControls?.nonEmpty,
@@ -115,7 +120,10 @@ extension SiteRenderer {
     public func renderRights(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company
         let locale = locale(for: page.language, company: company)
-        let frame = companyFrame(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
+        let languages = pageLanguages(of: company).filter { Self.hasRightsPage(company, $0) }
+        let frame = companyFrame(page, path: path, title: locale.strings["sections.rights"], languages: languages) {
+            SitePaths.rights(company.slug, $0)
+        }
         let sections = sectionValues(page)
         let model = RightsPageModel(
             frame: frame, contactHref: SitePaths.link(from: path, to: SitePaths.contact(company.slug, page.language)).nonEmpty,
