@@ -179,8 +179,9 @@ let package = Package(
             name: "PolicyBuildTests",
             dependencies: [
                 "TestSupport", "PolicyFiles", "PolicyBuild", "PolicyModel", "PolicyMarkdown", "PolicyRender", "PolicyContent", "PolicyDiagnostics",
-                // PolicyHistory: the property test publishes versions as `policysite publish` does.
-                "PolicyTranslations", "PolicyHistory",
+                // PolicyHistory: the property test publishes versions as `policysite publish` does;
+                // PolicyChecks: it checks the links of every site it builds, as `check` does.
+                "PolicyTranslations", "PolicyHistory", "PolicyChecks",
             ]
         ),
         .testTarget(

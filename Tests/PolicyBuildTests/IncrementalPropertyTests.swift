@@ -1,9 +1,11 @@
 import Foundation
+import PolicyChecks
 import PolicyContent
 import PolicyDiagnostics
 import PolicyFiles
 import PolicyHistory
 import PolicyModel
+import PolicyRender
 import TestSupport
 import Testing
 
@@ -63,6 +65,18 @@ import Testing
                     "seed \(seed), edit \(number) (\(description)): the build failed: \(error) \(problems)\nedits: \(log.suffix(8).joined(separator: "; "))")
                 return
             }
+            // The site must also be one `check`, and so `publish`, accepts: no link to a page it
+            // does not have (an archived version kept linking to a rights page that was gone).
+            let broken = site.brokenLinks()
+            if let first = broken.first {
+                Issue.record(
+                    """
+                    seed \(seed), edit \(number) (\(description)): \(first)\(broken.count > 1 ? " and \(broken.count - 1) more broken links" : "")
+                    replay: POLICYSITE_PROPERTY_SEED=\(seed) POLICYSITE_PROPERTY_EDITS=\(number)
+                    last edits: \(log.suffix(6).joined(separator: "; "))
+                    """)
+                return
+            }
             let differing = site.differingFiles()
             if let first = differing.first {
                 Issue.record(
@@ -76,6 +90,7 @@ import Testing
             }
         }
         #expect(sandbox.brokenCanaries.isEmpty)
+        print("IncrementalPropertyTests: seed \(seed) passed; removals: \(log.filter { $0.contains(" remove") }.joined(separator: "; "))")
     }
 }
 
@@ -93,6 +108,10 @@ enum PropertyEdit: Hashable, CustomStringConvertible {
     case addLanguage
     case removeLanguage
     case publish
+    /// Takes a section (`rights`, or `cookies` with `cookie_controls`) out of every current text
+    /// of a company, archived versions keeping theirs; a later edit of the field or an undo puts
+    /// it back.
+    case removeSection(String)
     /// Puts back the bytes a file had before the last edit of it (the cache saw both).
     case undo
 
@@ -110,6 +129,7 @@ enum PropertyEdit: Hashable, CustomStringConvertible {
         case .addLanguage: "add a language"
         case .removeLanguage: "remove a language"
         case .publish: "publish a version"
+        case .removeSection(let field): "remove \(field)"
         case .undo: "undo"
         }
     }
@@ -177,6 +197,13 @@ struct EditedSite {
         return Set(built.keys).union(cold.keys).filter { built[$0] != cold[$0] }.sorted()
     }
 
+    /// The links of the cold build's pages that name a file or an anchor it does not have.
+    func brokenLinks() -> [Diagnostic] {
+        var links = LinkChecker(assets: [])
+        links.add(BuildFixtures.files(under: coldOptions.outputPath).map { RenderedPage(path: $0.key, contents: $0.value) })
+        return links.finish()
+    }
+
     mutating func pick<T>(_ items: [T]) -> T { items[random.next(items.count)] }
 
     /// Every kind of edit once, in a random order.
@@ -188,6 +215,7 @@ struct EditedSite {
         deck += Self.companyFields.map(PropertyEdit.company) + Self.siteFields.map(PropertyEdit.site)
         deck += templates.map(PropertyEdit.template) + strings.map(PropertyEdit.uiStrings) + assets.map(PropertyEdit.asset)
         deck += [.jurisdictions, .changelog, .addLanguage, .removeLanguage, .publish, .publish, .undo, .undo, .undo]
+        deck += [.removeSection("rights"), .removeSection("cookies")]
         for index in stride(from: deck.count - 1, to: 0, by: -1) { deck.swapAt(index, random.next(index + 1)) }
         return deck
     }
@@ -207,7 +235,7 @@ struct EditedSite {
             for language in languages {
                 try change(policyPath(company, language)) { try Self.setting(field, to: value, inFrontMatterOf: $0) }
             }
-            return "\(edit) in \(company)/\(languages.joined(separator: ","))"
+            return "\(edit)\(value == nil ? " removed" : "") in \(company)/\(languages.joined(separator: ","))"
         case .prose:
             let (company, language) = pickPolicy()
             try change(policyPath(company, language)) { $0 + "\nA paragraph added by edit \(n).\n" }
@@ -274,6 +302,16 @@ struct EditedSite {
             return try removeLanguage()
         case .publish:
             return try publish(n)
+        case .removeSection(let field):
+            let company = companiesWithHistory().isEmpty ? IncrementalPropertyTests.companies[0] : pick(companiesWithHistory())
+            let languages = self.languages(of: company)
+            for language in languages {
+                try change(policyPath(company, language)) { text in
+                    let edited = try Self.setting(field, to: nil, inFrontMatterOf: text)
+                    return field == "cookies" ? try Self.setting("cookie_controls", to: nil, inFrontMatterOf: edited) : edited
+                }
+            }
+            return "\(edit) from \(company)/\(languages.joined(separator: ","))"
         case .undo:
             guard let last = before.popLast(), !last.isEmpty else { return "undo (nothing to undo)" }
             for file in last.reversed() {
@@ -398,15 +436,18 @@ struct EditedSite {
             return categories.map {
                 "\n  - category: \($0)\n    purpose: Cookies of edit \(n)\n    cookies:\n      - name: c\(n)_\($0)\n        provider: Provider \(n)\n        purpose: Remember edit \(n)\n        duration: \(1 + random.next(12)) months"
             }.joined()
-        case "cookie_controls": return " Cookie controls of edit \(n)."
+        case "cookie_controls":
+            // Gone with `cookies: []`, the company has no cookies page in that language.
+            return random.next(4) == 0 ? nil : " Cookie controls of edit \(n)."
         case "retention":
             return list { index in
                 random.next(2) == 0
                     ? "data: Records \(n)-\(index)\n    period: \(1 + random.next(9)) years" : "data: Logs \(n)-\(index)\n    criteria: Until edit \(n) ends."
             }
         case "rights":
-            // Never removed: archived pages would then link to a rights page the site no longer
-            // has, which `check` (run by publish) rejects; `ArchivedPageLinksTests` covers the removal.
+            // Sometimes removed (the rights page goes, archived versions keep theirs), and put
+            // back by a later edit of the field or an undo.
+            guard random.next(4) != 0 else { return nil }
             let rights = ["access", "rectification", "erasure", "portability", "objection"].shuffledPrefix(count + 1, &random)
             return "\n  contact: rights\(n)@example.org\n  how: Write to us (edit \(n)).\n  items:"
                 + rights.map { "\n    - right: \($0)\n      description: Ask for \($0) (edit \(n))." }.joined()

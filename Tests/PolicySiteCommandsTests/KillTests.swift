@@ -2,7 +2,8 @@ import Foundation
 import PolicyFiles
 import Testing
 
-/// `publish` killed with SIGKILL at many moments (a fixed list of delays, so runs repeat):
+/// `publish` killed with SIGKILL at many moments (a fixed list of delays, so runs repeat, and
+/// longer ones while no kill has come after the end, `kills(at:until:_:)`):
 /// after the next command's recovery, content/ is exactly as before the publish or exactly as
 /// after it, and `check` accepts it.
 @Suite(.serialized) struct KillTests {
@@ -50,6 +51,46 @@ import Testing
         process.waitUntilExit()
     }
 
+    /// Runs `trial` (one kill at a delay in ms, and the outcome it left) at each of `delays` in
+    /// order, and returns how often each outcome came. The last delays are multiples of a whole
+    /// run measured just before, yet a machine busier by then can still be working at the
+    /// longest (seen in CI, where no kill came after the end): while no kill has left `end`,
+    /// the outcome of a run that finished, the delay doubles, up to two minutes, until one does.
+    static func kills(at delays: [Int], until end: String, _ trial: (Int) throws -> String) rethrows -> [String: Int] {
+        var outcomes: [String: Int] = [:]
+        for delay in delays { outcomes[try trial(delay), default: 0] += 1 }
+        var delay = delays.last ?? 0
+        while outcomes[end, default: 0] == 0, delay < 120_000 {
+            delay = min(max(delay, 1) * 2, 120_000)
+            outcomes[try trial(delay), default: 0] += 1
+        }
+        return outcomes
+    }
+
+    /// The delays `kills` tries: the given ones, then doubling while no run reached the end
+    /// (here: a run that ends at 1 s), and never past two minutes when none ever does.
+    @Test func killsGoOnUntilOneComesAfterTheEnd() {
+        var tried: [Int] = []
+        let outcomes = Self.kills(at: [0, 100, 300], until: "after") { delay in
+            tried.append(delay)
+            return delay >= 1000 ? "after" : "before"
+        }
+        #expect(tried == [0, 100, 300, 600, 1200])
+        #expect(outcomes == ["before": 4, "after": 1])
+        var never: [Int] = []
+        _ = Self.kills(at: [0, 40_000], until: "after") { delay in
+            never.append(delay)
+            return "before"
+        }
+        #expect(never == [0, 40_000, 80_000, 120_000])
+        var early: [Int] = []
+        _ = Self.kills(at: [0, 5000], until: "after") { delay in
+            early.append(delay)
+            return delay >= 1000 ? "after" : "before"
+        }
+        #expect(early == [0, 5000])
+    }
+
     static let publish = ["publish", "northwind", "--summary", "Second", "--date", "2022-02-01", "--themes", themes]
 
     @Test func publishKilledAtAnyMomentLeavesContentBeforeOrAfter() throws {
@@ -67,10 +108,11 @@ import Testing
         let after = try Self.snapshot(complete.appendingPathComponent("content"))
         #expect(before != after)
 
-        var outcomes: [String: Int] = [:]
+        var recovered = 0
         // Delays in ms from the start of the process; the commit's steps are slowed to 15 ms
         // each so the kills land before, inside and after the transaction.
-        for delay in [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400, 450, 500, 600, 800, 1200, whole * 2 + 400, whole * 3 + 400] {
+        let delays = [0, 40, 80, 120, 160, 200, 240, 280, 320, 360, 400, 450, 500, 600, 800, 1200, whole * 2 + 400, whole * 3 + 400]
+        var outcomes = try Self.kills(at: delays, until: "after") { delay in
             let folder = try CLI.temporaryDirectory("kill-\(delay)")
             try FileManager.default.copyItem(at: template.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
             try Self.runKilled(Self.publish, in: folder, after: delay, environment: ["POLICYSITE_COMMIT_PAUSE_MS": "15"])
@@ -81,9 +123,10 @@ import Testing
             let state = try Self.snapshot(folder.appendingPathComponent("content"))
             let outcome = state == before ? "before" : state == after ? "after" : "mixed"
             #expect(outcome != "mixed", "a kill at \(delay) ms left a mix: \(Set(state.keys).symmetricDifference(before.keys).sorted())")
-            if check.stderr.contains("interrupted publish") { outcomes["recovered", default: 0] += 1 }
-            outcomes[outcome, default: 0] += 1
+            if check.stderr.contains("interrupted publish") { recovered += 1 }
+            return outcome
         }
+        if recovered > 0 { outcomes["recovered"] = recovered }
         // Both ends were reached, so the kills did land at different moments.
         #expect(outcomes["before", default: 0] > 0 && outcomes["after", default: 0] > 0, "\(outcomes)")
         print("publish kill outcomes: \(outcomes)")
@@ -220,15 +263,8 @@ import Testing
         let new = try Self.site(finished.appendingPathComponent("out"))
         #expect(old != new)
 
-        var outcomes: [String: Int] = [:]
-        var delays = [0, 30, 60, 90, 120, 150, 180, 210, 240, 280, 320, 400, 500, 700, whole * 2, whole * 3]
-        var next = 0
-        while next < delays.count {
-            let delay = delays[next]
-            next += 1
-            // A machine busier now than when `whole` was measured can still be building at 3×
-            // (seen in CI): go on doubling, up to two minutes, until a kill comes after the end.
-            if next == delays.count, outcomes["new", default: 0] == 0, delay < 120_000 { delays.append(max(delay, 1) * 2) }
+        let delays = [0, 30, 60, 90, 120, 150, 180, 210, 240, 280, 320, 400, 500, 700, whole * 2, whole * 3]
+        let outcomes = try KillTests.kills(at: delays, until: "new") { delay in
             let folder = try CLI.temporaryDirectory("buildkill-\(delay)")
             for item in ["content", "out"] {
                 try FileManager.default.copyItem(at: template.appendingPathComponent(item), to: folder.appendingPathComponent(item))
@@ -237,12 +273,12 @@ import Testing
             let state = try Self.site(folder.appendingPathComponent("out"))
             let outcome = state == old ? "old" : state == new ? "new" : "mixed"
             #expect(outcome != "mixed", "a kill at \(delay) ms left an incomplete site (\(state.count) files): \(Self.differences(state, old, new))")
-            outcomes[outcome, default: 0] += 1
             // The next build cleans up whatever the killed one left beside the output.
             #expect(try CLI.run(build, in: folder).status == 0)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".policysite-cache", "content", "out"])
             let rebuilt = try Self.site(folder.appendingPathComponent("out"))
             #expect(rebuilt == new, "the build after a kill at \(delay) ms: \(Self.differences(rebuilt, old, new))")
+            return outcome
         }
         #expect(outcomes["old", default: 0] > 0 && outcomes["new", default: 0] > 0, "\(outcomes)")
         print("build kill outcomes: \(outcomes)")

@@ -14,7 +14,7 @@ public enum PolicyPages {
 
 extension SiteRenderer {
     public func renderPolicy(_ page: CompanyPage, at path: String) -> RenderedPage {
-        var model = policyModel(page, path: path) { SitePaths.policy(page.company.slug, $0) }
+        var model = policyModel(page, path: path, linksSectionPages: true) { SitePaths.policy(page.company.slug, $0) }
         model.upcomingNotice = upcomingNotices(page, path: path)
         model.historyLinks = .some(historyLinks(page, path: path))
         return render(withSectionHTML(model), template: "policy", language: page.language, path: path, source: page.document.path)
@@ -22,7 +22,14 @@ extension SiteRenderer {
 
     /// Everything the policy template shows for `page.document`, at `path`; archived versions
     /// and drafts reuse it with their own path, language alternates and notice.
-    func policyModel(_ page: CompanyPage, path: String, pathFor: (LanguageCode) -> String, languages: [LanguageCode]? = nil) -> PolicyPageModel {
+    ///
+    /// `linksSectionPages`: whether the cookies and rights sections link to the company's cookies
+    /// and rights pages, which show the text the policy page shows, and exist only while it has
+    /// such a section. An archived version or a draft shows its own sections in full and links to
+    /// neither: that page would present another text's rights as its own, or be gone.
+    func policyModel(
+        _ page: CompanyPage, path: String, linksSectionPages: Bool = false, pathFor: (LanguageCode) -> String, languages: [LanguageCode]? = nil
+    ) -> PolicyPageModel {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
         let t = locale.strings
@@ -60,8 +67,10 @@ extension SiteRenderer {
             noSale: front.sellsPersonalData == false,
             dataRequired: front.dataRequired?.nonEmpty,
             automatedDecisions: front.automatedDecisions?.nonEmpty,
-            cookiesHref: SitePaths.link(from: path, to: SitePaths.cookies(company.slug, page.language)).nonEmpty,
-            rightsHref: SitePaths.link(from: path, to: SitePaths.rights(company.slug, page.language)).nonEmpty,
+            cookiesHref: linksSectionPages && Self.hasCookiesPage(company, page.language)
+                ? SitePaths.link(from: path, to: SitePaths.cookies(company.slug, page.language)).nonEmpty : nil,
+            rightsHref: linksSectionPages && Self.hasRightsPage(company, page.language)
+                ? SitePaths.link(from: path, to: SitePaths.rights(company.slug, page.language)).nonEmpty : nil,
             labels: labels,
             sections: sectionValues(page),
             blocks: layout.templateValues,
@@ -91,7 +100,12 @@ extension SiteRenderer {
     public func renderCookies(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company, front = page.document.frontMatter
         let locale = locale(for: page.language, company: company)
-        let frame = companyFrame(page, path: path, title: locale.strings["sections.cookies"]) { SitePaths.cookies(company.slug, $0) }
+        // Only the translations that have a cookies page are offered (a text may drop its cookie
+        // controls alone): the others would be broken links.
+        let languages = pageLanguages(of: company).filter { Self.hasCookiesPage(company, $0) }
+        let frame = companyFrame(page, path: path, title: locale.strings["sections.cookies"], languages: languages) {
+            SitePaths.cookies(company.slug, $0)
+        }
         let model = CookiesPageModel(
             frame: frame,
             cookieControls: front.cookieControls?.nonEmpty,
@@ -106,7 +120,10 @@ extension SiteRenderer {
     public func renderRights(_ page: CompanyPage, at path: String) -> RenderedPage {
         let company = page.company
         let locale = locale(for: page.language, company: company)
-        let frame = companyFrame(page, path: path, title: locale.strings["sections.rights"]) { SitePaths.rights(company.slug, $0) }
+        let languages = pageLanguages(of: company).filter { Self.hasRightsPage(company, $0) }
+        let frame = companyFrame(page, path: path, title: locale.strings["sections.rights"], languages: languages) {
+            SitePaths.rights(company.slug, $0)
+        }
         let sections = sectionValues(page)
         let model = RightsPageModel(
             frame: frame, contactHref: SitePaths.link(from: path, to: SitePaths.contact(company.slug, page.language)).nonEmpty,
