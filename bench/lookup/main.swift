@@ -124,7 +124,17 @@ struct SwitchPolicyPage {
 
 // MARK: The tables (as the models have them)
 
-struct TablePageFrame {
+/// As `TemplateModel`: `child(named:)` is the protocol's, reading `fields`.
+protocol TableModel {
+    static var fields: TemplateFields<Self> { get }
+}
+
+extension TableModel {
+    func child(named name: String) -> Any? { Self.fields.value(of: TemplateKey(name), in: self) }
+    func child(named key: TemplateKey) -> Any? { Self.fields.value(of: key, in: self) }
+}
+
+struct TablePageFrame: TableModel {
     let lang = "en", dir = "ltr", stylesheet = "style.css"
     let title: String? = "Privacy policy", siteTitle: String? = "Policies", siteDescription: String? = nil
     let canonical: String? = "https://example.com/p/", home: String? = "../../", assets: String? = "../../assets/"
@@ -146,11 +156,9 @@ struct TablePageFrame {
         "x_default": .value { $0.xDefault },
     ])
 
-    func child(named name: String) -> Any? { Self.fields.value(of: TemplateKey(name), in: self) }
-    func child(named key: TemplateKey) -> Any? { Self.fields.value(of: key, in: self) }
 }
 
-struct TableCompanyFrame {
+struct TableCompanyFrame: TableModel {
     let frame = TablePageFrame()
     let company = "Acme", subheadingLevel = "3", contentLang = "en", contentDir = "ltr"
     let lastUpdated: String? = "1 May 2026", lastUpdatedISO: String? = "2026-05-01", effective: String? = "1 May 2026"
@@ -179,11 +187,9 @@ struct TableCompanyFrame {
             "stale_source": .value { $0.staleSource },
         ], next: [.init(lookup: { $0.frame.child(named: $1) }, shape: { TablePageFrame.fields.shape })])
 
-    func child(named name: String) -> Any? { Self.fields.value(of: TemplateKey(name), in: self) }
-    func child(named key: TemplateKey) -> Any? { Self.fields.value(of: key, in: self) }
 }
 
-final class TableSections: Sendable {
+final class TableSections: TableModel, Sendable {
     let rows = ["r"]
     static let fields = TemplateFields<TableSections>(
         Dictionary(
@@ -191,11 +197,9 @@ final class TableSections: Sendable {
                 "data_collected", "purposes", "third_parties", "recipients", "transfers", "retention", "cookies", "rights", "contact", "glance",
             ].map { ($0, .value { $0.rows }) }))
 
-    func child(named name: String) -> Any? { Self.fields.value(of: TemplateKey(name), in: self) }
-    func child(named key: TemplateKey) -> Any? { Self.fields.value(of: key, in: self) }
 }
 
-struct TablePolicyPage {
+struct TablePolicyPage: TableModel {
     let frame = TableCompanyFrame()
     let sections = TableSections()
     let summary: String? = "We collect little.", body: String? = "<p>Text</p>", flag = true, text: String? = nil
@@ -229,8 +233,6 @@ struct TablePolicyPage {
             .init(lookup: { $0.frame.child(named: $1) }, shape: { TableCompanyFrame.fields.shape }),
         ])
 
-    func child(named name: String) -> Any? { Self.fields.value(of: TemplateKey(name), in: self) }
-    func child(named key: TemplateKey) -> Any? { Self.fields.value(of: key, in: self) }
 }
 
 // MARK: Timing

@@ -10,8 +10,11 @@
 /// (which Swift compiles to a cached dictionary) or a `Dictionary` hashes the name again at each
 /// level. See docs/performance.md, "Typed page models", for what each costs.
 ///
+/// A class, so that reading a model's `fields` through the protocol (`TemplateModel`) in a debug
+/// build retains one object rather than copying every array of the table.
+///
 /// This file imports nothing, so `bench/lookup` compiles it as it is.
-struct TemplateFields<Model>: Sendable {
+final class TemplateFields<Model>: Sendable {
     /// How a name is read, and what kind of template value it gives when it gives one.
     struct Field: Sendable {
         fileprivate let read: Read
