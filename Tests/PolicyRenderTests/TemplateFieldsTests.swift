@@ -152,7 +152,15 @@ import Testing
                 guard let value = model.child(named: name) else { continue }
                 entry.answered.insert(name)
                 // The values a table gives are walked once per model type and name.
-                if names[ObjectIdentifier(type)]?.answered.contains(name) != true { pending += Self.models(in: value) }
+                guard names[ObjectIdentifier(type)]?.answered.contains(name) != true else { continue }
+                let held = Self.models(in: value)
+                // A value a name gives is one the theme check follows (`.model(Type.self)`): its
+                // names are among those a template rendered with this model can find.
+                for child in held {
+                    let missing = Swift.type(of: child).names.subtracting(type.shape.reachableNames)
+                    #expect(missing.isEmpty, "\(type).\(name) gives \(Swift.type(of: child)), whose \(missing.sorted()) the check does not reach")
+                }
+                pending += held
             }
             names[ObjectIdentifier(type)] = entry
             // A name no table has is nil: the lookup goes on down the context stack.
