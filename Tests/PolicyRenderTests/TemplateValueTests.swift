@@ -22,10 +22,9 @@ import Testing
         return library.render(value, withTemplate: "probe") ?? ""
     }
 
-    struct Page: TemplateValue {
+    struct Page: TemplateModel {
         let contact: SectionModel.ContactCard
-        static let names: Set<String> = ["contact"]
-        func child(named name: String) -> Any? { name == "contact" ? contact : nil }
+        static let fields = TemplateFields<Self>(["contact": .model(SectionModel.ContactCard.self) { $0.contact }])
     }
 
     @Test func aDPOWithoutAnEmailDoesNotShowTheCompanys() throws {

@@ -83,15 +83,49 @@ import Testing
         #expect(problems.first?.message == "layout.mustache reads 'titel', which no page has, so it renders as nothing")
     }
 
-    /// Every name the default theme's templates read is one a page model answers.
+    /// Every name the default theme's templates read is one the pages they are on answer.
     @Test func theDefaultThemeReadsOnlyNamesPagesHave() throws {
         let templates = Self.themes.appendingPathComponent("default/templates")
+        var all: [(name: String, text: String, path: String)] = []
         for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) where file.hasSuffix(".mustache") {
             let text = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
-            #expect(TemplateNames.problems(template: file, text: text, path: file).isEmpty, "\(file)")
+            all.append((String(file.dropLast(".mustache".count)), text, file))
         }
+        #expect(all.count > 20)
+        let problems = TemplateNames.problems(templates: all)
+        #expect(problems.isEmpty, "\(problems)")
         // And the check sees names at all: the list is not every name there is.
-        #expect(!TemplateNames.problems(template: "probe", text: "{{nothing_has_this}}", path: "probe").isEmpty)
+        #expect(!TemplateNames.problems(templates: all + [("probe", "{{nothing_has_this}}", "probe")]).isEmpty)
+    }
+
+    /// A name is held to the pages a template is on: `entries` is the changelog's, so the home
+    /// page (and the `home.mustache` that reads it) renders it as nothing, where the check
+    /// against every page together let it through.
+    @Test func aNameOfAnotherPageKindIsAWarning() throws {
+        let folder = try copy()
+        let home = try appending("{{#entries}}{{/entries}}\n", to: "home", in: folder)
+        try appending("{{#entries}}{{version}}{{/entries}}\n", to: "changelog", in: folder)
+        let lines = try String(contentsOf: home, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let (theme, problems) = load(folder)
+        #expect(theme != nil)
+        #expect(problems.map(\.code) == ["unknown-template-name"])
+        #expect(problems.first?.location == SourceLocation(file: home.path, line: lines.count - 1, column: 1))
+        #expect(problems.first?.message == "home.mustache reads 'entries', which the pages it is on (home) do not have, so it renders as nothing")
+    }
+
+    /// A partial is held to every page that includes it: `company-header` is on company pages
+    /// only, so it may read their frame's names but not the home page's.
+    @Test func aPartialIsHeldToThePagesThatIncludeIt() throws {
+        let folder = try copy()
+        let header = try appending("{{version}}{{#companies}}{{/companies}}\n", to: "company-header", in: folder)
+        let (theme, problems) = load(folder)
+        #expect(theme != nil)
+        #expect(problems.map(\.code) == ["unknown-template-name"])
+        #expect(problems.first?.location.file == header.path)
+        #expect(
+            problems.first?.message
+                == "company-header.mustache reads 'companies', which the pages it is on (changelog, contact, cookies, diff, policy, rights) do not have, so it renders as nothing"
+        )
     }
 
     /// A row partial is rendered on its own: a name its rows do not have would print nothing

@@ -5,15 +5,15 @@ import PolicyTranslations
 
 /// A company's changelog in one language (`changelog.mustache`): every published version,
 /// newest first, and the pairs of versions that have a diff page.
-struct ChangelogPageModel: TemplateValue {
+struct ChangelogPageModel: TemplateModel {
     /// One version of the changelog.
-    struct Entry: TemplateValue {
-        struct Change: TemplateValue {
+    struct Entry: TemplateModel {
+        struct Change: TemplateModel {
             let change: String?
 
-            static let names: Set<String> = ["change"]
-
-            func child(named name: String) -> Any? { name == "change" ? change.orFalse : nil }
+            static let fields = TemplateFields<Self>([
+                "change": .text { $0.change }
+            ])
         }
 
         let version: String?
@@ -32,39 +32,28 @@ struct ChangelogPageModel: TemplateValue {
         let href: String?
         let diffHref: String?
 
-        static let names: Set<String> = [
-            "version", "date", "date_iso", "effective", "effective_iso", "status", "summary", "summary_lang", "changes", "href", "diff_href",
-        ]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "version": version.orFalse
-            case "date": date.orFalse
-            case "date_iso": dateISO.orFalse
-            case "effective": effective.orFalse
-            case "effective_iso": effectiveISO.orFalse
-            case "status": status.orFalse
-            case "summary": summary.orFalse
-            case "summary_lang": summaryLang.orFalse
-            case "changes": changes
-            case "href": href.orFalse
-            case "diff_href": diffHref.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "version": .text { $0.version },
+            "date": .text { $0.date },
+            "date_iso": .text { $0.dateISO },
+            "effective": .text { $0.effective },
+            "effective_iso": .text { $0.effectiveISO },
+            "status": .text { $0.status },
+            "summary": .text { $0.summary },
+            "summary_lang": .text { $0.summaryLang },
+            "changes": .model(Change.self) { $0.changes },
+            "href": .text { $0.href },
+            "diff_href": .text { $0.diffHref },
+        ])
     }
 
     let frame: CompanyFrame
     let entries: [Entry]
     let compare: [CompanyFrame.Link]
 
-    static let names: Set<String> = CompanyFrame.names.union(["entries", "compare"])
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "entries": entries
-        case "compare": compare
-        default: frame.child(named: name)
-        }
-    }
+    static let fields = TemplateFields<Self>(
+        [
+            "entries": .model(Entry.self) { $0.entries },
+            "compare": .model(CompanyFrame.Link.self) { $0.compare },
+        ], next: [.frame(CompanyFrame.self) { $0.frame.child(named: $1) }])
 }

@@ -6,42 +6,32 @@ import PolicyTranslations
 /// What every company page shares on top of the `PageFrame`: the company's name, the text's
 /// dates and version, the navigation between its pages and the notices a reader must see
 /// (`company-header.mustache`).
-struct CompanyFrame: TemplateValue {
+struct CompanyFrame: TemplateModel {
     /// `{{company.display_name}}`.
-    struct Name: TemplateValue, Hashable {
+    struct Name: TemplateModel, Hashable {
         let displayName: String?
         let legalName: String?
         let slug: String?
 
-        static let names: Set<String> = ["display_name", "legal_name", "slug"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "display_name": displayName.orFalse
-            case "legal_name": legalName.orFalse
-            case "slug": slug.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "display_name": .text { $0.displayName },
+            "legal_name": .text { $0.legalName },
+            "slug": .text { $0.slug },
+        ])
     }
 
     /// A link with its text: an entry of the page navigation, the link to the source text.
-    struct Link: TemplateValue, Hashable {
+    struct Link: TemplateModel, Hashable {
         let label: String?
         let href: String?
         /// Whether it is the page itself (nil: the link does not say).
         var current: Bool?
 
-        static let names: Set<String> = ["label", "href", "current"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "label": label.orFalse
-            case "href": href.orFalse
-            case "current": current
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "label": .text { $0.label },
+            "href": .text { $0.href },
+            "current": .value { $0.current },
+        ])
     }
 
     var frame: PageFrame
@@ -68,33 +58,26 @@ struct CompanyFrame: TemplateValue {
     let staleNote: String??
     let staleSource: Link?
 
-    static let names: Set<String> = PageFrame.names.union([
-        "company", "subheading_level", "content_lang", "content_dir", "last_updated", "last_updated_iso", "effective", "version",
-        "print_version", "nav", "policy_href", "feed", "feed_url", "json_url", "fallback_note", "stale_note", "stale_source",
-    ])
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "company": company
-        case "subheading_level": subheadingLevel
-        case "content_lang": contentLang
-        case "content_dir": contentDir
-        case "last_updated": lastUpdated.orFalse
-        case "last_updated_iso": lastUpdatedISO.orFalse
-        case "effective": effective.orFalse
-        case "version": version.orFalse
-        case "print_version": printVersion.orFalse
-        case "nav": nav
-        case "policy_href": policyHref.orFalse
-        case "feed": feed.orFalse
-        case "feed_url": feedURL.orFalse
-        case "json_url": jsonURL.orFalse
-        case "fallback_note": fallbackNote.map(\.orFalse)
-        case "stale_note": staleNote.map(\.orFalse)
-        case "stale_source": staleSource
-        default: frame.child(named: name)
-        }
-    }
+    static let fields = TemplateFields<Self>(
+        [
+            "company": .model(Name.self) { $0.company },
+            "subheading_level": .value { $0.subheadingLevel },
+            "content_lang": .value { $0.contentLang },
+            "content_dir": .value { $0.contentDir },
+            "last_updated": .text { $0.lastUpdated },
+            "last_updated_iso": .text { $0.lastUpdatedISO },
+            "effective": .text { $0.effective },
+            "version": .text { $0.version },
+            "print_version": .text { $0.printVersion },
+            "nav": .model(Link.self) { $0.nav },
+            "policy_href": .text { $0.policyHref },
+            "feed": .text { $0.feed },
+            "feed_url": .text { $0.feedURL },
+            "json_url": .text { $0.jsonURL },
+            "fallback_note": .value { $0.fallbackNote.map(\.orFalse) },
+            "stale_note": .value { $0.staleNote.map(\.orFalse) },
+            "stale_source": .model(Link.self) { $0.staleSource },
+        ], next: [.frame(PageFrame.self) { $0.frame.child(named: $1) }])
 }
 
 extension SiteRenderer {

@@ -4,13 +4,10 @@ import PolicyText
 import PolicyTranslations
 
 /// A company's contact page (`contact.mustache`): its contact card.
-struct ContactPageModel: TemplateValue {
+struct ContactPageModel: TemplateModel {
     let frame: CompanyFrame
     let contact: SectionModel.ContactCard
 
-    static let names: Set<String> = CompanyFrame.names.union(["contact"])
-
-    func child(named name: String) -> Any? {
-        name == "contact" ? contact : frame.child(named: name)
-    }
+    static let fields = TemplateFields<Self>(
+        ["contact": .model(SectionModel.ContactCard.self) { $0.contact }], next: [.frame(CompanyFrame.self) { $0.frame.child(named: $1) }])
 }

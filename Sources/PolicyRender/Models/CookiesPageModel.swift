@@ -4,7 +4,7 @@ import PolicyText
 import PolicyTranslations
 
 /// A company's cookies page (`cookies.mustache`): the cookie tables under the page's title.
-struct CookiesPageModel: TemplateValue {
+struct CookiesPageModel: TemplateModel {
     let frame: CompanyFrame
     let cookieControls: String?
     let policyTitle: String?
@@ -12,20 +12,14 @@ struct CookiesPageModel: TemplateValue {
     let cookiesNamed: Bool
     let cookies: [SectionModel.CookieCategory]
 
-    static let names: Set<String> = CompanyFrame.names.union([
-        "cookie_controls", "policy_title", "cookies_label", "cookie_bases", "cookies_named", "cookies",
-    ])
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "cookie_controls": cookieControls.orFalse
-        case "policy_title": policyTitle.orFalse
-        // The page's own title names the table: a "Cookies" heading under the "Cookies" title said it twice.
-        case "cookies_label": "page-title"
-        case "cookie_bases": cookieBases
-        case "cookies_named": cookiesNamed
-        case "cookies": cookies
-        default: frame.child(named: name)
-        }
-    }
+    static let fields = TemplateFields<Self>(
+        [
+            "cookie_controls": .text { $0.cookieControls },
+            "policy_title": .text { $0.policyTitle },
+            // The page's own title names the table: a "Cookies" heading under the "Cookies" title said it twice.
+            "cookies_label": .value { _ in "page-title" },
+            "cookie_bases": .value { $0.cookieBases },
+            "cookies_named": .value { $0.cookiesNamed },
+            "cookies": .model(SectionModel.CookieCategory.self) { $0.cookies },
+        ], next: [.frame(CompanyFrame.self) { $0.frame.child(named: $1) }])
 }

@@ -5,25 +5,20 @@ import PolicyTranslations
 
 /// The differences between two versions of a text (`diff.mustache`): field changes grouped by
 /// area, then the prose section by section.
-struct DiffPageModel: TemplateValue {
+struct DiffPageModel: TemplateModel {
     /// The field changes of one top-level field or company fact.
-    struct Area: TemplateValue {
+    struct Area: TemplateModel {
         let area: String?
         let changes: [Change]
 
-        static let names: Set<String> = ["area", "changes"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "area": area.orFalse
-            case "changes": changes
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "area": .text { $0.area },
+            "changes": .model(Change.self) { $0.changes },
+        ])
     }
 
     /// One changed field, or an item that came, went or moved.
-    struct Change: TemplateValue {
+    struct Change: TemplateModel {
         let kind: String?
         let kindID: String?
         let subject: String?
@@ -33,40 +28,30 @@ struct DiffPageModel: TemplateValue {
         let beforeFields: [Field]
         let afterFields: [Field]
 
-        static let names: Set<String> = ["kind", "kind_id", "subject", "before", "after", "before_fields", "after_fields"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "kind": kind.orFalse
-            case "kind_id": kindID.orFalse
-            case "subject": subject.orFalse
-            case "before": before.orFalse
-            case "after": after.orFalse
-            case "before_fields": beforeFields
-            case "after_fields": afterFields
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "kind": .text { $0.kind },
+            "kind_id": .text { $0.kindID },
+            "subject": .text { $0.subject },
+            "before": .text { $0.before },
+            "after": .text { $0.after },
+            "before_fields": .model(Field.self) { $0.beforeFields },
+            "after_fields": .model(Field.self) { $0.afterFields },
+        ])
     }
 
     /// A field of an item, labelled as its section labels it.
-    struct Field: TemplateValue {
+    struct Field: TemplateModel {
         let label: String?
         let value: String?
 
-        static let names: Set<String> = ["label", "value"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "label": label.orFalse
-            case "value": value.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "label": .text { $0.label },
+            "value": .text { $0.value },
+        ])
     }
 
     /// A section of the prose that changed.
-    struct Section: TemplateValue {
+    struct Section: TemplateModel {
         let headingLevel: Int
         let title: String?
         let renamed: String?
@@ -76,25 +61,20 @@ struct DiffPageModel: TemplateValue {
         let pieces: [Piece]
         let links: [Link]
 
-        static let names: Set<String> = ["heading_level", "title", "renamed", "moved", "status", "status_id", "pieces", "links"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "heading_level": headingLevel
-            case "title": title.orFalse
-            case "renamed": renamed.orFalse
-            case "moved": moved
-            case "status": status.orFalse
-            case "status_id": statusID.orFalse
-            case "pieces": pieces
-            case "links": links
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "heading_level": .value { $0.headingLevel },
+            "title": .text { $0.title },
+            "renamed": .text { $0.renamed },
+            "moved": .value { $0.moved },
+            "status": .text { $0.status },
+            "status_id": .text { $0.statusID },
+            "pieces": .model(Piece.self) { $0.pieces },
+            "links": .model(Link.self) { $0.links },
+        ])
     }
 
     /// A sentence or line of a changed section; a modified one word by word.
-    struct Piece: TemplateValue {
+    struct Piece: TemplateModel {
         let text: String?
         let line: Bool
         let whole: Bool
@@ -104,65 +84,50 @@ struct DiffPageModel: TemplateValue {
         let modified: Bool
         let words: [Word]
 
-        static let names: Set<String> = ["text", "line", "whole", "added", "removed", "same", "modified", "words"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "text": text.orFalse
-            case "line": line
-            case "whole": whole
-            case "added": added
-            case "removed": removed
-            case "same": same
-            case "modified": modified
-            case "words": words
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "text": .text { $0.text },
+            "line": .value { $0.line },
+            "whole": .value { $0.whole },
+            "added": .value { $0.added },
+            "removed": .value { $0.removed },
+            "same": .value { $0.same },
+            "modified": .value { $0.modified },
+            "words": .model(Word.self) { $0.words },
+        ])
     }
 
-    struct Word: TemplateValue {
+    struct Word: TemplateModel {
         let text: String?
         let added: Bool
         let removed: Bool
 
-        static let names: Set<String> = ["text", "added", "removed"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "text": text.orFalse
-            case "added": added
-            case "removed": removed
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "text": .text { $0.text },
+            "added": .value { $0.added },
+            "removed": .value { $0.removed },
+        ])
     }
 
     /// A link of a section whose target changed.
-    struct Link: TemplateValue {
+    struct Link: TemplateModel {
         let text: String?
         let before: String?
         let after: String?
 
-        static let names: Set<String> = ["text", "before", "after"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "text": text.orFalse
-            case "before": before.orFalse
-            case "after": after.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "text": .text { $0.text },
+            "before": .text { $0.before },
+            "after": .text { $0.after },
+        ])
     }
 
     /// A section without changes, listed by its title.
-    struct Title: TemplateValue {
+    struct Title: TemplateModel {
         let title: String?
 
-        static let names: Set<String> = ["title"]
-
-        func child(named name: String) -> Any? { name == "title" ? title.orFalse : nil }
+        static let fields = TemplateFields<Self>([
+            "title": .text { $0.title }
+        ])
     }
 
     let frame: CompanyFrame
@@ -178,25 +143,18 @@ struct DiffPageModel: TemplateValue {
     let toEffective: String?
     let changelogHref: String?
 
-    static let names: Set<String> = CompanyFrame.names.union([
-        "structured", "changed_sections", "unchanged_sections", "no_changes", "from_href", "to_href", "from_version", "to_version",
-        "from_effective", "to_effective", "changelog_href",
-    ])
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "structured": structured
-        case "changed_sections": changedSections
-        case "unchanged_sections": unchangedSections
-        case "no_changes": noChanges
-        case "from_href": fromHref.orFalse
-        case "to_href": toHref.orFalse
-        case "from_version": fromVersion.orFalse
-        case "to_version": toVersion.orFalse
-        case "from_effective": fromEffective.orFalse
-        case "to_effective": toEffective.orFalse
-        case "changelog_href": changelogHref.orFalse
-        default: frame.child(named: name)
-        }
-    }
+    static let fields = TemplateFields<Self>(
+        [
+            "structured": .model(Area.self) { $0.structured },
+            "changed_sections": .model(Section.self) { $0.changedSections },
+            "unchanged_sections": .model(Title.self) { $0.unchangedSections },
+            "no_changes": .value { $0.noChanges },
+            "from_href": .text { $0.fromHref },
+            "to_href": .text { $0.toHref },
+            "from_version": .text { $0.fromVersion },
+            "to_version": .text { $0.toVersion },
+            "from_effective": .text { $0.fromEffective },
+            "to_effective": .text { $0.toEffective },
+            "changelog_href": .text { $0.changelogHref },
+        ], next: [.frame(CompanyFrame.self) { $0.frame.child(named: $1) }])
 }

@@ -4,41 +4,31 @@ import PolicyText
 import PolicyTranslations
 
 /// The home page of one language (`home.mustache`): every company, with links to its pages.
-struct HomePageModel: TemplateValue {
+struct HomePageModel: TemplateModel {
     /// One company's card, from its `HomeEntry`.
-    struct Company: TemplateValue {
+    struct Company: TemplateModel {
         /// A link to one of the company's pages (`label`).
-        struct PageLink: TemplateValue {
+        struct PageLink: TemplateModel {
             let label: String?
             let href: String?
 
-            static let names: Set<String> = ["label", "href"]
-
-            func child(named name: String) -> Any? {
-                switch name {
-                case "label": label.orFalse
-                case "href": href.orFalse
-                default: nil
-                }
-            }
+            static let fields = TemplateFields<Self>([
+                "label": .text { $0.label },
+                "href": .text { $0.href },
+            ])
         }
 
         /// A link to the company's policy in one of its languages (`name`).
-        struct LanguageLink: TemplateValue {
+        struct LanguageLink: TemplateModel {
             let code: String?
             let name: String?
             let href: String?
 
-            static let names: Set<String> = ["code", "name", "href"]
-
-            func child(named name: String) -> Any? {
-                switch name {
-                case "code": code.orFalse
-                case "name": self.name.orFalse
-                case "href": href.orFalse
-                default: nil
-                }
-            }
+            static let fields = TemplateFields<Self>([
+                "code": .text { $0.code },
+                "name": .text { $0.name },
+                "href": .text { $0.href },
+            ])
         }
 
         let name: String?
@@ -63,24 +53,17 @@ struct HomePageModel: TemplateValue {
             languages = entry.languages.map { LanguageLink(code: $0.code.nonEmpty, name: $0.label.nonEmpty, href: $0.href.nonEmpty) }
         }
 
-        static let names: Set<String> = [
-            "name", "legal_name", "summary", "last_updated", "href", "summary_lang", "summary_dir", "links", "languages",
-        ]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "name": self.name.orFalse
-            case "legal_name": legalName.orFalse
-            case "summary": summary.orFalse
-            case "last_updated": lastUpdated.orFalse
-            case "href": href.orFalse
-            case "summary_lang": summaryLang.orFalse
-            case "summary_dir": summaryDir
-            case "links": links
-            case "languages": languages
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "name": .text { $0.name },
+            "legal_name": .text { $0.legalName },
+            "summary": .text { $0.summary },
+            "last_updated": .text { $0.lastUpdated },
+            "href": .text { $0.href },
+            "summary_lang": .text { $0.summaryLang },
+            "summary_dir": .value { $0.summaryDir },
+            "links": .model(PageLink.self) { $0.links },
+            "languages": .model(LanguageLink.self) { $0.languages },
+        ])
     }
 
     let frame: PageFrame
@@ -90,14 +73,10 @@ struct HomePageModel: TemplateValue {
     let descriptionDir: String
     let companies: [Company]
 
-    static let names: Set<String> = PageFrame.names.union(["description_lang", "description_dir", "companies"])
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "description_lang": descriptionLang
-        case "description_dir": descriptionDir
-        case "companies": companies
-        default: frame.child(named: name)
-        }
-    }
+    static let fields = TemplateFields<Self>(
+        [
+            "description_lang": .value { $0.descriptionLang },
+            "description_dir": .value { $0.descriptionDir },
+            "companies": .model(Company.self) { $0.companies },
+        ], next: [.frame(PageFrame.self) { $0.frame.child(named: $1) }])
 }

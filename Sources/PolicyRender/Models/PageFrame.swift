@@ -5,9 +5,9 @@ import PolicyTranslations
 
 /// What every page template shares (`layout.mustache`): language, direction, title, links,
 /// the language switcher.
-struct PageFrame: TemplateValue {
+struct PageFrame: TemplateModel {
     /// A link to the same page in another language, for the switcher and `hreflang` links.
-    struct LanguageLink: TemplateValue {
+    struct LanguageLink: TemplateModel {
         let code: String
         let name: String
         let href: String?
@@ -15,19 +15,14 @@ struct PageFrame: TemplateValue {
         let current: Bool
         let dir: String
 
-        static let names: Set<String> = ["code", "name", "href", "url", "current", "dir"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "code": code
-            case "name": self.name
-            case "href": href.orFalse
-            case "url": url
-            case "current": current
-            case "dir": dir
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "code": .value { $0.code },
+            "name": .value { $0.name },
+            "href": .text { $0.href },
+            "url": .value { $0.url },
+            "current": .value { $0.current },
+            "dir": .value { $0.dir },
+        ])
     }
 
     let lang: String
@@ -44,29 +39,21 @@ struct PageFrame: TemplateValue {
     let languages: [LanguageLink]?
     let xDefault: String?
 
-    static let names: Set<String> = [
-        "lang", "dir", "title", "site_title", "site_description", "canonical", "home", "assets", "t", "stylesheet", "has_languages",
-        "languages", "x_default",
-    ]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "lang": lang
-        case "dir": dir
-        case "title": title.orFalse
-        case "site_title": siteTitle.orFalse
-        case "site_description": siteDescription.orFalse
-        case "canonical": canonical.orFalse
-        case "home": home.orFalse
-        case "assets": assets.orFalse
-        case "t": t
-        case "stylesheet": stylesheet
-        case "has_languages": languages.map { _ in true }
-        case "languages": languages
-        case "x_default": xDefault
-        default: nil
-        }
-    }
+    static let fields = TemplateFields<Self>([
+        "lang": .value { $0.lang },
+        "dir": .value { $0.dir },
+        "title": .text { $0.title },
+        "site_title": .text { $0.siteTitle },
+        "site_description": .text { $0.siteDescription },
+        "canonical": .text { $0.canonical },
+        "home": .text { $0.home },
+        "assets": .text { $0.assets },
+        "t": .value { $0.t },
+        "stylesheet": .value { $0.stylesheet },
+        "has_languages": .value { $0.languages.map { _ in true } },
+        "languages": .model(LanguageLink.self) { $0.languages },
+        "x_default": .value { $0.xDefault },
+    ])
 }
 
 extension SiteRenderer {

@@ -6,24 +6,19 @@ import PolicyTranslations
 /// A policy text (`policy.mustache`): the policy page, the page of a published version and a
 /// draft. The prose in blocks with the structured sections where they go (`PolicyLayout`),
 /// the sections' values (`SectionValues`), and the notices of the page's kind.
-struct PolicyPageModel: TemplateValue {
+struct PolicyPageModel: TemplateModel {
     /// A block of the page: prose, a section's data after the heading that claims it, or a
     /// section no heading claims, under the theme's heading.
-    struct Block: TemplateValue, Hashable {
+    struct Block: TemplateModel, Hashable {
         /// A section block's heading (`layout_section`).
-        struct Section: TemplateValue, Hashable {
+        struct Section: TemplateModel, Hashable {
             let id: String
             let title: String
 
-            static let names: Set<String> = ["section_id", "section_title"]
-
-            func child(named name: String) -> Any? {
-                switch name {
-                case "section_id": id
-                case "section_title": title
-                default: nil
-                }
-            }
+            static let fields = TemplateFields<Self>([
+                "section_id": .value { $0.id },
+                "section_title": .value { $0.title },
+            ])
         }
 
         /// The prose's HTML, for a prose block.
@@ -37,9 +32,6 @@ struct PolicyPageModel: TemplateValue {
         /// The section's HTML, for a theme that prints it (`SectionBlocks`).
         var dataHTML: String?
 
-        static let names: Set<String> = Set(
-            ["layout_prose", "layout_data", "layout_section", "layout_partial", "data_html"] + PolicySection.allCases.map(flag))
-
         /// `layout_is_data_collected`: the flag of a section, for themes that dispatch on flags.
         static func flag(_ section: PolicySection) -> String { "layout_is_" + section.id.replacingAll("-", with: "_") }
 
@@ -48,99 +40,69 @@ struct PolicyPageModel: TemplateValue {
         /// `section-data` includes with `{{>*layout_partial}}`: one lookup per block), and every
         /// `layout_is_<id>`, `true` only for its own section. The flags are all there, `false`
         /// when not so: a missing name resolves up the context stack.
-        func child(named name: String) -> Any? {
-            switch name {
-            case "layout_prose": prose.orFalse
-            case "layout_data": isData
-            case "layout_section": section.map { $0 as Any } ?? false
-            case "layout_partial": sectionID.map { "section-" + $0.id }
-            case "data_html": dataHTML
-            // One name per `PolicySection` (`flag`; a test holds the two lists together).
-            case "layout_is_data_collected": sectionID.map { $0 == .dataCollected }
-            case "layout_is_purposes": sectionID.map { $0 == .purposes }
-            case "layout_is_third_parties": sectionID.map { $0 == .thirdParties }
-            case "layout_is_transfers": sectionID.map { $0 == .transfers }
-            case "layout_is_retention": sectionID.map { $0 == .retention }
-            case "layout_is_cookies": sectionID.map { $0 == .cookies }
-            case "layout_is_rights": sectionID.map { $0 == .rights }
-            case "layout_is_children": sectionID.map { $0 == .children }
-            case "layout_is_more": sectionID.map { $0 == .more }
-            case "layout_is_contact": sectionID.map { $0 == .contact }
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>(
+            [
+                "layout_prose": .text { $0.prose },
+                "layout_data": .value { $0.isData },
+                "layout_section": .model(Section.self) { $0.section.map { $0 as Any } ?? false },
+                "layout_partial": .value { $0.sectionID.map { "section-" + $0.id } },
+                "data_html": .value { $0.dataHTML },
+            ].merging(
+                // One name per `PolicySection` (`flag`), `true` only for the block's own.
+                PolicySection.allCases.map { section in (flag(section), .value { $0.sectionID.map { $0 == section } }) }
+            ) { _, _ in preconditionFailure("a section's flag is one of the block's own names") })
     }
 
     /// An entry of the table of contents.
-    struct TOCEntry: TemplateValue, Hashable {
+    struct TOCEntry: TemplateModel, Hashable {
         let id: String
         let text: String
 
-        static let names: Set<String> = ["id", "text"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "id": id
-            case "text": text
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "id": .value { $0.id },
+            "text": .value { $0.text },
+        ])
     }
 
     /// A version announced and not yet in force (the policy page).
-    struct UpcomingNotice: TemplateValue, Hashable {
+    struct UpcomingNotice: TemplateModel, Hashable {
         let text: String?
         let href: String?
         let diffHref: String?
 
-        static let names: Set<String> = ["text", "href", "diff_href"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "text": text.orFalse
-            case "href": href.orFalse
-            case "diff_href": diffHref.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "text": .text { $0.text },
+            "href": .text { $0.href },
+            "diff_href": .text { $0.diffHref },
+        ])
     }
 
     /// Links from the policy page to what changed in its version and to earlier versions.
-    struct HistoryLinks: TemplateValue, Hashable {
+    struct HistoryLinks: TemplateModel, Hashable {
         let changelogHref: String?
         let diffHref: String?
 
-        static let names: Set<String> = ["changelog_href", "diff_href"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "changelog_href": changelogHref.orFalse
-            case "diff_href": diffHref.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "changelog_href": .text { $0.changelogHref },
+            "diff_href": .text { $0.diffHref },
+        ])
     }
 
     /// What a published version's or a draft's page says it is, with a link to the current text.
-    struct ArchiveNotice: TemplateValue, Hashable {
+    struct ArchiveNotice: TemplateModel, Hashable {
         let text: String?
         let superseded: Bool
         let currentHref: String?
         let currentLabel: String?
         let changelogHref: String?
 
-        static let names: Set<String> = ["text", "superseded", "current_href", "current_label", "changelog_href"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "text": text.orFalse
-            case "superseded": superseded
-            case "current_href": currentHref.orFalse
-            case "current_label": currentLabel.orFalse
-            case "changelog_href": changelogHref.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "text": .text { $0.text },
+            "superseded": .value { $0.superseded },
+            "current_href": .text { $0.currentHref },
+            "current_label": .text { $0.currentLabel },
+            "changelog_href": .text { $0.changelogHref },
+        ])
     }
 
     var frame: CompanyFrame
@@ -173,49 +135,38 @@ struct PolicyPageModel: TemplateValue {
     /// A version's or a draft's: nil (absent) on the policy page.
     var archiveNotice: ArchiveNotice?
 
-    static let names: Set<String> = CompanyFrame.names.union(SectionValues.names).union(
-        [
-            "summary", "body", "has_sources", "has_bases", "has_periods", "has_criteria", "cookie_bases", "cookies_named", "cookie_controls",
-            "children", "no_sale", "data_required", "automated_decisions", "cookies_href", "rights_href", "blocks", "toc", "upcoming_notice",
-            "history_links", "archive_notice",
-        ] + PolicySection.allCases.map(label))
-
     /// `data_collected_label`: the name of a section's table label.
     static func label(_ section: PolicySection) -> String { section.id.replacingAll("-", with: "_") + "_label" }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "summary": summary.orFalse
-        case "body": body.orFalse
-        case "has_sources": hasSources
-        case "has_bases": hasBases
-        case "has_periods": hasPeriods
-        case "has_criteria": hasCriteria
-        case "cookie_bases": cookieBases
-        case "cookies_named": cookiesNamed
-        case "cookie_controls": cookieControls.orFalse
-        case "children": children.orFalse
-        case "no_sale": noSale
-        case "data_required": dataRequired.orFalse
-        case "automated_decisions": automatedDecisions.orFalse
-        case "cookies_href": cookiesHref.orFalse
-        case "rights_href": rightsHref.orFalse
-        case "blocks": blocks
-        case "toc": toc
-        case "upcoming_notice": upcomingNotice.map { $0.isEmpty ? false : $0 as Any }
-        case "history_links": historyLinks.map { $0.map { $0 as Any } ?? false }
-        case "archive_notice": archiveNotice
-        case "data_collected_label": labels[.dataCollected]
-        case "purposes_label": labels[.purposes]
-        case "third_parties_label": labels[.thirdParties]
-        case "transfers_label": labels[.transfers]
-        case "retention_label": labels[.retention]
-        case "cookies_label": labels[.cookies]
-        case "rights_label": labels[.rights]
-        case "children_label": labels[.children]
-        case "more_label": labels[.more]
-        case "contact_label": labels[.contact]
-        default: sections.child(named: name) ?? frame.child(named: name)
-        }
-    }
+    static let fields = TemplateFields<Self>(
+        [
+            "summary": .text { $0.summary },
+            "body": .text { $0.body },
+            "has_sources": .value { $0.hasSources },
+            "has_bases": .value { $0.hasBases },
+            "has_periods": .value { $0.hasPeriods },
+            "has_criteria": .value { $0.hasCriteria },
+            "cookie_bases": .value { $0.cookieBases },
+            "cookies_named": .value { $0.cookiesNamed },
+            "cookie_controls": .text { $0.cookieControls },
+            "children": .text { $0.children },
+            "no_sale": .value { $0.noSale },
+            "data_required": .text { $0.dataRequired },
+            "automated_decisions": .text { $0.automatedDecisions },
+            "cookies_href": .text { $0.cookiesHref },
+            "rights_href": .text { $0.rightsHref },
+            "blocks": .model(Block.self) { $0.blocks },
+            "toc": .model(TOCEntry.self) { $0.toc },
+            "upcoming_notice": .model(UpcomingNotice.self) { $0.upcomingNotice.map { $0.isEmpty ? false : $0 as Any } },
+            "history_links": .model(HistoryLinks.self) { $0.historyLinks.map { $0.map { $0 as Any } ?? false } },
+            "archive_notice": .model(ArchiveNotice.self) { $0.archiveNotice },
+        ].merging(
+            // One table label per `PolicySection` (`label`): nil when the section is not on the page.
+            PolicySection.allCases.map { section in (label(section), .value { $0.labels[section] }) }
+        ) { _, _ in preconditionFailure("a section's label is one of the page's own names") },
+        next: [
+            // Then the sections' values, then the frame's (their names never overlap).
+            .frame(SectionValues.self) { $0.sections.child(named: $1) },
+            .frame(CompanyFrame.self) { $0.frame.child(named: $1) },
+        ])
 }

@@ -9,59 +9,44 @@ import PolicyTranslations
 /// found again by its values (`SectionBlocks`, `TableRows`).
 enum SectionModel {
     /// A row of the data-collected table.
-    struct DataCategory: TemplateValue, Hashable {
+    struct DataCategory: TemplateModel, Hashable {
         let category: String?
         let items: [Item]
         let source: String?
 
-        static let names: Set<String> = ["category", "items", "source"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "category": category.orFalse
-            case "items": items
-            case "source": source.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "category": .text { $0.category },
+            "items": .model(Item.self) { $0.items },
+            "source": .text { $0.source },
+        ])
     }
 
     /// An item of a data category.
-    struct Item: TemplateValue, Hashable {
+    struct Item: TemplateModel, Hashable {
         let item: String?
 
-        static let names: Set<String> = ["item"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "item": item.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "item": .text { $0.item }
+        ])
     }
 
     /// A row of the purposes table.
-    struct Purpose: TemplateValue, Hashable {
+    struct Purpose: TemplateModel, Hashable {
         let purpose: String?
         let legalBasis: String?
         let basisStated: Bool
         let interest: String?
 
-        static let names: Set<String> = ["purpose", "legal_basis", "basis_stated", "interest"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "purpose": purpose.orFalse
-            case "legal_basis": legalBasis.orFalse
-            case "basis_stated": basisStated
-            case "interest": interest.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "purpose": .text { $0.purpose },
+            "legal_basis": .text { $0.legalBasis },
+            "basis_stated": .value { $0.basisStated },
+            "interest": .text { $0.interest },
+        ])
     }
 
     /// A cookie category: its row of the categories table and its own table of cookies.
-    struct CookieCategory: TemplateValue, Hashable {
+    struct CookieCategory: TemplateModel, Hashable {
         let id: String?
         let label: String?
         let purpose: String?
@@ -72,65 +57,50 @@ enum SectionModel {
         /// The cookies through the theme's `cookie-row` partial (`TableRows`); nil (absent) without one.
         var rowsHTML: String?
 
-        static let names: Set<String> = ["id", "label", "purpose", "legal_basis", "has_cookies", "count", "cookies", "rows_html"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "id": id.orFalse
-            case "label": label.orFalse
-            case "purpose": purpose.orFalse
-            case "legal_basis": legalBasis.orFalse
-            case "has_cookies": hasCookies
-            case "count": count.orFalse
-            case "cookies": cookies
-            case "rows_html": rowsHTML
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "id": .text { $0.id },
+            "label": .text { $0.label },
+            "purpose": .text { $0.purpose },
+            "legal_basis": .text { $0.legalBasis },
+            "has_cookies": .value { $0.hasCookies },
+            "count": .text { $0.count },
+            "cookies": .model(Cookie.self) { $0.cookies },
+            "rows_html": .value { $0.rowsHTML },
+        ])
     }
 
     /// A row of a cookie table.
-    struct Cookie: TemplateValue, Hashable {
+    struct Cookie: TemplateModel, Hashable {
         let name: String?
         let provider: String?
         let purpose: String?
         let duration: String?
         let path: String?
 
-        static let names: Set<String> = ["name", "provider", "purpose", "duration", "path"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "name": self.name.orFalse
-            case "provider": provider.orFalse
-            case "purpose": purpose.orFalse
-            case "duration": duration.orFalse
-            case "path": path.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "name": .text { $0.name },
+            "provider": .text { $0.provider },
+            "purpose": .text { $0.purpose },
+            "duration": .text { $0.duration },
+            "path": .text { $0.path },
+        ])
     }
 
     /// A row of the retention table.
-    struct Retention: TemplateValue, Hashable {
+    struct Retention: TemplateModel, Hashable {
         let data: String?
         let period: String?
         let criteria: String?
 
-        static let names: Set<String> = ["data", "period", "criteria"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "data": data.orFalse
-            case "period": period.orFalse
-            case "criteria": criteria.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "data": .text { $0.data },
+            "period": .text { $0.period },
+            "criteria": .text { $0.criteria },
+        ])
     }
 
     /// A row of the recipients table.
-    struct ThirdParty: TemplateValue, Hashable {
+    struct ThirdParty: TemplateModel, Hashable {
         let name: String?
         let purpose: String?
         let role: String?
@@ -138,23 +108,18 @@ enum SectionModel {
         let corporateLocation: String?
         let privacyPolicy: String?
 
-        static let names: Set<String> = ["name", "purpose", "role", "processing_location", "corporate_location", "privacy_policy"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "name": self.name.orFalse
-            case "purpose": purpose.orFalse
-            case "role": role.orFalse
-            case "processing_location": processingLocation.orFalse
-            case "corporate_location": corporateLocation.orFalse
-            case "privacy_policy": privacyPolicy.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "name": .text { $0.name },
+            "purpose": .text { $0.purpose },
+            "role": .text { $0.role },
+            "processing_location": .text { $0.processingLocation },
+            "corporate_location": .text { $0.corporateLocation },
+            "privacy_policy": .text { $0.privacyPolicy },
+        ])
     }
 
     /// The recipients table: its rows and which columns it has.
-    struct Recipients: TemplateValue, Hashable {
+    struct Recipients: TemplateModel, Hashable {
         let rows: [ThirdParty]
         let hasRole: Bool
         let hasProcessing: Bool
@@ -165,61 +130,46 @@ enum SectionModel {
         /// The rows through the theme's `third-party-row` partial (`TableRows`); nil (absent) without one.
         var rowsHTML: String?
 
-        static let names: Set<String> = ["rows", "has_role", "has_processing", "has_corporate", "has_location", "long", "count", "rows_html"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "rows": rows
-            case "has_role": hasRole
-            case "has_processing": hasProcessing
-            case "has_corporate": hasCorporate
-            case "has_location": hasLocation
-            case "long": long
-            case "count": count.orFalse
-            case "rows_html": rowsHTML
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "rows": .model(ThirdParty.self) { $0.rows },
+            "has_role": .value { $0.hasRole },
+            "has_processing": .value { $0.hasProcessing },
+            "has_corporate": .value { $0.hasCorporate },
+            "has_location": .value { $0.hasLocation },
+            "long": .value { $0.long },
+            "count": .text { $0.count },
+            "rows_html": .value { $0.rowsHTML },
+        ])
     }
 
     /// The columns of the recipients table, which a `third-party-row` row sees besides its own values.
-    struct Columns: TemplateValue, Hashable {
+    struct Columns: TemplateModel, Hashable {
         let hasRole: Bool
         let hasProcessing: Bool
         let hasCorporate: Bool
         let hasLocation: Bool
 
-        static let names: Set<String> = ["has_role", "has_processing", "has_corporate", "has_location"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "has_role": hasRole
-            case "has_processing": hasProcessing
-            case "has_corporate": hasCorporate
-            case "has_location": hasLocation
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "has_role": .value { $0.hasRole },
+            "has_processing": .value { $0.hasProcessing },
+            "has_corporate": .value { $0.hasCorporate },
+            "has_location": .value { $0.hasLocation },
+        ])
     }
 
     /// A row of the transfers table.
-    struct Transfer: TemplateValue, Hashable {
+    struct Transfer: TemplateModel, Hashable {
         let destination: String?
         let safeguards: String?
 
-        static let names: Set<String> = ["destination", "safeguards"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "destination": destination.orFalse
-            case "safeguards": safeguards.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "destination": .text { $0.destination },
+            "safeguards": .text { $0.safeguards },
+        ])
     }
 
     /// The rights section: the rights the policy lists, the regional blocks and how to make a request.
-    struct Rights: TemplateValue, Hashable {
+    struct Rights: TemplateModel, Hashable {
         let items: [Right]
         let hasItems: Bool
         let how: String?
@@ -230,65 +180,50 @@ enum SectionModel {
         let responseTime: String?
         let regional: [RegionalRights]
 
-        static let names: Set<String> = ["items", "has_items", "how", "contact", "contact_email", "request", "response_time", "regional"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "items": items
-            case "has_items": hasItems
-            case "how": how.orFalse
-            case "contact": contact.orFalse
-            case "contact_email": contactEmail.orFalse
-            case "request": request.map { $0 as Any } ?? false
-            case "response_time": responseTime.orFalse
-            case "regional": regional
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "items": .model(Right.self) { $0.items },
+            "has_items": .value { $0.hasItems },
+            "how": .text { $0.how },
+            "contact": .text { $0.contact },
+            "contact_email": .text { $0.contactEmail },
+            "request": .model(Request.self) { $0.request.map { $0 as Any } ?? false },
+            "response_time": .text { $0.responseTime },
+            "regional": .model(RegionalRights.self) { $0.regional },
+        ])
     }
 
     /// A right and what it means.
-    struct Right: TemplateValue, Hashable {
+    struct Right: TemplateModel, Hashable {
         let id: String?
         let name: String?
         let description: String?
 
-        static let names: Set<String> = ["id", "name", "description"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "id": id.orFalse
-            case "name": self.name.orFalse
-            case "description": description.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "id": .text { $0.id },
+            "name": .text { $0.name },
+            "description": .text { $0.description },
+        ])
     }
 
     /// The call to action for a rights request.
-    struct Request: TemplateValue, Hashable {
+    struct Request: TemplateModel, Hashable {
         let mailto: String?
         let email: String?
         let phone: String?
         let phoneLink: String?
         let responseTime: String?
 
-        static let names: Set<String> = ["mailto", "email", "phone", "phone_link", "response_time"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "mailto": mailto.orFalse
-            case "email": email.orFalse
-            case "phone": phone.orFalse
-            case "phone_link": phoneLink.orFalse
-            case "response_time": responseTime.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "mailto": .text { $0.mailto },
+            "email": .text { $0.email },
+            "phone": .text { $0.phone },
+            "phone_link": .text { $0.phoneLink },
+            "response_time": .text { $0.responseTime },
+        ])
     }
 
     /// One "If you are in …" block.
-    struct RegionalRights: TemplateValue, Hashable {
+    struct RegionalRights: TemplateModel, Hashable {
         let id: String?
         let heading: String?
         let intro: String?
@@ -301,32 +236,24 @@ enum SectionModel {
         let authorityBefore: String?
         let authorityAfter: String?
 
-        static let names: Set<String> = [
-            "id", "heading", "intro", "items", "how", "contact", "response_time", "authority", "authority_website", "authority_before",
-            "authority_after",
-        ]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "id": id.orFalse
-            case "heading": heading.orFalse
-            case "intro": intro.orFalse
-            case "items": items
-            case "how": how.orFalse
-            case "contact": contact.orFalse
-            case "response_time": responseTime.orFalse
-            case "authority": authority.orFalse
-            case "authority_website": authorityWebsite.orFalse
-            case "authority_before": authorityBefore.orFalse
-            case "authority_after": authorityAfter.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "id": .text { $0.id },
+            "heading": .text { $0.heading },
+            "intro": .text { $0.intro },
+            "items": .model(Right.self) { $0.items },
+            "how": .text { $0.how },
+            "contact": .text { $0.contact },
+            "response_time": .text { $0.responseTime },
+            "authority": .text { $0.authority },
+            "authority_website": .text { $0.authorityWebsite },
+            "authority_before": .text { $0.authorityBefore },
+            "authority_after": .text { $0.authorityAfter },
+        ])
     }
 
     /// The controller's contact card: identity, addresses, other entities, DPOs, authorities and
     /// governing law.
-    struct ContactCard: TemplateValue, Hashable {
+    struct ContactCard: TemplateModel, Hashable {
         let legalName: String?
         let address: [AddressLine]
         let hasAddress: Bool
@@ -348,85 +275,62 @@ enum SectionModel {
         let governingLaw: String??
         let courts: String??
 
-        static let names: Set<String> = [
-            "legal_name", "address", "has_address", "country", "email", "phone", "phone_link", "website", "response_time", "has_channel", "entities",
-            "dpos", "dpo_not_appointed", "registrations", "authorities", "authority", "governing_law", "courts",
-        ]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "legal_name": legalName.orFalse
-            case "address": address
-            case "has_address": hasAddress
-            case "country": country.orFalse
-            case "email": email.orFalse
-            case "phone": phone.orFalse
-            case "phone_link": phoneLink.orFalse
-            case "website": website.orFalse
-            case "response_time": responseTime.orFalse
-            case "has_channel": hasChannel
-            case "entities": entities
-            case "dpos": dpos
-            case "dpo_not_appointed": dpoNotAppointed.orFalse
-            case "registrations": registrations
-            case "authorities": authorities
-            case "authority": authority
-            case "governing_law": governingLaw.map(\.orFalse)
-            case "courts": courts.map(\.orFalse)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "legal_name": .text { $0.legalName },
+            "address": .model(AddressLine.self) { $0.address },
+            "has_address": .value { $0.hasAddress },
+            "country": .text { $0.country },
+            "email": .text { $0.email },
+            "phone": .text { $0.phone },
+            "phone_link": .text { $0.phoneLink },
+            "website": .text { $0.website },
+            "response_time": .text { $0.responseTime },
+            "has_channel": .value { $0.hasChannel },
+            "entities": .model(Entity.self) { $0.entities },
+            "dpos": .model(DPO.self) { $0.dpos },
+            "dpo_not_appointed": .text { $0.dpoNotAppointed },
+            "registrations": .model(Registration.self) { $0.registrations },
+            "authorities": .model(Authority.self) { $0.authorities },
+            "authority": .model(Authority.self) { $0.authority },
+            "governing_law": .value { $0.governingLaw.map(\.orFalse) },
+            "courts": .value { $0.courts.map(\.orFalse) },
+        ])
     }
 
     /// A line of an address.
-    struct AddressLine: TemplateValue, Hashable {
+    struct AddressLine: TemplateModel, Hashable {
         let line: String?
 
-        static let names: Set<String> = ["line"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "line": line.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "line": .text { $0.line }
+        ])
     }
 
     /// A registration with an authority.
-    struct Registration: TemplateValue, Hashable {
+    struct Registration: TemplateModel, Hashable {
         let text: String?
 
-        static let names: Set<String> = ["text"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "text": text.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "text": .text { $0.text }
+        ])
     }
 
     /// A supervisory authority.
-    struct Authority: TemplateValue, Hashable {
+    struct Authority: TemplateModel, Hashable {
         let name: String?
         /// Only for the company's own authority.
         let country: String??
         let website: String?
 
-        static let names: Set<String> = ["name", "country", "website"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "name": self.name.orFalse
-            case "country": country.map(\.orFalse)
-            case "website": website.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "name": .text { $0.name },
+            "country": .value { $0.country.map(\.orFalse) },
+            "website": .text { $0.website },
+        ])
     }
 
     /// Another legal entity of the company (a representative, a subsidiary).
-    struct Entity: TemplateValue, Hashable {
+    struct Entity: TemplateModel, Hashable {
         let role: String?
         let legalName: String?
         let contactName: String?
@@ -438,29 +342,22 @@ enum SectionModel {
         let phoneLink: String?
         let website: String?
 
-        static let names: Set<String> = [
-            "role", "legal_name", "contact_name", "serves", "address", "country", "email", "phone", "phone_link", "website",
-        ]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "role": role.orFalse
-            case "legal_name": legalName.orFalse
-            case "contact_name": contactName.orFalse
-            case "serves": serves.orFalse
-            case "address": address
-            case "country": country.orFalse
-            case "email": email.orFalse
-            case "phone": phone.orFalse
-            case "phone_link": phoneLink.orFalse
-            case "website": website.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "role": .text { $0.role },
+            "legal_name": .text { $0.legalName },
+            "contact_name": .text { $0.contactName },
+            "serves": .text { $0.serves },
+            "address": .model(AddressLine.self) { $0.address },
+            "country": .text { $0.country },
+            "email": .text { $0.email },
+            "phone": .text { $0.phone },
+            "phone_link": .text { $0.phoneLink },
+            "website": .text { $0.website },
+        ])
     }
 
     /// A data protection officer.
-    struct DPO: TemplateValue, Hashable {
+    struct DPO: TemplateModel, Hashable {
         let name: String?
         let email: String?
         let phone: String?
@@ -469,42 +366,32 @@ enum SectionModel {
         let country: String?
         let serves: String?
 
-        static let names: Set<String> = ["name", "email", "phone", "phone_link", "address", "country", "serves"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "name": self.name.orFalse
-            case "email": email.orFalse
-            case "phone": phone.orFalse
-            case "phone_link": phoneLink.orFalse
-            case "address": address
-            case "country": country.orFalse
-            case "serves": serves.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "name": .text { $0.name },
+            "email": .text { $0.email },
+            "phone": .text { $0.phone },
+            "phone_link": .text { $0.phoneLink },
+            "address": .model(AddressLine.self) { $0.address },
+            "country": .text { $0.country },
+            "serves": .text { $0.serves },
+        ])
     }
 
     /// The first layer of the policy page (`AtAGlance`).
-    struct Glance: TemplateValue, Hashable {
+    struct Glance: TemplateModel, Hashable {
         let hasLines: Bool
         let lines: [GlanceLine]
 
-        static let names: Set<String> = ["has_lines", "lines"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "has_lines": hasLines
-            case "lines": lines
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "has_lines": .value { $0.hasLines },
+            "lines": .model(GlanceLine.self) { $0.lines },
+        ])
     }
 
     /// A line of the first layer: the facts of one section.
     /// Every name on every line, `false` when not so: a missing one would resolve up the context
     /// stack to the page's own value of that name.
-    struct GlanceLine: TemplateValue, Hashable {
+    struct GlanceLine: TemplateModel, Hashable {
         let id: String?
         let key: String?
         let label: String?
@@ -512,18 +399,13 @@ enum SectionModel {
         let more: String?
         let request: String?
 
-        static let names: Set<String> = ["id", "key", "label", "items", "more", "request"]
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "id": id.orFalse
-            case "key": key.orFalse
-            case "label": label.orFalse
-            case "items": items
-            case "more": more.orFalse
-            case "request": request.orFalse
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "id": .text { $0.id },
+            "key": .text { $0.key },
+            "label": .text { $0.label },
+            "items": .value { $0.items },
+            "more": .text { $0.more },
+            "request": .text { $0.request },
+        ])
     }
 }

@@ -30,13 +30,17 @@ final class SectionBlocks: Sendable {
         let page: PolicyPageModel
         let reads: Set<String>?
 
-        static var names: Set<String> { PolicyPageModel.names }
+        /// The section's names, the block's and the page's, as `child(named:)` reads them.
+        static var shape: TemplateShape {
+            TemplateShape(names: [], yields: [], next: [{ PolicyPageModel.Block.Section.shape }, { PolicyPageModel.Block.shape }, { PolicyPageModel.shape }])
+        }
 
         func child(named name: String) -> Any? {
-            if let section = block.section, let own = section.child(named: name) { return own }
-            if let own = block.child(named: name) { return own }
+            let key = TemplateKey(name)
+            if let section = block.section, let own = section.child(named: key) { return own }
+            if let own = block.child(named: key) { return own }
             guard name == "lang" || name == "t" || reads?.contains(name) ?? true else { return nil }
-            return page.child(named: name)
+            return page.child(named: key)
         }
     }
 

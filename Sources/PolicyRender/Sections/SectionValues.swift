@@ -1,3 +1,4 @@
+import Mustache
 import PolicyModel
 import PolicyTranslations
 import Synchronization
@@ -13,7 +14,7 @@ import Synchronization
 /// from what is the same for the whole build (the site's options, the theme, the
 /// jurisdictions); nothing in them depends on where the page is. Their empty values are
 /// decided in the models (`SectionModel`), so a page adds its own values around them.
-final class SectionValues: Sendable {
+final class SectionValues: TemplateModel, Sendable {
     let info: CompanyInfo
     let dataCollected: [SectionModel.DataCategory]
     let purposes: [SectionModel.Purpose]
@@ -30,44 +31,56 @@ final class SectionValues: Sendable {
     /// The first layer of the policy page (`AtAGlance`).
     let glance: SectionModel.Glance
 
-    init(_ page: CompanyPage, renderer: SiteRenderer) {
+    convenience init(_ page: CompanyPage, renderer: SiteRenderer) {
         let front = page.document.frontMatter
         let locale = renderer.locale(for: page.language, company: page.company)
         let sections = PolicySections(locale: locale, company: page.company, registry: renderer.site.jurisdictions)
-        info = page.company.info
-        dataCollected = sections.dataCollected(front)
-        purposes = sections.purposes(front)
-        thirdParties = sections.thirdParties(front)
-        recipients = renderer.withRows(recipients: sections.recipients(front), language: page.language)
-        transfers = sections.transfers(front)
-        retention = sections.retention(front)
-        cookies = renderer.withRows(sections.cookies(front, config: renderer.site.config), language: page.language)
-        rights = sections.rights(front)
-        contact = sections.contact()
-        glance = AtAGlance(front: front, info: page.company.info, sections: sections).values(request: rights?.request)
+        let rights = sections.rights(front)
+        self.init(
+            info: page.company.info,
+            dataCollected: sections.dataCollected(front),
+            purposes: sections.purposes(front),
+            thirdParties: sections.thirdParties(front),
+            recipients: renderer.withRows(recipients: sections.recipients(front), language: page.language),
+            transfers: sections.transfers(front),
+            retention: sections.retention(front),
+            cookies: renderer.withRows(sections.cookies(front, config: renderer.site.config), language: page.language),
+            rights: rights,
+            contact: sections.contact(),
+            glance: AtAGlance(front: front, info: page.company.info, sections: sections).values(request: rights?.request))
     }
 
-    /// The value the templates read by `name`, or nil for a name that is not a section's
-    /// (`rights` is absent when the policy lists none).
-    func child(named name: String) -> Any? {
-        switch name {
-        case "data_collected": dataCollected
-        case "purposes": purposes
-        case "third_parties": thirdParties
-        case "recipients": recipients
-        case "transfers": transfers
-        case "retention": retention
-        case "cookies": cookies
-        case "rights": rights
-        case "contact": contact
-        case "glance": glance
-        default: nil
-        }
+    init(
+        info: CompanyInfo, dataCollected: [SectionModel.DataCategory], purposes: [SectionModel.Purpose], thirdParties: [SectionModel.ThirdParty],
+        recipients: SectionModel.Recipients, transfers: [SectionModel.Transfer], retention: [SectionModel.Retention],
+        cookies: [SectionModel.CookieCategory], rights: SectionModel.Rights?, contact: SectionModel.ContactCard, glance: SectionModel.Glance
+    ) {
+        self.info = info
+        self.dataCollected = dataCollected
+        self.purposes = purposes
+        self.thirdParties = thirdParties
+        self.recipients = recipients
+        self.transfers = transfers
+        self.retention = retention
+        self.cookies = cookies
+        self.rights = rights
+        self.contact = contact
+        self.glance = glance
     }
 
-    static let names: Set<String> = [
-        "data_collected", "purposes", "third_parties", "recipients", "transfers", "retention", "cookies", "rights", "contact", "glance",
-    ]
+    /// The values the templates read by name (`rights` is absent when the policy lists none).
+    static let fields = TemplateFields<SectionValues>([
+        "data_collected": .model(SectionModel.DataCategory.self) { $0.dataCollected },
+        "purposes": .model(SectionModel.Purpose.self) { $0.purposes },
+        "third_parties": .model(SectionModel.ThirdParty.self) { $0.thirdParties },
+        "recipients": .model(SectionModel.Recipients.self) { $0.recipients },
+        "transfers": .model(SectionModel.Transfer.self) { $0.transfers },
+        "retention": .model(SectionModel.Retention.self) { $0.retention },
+        "cookies": .model(SectionModel.CookieCategory.self) { $0.cookies },
+        "rights": .model(SectionModel.Rights.self) { $0.rights },
+        "contact": .model(SectionModel.ContactCard.self) { $0.contact },
+        "glance": .model(SectionModel.Glance.self) { $0.glance },
+    ])
 }
 
 extension SiteRenderer {

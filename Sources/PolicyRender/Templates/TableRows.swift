@@ -19,27 +19,34 @@ final class TableRows: Sendable {
 
     /// What a row partial renders from: its row, its table's columns, the page's language and
     /// its UI strings (nothing else of the page: a name the row lacks is not looked up further).
-    struct Row<Values: TemplateValue & Hashable, Table: TemplateValue & Hashable>: TemplateValue {
+    struct Row<Values: TemplateModel & Hashable, Table: TemplateModel & Hashable>: TemplateValue {
+        let page: RowPage
         let values: Values
         let table: Table?
+
+        static var shape: TemplateShape { TemplateShape(names: [], yields: [], next: [{ RowPage.shape }, { Values.shape }, { Table.shape }]) }
+
+        func child(named name: String) -> Any? {
+            let key = TemplateKey(name)
+            return page.child(named: key) ?? values.child(named: key) ?? table?.child(named: key)
+        }
+    }
+
+    /// What a row sees of its page: the language and its UI strings.
+    struct RowPage: TemplateModel {
         let language: LanguageCode
         let strings: UIStringTree
 
-        static var names: Set<String> { Values.names.union(Table.names).union(["lang", "t"]) }
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "lang": language.rawValue
-            case "t": strings
-            default: values.child(named: name) ?? table?.child(named: name)
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            "lang": .value { $0.language.rawValue },
+            "t": .value { $0.strings },
+        ])
     }
 
     /// The rows through `template`, one after the other; nil when the theme has no such partial
     /// or there are no rows (the template tests `rows_html` for presence).
     /// `table` holds the table's values a row partial may use too (which columns it has).
-    func html<Values: TemplateValue & Hashable, Table: TemplateValue & Hashable>(
+    func html<Values: TemplateModel & Hashable, Table: TemplateModel & Hashable>(
         _ rows: [Values], template: String, table: Table?, theme: Theme, language: LanguageCode, strings: UIStringTree
     ) -> String? {
         guard !rows.isEmpty, theme.library.getTemplate(named: template) != nil else { return nil }
@@ -48,7 +55,7 @@ final class TableRows: Sendable {
         assert(Values.names.union(Table.names).isSubset(of: Self.values[template] ?? []), "\(template) rows have \(Values.names.sorted())")
         var html = ""
         for values in rows {
-            let row = Row(values: values, table: table, language: language, strings: strings)
+            let row = Row(page: RowPage(language: language, strings: strings), values: values, table: table)
             let key = FragmentKey(name: template, language: language, values, table)
             html += rendered.html(for: key) { theme.render(row, template: template, language: language) }
         }
@@ -60,11 +67,8 @@ extension TableRows {
     /// What each row partial sees besides `t`: its row's values and its table's columns. A row
     /// partial is rendered on its own, so any other name renders as nothing on every page.
     static let values: [String: Set<String>] = [
-        "cookie-row": ["name", "provider", "purpose", "duration", "path"],
-        "third-party-row": [
-            "name", "purpose", "role", "processing_location", "corporate_location", "privacy_policy", "has_role", "has_processing",
-            "has_corporate", "has_location",
-        ],
+        "cookie-row": SectionModel.Cookie.names.union(NoColumns.names),
+        "third-party-row": SectionModel.ThirdParty.names.union(SectionModel.Columns.names),
     ]
 
     /// Names a row partial uses that its rows do not have (`{{page_title}}` in `cookie-row`), as
@@ -90,10 +94,8 @@ extension TableRows {
 }
 
 /// A table without values of its own for its rows (the cookie tables).
-struct NoColumns: TemplateValue, Hashable {
-    static let names: Set<String> = []
-
-    func child(named name: String) -> Any? { nil }
+struct NoColumns: TemplateModel, Hashable {
+    static let fields = TemplateFields<Self>([:])
 }
 
 extension SiteRenderer {

@@ -1,37 +1,78 @@
 import PolicyDiagnostics
 
-/// The names page models answer (each model's `names`), and the theme check that holds
-/// templates to them: a name no page model has renders as nothing on every page, which is
-/// most often a typo (`{{titel}}`) or a value a theme expects PolicySite to give.
+/// The theme check that holds each template to the names of the pages it is rendered on: a
+/// name none of them has renders as nothing there, which is most often a typo (`{{titel}}`),
+/// a value a theme expects PolicySite to give, or one that belongs to another page kind
+/// (`{{entries}}` in `policy.mustache`).
 enum TemplateNames {
-    /// Every name some page model, section value or table row answers, and `t`. A template's
-    /// name is looked up on every value on the context stack, so the check holds it to all of
-    /// them rather than to the one page it is rendered on.
-    static let known: Set<String> = {
-        let models: [any TemplateValue.Type] = [
-            PageFrame.self, PageFrame.LanguageLink.self, CompanyFrame.self, CompanyFrame.Name.self, CompanyFrame.Link.self,
-            HomePageModel.self, HomePageModel.Company.self, HomePageModel.Company.PageLink.self, HomePageModel.Company.LanguageLink.self,
-            NotFoundPageModel.self, ChangelogPageModel.self, ChangelogPageModel.Entry.self, ChangelogPageModel.Entry.Change.self,
-            DiffPageModel.self, DiffPageModel.Area.self, DiffPageModel.Change.self, DiffPageModel.Field.self, DiffPageModel.Section.self,
-            DiffPageModel.Piece.self, DiffPageModel.Word.self, DiffPageModel.Link.self, DiffPageModel.Title.self,
-            CookiesPageModel.self, RightsPageModel.self, ContactPageModel.self,
-            PolicyPageModel.self, PolicyPageModel.Block.self, PolicyPageModel.Block.Section.self, PolicyPageModel.TOCEntry.self,
-            PolicyPageModel.UpcomingNotice.self, PolicyPageModel.HistoryLinks.self, PolicyPageModel.ArchiveNotice.self,
-            SectionModel.DataCategory.self, SectionModel.Item.self, SectionModel.Purpose.self, SectionModel.CookieCategory.self,
-            SectionModel.Cookie.self, SectionModel.Retention.self, SectionModel.ThirdParty.self, SectionModel.Recipients.self,
-            SectionModel.Columns.self, SectionModel.Transfer.self, SectionModel.Rights.self, SectionModel.Right.self,
-            SectionModel.Request.self, SectionModel.RegionalRights.self, SectionModel.ContactCard.self, SectionModel.AddressLine.self,
-            SectionModel.Registration.self, SectionModel.Authority.self, SectionModel.Entity.self, SectionModel.DPO.self,
-            SectionModel.Glance.self, SectionModel.GlanceLine.self,
-        ]
-        return models.reduce(into: ["t"]) { $0.formUnion($1.names) }
-    }()
+    /// The templates PolicySite renders, each with the value it renders it with (see the
+    /// `render` calls in `Pages/`, `SectionBlocks` and `SiteRenderer`). Row partials are not
+    /// here: `TableRows.problems` holds them to their rows' values, as errors.
+    static let pages: [(template: String, shape: @Sendable () -> TemplateShape)] = [
+        ("home", { HomePageModel.shape }),
+        ("policy", { PolicyPageModel.shape }),
+        ("cookies", { CookiesPageModel.shape }),
+        ("rights", { RightsPageModel.shape }),
+        ("contact", { ContactPageModel.shape }),
+        ("changelog", { ChangelogPageModel.shape }),
+        ("diff", { DiffPageModel.shape }),
+        ("not-found", { NotFoundPageModel.shape }),
+        // A policy page's section, rendered apart when the theme prints `{{{data_html}}}`.
+        ("section-data", { SectionBlocks.Context.shape }),
+    ]
 
-    /// Each name `text` reads that no model answers, as a warning at its line and column.
-    static func problems(template: String, text: String, path: String) -> [Diagnostic] {
+    /// Every name a template rendered as `template` can find: its value's names, those of the
+    /// values they give (which sections put on the context stack), and `t`.
+    static let known: [String: Set<String>] = Dictionary(uniqueKeysWithValues: pages.map { ($0.template, $0.shape().reachableNames.union(["t"])) })
+
+    /// Each name a template reads that none of the pages it is on has (through `{{> partial}}`,
+    /// `{{>*layout_partial}}` and `{{< layout}}`), as a warning at its line and column. A template
+    /// no page includes is held to the names of every page.
+    static func problems(templates: [(name: String, text: String, path: String)]) -> [Diagnostic] {
+        let texts = Dictionary(templates.map { ($0.name, $0.text) }) { first, _ in first }
+        var onPages: [String: [String]] = [:]
+        for page in pages.map(\.template) where texts[page] != nil {
+            var seen: Set<String> = [page]
+            var pending = [page]
+            while let template = pending.popLast() {
+                onPages[template, default: []].append(page)
+                for included in includes(in: texts[template] ?? "") where texts[included] != nil && seen.insert(included).inserted {
+                    pending.append(included)
+                }
+            }
+        }
+        let everyName = known.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let pageKinds = Set(pages.map(\.template)).subtracting(["section-data"])
+        var problems: [Diagnostic] = []
+        for template in templates where TableRows.values[template.name] == nil {
+            let kinds = (onPages[template.name] ?? []).sorted()
+            let names = kinds.isEmpty ? everyName : kinds.reduce(into: Set<String>()) { $0.formUnion(known[$1] ?? []) }
+            let which = pageKinds.isSubset(of: kinds) || kinds.isEmpty ? "no page has" : "the pages it is on (\(kinds.joined(separator: ", "))) do not have"
+            problems += unknown(in: template.text, known: names).map { name, line, column in
+                .warning(
+                    .unknownTemplateName, at: SourceLocation(file: template.path, line: line, column: column),
+                    "\(template.name).mustache reads '\(name)', which \(which), so it renders as nothing",
+                    expected: "expected a name PolicySite gives pages (see docs/themes.md), or the tag removed")
+            }
+        }
+        return problems
+    }
+
+    /// The templates `text` includes: its partials, the partials a dynamic include may name,
+    /// and the layout it extends.
+    static func includes(in text: String) -> [String] {
+        Theme.tags(in: text).flatMap { tag -> [String] in
+            let (sigil, name) = Theme.lookup(tag)
+            guard sigil == ">" || sigil == "<" else { return [] }
+            return name.hasPrefix("*") ? (Theme.dynamicPartials[String(name.dropFirst())] ?? []) : [String(name)]
+        }
+    }
+
+    /// Each name `text` reads that `known` lacks, once, with its line and column.
+    static func unknown(in text: String, known: Set<String>) -> [(name: Substring, line: Int, column: Int)] {
         // A template that changes its delimiters reads names the tag scan cannot see.
         guard !text.contains("{{=") else { return [] }
-        var problems: [Diagnostic] = []
+        var unknown: [(name: Substring, line: Int, column: Int)] = []
         var reported: Set<String> = []
         for tag in Theme.tags(in: text) {
             let (sigil, name) = Theme.lookup(tag)
@@ -41,12 +82,8 @@ enum TemplateNames {
             let before = text[..<tag.startIndex]
             let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) - 1
-            problems.append(
-                .warning(
-                    .unknownTemplateName, at: SourceLocation(file: path, line: line, column: column),
-                    "\(template).mustache reads '\(name)', which no page has, so it renders as nothing",
-                    expected: "expected a name PolicySite gives pages (see docs/themes.md), or the tag removed"))
+            unknown.append((name, line, column))
         }
-        return problems
+        return unknown
     }
 }

@@ -73,6 +73,8 @@ public struct Theme: Sendable {
         let templatesDirectory = joinPath(directory, "templates")
         var partials: [(user: String, partial: String)] = []
         var sources: [(name: String, text: String)] = []
+        // Checked together once all are read: a template is held to the pages that include it.
+        var checked: [(name: String, text: String, path: String)] = []
         // Templates there but unreadable, reported once as such rather than again as missing.
         var unreadable = Set<String>()
         for file in (try? fileSystem.contentsOfDirectory(templatesDirectory)) ?? [] where file.hasSuffix(".mustache") {
@@ -94,12 +96,13 @@ public struct Theme: Sendable {
                 try library.registerCompiled(FastHTMLContentType.pragma + text, named: template)
                 sources.append((template, text))
                 diagnostics += TableRows.problems(template: template, text: text, path: path)
-                diagnostics += TemplateNames.problems(template: template, text: text, path: path)
+                checked.append((template, text, path))
             } catch {
                 diagnostics.append(
                     .error(.templateSyntax, at: SourceLocation(file: path), "template does not parse: \(error)", expected: "expected valid Mustache"))
             }
         }
+        diagnostics += TemplateNames.problems(templates: checked)
         for required in requiredTemplates where library.getTemplate(named: required) == nil && !unreadable.contains(required) {
             diagnostics.append(
                 .error(
