@@ -76,6 +76,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: options.outputPath + "/c07/fr/cookies/index.html"))
     }
 
+    /// After a rebuild, the stamp recorded for every page is the stamp of its file in the
+    /// output: a rebuild stats only the files it wrote or linked (`Staging.touched`) and takes
+    /// the others' stamps from the last record, which holds because their inodes were neither
+    /// replaced nor linked. A stale stamp would only cost a render, but it would cost it on
+    /// every later build.
+    @Test func aRebuildRecordsTheStampOfEveryFileAsItIsInTheOutput() throws {
+        let options = try BuildFixtures.makeSite("incremental-stamps")
+        let builder = SiteBuilder()
+        _ = try builder.build(options)
+        // The first rebuild stages the whole site once (no spare folder yet); the second
+        // brings the spare up to date, linking only what differs.
+        for summary in ["First edit", "Second edit"] {
+            try BuildFixtures.policy(summary: summary, body: "## Introduction\n\n\(summary).\n")
+                .write(toFile: options.contentPath + "/c05/en/privacy.md", atomically: true, encoding: .utf8)
+            let report = try builder.build(options)
+            #expect(report.written > 0)
+            let pages = BuildFixtures.files(under: options.outputPath).keys.filter { $0.hasSuffix(".html") }
+            #expect(pages.count > 100)
+            let stale = pages.filter { !builder.renderCache.isIntact($0, output: options.outputPath) }
+            #expect(stale.count == 0, "\(summary): \(stale.sorted().prefix(5))")
+        }
+    }
+
     /// An archived version whose text is the current one names the current page as its
     /// canonical address. Editing the current text, and undoing the edit, changes that page
     /// although its own text never changes: a rebuild must render it again both times.

@@ -104,7 +104,8 @@ struct StagingSink: PageSink {
         let summary = try staging.finish(assets: [])
         self.summary = summary
         builder.renderCache.save(
-            collected.fingerprints, siteFiles: collected.manifest.siteFiles, output: options.outputPath, key: buildKey, restamp: summary.replaced)
+            collected.fingerprints, siteFiles: collected.manifest.siteFiles, output: options.outputPath, key: buildKey,
+            changed: summary.replaced ? staging.touched : [])
         // A build that skipped every company has nothing new to record.
         if let previous, collected.manifest != previous { collected.manifest.save(output: options.outputPath, entries: entries) }
     }

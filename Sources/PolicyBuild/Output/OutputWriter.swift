@@ -73,6 +73,10 @@ public struct OutputWriter {
         private var outputFolder: Int32 = -1
         /// Inodes of output files the caller has looked up already (set before adding pages).
         var knownInodes: [String: UInt64] = [:]
+        /// The files this build wrote or linked into the staging folder. Every other file of
+        /// the new output is the inode the output had, untouched (no link made or removed), so
+        /// its stamp (`RenderCache.stamp`: inode, change time, size) is the one recorded before.
+        private(set) var touched: Set<String> = []
 
         public init(writer: OutputWriter) throws {
             self.writer = writer
@@ -119,6 +123,8 @@ public struct OutputWriter {
                 StagingFiles.clear(folderPath + "/" + path)
             }
             try writer.keep(path, in: folderPath, previous: outputPath, directories: &directories)
+            // A new link changes the change time of the output's file.
+            touched.insert(path)
         }
 
         private func outputInode(_ path: String) -> UInt64? {
@@ -152,6 +158,7 @@ public struct OutputWriter {
                 StagingFiles.clear(target)
             }
             try writeUnsynced(data, to: target)
+            touched.insert(path)
             produced.insert(path)
             summary.written += 1
         }
