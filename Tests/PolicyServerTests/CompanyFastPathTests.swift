@@ -21,17 +21,24 @@ import Testing
         return result
     }
 
-    @Test func editsInOneCompanyGiveTheOutputOfAFullBuild() async throws {
+    /// A scratch copy of the repository's content/ and themes/, and options building it into
+    /// `out/site` there. The caller removes `folder`.
+    static func exampleSite(_ name: String) throws -> (folder: URL, options: BuildOptions) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = Scratch.directory.appendingPathComponent("fastpath-\(UUID().uuidString.prefix(8))")
+        let folder = Scratch.directory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
         for item in ["content", "themes"] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: folder.appendingPathComponent(item))
         }
-        defer { try? FileManager.default.removeItem(at: folder) }
         let options = BuildOptions(
             contentPath: folder.appendingPathComponent("content").path, themesPath: folder.appendingPathComponent("themes").path,
             outputPath: folder.appendingPathComponent("out/site").path)
+        return (folder, options)
+    }
+
+    @Test func editsInOneCompanyGiveTheOutputOfAFullBuild() async throws {
+        let (folder, options) = try Self.exampleSite("fastpath")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let session = PreviewSession(options: options)
         await session.buildAll()
         let policy = folder.appendingPathComponent("content/caltryx-tech/en/privacy.md")
@@ -73,16 +80,8 @@ import Testing
     }
 
     @Test func aProseEditWritesOnlyItsCompanyAndASlugEditRebuildsTheSite() async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = Scratch.directory.appendingPathComponent("fastpath-scope-\(UUID().uuidString.prefix(8))")
-        for item in ["content", "themes"] {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: folder.appendingPathComponent(item))
-        }
+        let (folder, options) = try Self.exampleSite("fastpath-scope")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let options = BuildOptions(
-            contentPath: folder.appendingPathComponent("content").path, themesPath: folder.appendingPathComponent("themes").path,
-            outputPath: folder.appendingPathComponent("out/site").path)
         let output = URL(fileURLWithPath: options.outputPath)
         let session = PreviewSession(options: options)
         await session.buildAll()
