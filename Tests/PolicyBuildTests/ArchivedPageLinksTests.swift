@@ -14,13 +14,9 @@ import Testing
 @Suite struct ArchivedPageLinksTests {
     @Test(arguments: ["rights", "cookies"]) func archivedPagesFollowTheCurrentTextsPageKinds(_ field: String) throws {
         let folder = Scratch.directory.appendingPathComponent("archived-links-\(UUID().uuidString.prefix(8))")
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Repository.content.appendingPathComponent("site.yml"), to: content.appendingPathComponent("site.yml"))
+        let options = try BuildFixtures.exampleCompany(in: folder)
+        let content = URL(fileURLWithPath: options.contentPath)
         let company = "digi-smart-manager"
-        try FileManager.default.copyItem(at: Repository.content.appendingPathComponent(company), to: content.appendingPathComponent(company))
-        let options = BuildOptions(
-            contentPath: content.path, themesPath: Repository.themes.path, outputPath: folder.appendingPathComponent("public").path)
         _ = try SiteBuilder().build(options)
         // The field's block goes from every current text (translations must state the same facts).
         for language in ["en", "hi"] {
@@ -43,13 +39,9 @@ import Testing
     /// `check`, and so `publish`, rejected the site with a broken link in every archived page.
     @Test(arguments: ["rights", "cookies"]) func archivedPagesShowTheirOwnSectionAndNeverLinkToTheCurrentPage(_ field: String) throws {
         let sandbox = try Sandbox()
-        let content = sandbox.site.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Repository.content.appendingPathComponent("site.yml"), to: content.appendingPathComponent("site.yml"))
+        let options = try BuildFixtures.exampleCompany(in: sandbox.site)
+        let content = URL(fileURLWithPath: options.contentPath)
         let company = "digi-smart-manager"
-        try FileManager.default.copyItem(at: Repository.content.appendingPathComponent(company), to: content.appendingPathComponent(company))
-        let options = BuildOptions(
-            contentPath: content.path, themesPath: Repository.themes.path, outputPath: sandbox.site.appendingPathComponent("public").path)
         let builder = SiteBuilder(now: { Self.today })
         let versions = ["1.0", "1.1"].flatMap { version in ["en", "hi"].map { "\(company)/\($0)/versions/\(version)/index.html" } }
         let ownSection = field == "rights" ? "class=\"rights-list\"" : "class=\"cookie-categories"

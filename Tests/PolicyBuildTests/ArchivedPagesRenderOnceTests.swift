@@ -15,13 +15,9 @@ import Testing
     @Test func anEditOfTheCurrentTextRendersNoOlderArchivedPageAgain() throws {
         let folder = Scratch.directory.appendingPathComponent("archived-once-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Repository.content.appendingPathComponent("site.yml"), to: content.appendingPathComponent("site.yml"))
+        let options = try BuildFixtures.exampleCompany(in: folder)
+        let content = URL(fileURLWithPath: options.contentPath)
         let company = "digi-smart-manager"
-        try FileManager.default.copyItem(at: Repository.content.appendingPathComponent(company), to: content.appendingPathComponent(company))
-        let options = BuildOptions(
-            contentPath: content.path, themesPath: Repository.themes.path, outputPath: folder.appendingPathComponent("public").path)
         let day = try #require(PolicyDate("2026-12-07")).date
         let builder = SiteBuilder(now: { day })
         _ = try builder.build(options)

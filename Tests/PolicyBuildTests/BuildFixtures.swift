@@ -15,6 +15,17 @@ enum BuildFixtures {
     /// Three chunks of 16: the last one holds companies 32–36.
     static let companies = 37
 
+    /// The example site's `site.yml` and one of its companies (digi-smart-manager: two archived
+    /// versions in English and Hindi) copied into `folder`, with options building it into
+    /// `folder/public` with the repository's themes.
+    static func exampleCompany(in folder: URL, _ company: String = "digi-smart-manager") throws -> BuildOptions {
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.content.appendingPathComponent("site.yml"), to: content.appendingPathComponent("site.yml"))
+        try FileManager.default.copyItem(at: Repository.content.appendingPathComponent(company), to: content.appendingPathComponent(company))
+        return BuildOptions(contentPath: content.path, themesPath: Repository.themes.path, outputPath: folder.appendingPathComponent("public").path)
+    }
+
     /// A site of `companies` companies `c00`… in English and French; the last one alone is also
     /// in German, so under `fallback` every company needs German pages before the last chunk
     /// is read. `policies` overrides a company's English text.
