@@ -105,7 +105,8 @@ struct StagingSink: PageSink {
         self.summary = summary
         builder.renderCache.save(
             collected.fingerprints, siteFiles: collected.manifest.siteFiles, output: options.outputPath, key: buildKey,
-            changed: summary.replaced ? staging.touched : [])
+            // Empty when nothing was swapped in: a file is touched only after the staging folder exists.
+            changed: staging.touched)
         // A build that skipped every company has nothing new to record.
         if let previous, collected.manifest != previous { collected.manifest.save(output: options.outputPath, entries: entries) }
     }
